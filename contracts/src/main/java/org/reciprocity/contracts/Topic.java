@@ -1,0 +1,33 @@
+package org.reciprocity.contracts;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A Kafka topic of the platform: its name, what its records are keyed by, how it is partitioned
+ * and kept, and which service alone publishes to it.
+ *
+ * @param retention how long records are kept; {@code null} keeps them for ever (event-sourced read
+ *                  models can be rebuilt from the start)
+ */
+public record Topic(String name, String keyedBy, int partitions, Duration retention, String owner, String description) {
+
+    public Topic {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(keyedBy, "keyedBy");
+        Objects.requireNonNull(owner, "owner");
+        if (partitions < 1) {
+            throw new IllegalArgumentException("a topic needs at least one partition");
+        }
+    }
+
+    /** The dead-letter topic of this topic: poison records land there with the failure in headers. */
+    public String deadLetterName() {
+        return name + "-dlt";
+    }
+
+    /** {@code retention.ms} for the broker: -1 means keep for ever. */
+    public long retentionMillis() {
+        return retention == null ? -1L : retention.toMillis();
+    }
+}
