@@ -1,0 +1,70 @@
+package org.reciprocity.ledger.member;
+
+import java.time.Instant;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.reciprocity.contracts.member.MemberKind;
+import org.reciprocity.kit.security.Caller;
+import org.reciprocity.kit.security.Role;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@RequestMapping("/api/v1/timebanks/{timebankId}/members")
+class MemberController {
+
+    private final Members members;
+
+    MemberController(Members members) {
+        this.members = members;
+    }
+
+    /** Registers a member; coordinators do this (members without e-mail or phone exist). */
+    @PostMapping
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
+    ResponseEntity<MemberResponse> register(@PathVariable String timebankId,
+                                            @Valid @RequestBody RegisterMemberRequest request) {
+        Member member = members.register(timebankId, request.kind(), request.displayName(), request.email(),
+                request.language(), Caller.current().memberId());
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+                .buildAndExpand(member.id()).toUri()).body(MemberResponse.of(member));
+    }
+
+    /** A member's details: the member themself, or the timebank's coordinators, staff and admins. */
+    @GetMapping("/{memberId}")
+    MemberResponse get(@PathVariable String timebankId, @PathVariable String memberId) {
+        Caller caller = Caller.current();
+        if (!memberId.equals(caller.memberId()) && !caller.hasAny(Role.COORDINATOR, Role.STAFF, Role.ADMIN)) {
+            throw new AccessDeniedException("Only the member and the timebank's coordinators can see this.");
+        }
+        return MemberResponse.of(members.require(timebankId, memberId));
+    }
+
+    record RegisterMemberRequest(
+            @NotNull MemberKind kind,
+            @NotBlank @Size(max = 80) String displayName,
+            @Email @Size(max = 254) String email,
+            @Size(max = 5) String language) {
+    }
+
+    record MemberResponse(String id, String timebankId, MemberKind kind, String displayName, String email,
+                          String language, MemberStatus status, Instant registeredAt) {
+        static MemberResponse of(Member m) {
+            return new MemberResponse(m.id(), m.timebankId(), m.kind(), m.displayName(), m.email(), m.language(),
+                    m.status(), m.registeredAt());
+        }
+    }
+}

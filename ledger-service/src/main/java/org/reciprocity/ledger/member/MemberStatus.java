@@ -1,0 +1,5 @@
+package org.reciprocity.ledger.member;
+
+public enum MemberStatus {
+    ACTIVE, SUSPENDED
+}

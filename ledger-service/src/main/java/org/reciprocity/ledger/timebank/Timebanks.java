@@ -1,0 +1,47 @@
+package org.reciprocity.ledger.timebank;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.reciprocity.kit.outbox.OutboxRelay;
+import org.reciprocity.kit.web.ApiException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+/** Opens timebanks and finds them. */
+@Service
+public class Timebanks {
+
+    static final String COLLECTION = "timebanks";
+
+    private final MongoTemplate mongo;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    Timebanks(MongoTemplate mongo, OutboxRelay relay, Clock clock) {
+        this.mongo = mongo;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    Timebank open(String id, String name, String zone, String openedBy) {
+        Timebank.Opened opened = Timebank.open(id, name, zone, openedBy, clock);
+        try {
+            // The timebank and its TimebankOpened event are written in one document: both or neither.
+            mongo.insert(TimebankDocument.of(opened));
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("A timebank with the id '" + id + "' already exists.");
+        }
+        relay.flush(COLLECTION, id);
+        return opened.timebank();
+    }
+
+    public Optional<Timebank> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, TimebankDocument.class)).map(TimebankDocument::toTimebank);
+    }
+
+    public Timebank require(String id) {
+        return find(id).orElseThrow(() -> ApiException.notFound("There is no timebank '" + id + "'."));
+    }
+}

@@ -1,0 +1,27 @@
+package org.reciprocity.kit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.reciprocity.kit.health.HealthConfiguration;
+import org.reciprocity.kit.messaging.MessagingConfiguration;
+import org.reciprocity.kit.outbox.OutboxConfiguration;
+import org.reciprocity.kit.security.SecurityConfiguration;
+import org.reciprocity.kit.web.WebConfiguration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Marks a Spring Boot application as a Reciprocity service: events on Kafka with dead-lettering,
+ * the outbox relay, idempotent consumption, the JWT resource server with timebank isolation,
+ * problem details and health on both Kafka and MongoDB.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Import({MessagingConfiguration.class, OutboxConfiguration.class, SecurityConfiguration.class,
+        WebConfiguration.class, HealthConfiguration.class})
+public @interface ReciprocityService {
+}

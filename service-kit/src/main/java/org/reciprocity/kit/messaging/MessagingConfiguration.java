@@ -1,0 +1,132 @@
+package org.reciprocity.kit.messaging;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.reciprocity.contracts.DomainEvent;
+import org.reciprocity.contracts.Topic;
+import org.reciprocity.contracts.Topics;
+import org.reciprocity.contracts.kafka.EventDeserializer;
+import org.reciprocity.contracts.kafka.EventSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+
+/**
+ * Kafka as every service uses it: idempotent {@code acks=all} producers writing CloudEvents,
+ * consumers that never stop on a bad record (retry with back-off, then {@code <topic>-dlt} with
+ * the reason in headers), and every topic of the catalogue created with its dead-letter twin.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MessagingConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ProducerFactory<String, DomainEvent> eventProducerFactory(KafkaProperties properties,
+            @Value("${spring.application.name}") String service) {
+        Map<String, Object> config = new LinkedHashMap<>(properties.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(EventSerializer.SOURCE_CONFIG, "/" + service);
+        return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new EventSerializer("/" + service));
+    }
+
+    @Bean
+    KafkaTemplate<String, DomainEvent> eventTemplate(ProducerFactory<String, DomainEvent> eventProducerFactory) {
+        return new KafkaTemplate<>(eventProducerFactory);
+    }
+
+    @Bean
+    EventPublisher eventPublisher(KafkaTemplate<String, DomainEvent> eventTemplate) {
+        return new EventPublisher(eventTemplate);
+    }
+
+    @Bean
+    ConsumerFactory<String, DomainEvent> eventConsumerFactory(KafkaProperties properties) {
+        Map<String, Object> config = new LinkedHashMap<>(properties.buildConsumerProperties());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+                new ErrorHandlingDeserializer<>(new EventDeserializer()));
+    }
+
+    @Bean
+    DefaultErrorHandler eventErrorHandler(KafkaTemplate<String, DomainEvent> eventTemplate, KafkaProperties properties) {
+        Map<String, Object> config = new LinkedHashMap<>(properties.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // A record that could not be read goes to the dead-letter topic as the raw bytes it was.
+        KafkaOperations<String, byte[]> rawTemplate = new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer()));
+        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
+        templates.put(byte[].class, rawTemplate);
+        templates.put(DomainEvent.class, eventTemplate);
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
+                (record, failure) -> new TopicPartition(record.topic() + "-dlt", record.partition()));
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(3);
+        backOff.setInitialInterval(200);
+        backOff.setMultiplier(2.0);
+        backOff.setMaxInterval(2_000);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(IllegalArgumentException.class);
+        return handler;
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, DomainEvent> kafkaListenerContainerFactory(
+            ConsumerFactory<String, DomainEvent> eventConsumerFactory, DefaultErrorHandler eventErrorHandler,
+            @Value("${reciprocity.kafka.consumer-concurrency:1}") int concurrency) {
+        ConcurrentKafkaListenerContainerFactory<String, DomainEvent> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(eventConsumerFactory);
+        factory.setCommonErrorHandler(eventErrorHandler);
+        factory.setConcurrency(concurrency);
+        return factory;
+    }
+
+    /** Creating a topic that exists is a no-op, so every service declares the whole catalogue. */
+    @Bean
+    KafkaAdmin.NewTopics catalogueTopics(@Value("${reciprocity.kafka.replication-factor:1}") short replicationFactor) {
+        return new KafkaAdmin.NewTopics(Topics.all().stream()
+                .flatMap(topic -> java.util.stream.Stream.of(topic(topic, replicationFactor), deadLetter(topic, replicationFactor)))
+                .toArray(NewTopic[]::new));
+    }
+
+    private static NewTopic topic(Topic topic, short replicationFactor) {
+        return TopicBuilder.name(topic.name()).partitions(topic.partitions()).replicas(replicationFactor)
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retentionMillis())).build();
+    }
+
+    private static NewTopic deadLetter(Topic topic, short replicationFactor) {
+        return TopicBuilder.name(topic.deadLetterName()).partitions(topic.partitions()).replicas(replicationFactor)
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Topics.DEAD_LETTER_RETENTION.toMillis())).build();
+    }
+}

@@ -1,0 +1,86 @@
+package org.reciprocity.kit.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.bson.Document;
+import org.reciprocity.contracts.DomainEvent;
+import org.reciprocity.kit.messaging.EventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Publishes the events waiting in documents' {@code outbox} arrays, in order, and removes each
+ * only after the broker acknowledged it. The application flushes a document right after saving
+ * it; a periodic sweep catches what a crash or a broker outage left behind. An event may thus be
+ * published twice (crash between the send and the removal), never lost; consumers dedupe.
+ */
+public class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int SWEEP_BATCH = 500;
+
+    private final MongoTemplate mongo;
+    private final EventPublisher publisher;
+    private final Set<String> collections;
+
+    public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, Set<String> collections) {
+        this.mongo = mongo;
+        this.publisher = publisher;
+        this.collections = collections;
+    }
+
+    /**
+     * Publishes the pending events of one document. Failure is logged, not thrown: the change is
+     * already recorded and the sweep will publish its events when the broker is back.
+     *
+     * @return how many events were published
+     */
+    public int flush(String collection, Object id) {
+        try {
+            Query byId = Query.query(Criteria.where("_id").is(id));
+            byId.fields().include("outbox");
+            Document document = mongo.findOne(byId, Document.class, collection);
+            return document == null ? 0 : publish(collection, id, document);
+        } catch (RuntimeException e) {
+            log.warn("outbox of {}/{} not published yet, the sweep will retry: {}", collection, id, e.getMessage());
+            return 0;
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${reciprocity.outbox.sweep-interval:5s}",
+            initialDelayString = "${reciprocity.outbox.sweep-interval:5s}")
+    public void sweep() {
+        for (String collection : collections) {
+            Query pending = Query.query(Criteria.where("outbox.0").exists(true)).limit(SWEEP_BATCH);
+            pending.fields().include("outbox");
+            for (Document document : mongo.find(pending, Document.class, collection)) {
+                flush(collection, document.get("_id"));
+            }
+        }
+    }
+
+    private int publish(String collection, Object id, Document document) {
+        List<Document> entries = document.getList("outbox", Document.class, List.of());
+        List<String> published = new ArrayList<>();
+        for (Document entry : entries) {
+            OutboxEntry pending = new OutboxEntry(entry.getString("eventId"), entry.getString("type"),
+                    entry.getString("payload"), null);
+            DomainEvent event = pending.toEvent();
+            publisher.publishAndWait(event);
+            published.add(pending.eventId());
+        }
+        if (!published.isEmpty()) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+                    new Update().pull("outbox", Query.query(Criteria.where("eventId").in(published))),
+                    collection);
+        }
+        return published.size();
+    }
+}

@@ -1,0 +1,95 @@
+package org.reciprocity.testsupport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A test issuer: an RSA key made for this JVM, its JWK set served over HTTP (the services fetch
+ * it exactly as they fetch a real issuer's), and bearer tokens signed with it.
+ */
+public final class TestTokens {
+
+    private final RSAKey key;
+    private final HttpServer server;
+
+    private TestTokens(RSAKey key, HttpServer server) {
+        this.key = key;
+        this.server = server;
+    }
+
+    static TestTokens start() {
+        try {
+            RSAKey key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID("test-" + UUID.randomUUID()).generate();
+            byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/jwks.json", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, jwks.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(jwks);
+                }
+            });
+            server.start();
+            return new TestTokens(key, server);
+        } catch (JOSEException | IOException e) {
+            throw new IllegalStateException("could not start the test token issuer", e);
+        }
+    }
+
+    public String jwkSetUri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json";
+    }
+
+    /** A bearer token for {@code memberId} in {@code timebankId} with the given roles, valid for an hour. */
+    public String token(String memberId, String timebankId, String... roles) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject(memberId)
+                .issuer("reciprocity-tests")
+                .claim("timebank_id", timebankId)
+                .claim("roles", List.of(roles))
+                .issueTime(Date.from(Instant.now()))
+                .expirationTime(Date.from(Instant.now().plusSeconds(3600)))
+                .build();
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A token signed by a key the services do not trust. */
+    public static String forgedToken(String memberId, String timebankId, String... roles) {
+        try {
+            RSAKey other = new RSAKeyGenerator(2048).keyID("forged").generate();
+            return new TestTokens(other, null).token(memberId, timebankId, roles);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
