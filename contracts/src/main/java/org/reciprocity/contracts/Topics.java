@@ -14,9 +14,13 @@ public final class Topics {
     public static final String MATCHING = "matching-service";
     public static final String NOTIFICATION = "notification-service";
 
-    public static final Topic TIMEBANKS = new Topic("reciprocity.timebanks.v1", "timebankId", 3, null, LEDGER,
+    /** Topic names as constants, for annotations such as {@code @KafkaListener(topics = ...)}. */
+    public static final String TIMEBANKS_TOPIC = "reciprocity.timebanks.v1";
+    public static final String MEMBERS_TOPIC = "reciprocity.members.v1";
+
+    public static final Topic TIMEBANKS = new Topic(TIMEBANKS_TOPIC, "timebankId", 3, null, LEDGER,
             "Timebanks opened and their policy changes.");
-    public static final Topic MEMBERS = new Topic("reciprocity.members.v1", "memberId", 6, null, LEDGER,
+    public static final Topic MEMBERS = new Topic(MEMBERS_TOPIC, "memberId", 6, null, LEDGER,
             "Members registered, suspended, reactivated.");
 
     /** How long a dead-lettered record is kept for someone to look at and replay. */

@@ -44,6 +44,9 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 @Configuration(proxyBeanMethods = false)
 public class MessagingConfiguration {
 
+    /** Header of a dead-lettered record giving the root cause of its failure in one line. */
+    public static final String DEAD_LETTER_REASON_HEADER = "reciprocity_dlt-reason";
+
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
@@ -92,6 +95,9 @@ public class MessagingConfiguration {
         templates.put(DomainEvent.class, eventTemplate);
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
                 (record, failure) -> new TopicPartition(record.topic() + "-dlt", record.partition()));
+        // Spring's own headers name the exception; this one says in a line what was wrong with the record.
+        recoverer.setHeadersFunction((record, failure) -> new org.apache.kafka.common.header.internals.RecordHeaders()
+                .add(DEAD_LETTER_REASON_HEADER, reason(failure).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(3);
         backOff.setInitialInterval(200);
         backOff.setMultiplier(2.0);
@@ -118,6 +124,23 @@ public class MessagingConfiguration {
         return new KafkaAdmin.NewTopics(Topics.all().stream()
                 .flatMap(topic -> java.util.stream.Stream.of(topic(topic, replicationFactor), deadLetter(topic, replicationFactor)))
                 .toArray(NewTopic[]::new));
+    }
+
+    /** For an unreadable record, the outermost explanation (our deserializer's own words); else the root cause. */
+    private static String reason(Throwable failure) {
+        Throwable cause = failure;
+        Throwable unreadable = null;
+        while (true) {
+            if (unreadable == null && cause instanceof org.apache.kafka.common.errors.SerializationException) {
+                unreadable = cause;
+            }
+            if (cause.getCause() == null || cause.getCause() == cause) {
+                break;
+            }
+            cause = cause.getCause();
+        }
+        Throwable reason = unreadable != null ? unreadable : cause;
+        return reason.getClass().getSimpleName() + ": " + reason.getMessage();
     }
 
     private static NewTopic topic(Topic topic, short replicationFactor) {
