@@ -1,0 +1,162 @@
+package org.reciprocity.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reciprocity on one machine with nothing installed: a real Kafka broker (KRaft, child JVM), a
+ * persistent MongoDB wire-protocol server, a development token issuer and every service. Prints
+ * where everything is, says when all are healthy, and stops everything cleanly on Ctrl-C.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private static volatile boolean failed;
+
+    private final PlatformConfig config;
+    private MongoNode mongo;
+    private KafkaNode kafka;
+    private DevIssuer issuer;
+    private final List<ServiceNode> services = new ArrayList<>();
+
+    public LocalPlatform(PlatformConfig config) {
+        this.config = config;
+    }
+
+    public static void main(String[] args) throws Exception {
+        PlatformConfig config = PlatformConfig.fromEnvironment();
+        LocalPlatform platform = new LocalPlatform(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("stopping Reciprocity...");
+            platform.close();
+            say("stopped. Your data is kept in " + config.dataDir());
+            // Ctrl-C is the normal way to stop: report success to Maven unless something failed.
+            Runtime.getRuntime().halt(failed ? 1 : 0);
+        }, "platform-stop"));
+        try {
+            platform.start(Duration.ofSeconds(150));
+        } catch (Exception e) {
+            say("could not start: " + e.getMessage());
+            failed = true;
+            System.exit(1);
+        }
+        platform.printWelcome();
+        platform.watch();
+    }
+
+    /** Starts everything and waits until every service reports healthy. */
+    public void start(Duration timeout) throws IOException, InterruptedException {
+        Files.createDirectories(config.dataDir().resolve("logs"));
+        long began = System.nanoTime();
+        mongo = MongoNode.start(config.dataDir(), config.mongoPort());
+        say("MongoDB wire protocol (mongo-java-server, H2) on " + config.mongoUri(""));
+        issuer = DevIssuer.start(config.issuerPort());
+        kafka = KafkaNode.start(config, config.dataDir().resolve("logs").resolve("kafka.log"));
+        say("Kafka (KRaft) on " + config.kafkaBootstrap());
+        services.add(ServiceNode.start(config, "ledger-service", "ledger", config.ledgerPort()));
+        services.add(ServiceNode.start(config, "matching-service", "matching", config.matchingPort()));
+        services.add(ServiceNode.start(config, "notification-service", "notification", config.notificationPort()));
+        awaitHealthy(timeout);
+        say(String.format("all services healthy in %.1f s", (System.nanoTime() - began) / 1e9));
+    }
+
+    private void awaitHealthy(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<ServiceNode> waiting = new ArrayList<>(services);
+        while (!waiting.isEmpty()) {
+            for (ServiceNode service : List.copyOf(waiting)) {
+                if (!service.isAlive()) {
+                    throw new IllegalStateException(service.name() + " stopped while starting; see " + service.logFile());
+                }
+                if (service.isHealthy()) {
+                    say(service.name() + " is UP at " + service.url());
+                    waiting.remove(service);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not healthy in time: " + waiting.stream().map(ServiceNode::name).toList());
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** A development token for the README's walk-through, valid for a few hours. */
+    public String devToken(String memberId, String timebankId, List<String> roles) {
+        return issuer.token(memberId, timebankId, roles);
+    }
+
+    public PlatformConfig config() {
+        return config;
+    }
+
+    private void printWelcome() throws IOException {
+        String token = devToken("dev-admin", config.devTimebank(), List.of("ADMIN", "COORDINATOR", "STAFF"));
+        Path tokenFile = config.dataDir().resolve("dev-token.txt");
+        Files.writeString(tokenFile, token);
+        String line = "-".repeat(78);
+        System.out.println(line);
+        System.out.println(" Reciprocity is running locally.");
+        for (ServiceNode service : services) {
+            System.out.printf("   %-22s %s   (log: %s)%n", service.name(), service.url(), config.projectDir().relativize(service.logFile()));
+        }
+        System.out.printf("   %-22s %s%n", "Kafka (KRaft)", config.kafkaBootstrap());
+        System.out.printf("   %-22s %s%n", "MongoDB wire protocol", config.mongoUri(""));
+        System.out.printf("   %-22s %s%n", "dev token issuer", "http://127.0.0.1:" + config.issuerPort() + "/jwks.json");
+        System.out.printf("   %-22s %s%n", "data", config.dataDir());
+        System.out.println();
+        System.out.println(" A development token (ADMIN, COORDINATOR, STAFF of timebank '" + config.devTimebank()
+                + "', valid " + DevIssuer.TOKEN_LIFETIME.toHours() + " h) is in " + config.projectDir().relativize(tokenFile) + ":");
+        System.out.println("   TOKEN=$(cat " + config.projectDir().relativize(tokenFile) + ")");
+        System.out.println(" Only this local platform trusts it. Press Ctrl-C to stop everything.");
+        System.out.println(line);
+    }
+
+    private void watch() throws InterruptedException {
+        while (true) {
+            for (ServiceNode service : services) {
+                if (!service.isAlive()) {
+                    say(service.name() + " has stopped; see " + service.logFile());
+                    failed = true;
+                    System.exit(1);
+                }
+            }
+            Thread.sleep(1_000);
+        }
+    }
+
+    /** Stops the services first (they drain their work), then the broker, then the database. */
+    @Override
+    public void close() {
+        for (ServiceNode service : services) {
+            quietly(service::close);
+        }
+        if (kafka != null) {
+            quietly(kafka::close);
+        }
+        if (issuer != null) {
+            issuer.close();
+        }
+        if (mongo != null) {
+            mongo.close();
+        }
+    }
+
+    private static void quietly(Stopper stopper) {
+        try {
+            stopper.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private interface Stopper {
+        void stop() throws InterruptedException;
+    }
+
+    static void say(String message) {
+        System.out.println("[reciprocity] " + message);
+    }
+}

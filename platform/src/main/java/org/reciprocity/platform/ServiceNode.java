@@ -1,0 +1,80 @@
+package org.reciprocity.platform;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** One Reciprocity service, run from its executable jar in its own JVM. */
+final class ServiceNode implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path logFile;
+
+    private ServiceNode(String name, int port, Process process, Path logFile) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.logFile = logFile;
+    }
+
+    static ServiceNode start(PlatformConfig config, String name, String database, int port) throws IOException {
+        Path jar = config.projectDir().resolve(name).resolve("target").resolve(name + "-exec.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (the README's run command does)");
+        }
+        Path logFile = config.dataDir().resolve("logs").resolve(name + ".log");
+        Process process = ChildJvm.startJar(jar, List.of("-Xmx512m"), Map.of(
+                "PORT", Integer.toString(port),
+                "MONGODB_URI", config.mongoUri(database),
+                "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
+                "JWK_SET_URI", config.jwkSetUri()), logFile);
+        return new ServiceNode(name, port, process, logFile);
+    }
+
+    String name() {
+        return name;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** True once {@code /actuator/health} answers UP (Kafka and MongoDB included). */
+    boolean isHealthy() {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            // the overall status is the last member of the answer: {"components":{...},"status":"UP"}
+            return response.statusCode() == 200 && response.body().strip().endsWith("\"status\":\"UP\"}");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        ChildJvm.stop(process, Duration.ofSeconds(30));
+    }
+}
