@@ -5,16 +5,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import org.reciprocity.contracts.member.MemberRegistered;
-import org.reciprocity.contracts.timebank.TimebankOpened;
 
 /** Every event type the platform publishes, by name and by record. */
 public final class EventTypes {
 
-    private static final List<EventType> ALL = List.of(
-            new EventType("reciprocity.TimebankOpened.v1", TimebankOpened.class, Topics.TIMEBANKS),
-            new EventType("reciprocity.MemberRegistered.v1", MemberRegistered.class, Topics.MEMBERS));
+    private static final List<EventType> ALL = Stream.of(LedgerContracts.TYPES, MatchingContracts.TYPES,
+            NotificationContracts.TYPES).flatMap(List::stream).toList();
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

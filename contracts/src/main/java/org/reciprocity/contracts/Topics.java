@@ -3,10 +3,13 @@ package org.reciprocity.contracts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The topic catalogue. A topic name, once published, is never renamed: consumers outside this
- * repository may read it. Every topic has a dead-letter twin named {@code <topic>-dlt}.
+ * repository may read it. Every topic has a dead-letter twin named {@code <topic>-dlt}. Each owning
+ * service's topics are declared with its event types ({@link LedgerContracts},
+ * {@link MatchingContracts}, {@link NotificationContracts}).
  */
 public final class Topics {
 
@@ -17,25 +20,27 @@ public final class Topics {
     /** Topic names as constants, for annotations such as {@code @KafkaListener(topics = ...)}. */
     public static final String TIMEBANKS_TOPIC = "reciprocity.timebanks.v1";
     public static final String MEMBERS_TOPIC = "reciprocity.members.v1";
+    public static final String CONTRIBUTIONS_TOPIC = "reciprocity.contributions.v1";
+    public static final String LEDGER_TOPIC = "reciprocity.ledger.v1";
+    public static final String LISTINGS_TOPIC = "reciprocity.listings.v1";
+    public static final String MATCHES_TOPIC = "reciprocity.matches.v1";
+    public static final String NOTIFICATIONS_TOPIC = "reciprocity.notifications.v1";
 
-    public static final Topic TIMEBANKS = new Topic(TIMEBANKS_TOPIC, "timebankId", 3, null, LEDGER,
-            "Timebanks opened and their policy changes.");
-    public static final Topic MEMBERS = new Topic(MEMBERS_TOPIC, "memberId", 6, null, LEDGER,
-            "Members registered, suspended, reactivated.");
+    public static final Topic TIMEBANKS = LedgerContracts.TIMEBANKS;
+    public static final Topic MEMBERS = LedgerContracts.MEMBERS;
 
     /** How long a dead-lettered record is kept for someone to look at and replay. */
     public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(30);
-
-    private static final List<Topic> ALL = List.of(TIMEBANKS, MEMBERS);
 
     private Topics() {
     }
 
     public static List<Topic> all() {
-        return ALL;
+        return Stream.of(LedgerContracts.TOPICS, MatchingContracts.TOPICS, NotificationContracts.TOPICS)
+                .flatMap(List::stream).toList();
     }
 
     public static Optional<Topic> named(String name) {
-        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+        return all().stream().filter(t -> t.name().equals(name)).findFirst();
     }
 }

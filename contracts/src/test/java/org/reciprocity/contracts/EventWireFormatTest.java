@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.apache.kafka.common.errors.SerializationException;
@@ -19,9 +17,6 @@ import org.reciprocity.contracts.kafka.CloudEventHeaders;
 import org.reciprocity.contracts.kafka.EventDeserializer;
 import org.reciprocity.contracts.kafka.EventJson;
 import org.reciprocity.contracts.kafka.EventSerializer;
-import org.reciprocity.contracts.member.MemberKind;
-import org.reciprocity.contracts.member.MemberRegistered;
-import org.reciprocity.contracts.timebank.TimebankOpened;
 
 import tools.jackson.databind.JsonNode;
 
@@ -29,13 +24,13 @@ import tools.jackson.databind.JsonNode;
 class EventWireFormatTest {
 
     static Stream<DomainEvent> samples() {
-        return Stream.of(
-                new TimebankOpened(UUID.fromString("7c1e8f0a-3b1e-4f8e-9a51-2f7d6c0b9e11"),
-                        Instant.parse("2026-11-25T09:30:00Z"), "riverside", "Riverside Recovery Timebank",
-                        "Europe/London", "admin-1"),
-                new MemberRegistered(UUID.fromString("0f6b4a52-8d7e-4c4b-a2c9-6d1c3e5f7a90"),
-                        Instant.parse("2026-11-25T09:45:00Z"), "riverside", "5b0d3c1e-2a4f-4e6b-8c9d-0e1f2a3b4c5d",
-                        MemberKind.SERVICE_USER, "Sam", "sam@example.org", "en", "coordinator-1"));
+        return EventSamples.all().stream();
+    }
+
+    @Test
+    void everyPublishedEventTypeHasASample() {
+        assertThat(EventSamples.all().stream().map(EventTypes::of).toList())
+                .containsExactlyInAnyOrderElementsOf(EventTypes.all());
     }
 
     @ParameterizedTest

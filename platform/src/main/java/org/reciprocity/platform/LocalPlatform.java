@@ -15,6 +15,8 @@ import java.util.List;
 public final class LocalPlatform implements AutoCloseable {
 
     private static volatile boolean failed;
+    /** Ctrl-C reaches the services too (same process group): their exit is then expected. */
+    private static volatile boolean stopping;
 
     private final PlatformConfig config;
     private MongoNode mongo;
@@ -30,6 +32,7 @@ public final class LocalPlatform implements AutoCloseable {
         PlatformConfig config = PlatformConfig.fromEnvironment();
         LocalPlatform platform = new LocalPlatform(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping = true;
             say("stopping Reciprocity...");
             platform.close();
             say("stopped. Your data is kept in " + config.dataDir());
@@ -117,7 +120,7 @@ public final class LocalPlatform implements AutoCloseable {
     private void watch() throws InterruptedException {
         while (true) {
             for (ServiceNode service : services) {
-                if (!service.isAlive()) {
+                if (!service.isAlive() && !stopping) {
                     say(service.name() + " has stopped; see " + service.logFile());
                     failed = true;
                     System.exit(1);
