@@ -24,6 +24,7 @@ public final class Topics {
     public static final String LEDGER_TOPIC = "reciprocity.ledger.v1";
     public static final String LISTINGS_TOPIC = "reciprocity.listings.v1";
     public static final String MATCHES_TOPIC = "reciprocity.matches.v1";
+    public static final String PROFILES_TOPIC = "reciprocity.profiles.v1";
     public static final String NOTIFICATIONS_TOPIC = "reciprocity.notifications.v1";
 
     public static final Topic TIMEBANKS = LedgerContracts.TIMEBANKS;

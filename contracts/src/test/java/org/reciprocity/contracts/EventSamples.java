@@ -18,7 +18,6 @@ import org.reciprocity.contracts.contribution.ValidationReminderDue;
 import org.reciprocity.contracts.ledger.SoftLimitCrossed;
 import org.reciprocity.contracts.ledger.TransferPosted;
 import org.reciprocity.contracts.ledger.TransferReason;
-import org.reciprocity.contracts.match.MatchAgreed;
 import org.reciprocity.contracts.member.MemberKind;
 import org.reciprocity.contracts.member.MemberReactivated;
 import org.reciprocity.contracts.member.MemberRegistered;
@@ -44,11 +43,11 @@ final class EventSamples {
         return UUID.fromString(String.format("00000000-0000-4000-8000-%012d", n));
     }
 
-    static List<DomainEvent> all() {
+    static List<DomainEvent> ledger() {
         return List.of(
                 new TimebankOpened(id(1), AT, TB, "Riverside Recovery Timebank", "Europe/London", "admin-1"),
                 new MemberRegistered(id(2), AT, TB, SAM, MemberKind.SERVICE_USER, "Sam", "sam@example.org", "en",
-                        "coordinator-1"),
+                        List.of("MEMBER"), "coordinator-1"),
                 new MemberSuspended(id(3), AT, TB, SAM, "coordinator-1", "Asked for a break"),
                 new MemberReactivated(id(4), AT, TB, SAM, "coordinator-1"),
                 new ContributionLogged(id(5), AT, TB, CONTRIBUTION, SAM, ALI, LoggedBy.GIVER, SAM, null, ALI, 90,
@@ -66,7 +65,12 @@ final class EventSamples {
                         Instant.parse("2026-12-09T09:30:00Z"), 1, false),
                 new TransferPosted(id(13), AT, TB, "t-1", ALI, SAM, 90, TransferReason.CONTRIBUTION, -90, 90,
                         CONTRIBUTION, null, 1, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
-                new SoftLimitCrossed(id(14), AT, TB, ALI, -500, -480, -600, "LOW"),
-                new MatchAgreed(id(15), AT, TB, "m-1", SAM, ALI, "l-offer", "l-need", 60));
+                new SoftLimitCrossed(id(14), AT, TB, ALI, -500, -480, -600, "LOW"));
+    }
+
+    /** Every sample: the ledger's here, the other services' in their own sample classes. */
+    static List<DomainEvent> all() {
+        return java.util.stream.Stream.of(ledger(), MatchingEventSamples.all(), NotificationEventSamples.all())
+                .flatMap(List::stream).toList();
     }
 }

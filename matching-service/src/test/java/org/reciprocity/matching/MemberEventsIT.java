@@ -72,7 +72,7 @@ class MemberEventsIT {
         // all three copies share a partition (same key), so once the third is consumed the count is final
         MemberRegistered marker = aMemberRegistered("marker");
         TopicProbe.send(bootstrap, new MemberRegistered(UUID.randomUUID(), marker.occurredAt(), timebank,
-                registered.memberId(), MemberKind.CARER, "Ali", null, "en", "coordinator-1"));
+                registered.memberId(), MemberKind.CARER, "Ali", null, "en", null, "coordinator-1"));
         await().atMost(Duration.ofSeconds(20)).until(() -> "CARER".equals(api.get(profilePath(registered), memberToken()).text("kind")));
         assertThat(mongo.getCollection("processed_events")
                 .countDocuments(new Document("eventId", registered.eventId().toString()))).isEqualTo(1);
@@ -102,7 +102,7 @@ class MemberEventsIT {
 
     private MemberRegistered aMemberRegistered(String name) {
         return new MemberRegistered(UUID.randomUUID(), Instant.parse("2026-11-25T10:00:00Z"), timebank,
-                UUID.randomUUID().toString(), MemberKind.SERVICE_USER, name, null, "en", "coordinator-1");
+                UUID.randomUUID().toString(), MemberKind.SERVICE_USER, name, null, "en", null, "coordinator-1");
     }
 
     private String profilePath(MemberRegistered registered) {

@@ -27,7 +27,7 @@ class RecipientsIT {
     void aRegisteredMemberBecomesARecipientVisibleToCoordinatorsOnly() {
         String timebank = "tb-" + UUID.randomUUID().toString().substring(0, 8);
         MemberRegistered registered = new MemberRegistered(UUID.randomUUID(), Instant.now(), timebank,
-                UUID.randomUUID().toString(), MemberKind.NEIGHBOUR, "Lou", "lou@example.org", "fr", "coordinator-1");
+                UUID.randomUUID().toString(), MemberKind.NEIGHBOUR, "Lou", "lou@example.org", "fr", null, "coordinator-1");
         ApiClient api = new ApiClient("http://localhost:" + port);
         String path = "/api/v1/timebanks/" + timebank + "/recipients/" + registered.memberId();
         String coordinator = SharedInfrastructure.get().tokens().token("c-1", timebank, "COORDINATOR");

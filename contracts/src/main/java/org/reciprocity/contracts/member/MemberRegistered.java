@@ -1,6 +1,7 @@
 package org.reciprocity.contracts.member;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.reciprocity.contracts.DomainEvent;
@@ -12,11 +13,13 @@ import org.reciprocity.contracts.Events;
  *
  * @param email        {@code null} for paper-first members without e-mail
  * @param language     the member's language tag ({@code en}, {@code fr})
+ * @param roles        the member's roles in the timebank ({@code MEMBER}, {@code COORDINATOR}, {@code STAFF},
+ *                     {@code ADMIN}); notifications for coordinators go to those who hold that role
  * @param registeredBy the opaque id of the coordinator who registered the member
  */
 public record MemberRegistered(UUID eventId, Instant occurredAt, String timebankId, String memberId,
                                MemberKind kind, String displayName, String email, String language,
-                               String registeredBy) implements DomainEvent {
+                               List<String> roles, String registeredBy) implements DomainEvent {
 
     public MemberRegistered {
         Events.require(eventId, occurredAt, timebankId);
@@ -25,6 +28,7 @@ public record MemberRegistered(UUID eventId, Instant occurredAt, String timebank
         if (kind == null) {
             throw new IllegalArgumentException("kind is required");
         }
+        roles = roles == null ? List.of("MEMBER") : List.copyOf(roles);
     }
 
     @Override

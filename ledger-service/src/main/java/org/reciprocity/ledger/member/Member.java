@@ -2,6 +2,7 @@ package org.reciprocity.ledger.member;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -15,14 +16,20 @@ import org.reciprocity.contracts.member.MemberRegistered;
  * so erasing a member's personal data leaves the ledger whole.
  */
 public record Member(String id, String timebankId, MemberKind kind, String displayName, String email,
-                     String language, MemberStatus status, Instant registeredAt) {
+                     String language, Set<String> roles, MemberStatus status, Instant registeredAt) {
+
+    static final Set<String> ROLES = Set.of("MEMBER", "COORDINATOR", "STAFF", "ADMIN");
 
     static final Set<String> LANGUAGES = Set.of("en", "fr");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     /** Registers a member, or explains why the details are not valid. */
     public static Registered register(String timebankId, MemberKind kind, String displayName, String email,
-                                      String language, String registeredBy, Clock clock) {
+                                      String language, Set<String> roles, String registeredBy, Clock clock) {
+        Set<String> memberRoles = roles == null || roles.isEmpty() ? Set.of("MEMBER") : Set.copyOf(roles);
+        if (!ROLES.containsAll(memberRoles)) {
+            throw new IllegalArgumentException("Roles are MEMBER, COORDINATOR, STAFF and ADMIN.");
+        }
         if (kind == null) {
             throw new IllegalArgumentException("Say what kind of member this is: SERVICE_USER, STAFF, CARER or NEIGHBOUR.");
         }
@@ -38,9 +45,9 @@ public record Member(String id, String timebankId, MemberKind kind, String displ
             throw new IllegalArgumentException("Reciprocity speaks English (en) and French (fr) for now.");
         }
         Member member = new Member(UUID.randomUUID().toString(), timebankId, kind, displayName.strip(), cleanEmail,
-                lang, MemberStatus.ACTIVE, Instant.now(clock));
+                lang, memberRoles, MemberStatus.ACTIVE, Instant.now(clock));
         MemberRegistered event = new MemberRegistered(UUID.randomUUID(), member.registeredAt(), timebankId, member.id(),
-                kind, member.displayName(), cleanEmail, lang, registeredBy);
+                kind, member.displayName(), cleanEmail, lang, List.copyOf(new java.util.TreeSet<>(memberRoles)), registeredBy);
         return new Registered(member, event);
     }
 

@@ -1,6 +1,7 @@
 package org.reciprocity.ledger.member;
 
 import java.time.Instant;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -37,8 +38,13 @@ class MemberController {
     @PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
     ResponseEntity<MemberResponse> register(@PathVariable String timebankId,
                                             @Valid @RequestBody RegisterMemberRequest request) {
+        Caller caller = Caller.current();
+        Set<String> roles = request.roles() == null ? Set.of() : request.roles();
+        if (!caller.has(Role.ADMIN) && roles.stream().anyMatch(role -> !role.equals("MEMBER"))) {
+            throw new AccessDeniedException("Only an admin can make someone a coordinator, staff reviewer or admin.");
+        }
         Member member = members.register(timebankId, request.kind(), request.displayName(), request.email(),
-                request.language(), Caller.current().memberId());
+                request.language(), roles, caller.memberId());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                 .buildAndExpand(member.id()).toUri()).body(MemberResponse.of(member));
     }
@@ -57,14 +63,15 @@ class MemberController {
             @NotNull MemberKind kind,
             @NotBlank @Size(max = 80) String displayName,
             @Email @Size(max = 254) String email,
-            @Size(max = 5) String language) {
+            @Size(max = 5) String language,
+            Set<String> roles) {
     }
 
     record MemberResponse(String id, String timebankId, MemberKind kind, String displayName, String email,
-                          String language, MemberStatus status, Instant registeredAt) {
+                          String language, Set<String> roles, MemberStatus status, Instant registeredAt) {
         static MemberResponse of(Member m) {
             return new MemberResponse(m.id(), m.timebankId(), m.kind(), m.displayName(), m.email(), m.language(),
-                    m.status(), m.registeredAt());
+                    m.roles(), m.status(), m.registeredAt());
         }
     }
 }

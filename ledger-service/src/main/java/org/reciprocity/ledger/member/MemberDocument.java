@@ -3,6 +3,7 @@ package org.reciprocity.ledger.member;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.reciprocity.contracts.member.MemberKind;
 import org.reciprocity.kit.outbox.OutboxEntry;
@@ -12,17 +13,19 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /** A member as stored, with the events of its last change waiting in its outbox. */
 @Document("members")
 record MemberDocument(@Id String id, String timebankId, MemberKind kind, String displayName, String email,
-                      String language, MemberStatus status, Instant registeredAt, List<OutboxEntry> outbox) {
+                      String language, Set<String> roles, MemberStatus status, Instant registeredAt,
+                      List<OutboxEntry> outbox) {
 
     static MemberDocument of(Member.Registered registered) {
         Member m = registered.member();
         List<OutboxEntry> outbox = new ArrayList<>();
         outbox.add(OutboxEntry.of(registered.event()));
         return new MemberDocument(m.id(), m.timebankId(), m.kind(), m.displayName(), m.email(), m.language(),
-                m.status(), m.registeredAt(), outbox);
+                m.roles(), m.status(), m.registeredAt(), outbox);
     }
 
     Member toMember() {
-        return new Member(id, timebankId, kind, displayName, email, language, status, registeredAt);
+        return new Member(id, timebankId, kind, displayName, email, language, roles == null ? Set.of("MEMBER") : roles,
+                status, registeredAt);
     }
 }

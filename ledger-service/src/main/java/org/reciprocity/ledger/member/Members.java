@@ -1,6 +1,7 @@
 package org.reciprocity.ledger.member;
 
 import java.time.Clock;
+import java.util.Set;
 
 import org.reciprocity.contracts.member.MemberKind;
 import org.reciprocity.kit.outbox.OutboxRelay;
@@ -28,9 +29,10 @@ public class Members {
     }
 
     Member register(String timebankId, MemberKind kind, String displayName, String email, String language,
-                    String registeredBy) {
+                    Set<String> roles, String registeredBy) {
         timebanks.require(timebankId);
-        Member.Registered registered = Member.register(timebankId, kind, displayName, email, language, registeredBy, clock);
+        Member.Registered registered = Member.register(timebankId, kind, displayName, email, language, roles,
+                registeredBy, clock);
         mongo.insert(MemberDocument.of(registered));
         relay.flush(COLLECTION, registered.member().id());
         return registered.member();

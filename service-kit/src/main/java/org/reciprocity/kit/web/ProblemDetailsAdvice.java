@@ -36,8 +36,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
-        String detail = e.getMessage() != null && e.getMessage().startsWith("Your ")
-                ? e.getMessage() : "You do not have permission to do this.";
+        // Our own refusals explain themselves; Spring's method security only says "Access Denied".
+        String detail = e.getMessage() == null || e.getMessage().equals("Access Denied")
+                ? "You do not have permission to do this." : e.getMessage();
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
     }
 
