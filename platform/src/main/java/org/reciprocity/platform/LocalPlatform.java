@@ -50,14 +50,22 @@ public final class LocalPlatform implements AutoCloseable {
         platform.watch();
     }
 
+    /** The service's base URL, e.g. {@code http://127.0.0.1:8081} for {@code ledger-service}. */
+    public String url(String service) {
+        return services.stream().filter(s -> s.name().equals(service)).findFirst().map(ServiceNode::url)
+                .orElseThrow(() -> new IllegalArgumentException("no service " + service));
+    }
+
     /** Starts everything and waits until every service reports healthy. */
     public void start(Duration timeout) throws IOException, InterruptedException {
         Files.createDirectories(config.dataDir().resolve("logs"));
         long began = System.nanoTime();
-        mongo = MongoNode.start(config.dataDir(), config.mongoPort());
-        say("MongoDB wire protocol (mongo-java-server, H2) on " + config.mongoUri(""));
         issuer = DevIssuer.start(config.issuerPort());
-        kafka = KafkaNode.start(config, config.dataDir().resolve("logs").resolve("kafka.log"));
+        if (config.embeddedInfrastructure()) {
+            mongo = MongoNode.start(config.dataDir(), config.mongoPort());
+            say("MongoDB wire protocol (mongo-java-server, H2) on " + config.mongoUri(""));
+            kafka = KafkaNode.start(config, config.dataDir().resolve("logs").resolve("kafka.log"));
+        }
         say("Kafka (KRaft) on " + config.kafkaBootstrap());
         services.add(ServiceNode.start(config, "ledger-service", "ledger", config.ledgerPort()));
         services.add(ServiceNode.start(config, "matching-service", "matching", config.matchingPort()));

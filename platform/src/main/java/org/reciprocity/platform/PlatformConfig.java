@@ -9,7 +9,7 @@ import java.nio.file.Path;
  */
 public record PlatformConfig(Path projectDir, Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort,
                              int issuerPort, int ledgerPort, int matchingPort, int notificationPort,
-                             String devTimebank) {
+                             String devTimebank, String externalKafka, String externalMongo) {
 
     public static PlatformConfig fromEnvironment() {
         Path project = Path.of(setting("reciprocity.project.dir", ".")).toAbsolutePath().normalize();
@@ -23,15 +23,38 @@ public record PlatformConfig(Path projectDir, Path dataDir, int kafkaPort, int k
                 port("reciprocity.ledger.port", 8081),
                 port("reciprocity.matching.port", 8082),
                 port("reciprocity.notification.port", 8083),
-                setting("reciprocity.dev.timebank", "demo"));
+                setting("reciprocity.dev.timebank", "demo"),
+                null, null);
+    }
+
+    /**
+     * The same platform, but on a broker and a MongoDB that already run elsewhere (containers,
+     * a shared test cluster): the platform then starts only the issuer and the services.
+     *
+     * @param mongo a connection string without database, e.g. {@code mongodb://host:27017}
+     */
+    public PlatformConfig withExternal(String kafkaBootstrap, String mongo) {
+        return new PlatformConfig(projectDir, dataDir, kafkaPort, kafkaControllerPort, mongoPort, issuerPort, ledgerPort,
+                matchingPort, notificationPort, devTimebank, kafkaBootstrap, mongo);
+    }
+
+    /** The same platform on other ports and another data folder (tests run beside a developer's platform). */
+    public PlatformConfig withPorts(Path data, int kafka, int controller, int mongoDb, int issuer, int ledger, int matching,
+                                    int notification) {
+        return new PlatformConfig(projectDir, data, kafka, controller, mongoDb, issuer, ledger, matching, notification,
+                devTimebank, externalKafka, externalMongo);
+    }
+
+    public boolean embeddedInfrastructure() {
+        return externalKafka == null;
     }
 
     public String kafkaBootstrap() {
-        return "127.0.0.1:" + kafkaPort;
+        return externalKafka != null ? externalKafka : "127.0.0.1:" + kafkaPort;
     }
 
     public String mongoUri(String database) {
-        return "mongodb://127.0.0.1:" + mongoPort + "/" + database;
+        return (externalMongo != null ? externalMongo : "mongodb://127.0.0.1:" + mongoPort) + "/" + database;
     }
 
     public String jwkSetUri() {
