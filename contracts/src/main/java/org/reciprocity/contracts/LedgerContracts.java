@@ -12,7 +12,11 @@ import org.reciprocity.contracts.contribution.ContributionResolved;
 import org.reciprocity.contracts.contribution.ContributionValidated;
 import org.reciprocity.contracts.contribution.ContributionWithdrawn;
 import org.reciprocity.contracts.contribution.ValidationReminderDue;
+import org.reciprocity.contracts.contribution.GroupActivityRecorded;
+import org.reciprocity.contracts.ledger.HoursGifted;
+import org.reciprocity.contracts.ledger.HoursRedeemed;
 import org.reciprocity.contracts.ledger.SoftLimitCrossed;
+import org.reciprocity.contracts.ledger.TransferReversed;
 import org.reciprocity.contracts.ledger.TransferPosted;
 import org.reciprocity.contracts.member.MemberReactivated;
 import org.reciprocity.contracts.member.MemberRegistered;
@@ -29,7 +33,7 @@ public final class LedgerContracts {
     public static final Topic CONTRIBUTIONS = new Topic(Topics.CONTRIBUTIONS_TOPIC, "contributionId", 6, null, LEDGER,
             "The lifecycle of each contribution, in order per contribution.");
     public static final Topic LEDGER_ENTRIES = new Topic(Topics.LEDGER_TOPIC, "timebankId", 6, null, LEDGER,
-            "Posted transfers and balance warnings, in ledger order per timebank.");
+            "Posted transfers, reversals, redemptions, gifts and balance warnings, in ledger order per timebank.");
 
     static final List<Topic> TOPICS = List.of(TIMEBANKS, MEMBERS, CONTRIBUTIONS, LEDGER_ENTRIES);
 
@@ -46,7 +50,11 @@ public final class LedgerContracts {
             new EventType("reciprocity.ContributionWithdrawn.v1", ContributionWithdrawn.class, CONTRIBUTIONS),
             new EventType("reciprocity.ContributionExpired.v1", ContributionExpired.class, CONTRIBUTIONS),
             new EventType("reciprocity.ValidationReminderDue.v1", ValidationReminderDue.class, CONTRIBUTIONS),
+            new EventType("reciprocity.GroupActivityRecorded.v1", GroupActivityRecorded.class, CONTRIBUTIONS),
             new EventType("reciprocity.TransferPosted.v1", TransferPosted.class, LEDGER_ENTRIES),
+            new EventType("reciprocity.TransferReversed.v1", TransferReversed.class, LEDGER_ENTRIES),
+            new EventType("reciprocity.HoursRedeemed.v1", HoursRedeemed.class, LEDGER_ENTRIES),
+            new EventType("reciprocity.HoursGifted.v1", HoursGifted.class, LEDGER_ENTRIES),
             new EventType("reciprocity.SoftLimitCrossed.v1", SoftLimitCrossed.class, LEDGER_ENTRIES));
 
     private LedgerContracts() {

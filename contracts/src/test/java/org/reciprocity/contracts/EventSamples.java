@@ -15,7 +15,11 @@ import org.reciprocity.contracts.contribution.ContributionWithdrawn;
 import org.reciprocity.contracts.contribution.CoproductionKind;
 import org.reciprocity.contracts.contribution.LoggedBy;
 import org.reciprocity.contracts.contribution.ValidationReminderDue;
+import org.reciprocity.contracts.contribution.GroupActivityRecorded;
+import org.reciprocity.contracts.ledger.HoursGifted;
+import org.reciprocity.contracts.ledger.HoursRedeemed;
 import org.reciprocity.contracts.ledger.SoftLimitCrossed;
+import org.reciprocity.contracts.ledger.TransferReversed;
 import org.reciprocity.contracts.ledger.TransferPosted;
 import org.reciprocity.contracts.ledger.TransferReason;
 import org.reciprocity.contracts.member.MemberKind;
@@ -65,7 +69,12 @@ final class EventSamples {
                         Instant.parse("2026-12-09T09:30:00Z"), 1, false),
                 new TransferPosted(id(13), AT, TB, "t-1", ALI, SAM, 90, TransferReason.CONTRIBUTION, -90, 90,
                         CONTRIBUTION, null, 1, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
-                new SoftLimitCrossed(id(14), AT, TB, ALI, -500, -480, -600, "LOW"));
+                new SoftLimitCrossed(id(14), AT, TB, ALI, -500, -480, -600, "LOW"),
+                new GroupActivityRecorded(id(16), AT, TB, "a-1", "org-1", "coordinator-1", "Service design workshop",
+                        CoproductionKind.SERVICE_CO_DESIGNED, LocalDate.parse("2026-11-24"), 3, 360),
+                new TransferReversed(id(17), AT, TB, "r:t-1", "t-1", "coordinator-1", "Logged twice by mistake", 90),
+                new HoursRedeemed(id(18), AT, TB, "t-2", SAM, "org-1", 120, "First-aid course"),
+                new HoursGifted(id(19), AT, TB, "t-3", SAM, "pot", 30, "For whoever needs it"));
     }
 
     /** Every sample: the ledger's here, the other services' in their own sample classes. */

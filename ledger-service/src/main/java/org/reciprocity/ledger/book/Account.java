@@ -1,0 +1,71 @@
+package org.reciprocity.ledger.book;
+
+/**
+ * A time account. Like a TigerBeetle account it keeps posted minutes and pending minutes apart:
+ * a logged contribution already counts against both accounts' limits while it waits, so two
+ * pending logs cannot together break a limit.
+ *
+ * @param debitsPending  minutes this account is due to give up (it received time, not yet validated)
+ * @param creditsPending minutes this account is due to earn (it gave time, not yet validated)
+ * @param lastSequence   the last ledger entry applied to this account; makes re-applying one a no-op
+ */
+public record Account(String id, String timebankId, AccountKind kind, boolean active, long balance,
+                      long debitsPending, long creditsPending, long lastSequence) {
+
+    public static Account open(String id, String timebankId, AccountKind kind) {
+        return new Account(id, timebankId, kind, true, 0, 0, 0, 0);
+    }
+
+    /** Why this account cannot be debited {@code minutes} more, or {@code null} if it can. */
+    String refuseDebit(Minutes minutes, Policy policy) {
+        long lowest = balance - debitsPending - minutes.value();
+        if (lowest < policy.minimum(kind).value()) {
+            return "This would take " + whose() + " balance below " + policy.minimum(kind)
+                    + ", the limit of this timebank (balance " + Minutes.of(balance)
+                    + (debitsPending > 0 ? ", with " + Minutes.of(debitsPending) + " waiting for validation" : "") + ").";
+        }
+        return null;
+    }
+
+    /** Why this account cannot be credited {@code minutes} more, or {@code null} if it can. */
+    String refuseCredit(Minutes minutes, Policy policy) {
+        long highest = balance + creditsPending + minutes.value();
+        if (highest > policy.maximum(kind).value()) {
+            return "This would take " + whose() + " balance above " + policy.maximum(kind)
+                    + ", the limit of this timebank (balance " + Minutes.of(balance) + ").";
+        }
+        return null;
+    }
+
+    Account reserveDebit(Minutes m) {
+        return new Account(id, timebankId, kind, active, balance, debitsPending + m.value(), creditsPending, lastSequence);
+    }
+
+    Account reserveCredit(Minutes m) {
+        return new Account(id, timebankId, kind, active, balance, debitsPending, creditsPending + m.value(), lastSequence);
+    }
+
+    Account releaseDebit(Minutes m) {
+        return new Account(id, timebankId, kind, active, balance, debitsPending - m.value(), creditsPending, lastSequence);
+    }
+
+    Account releaseCredit(Minutes m) {
+        return new Account(id, timebankId, kind, active, balance, debitsPending, creditsPending - m.value(), lastSequence);
+    }
+
+    Account debit(Minutes m, long sequence) {
+        return new Account(id, timebankId, kind, active, balance - m.value(), debitsPending, creditsPending, sequence);
+    }
+
+    Account credit(Minutes m, long sequence) {
+        return new Account(id, timebankId, kind, active, balance + m.value(), debitsPending, creditsPending, sequence);
+    }
+
+    public Account withActive(boolean isActive) {
+        return new Account(id, timebankId, kind, isActive, balance, debitsPending, creditsPending, lastSequence);
+    }
+
+    private String whose() {
+        return kind == AccountKind.MEMBER ? "the member's" : "the organisation's";
+    }
+}
