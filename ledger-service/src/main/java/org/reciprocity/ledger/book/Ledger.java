@@ -473,7 +473,9 @@ public final class Ledger {
         Account debited = d.debit(amount, sequence);
         Account credited = c.credit(amount, sequence);
         LedgerEntry entry = LedgerEntry.next(head, transferId, debit.id(), credit.id(), minutes, reason, contributionId,
-                reverses, releaseDebit, debited.balance(), credited.balance(), clock.instant());
+                reverses, releaseDebit, debited.balance(), credited.balance(),
+                // stores keep milliseconds; the hashed content must survive a round trip unchanged
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         List<DomainEvent> events = new ArrayList<>(facts.apply(entry));
         events.add(new TransferPosted(UUID.randomUUID(), entry.postedAt(), timebankId, transferId, debit.id(), credit.id(),
                 minutes, reason, debited.balance(), credited.balance(), contributionId, reverses, sequence, entry.hash()));

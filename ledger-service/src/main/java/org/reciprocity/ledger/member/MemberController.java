@@ -59,6 +59,38 @@ class MemberController {
         return MemberResponse.of(members.require(timebankId, memberId));
     }
 
+    @PostMapping("/{memberId}/suspension")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
+    MemberResponse suspend(@PathVariable String timebankId, @PathVariable String memberId,
+                           @RequestBody(required = false) ReasonRequest request) {
+        return MemberResponse.of(members.suspend(timebankId, memberId, Caller.current().memberId(),
+                request == null ? null : request.reason()));
+    }
+
+    @PostMapping("/{memberId}/reactivation")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
+    MemberResponse reactivate(@PathVariable String timebankId, @PathVariable String memberId) {
+        return MemberResponse.of(members.reactivate(timebankId, memberId, Caller.current().memberId()));
+    }
+
+    /** A member (or their coordinator) names a supporter who may log and act for them. */
+    @PostMapping("/{memberId}/supporters")
+    ResponseEntity<Void> addSupporter(@PathVariable String timebankId, @PathVariable String memberId,
+                                      @Valid @RequestBody SupporterRequest request) {
+        Caller caller = Caller.current();
+        if (!memberId.equals(caller.memberId()) && !caller.hasAny(Role.COORDINATOR, Role.ADMIN)) {
+            throw new AccessDeniedException("Only the member, or a coordinator, can name their supporters.");
+        }
+        members.addSupporter(timebankId, memberId, request.supporterId());
+        return ResponseEntity.noContent().build();
+    }
+
+    record ReasonRequest(@Size(max = 500) String reason) {
+    }
+
+    record SupporterRequest(@NotBlank String supporterId) {
+    }
+
     record RegisterMemberRequest(
             @NotNull MemberKind kind,
             @NotBlank @Size(max = 80) String displayName,

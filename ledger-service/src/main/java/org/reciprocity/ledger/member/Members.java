@@ -3,7 +3,17 @@ package org.reciprocity.ledger.member;
 import java.time.Clock;
 import java.util.Set;
 
+import java.util.UUID;
+
+import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.contracts.member.MemberKind;
+import org.reciprocity.contracts.member.MemberReactivated;
+import org.reciprocity.contracts.member.MemberSuspended;
+import org.reciprocity.kit.outbox.OutboxEntry;
+import org.reciprocity.ledger.book.Bookkeeping;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.reciprocity.kit.outbox.OutboxRelay;
 import org.reciprocity.kit.web.ApiException;
 import org.reciprocity.ledger.timebank.Timebanks;
@@ -20,12 +30,14 @@ public class Members {
     private final Timebanks timebanks;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final Bookkeeping bookkeeping;
 
-    Members(MongoTemplate mongo, Timebanks timebanks, OutboxRelay relay, Clock clock) {
+    Members(MongoTemplate mongo, Timebanks timebanks, OutboxRelay relay, Clock clock, Bookkeeping bookkeeping) {
         this.mongo = mongo;
         this.timebanks = timebanks;
         this.relay = relay;
         this.clock = clock;
+        this.bookkeeping = bookkeeping;
     }
 
     Member register(String timebankId, MemberKind kind, String displayName, String email, String language,
@@ -36,6 +48,50 @@ public class Members {
         mongo.insert(MemberDocument.of(registered));
         relay.flush(COLLECTION, registered.member().id());
         return registered.member();
+    }
+
+    /** Suspends a member: they can neither log nor spend until a coordinator reactivates them. */
+    Member suspend(String timebankId, String memberId, String by, String reason) {
+        return changeStatus(timebankId, memberId, MemberStatus.SUSPENDED, new MemberSuspended(UUID.randomUUID(),
+                clock.instant(), timebankId, memberId, by, reason));
+    }
+
+    Member reactivate(String timebankId, String memberId, String by) {
+        return changeStatus(timebankId, memberId, MemberStatus.ACTIVE, new MemberReactivated(UUID.randomUUID(),
+                clock.instant(), timebankId, memberId, by));
+    }
+
+    private Member changeStatus(String timebankId, String memberId, MemberStatus status, DomainEvent event) {
+        Member member = require(timebankId, memberId);
+        if (member.status() == status) {
+            return member;
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(memberId)),
+                new Update().set("status", status).push("outbox", OutboxEntry.of(event)), COLLECTION);
+        bookkeeping.run(timebankId, ledger -> {
+            bookkeeping.store().setActive(timebankId, memberId, status == MemberStatus.ACTIVE);
+            return null;
+        });
+        relay.flush(COLLECTION, memberId);
+        return require(timebankId, memberId);
+    }
+
+    /** The member names someone (a carer, a peer) who may log and act for them. */
+    void addSupporter(String timebankId, String memberId, String supporterId) {
+        require(timebankId, memberId);
+        require(timebankId, supporterId);
+        if (memberId.equals(supporterId)) {
+            throw new IllegalArgumentException("A supporter is someone else.");
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(memberId)), new Update().addToSet("supporters", supporterId),
+                COLLECTION);
+    }
+
+    /** Whether {@code memberId} named {@code supporterId} as someone who may act for them. */
+    public boolean isSupporter(String timebankId, String memberId, String supporterId) {
+        org.bson.Document member = mongo.findById(memberId, org.bson.Document.class, COLLECTION);
+        return member != null && timebankId.equals(member.getString("timebankId"))
+                && member.getList("supporters", String.class, java.util.List.of()).contains(supporterId);
     }
 
     /** The member, if they belong to this timebank; another timebank's member is "not found". */

@@ -3,7 +3,15 @@ package org.reciprocity.ledger.timebank;
 import java.time.Clock;
 import java.util.Optional;
 
+import java.time.ZoneId;
+
+import org.bson.Document;
 import org.reciprocity.kit.outbox.OutboxRelay;
+import org.reciprocity.ledger.book.Policy;
+import org.reciprocity.ledger.book.PolicyDocuments;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.reciprocity.kit.web.ApiException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -35,6 +43,22 @@ public class Timebanks {
         }
         relay.flush(COLLECTION, id);
         return opened.timebank();
+    }
+
+    /** The timebank's policy, its defaults until the admin sets one. */
+    public Policy policy(String id) {
+        require(id);
+        Document timebank = mongo.findById(id, Document.class, COLLECTION);
+        Document stored = timebank.get("policy", Document.class);
+        Policy defaults = Policy.defaults(ZoneId.of(timebank.getString("zone")));
+        return stored == null ? defaults : PolicyDocuments.read(stored, defaults);
+    }
+
+    Policy setPolicy(String id, Policy policy) {
+        require(id);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("policy", PolicyDocuments.write(policy))
+                .set("zone", policy.zone().getId()), COLLECTION);
+        return policy;
     }
 
     public Optional<Timebank> find(String id) {

@@ -1,0 +1,191 @@
+package org.reciprocity.ledger.account;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.bson.Document;
+import org.reciprocity.contracts.ledger.TransferReason;
+import org.reciprocity.kit.security.Caller;
+import org.reciprocity.kit.security.Role;
+import org.reciprocity.ledger.book.Bookkeeping;
+import org.reciprocity.ledger.book.ChainVerification;
+import org.reciprocity.ledger.book.LedgerEntry;
+import org.reciprocity.ledger.contribution.ContributionResponse;
+import org.reciprocity.ledger.contribution.Refusals;
+import org.reciprocity.ledger.timebank.Timebanks;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Balances, statements, spending and giving hours, corrections, and the ledger's integrity. */
+@RestController
+@RequestMapping("/api/v1/timebanks/{timebankId}")
+class AccountController {
+
+    private final Bookkeeping bookkeeping;
+    private final LedgerQueries queries;
+    private final Timebanks timebanks;
+
+    AccountController(Bookkeeping bookkeeping, LedgerQueries queries, Timebanks timebanks) {
+        this.bookkeeping = bookkeeping;
+        this.queries = queries;
+        this.timebanks = timebanks;
+    }
+
+    @GetMapping("/accounts/{accountId}")
+    AccountResponse account(@PathVariable String timebankId, @PathVariable String accountId) {
+        selfOrStaff(accountId);
+        return bookkeeping.store().account(timebankId, accountId).map(AccountResponse::of)
+                .orElseThrow(() -> Refusals.of("There is no account '" + accountId + "' in this timebank."));
+    }
+
+    /** Every account of the timebank and their sum, which is always zero. */
+    @GetMapping("/accounts")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'STAFF', 'ADMIN')")
+    AccountsResponse accounts(@PathVariable String timebankId) {
+        List<AccountResponse> accounts = queries.accounts(timebankId).stream().map(AccountResponse::of).toList();
+        return new AccountsResponse(accounts, accounts.stream().mapToLong(AccountResponse::balance).sum());
+    }
+
+    @GetMapping("/members/{memberId}/statement")
+    List<StatementLine> statement(@PathVariable String timebankId, @PathVariable String memberId,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                                  @RequestParam(defaultValue = "0") @Min(0) int page,
+                                  @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        selfOrStaff(memberId);
+        ZoneId zone = timebanks.require(timebankId).zone();
+        return queries.statement(timebankId, memberId, from, to, page, size).stream()
+                .map(e -> StatementLine.of(e, memberId, zone)).toList();
+    }
+
+    /** The same statement as CSV, for a spreadsheet. */
+    @GetMapping(value = "/members/{memberId}/statement.csv", produces = "text/csv")
+    void statementCsv(@PathVariable String timebankId, @PathVariable String memberId,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                      HttpServletResponse response) throws IOException {
+        selfOrStaff(memberId);
+        ZoneId zone = timebanks.require(timebankId).zone();
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"statement-" + memberId + ".csv\"");
+        PrintWriter out = response.getWriter();
+        out.println("sequence,posted_at,transfer_id,reason,direction,minutes,balance_after,other_account,contribution_id");
+        for (LedgerEntry e : queries.statement(timebankId, memberId, from, to, 0, 100_000)) {
+            StatementLine line = StatementLine.of(e, memberId, zone);
+            out.println(String.join(",", Long.toString(line.sequence()), line.postedAt(), line.transferId(),
+                    line.reason().name(), line.direction(), Long.toString(line.minutes()), Long.toString(line.balanceAfter()),
+                    line.otherAccount(), line.contributionId() == null ? "" : line.contributionId()));
+        }
+    }
+
+    @GetMapping("/members/{memberId}/pending-validations")
+    List<ContributionResponse> waitingOn(@PathVariable String timebankId, @PathVariable String memberId) {
+        selfOrStaff(memberId);
+        return queries.waitingOn(timebankId, memberId).stream().map(ContributionResponse::of).toList();
+    }
+
+    /** The signed-in member spends minutes on an organisation's offer. */
+    @PostMapping("/redemptions")
+    @ResponseStatus(HttpStatus.CREATED)
+    StatementLine redeem(@PathVariable String timebankId, @Valid @RequestBody RedeemRequest request) {
+        String member = Caller.current().memberId();
+        String id = request.id() == null ? UUID.randomUUID().toString() : request.id();
+        LedgerEntry entry = bookkeeping.run(timebankId, l -> l.redeem(timebankId, id, member, request.organisationId(),
+                request.minutes(), request.offer())).orElseThrow(Refusals::of);
+        return StatementLine.of(entry, member, timebanks.require(timebankId).zone());
+    }
+
+    /** The signed-in member gives minutes to another member or an organisation's pot. */
+    @PostMapping("/gifts")
+    @ResponseStatus(HttpStatus.CREATED)
+    StatementLine gift(@PathVariable String timebankId, @Valid @RequestBody GiftRequest request) {
+        String member = Caller.current().memberId();
+        String id = request.id() == null ? UUID.randomUUID().toString() : request.id();
+        LedgerEntry entry = bookkeeping.run(timebankId, l -> l.gift(timebankId, id, member, request.toAccountId(),
+                request.minutes(), request.note())).orElseThrow(Refusals::of);
+        return StatementLine.of(entry, member, timebanks.require(timebankId).zone());
+    }
+
+    /** A coordinator corrects a posted transfer with a reversing one that names it and says why. */
+    @PostMapping("/transfers/{transferId}/reversal")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
+    LedgerEntry reverse(@PathVariable String timebankId, @PathVariable String transferId,
+                        @Valid @RequestBody ReverseRequest request) {
+        return bookkeeping.run(timebankId, l -> l.reverse(timebankId, transferId,
+                org.reciprocity.ledger.contribution.Actors.of(Caller.current()), request.reason())).orElseThrow(Refusals::of);
+    }
+
+    /** Walks the hash chain from the first entry; names the first entry that was changed. */
+    @GetMapping("/ledger/verification")
+    @PreAuthorize("hasAnyRole('STAFF', 'COORDINATOR', 'ADMIN')")
+    ChainVerification verify(@PathVariable String timebankId) {
+        return queries.verify(timebankId);
+    }
+
+    private static void selfOrStaff(String memberId) {
+        Caller caller = Caller.current();
+        if (!memberId.equals(caller.memberId()) && !caller.hasAny(Role.COORDINATOR, Role.STAFF, Role.ADMIN)) {
+            throw new AccessDeniedException("Only the member and the timebank's coordinators and staff can see this.");
+        }
+    }
+
+    record AccountResponse(String id, String kind, boolean active, long balance, long debitsPending, long creditsPending) {
+        static AccountResponse of(org.reciprocity.ledger.book.Account a) {
+            return new AccountResponse(a.id(), a.kind().name(), a.active(), a.balance(), a.debitsPending(), a.creditsPending());
+        }
+
+        static AccountResponse of(Document d) {
+            return new AccountResponse(d.getString("_id"), d.getString("kind"), d.getBoolean("active", true),
+                    d.getLong("balance"), d.getLong("debitsPending"), d.getLong("creditsPending"));
+        }
+    }
+
+    record AccountsResponse(List<AccountResponse> accounts, long sumOfBalances) {
+    }
+
+    /** One line of a member's statement, its time shown in the timebank's zone. */
+    record StatementLine(long sequence, String postedAt, String transferId, TransferReason reason, String direction,
+                         long minutes, long balanceAfter, String otherAccount, String contributionId) {
+        static StatementLine of(LedgerEntry e, String accountId, ZoneId zone) {
+            boolean credit = e.creditAccountId().equals(accountId);
+            return new StatementLine(e.sequence(), DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(e.postedAt().atZone(zone)),
+                    e.transferId(), e.reason(), credit ? "IN" : "OUT", e.minutes(),
+                    credit ? e.creditBalanceAfter() : e.debitBalanceAfter(),
+                    credit ? e.debitAccountId() : e.creditAccountId(), e.contributionId());
+        }
+    }
+
+    record RedeemRequest(@Size(max = 100) String id, @NotBlank String organisationId, @Min(1) @Max(60_000) long minutes,
+                         @Size(max = 200) String offer) {
+    }
+
+    record GiftRequest(@Size(max = 100) String id, @NotBlank String toAccountId, @Min(1) @Max(60_000) long minutes,
+                       @Size(max = 500) String note) {
+    }
+
+    record ReverseRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+}

@@ -1,0 +1,62 @@
+package org.reciprocity.ledger.account;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.bson.Document;
+import org.reciprocity.ledger.book.ChainVerification;
+import org.reciprocity.ledger.book.Contribution;
+import org.reciprocity.ledger.book.LedgerEntry;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/** Reads over the ledger: balances, statements, waiting validations, the chain's integrity. */
+@Service
+public class LedgerQueries {
+
+    private final MongoTemplate mongo;
+
+    LedgerQueries(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public List<Document> accounts(String timebankId) {
+        return mongo.find(Query.query(Criteria.where("timebankId").is(timebankId)).with(Sort.by("_id")), Document.class,
+                "accounts");
+    }
+
+    /** Entries touching one account, oldest first, optionally within [from, to). */
+    public List<LedgerEntry> statement(String timebankId, String accountId, Instant from, Instant to, int page, int size) {
+        Criteria criteria = Criteria.where("entry.timebankId").is(timebankId)
+                .orOperator(Criteria.where("entry.debitAccountId").is(accountId),
+                        Criteria.where("entry.creditAccountId").is(accountId));
+        Query query = Query.query(criteria).with(Sort.by("entry.sequence")).skip((long) page * size).limit(size);
+        query.fields().include("entry");
+        return mongo.find(query, EntryView.class, "ledger_entries").stream().map(EntryView::entry)
+                .filter(e -> (from == null || !e.postedAt().isBefore(from)) && (to == null || e.postedAt().isBefore(to)))
+                .toList();
+    }
+
+    /** Logged contributions waiting for this member to validate them. */
+    public List<Contribution> waitingOn(String timebankId, String memberId) {
+        return mongo.find(Query.query(Criteria.where("contribution.timebankId").is(timebankId).and("state").is("LOGGED")),
+                        ContributionView.class, "contributions").stream().map(ContributionView::contribution)
+                .filter(c -> memberId.equals(c.counterpart())).toList();
+    }
+
+    /** Walks the timebank's whole chain from its first entry. */
+    public ChainVerification verify(String timebankId) {
+        Query query = Query.query(Criteria.where("entry.timebankId").is(timebankId)).with(Sort.by("entry.sequence"));
+        query.fields().include("entry");
+        return ChainVerification.walk(mongo.stream(query, EntryView.class, "ledger_entries").map(EntryView::entry).iterator());
+    }
+
+    record EntryView(String id, LedgerEntry entry) {
+    }
+
+    record ContributionView(String id, Contribution contribution) {
+    }
+}

@@ -1,0 +1,71 @@
+package org.reciprocity.ledger.book;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+import org.reciprocity.kit.outbox.OutboxRelay;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs ledger commands: one at a time per timebank in this instance (a timebank's entries form one
+ * chain), many timebanks in parallel. Before each command it rolls forward whatever a crash left
+ * half-written; after it, it publishes the command's events from their outboxes without holding
+ * the caller (the sweep publishes anything this misses). A command that lost a race with another
+ * instance is retried on the fresh state.
+ */
+@Service
+public class Bookkeeping {
+
+    private static final int ATTEMPTS = 3;
+
+    private final MongoBookStore store;
+    private final Ledger ledger;
+    private final OutboxRelay relay;
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Executor publisher = Executors.newFixedThreadPool(4, r -> {
+        Thread thread = new Thread(r, "ledger-outbox");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    Bookkeeping(MongoBookStore store, OutboxRelay relay, Clock clock) {
+        this.store = store;
+        this.relay = relay;
+        this.ledger = new Ledger(store, clock);
+    }
+
+    /** Runs {@code command} against the ledger of {@code timebankId}, alone in that timebank. */
+    public <T> T run(String timebankId, Function<Ledger, T> command) {
+        ReentrantLock lock = locks.computeIfAbsent(timebankId, id -> new ReentrantLock());
+        for (int attempt = 1; ; attempt++) {
+            List<String[]> outboxes;
+            T result;
+            lock.lock();
+            try {
+                store.beginCommand();
+                store.rollForward(timebankId);
+                result = command.apply(ledger);
+                outboxes = store.writtenOutboxes();
+            } catch (MongoBookStore.ConcurrentPostingException lostRace) {
+                if (attempt == ATTEMPTS) {
+                    throw lostRace;
+                }
+                continue;
+            } finally {
+                lock.unlock();
+            }
+            publisher.execute(() -> outboxes.forEach(o -> relay.flush(o[0], o[1])));
+            return result;
+        }
+    }
+
+    public MongoBookStore store() {
+        return store;
+    }
+}

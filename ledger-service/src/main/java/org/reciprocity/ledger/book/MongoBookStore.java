@@ -1,0 +1,288 @@
+package org.reciprocity.ledger.book;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.reciprocity.contracts.DomainEvent;
+import org.reciprocity.kit.outbox.OutboxEntry;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The book in MongoDB, without multi-document transactions. A change with a ledger entry is
+ * committed by inserting that entry — with the whole change and its events embedded — under unique
+ * keys (timebank + sequence, timebank + transfer id): that insert is the commit point, so a
+ * contribution can never post twice, even across instances. Accounts, contributions and the chain
+ * head are written after it and rolled forward from the entry if a crash interrupted them
+ * ({@link #rollForward}). Changes without an entry write in the safe order: reserving minutes
+ * touches accounts before the contribution exists; releasing them claims the contribution first
+ * with a conditional update (so only one instance expires it), then the accounts. A crash in
+ * between can only leave minutes reserved, never lose or double-count one.
+ */
+@Component
+public class MongoBookStore implements BookStore {
+
+    static final String ACCOUNTS = "accounts";
+    static final String CONTRIBUTIONS = "contributions";
+    static final String ENTRIES = "ledger_entries";
+    static final String HEADS = "ledger_heads";
+    static final String MESSAGES = "outbox_messages";
+    static final String MATCHES = "agreed_matches";
+
+    private final MongoTemplate mongo;
+    /** Contribution states as read by the current command: the condition of its writes. */
+    private final ThreadLocal<Map<String, ContributionState>> readStates = ThreadLocal.withInitial(HashMap::new);
+    /** Documents whose outbox the current command filled, to flush once it is done. */
+    private final ThreadLocal<List<String[]>> written = ThreadLocal.withInitial(ArrayList::new);
+
+    MongoBookStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(ENTRIES).createIndex(new Index().on("transferKey", org.springframework.data.domain.Sort.Direction.ASC).unique());
+        mongo.indexOps(CONTRIBUTIONS).createIndex(new Index().on("_id", org.springframework.data.domain.Sort.Direction.ASC)
+                .on("state", org.springframework.data.domain.Sort.Direction.ASC).unique());
+    }
+
+    void beginCommand() {
+        readStates.get().clear();
+        written.get().clear();
+    }
+
+    /** The (collection, id) of every document holding fresh outbox entries, in write order. */
+    List<String[]> writtenOutboxes() {
+        return List.copyOf(written.get());
+    }
+
+    @Override
+    public Optional<Policy> policy(String timebankId) {
+        Document timebank = mongo.findById(timebankId, Document.class, "timebanks");
+        if (timebank == null) {
+            return Optional.empty();
+        }
+        Document stored = timebank.get("policy", Document.class);
+        Policy defaults = Policy.defaults(ZoneId.of(timebank.getString("zone")));
+        return Optional.of(stored == null ? defaults : PolicyDocuments.read(stored, defaults));
+    }
+
+    @Override
+    public Optional<Account> account(String timebankId, String accountId) {
+        Document doc = mongo.findById(accountId, Document.class, ACCOUNTS);
+        if (doc != null) {
+            return Optional.of(account(doc)).filter(a -> a.timebankId().equals(timebankId));
+        }
+        // An account is opened with its member or organisation; if a crash came in between, open it now.
+        Document member = mongo.findById(accountId, Document.class, "members");
+        if (member != null && timebankId.equals(member.getString("timebankId"))) {
+            return Optional.of(Account.open(accountId, timebankId, AccountKind.MEMBER)
+                    .withActive(!"SUSPENDED".equals(member.getString("status"))));
+        }
+        Document organisation = mongo.findById(accountId, Document.class, "organisations");
+        if (organisation != null && timebankId.equals(organisation.getString("timebankId"))) {
+            return Optional.of(Account.open(accountId, timebankId, AccountKind.ORGANISATION));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Contribution> contribution(String timebankId, String contributionId) {
+        ContributionDocument doc = mongo.findById(key(timebankId, contributionId), ContributionDocument.class, CONTRIBUTIONS);
+        if (doc == null) {
+            return Optional.empty();
+        }
+        readStates.get().put(contributionId, doc.contribution().state());
+        return Optional.of(doc.contribution());
+    }
+
+    @Override
+    public List<Contribution> contributionsOfActivity(String timebankId, String activityId) {
+        return mongo.find(Query.query(Criteria.where("contribution.timebankId").is(timebankId)
+                        .and("contribution.groupActivityId").is(activityId)), ContributionDocument.class, CONTRIBUTIONS)
+                .stream().map(ContributionDocument::contribution).toList();
+    }
+
+    @Override
+    public Optional<LedgerEntry> entry(String timebankId, long sequence) {
+        return Optional.ofNullable(mongo.findById(entryKey(timebankId, sequence), EntryDocument.class, ENTRIES))
+                .map(EntryDocument::entry);
+    }
+
+    @Override
+    public Optional<LedgerEntry> entryByTransfer(String timebankId, String transferId) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("transferKey").is(key(timebankId, transferId))),
+                EntryDocument.class, ENTRIES)).map(EntryDocument::entry);
+    }
+
+    @Override
+    public ChainHead head(String timebankId) {
+        Document head = mongo.findById(timebankId, Document.class, HEADS);
+        return head == null ? ChainHead.empty(timebankId)
+                : new ChainHead(timebankId, head.getLong("sequence"), head.getString("hash"));
+    }
+
+    @Override
+    public Optional<AgreedMatch> agreedMatch(String timebankId, String matchId) {
+        Document match = mongo.findById(matchId, Document.class, MATCHES);
+        if (match == null || !timebankId.equals(match.getString("timebankId"))) {
+            return Optional.empty();
+        }
+        return Optional.of(new AgreedMatch(matchId, match.getString("giverId"), match.getString("receiverId")));
+    }
+
+    @Override
+    public void commit(Change change) {
+        List<OutboxEntry> outbox = change.events().stream().map(OutboxEntry::of).toList();
+        if (!change.entries().isEmpty()) {
+            LedgerEntry entry = change.entries().get(0);
+            EntryDocument doc = new EntryDocument(entryKey(change.timebankId(), entry.sequence()),
+                    key(change.timebankId(), entry.transferId()), entry, change.accounts(), change.contributions(),
+                    change.head(), new ArrayList<>(outbox));
+            try {
+                mongo.insert(doc, ENTRIES);
+            } catch (DuplicateKeyException e) {
+                throw new ConcurrentPostingException(change.timebankId(), e);
+            }
+            written.get().add(new String[] {ENTRIES, doc.id()});
+            apply(change.timebankId(), change.accounts(), change.contributions(), change.head());
+            return;
+        }
+        boolean releasing = change.contributions().stream().anyMatch(c -> !c.state().isOpen())
+                || change.contributions().stream().anyMatch(c -> readStates.get().containsKey(c.id()));
+        if (releasing) {
+            saveContributions(change.timebankId(), change.contributions(), outbox);
+            saveAccounts(change.accounts());
+        } else {
+            saveAccounts(change.accounts());
+            saveContributions(change.timebankId(), change.contributions(), outbox);
+        }
+        if (change.contributions().size() != 1 && !outbox.isEmpty()) {
+            String id = change.events().get(0).eventId().toString();
+            mongo.insert(new Document("_id", id).append("timebankId", change.timebankId())
+                    .append("outbox", outbox.stream().map(this::bson).toList()), MESSAGES);
+            written.get().add(new String[] {MESSAGES, id});
+        }
+    }
+
+    /** Suspends or reactivates an account; run inside {@link Bookkeeping#run} like any ledger write. */
+    public void setActive(String timebankId, String accountId, boolean active) {
+        account(timebankId, accountId).ifPresent(a -> saveAccounts(List.of(a.withActive(active))));
+    }
+
+    /**
+     * Completes what a crash may have left half-written: entries past the chain head are
+     * committed, so their embedded accounts, contributions and head are written again.
+     */
+    void rollForward(String timebankId) {
+        ChainHead head = head(timebankId);
+        EntryDocument next;
+        while ((next = mongo.findById(entryKey(timebankId, head.sequence() + 1), EntryDocument.class, ENTRIES)) != null) {
+            apply(timebankId, next.accounts(), next.contributions(), next.head());
+            written.get().add(new String[] {ENTRIES, next.id()});
+            head = next.head();
+        }
+    }
+
+    private void apply(String timebankId, List<Account> accounts, List<Contribution> contributions, ChainHead head) {
+        saveAccounts(accounts);
+        for (Contribution c : contributions) {
+            // an upsert of state and content keeps whatever outbox the document still holds
+            mongo.upsert(Query.query(Criteria.where("_id").is(key(timebankId, c.id()))),
+                    new Update().set("state", c.state().name()).set("contribution", bson(c)), CONTRIBUTIONS);
+            readStates.get().put(c.id(), c.state());
+        }
+        if (head != null) {
+            mongo.save(new Document("_id", timebankId).append("sequence", head.sequence()).append("hash", head.hash()), HEADS);
+        }
+    }
+
+    private Document bson(Contribution c) {
+        Document contribution = new Document();
+        mongo.getConverter().write(c, contribution);
+        contribution.remove("_class");
+        return contribution;
+    }
+
+    private void saveAccounts(List<Account> accounts) {
+        for (Account a : accounts) {
+            mongo.save(new Document("_id", a.id()).append("timebankId", a.timebankId()).append("kind", a.kind().name())
+                    .append("active", a.active()).append("balance", a.balance()).append("debitsPending", a.debitsPending())
+                    .append("creditsPending", a.creditsPending()).append("lastSequence", a.lastSequence()), ACCOUNTS);
+        }
+    }
+
+    private void saveContributions(String timebankId, List<Contribution> contributions, List<OutboxEntry> outbox) {
+        boolean single = contributions.size() == 1;
+        for (Contribution c : contributions) {
+            String id = key(timebankId, c.id());
+            ContributionState before = readStates.get().get(c.id());
+            Document contribution = bson(c);
+            if (before == null) {
+                try {
+                    mongo.insert(new Document("_id", id).append("state", c.state().name()).append("contribution", contribution)
+                            .append("outbox", single ? outbox.stream().map(this::bson).toList() : List.of()), CONTRIBUTIONS);
+                } catch (DuplicateKeyException e) {
+                    throw new ConcurrentPostingException(timebankId, e);
+                }
+            } else {
+                Update update = new Update().set("state", c.state().name()).set("contribution", contribution);
+                if (single && !outbox.isEmpty()) {
+                    update.push("outbox").each(outbox.stream().map(this::bson).toArray());
+                }
+                // Conditional on the state this command read: of two instances, one wins, the other retries.
+                if (mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("state").is(before.name())), update,
+                        CONTRIBUTIONS).getMatchedCount() == 0) {
+                    throw new ConcurrentPostingException(timebankId, null);
+                }
+            }
+            readStates.get().put(c.id(), c.state());
+            if (single && !outbox.isEmpty()) {
+                written.get().add(new String[] {CONTRIBUTIONS, id});
+            }
+        }
+    }
+
+    private Document bson(OutboxEntry entry) {
+        return new Document("eventId", entry.eventId()).append("type", entry.type()).append("payload", entry.payload())
+                .append("occurredAt", java.util.Date.from(entry.occurredAt()));
+    }
+
+    private static Account account(Document d) {
+        return new Account(d.getString("_id"), d.getString("timebankId"), AccountKind.valueOf(d.getString("kind")),
+                d.getBoolean("active", true), d.getLong("balance"), d.getLong("debitsPending"),
+                d.getLong("creditsPending"), d.getLong("lastSequence"));
+    }
+
+    static String key(String timebankId, String id) {
+        return timebankId + "/" + id;
+    }
+
+    static String entryKey(String timebankId, long sequence) {
+        return timebankId + "/" + String.format("%012d", sequence);
+    }
+
+    /** A ledger entry as stored, with the rest of its change and its events. */
+    record EntryDocument(@org.springframework.data.annotation.Id String id, String transferKey, LedgerEntry entry,
+                         List<Account> accounts, List<Contribution> contributions, ChainHead head,
+                         List<OutboxEntry> outbox) {
+    }
+
+    record ContributionDocument(@org.springframework.data.annotation.Id String id, Contribution contribution,
+                                List<OutboxEntry> outbox) {
+    }
+
+    /** Another writer committed first; the command is retried on the fresh state. */
+    static final class ConcurrentPostingException extends RuntimeException {
+        ConcurrentPostingException(String timebankId, Throwable cause) {
+            super("another writer changed timebank " + timebankId + " first", cause);
+        }
+    }
+
+}

@@ -1,0 +1,24 @@
+package org.reciprocity.ledger.contribution;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.reciprocity.contracts.contribution.CoproductionKind;
+import org.reciprocity.contracts.contribution.LoggedBy;
+import org.reciprocity.ledger.book.Contribution;
+import org.reciprocity.ledger.book.ContributionState;
+
+/** A contribution as the API shows it. */
+public record ContributionResponse(String id, String giverId, String receiverId, LoggedBy loggedBy, String actorId,
+                                   String onBehalfOf, String awaitingValidationBy, long minutes, LocalDate happenedOn,
+                                   CoproductionKind kind, String description, String matchId, String groupActivityId,
+                                   ContributionState state, Instant loggedAt, Instant validationDeadline,
+                                   String decidedBy, String note, String transferId, long postedMinutes) {
+
+    public static ContributionResponse of(Contribution c) {
+        return new ContributionResponse(c.id(), c.giverId(), c.receiverId(), c.side(), c.actorId(), c.onBehalfOf(),
+                c.state() == ContributionState.LOGGED ? c.counterpart() : null, c.minutes(), c.happenedOn(), c.kind(),
+                c.description(), c.matchId(), c.groupActivityId(), c.state(), c.loggedAt(), c.deadline(), c.decidedBy(),
+                c.note(), c.transferId(), c.postedMinutes());
+    }
+}

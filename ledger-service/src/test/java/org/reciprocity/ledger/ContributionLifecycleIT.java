@@ -1,0 +1,212 @@
+package org.reciprocity.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reciprocity.contracts.Topics;
+import org.reciprocity.contracts.kafka.CloudEventHeaders;
+import org.reciprocity.testsupport.ApiClient;
+import org.reciprocity.testsupport.ServiceIntegrationTest;
+import org.reciprocity.testsupport.SharedInfrastructure;
+import org.reciprocity.testsupport.TopicProbe;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** A contribution's whole life through the HTTP API, MongoDB and the broker. */
+@ServiceIntegrationTest
+class ContributionLifecycleIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    LedgerFixture given;
+    String sam;
+    String ali;
+
+    @BeforeEach
+    void aTimebankWithTwoMembers() {
+        given = new LedgerFixture(port);
+        sam = given.aMember("Sam");
+        ali = given.aMember("Ali");
+    }
+
+    @Test
+    void aContributionLoggedByTheGiverAndValidatedByTheReceiverPostsOneTransferAndThanksTheGiver() {
+        ApiClient.Response logged = given.logGiven(sam, ali, 90);
+        assertThat(logged.status()).as(logged.body()).isEqualTo(201);
+        assertThat(logged.text("state")).isEqualTo("LOGGED");
+        assertThat(logged.text("awaitingValidationBy")).isEqualTo(ali);
+        String id = logged.text("id");
+        assertThat(given.api.get(given.path("/members/" + ali + "/pending-validations"), given.as(ali)).json()
+                .valueStream().map(c -> c.path("id").asString())).contains(id);
+
+        ApiClient.Response validated = given.validate(id, ali, "Thank you, Sam!");
+
+        assertThat(validated.status()).as(validated.body()).isEqualTo(200);
+        assertThat(validated.text("state")).isEqualTo("VALIDATED");
+        assertThat(given.balance(sam)).isEqualTo(90);
+        assertThat(given.balance(ali)).isEqualTo(-90);
+        assertThat(given.sumOfBalances()).isZero();
+        ConsumerRecord<String, byte[]> thanks = await(Topics.CONTRIBUTIONS_TOPIC, id, "reciprocity.ContributionValidated.v1");
+        assertThat(new String(thanks.value())).contains("\"thankYouNote\":\"Thank you, Sam!\"");
+        await(Topics.LEDGER_TOPIC, given.timebank, "reciprocity.TransferPosted.v1");
+    }
+
+    @Test
+    void theLoggerCannotValidateTheirOwnContribution() {
+        String id = given.logGiven(sam, ali, 30).text("id");
+
+        ApiClient.Response refused = given.validate(id, sam, "me");
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.text("detail")).isEqualTo("You logged this contribution, so someone else must confirm it.");
+        assertThat(given.balance(sam)).isZero();
+    }
+
+    @Test
+    void aLogThatWouldBreakALimitIsRefusedInWordsAndPendingLogsCountTogether() {
+        ApiClient.Response first = given.logGiven(sam, ali, 400);
+        ApiClient.Response second = given.logGiven(sam, ali, 300);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(422);
+        assertThat(second.contentType()).startsWith("application/problem+json");
+        assertThat(second.text("detail")).contains("below -10 h, the limit of this timebank")
+                .contains("6 h 40 min waiting for validation");
+    }
+
+    @Test
+    void aDisputeIsResolvedByACoordinatorWithAmendedMinutes() {
+        String id = given.logGiven(sam, ali, 120).text("id");
+        assertThat(given.api.post(given.path("/contributions/" + id + "/dispute"), given.as(ali),
+                Map.of("reason", "It was one hour")).text("state")).isEqualTo("DISPUTED");
+
+        ApiClient.Response resolved = given.api.post(given.path("/contributions/" + id + "/resolution"),
+                given.coordinator(), Map.of("minutes", 60, "note", "Agreed on one hour"));
+
+        assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+        assertThat(resolved.json().path("postedMinutes").asLong()).isEqualTo(60);
+        assertThat(given.balance(sam)).isEqualTo(60);
+        assertThat(given.sumOfBalances()).isZero();
+    }
+
+    @Test
+    void aWithdrawnContributionReleasesItsPendingMinutes() {
+        String id = given.logGiven(sam, ali, 500).text("id");
+
+        assertThat(given.api.post(given.path("/contributions/" + id + "/withdrawal"), given.as(sam), "").status())
+                .isEqualTo(200);
+
+        ApiClient.Response account = given.api.get(given.path("/accounts/" + ali), given.admin());
+        assertThat(account.json().path("debitsPending").asLong()).isZero();
+        assertThat(given.logGiven(sam, ali, 500).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyReturnsTheFirstAnswerAndADifferentBodyIs422() {
+        Map<String, String> key = Map.of("Idempotency-Key", "log-once-" + given.timebank);
+        ApiClient.Response first = given.api.post(given.path("/contributions"), given.as(sam),
+                given.logBody(sam, ali, 45, "GIVER"), key);
+        ApiClient.Response retry = given.api.post(given.path("/contributions"), given.as(sam),
+                given.logBody(sam, ali, 45, "GIVER"), key);
+        ApiClient.Response different = given.api.post(given.path("/contributions"), given.as(sam),
+                given.logBody(sam, ali, 46, "GIVER"), key);
+
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.text("id")).isEqualTo(first.text("id"));
+        assertThat(different.status()).isEqualTo(422);
+        assertThat(mongo.getCollection("contributions")
+                .countDocuments(new Document("contribution.timebankId", given.timebank))).isEqualTo(1);
+    }
+
+    @Test
+    void redemptionGiftAndACorrectionAreNewEntriesAndTheBooksStillBalance() {
+        String course = given.anOrganisation("Recovery College");
+        String id = given.logGiven(sam, ali, 240).text("id");
+        given.validate(id, ali, "thanks");
+
+        ApiClient.Response redeemed = given.api.post(given.path("/redemptions"), given.as(sam),
+                Map.of("organisationId", course, "minutes", 60, "offer", "First-aid course"));
+        ApiClient.Response gifted = given.api.post(given.path("/gifts"), given.as(sam),
+                Map.of("toAccountId", ali, "minutes", 30, "note", "for you"));
+        ApiClient.Response reversed = given.api.post(given.path("/transfers/" + gifted.text("transferId") + "/reversal"),
+                given.coordinator(), Map.of("reason", "Sent to the wrong person"));
+
+        assertThat(List.of(redeemed.status(), gifted.status(), reversed.status())).containsOnly(201);
+        assertThat(given.balance(sam)).isEqualTo(240 - 60);
+        assertThat(given.balance(course)).isEqualTo(60);
+        assertThat(given.sumOfBalances()).isZero();
+        List<String> lines = given.api.get(given.path("/members/" + sam + "/statement"), given.as(sam)).json()
+                .valueStream().map(l -> l.path("reason").asString()).toList();
+        assertThat(lines).containsExactly("CONTRIBUTION", "REDEMPTION", "GIFT", "REVERSAL");
+        ApiClient.Response csv = given.api.get(given.path("/members/" + sam + "/statement.csv"), given.as(sam));
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body().lines()).hasSize(5).first().asString().startsWith("sequence,posted_at");
+    }
+
+    @Test
+    void aGroupRegisterIsValidatedOnceByStaffAndResendingItPostsNothingTwice() {
+        String forum = given.anOrganisation("User forum");
+        Map<String, Object> register = Map.of("id", "forum-" + given.timebank, "organisationId", forum,
+                "title", "Service design workshop", "kind", "SERVICE_CO_DESIGNED",
+                "happenedOn", given.logBody(sam, ali, 1, "GIVER").get("happenedOn"),
+                "attendances", List.of(Map.of("memberId", sam, "minutes", 120), Map.of("memberId", ali, "minutes", 90)));
+
+        assertThat(given.api.post(given.path("/group-activities"), given.coordinator(), register).status()).isEqualTo(201);
+        assertThat(given.api.post(given.path("/group-activities"), given.coordinator(), register).status()).isEqualTo(201);
+        ApiClient.Response validated = given.api.post(given.path("/group-activities/forum-" + given.timebank + "/validation"),
+                given.tokens.token("staff-9", given.timebank, "STAFF"), Map.of("note", "Thank you both"));
+
+        assertThat(validated.status()).as(validated.body()).isEqualTo(200);
+        assertThat(given.balance(sam)).isEqualTo(120);
+        assertThat(given.balance(ali)).isEqualTo(90);
+        assertThat(given.balance(forum)).isEqualTo(-210);
+        assertThat(given.api.get(given.path("/ledger/verification"), given.admin()).json().path("entriesChecked").asLong())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aSuspendedMemberCannotLogOrSpend() {
+        given.api.post(given.path("/members/" + sam + "/suspension"), given.coordinator(), Map.of("reason", "a break"));
+
+        ApiClient.Response refused = given.logGiven(sam, ali, 30);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.text("detail")).contains("suspended");
+    }
+
+    @Test
+    void editingOneStoredEntryByHandMakesTheVerificationNameThatEntry() {
+        for (int i = 0; i < 3; i++) {
+            given.validate(given.logGiven(sam, ali, 10 + i).text("id"), ali, "thanks");
+        }
+        assertThat(given.api.get(given.path("/ledger/verification"), given.admin()).json().path("intact").asBoolean()).isTrue();
+
+        mongo.getCollection("ledger_entries").updateOne(new Document("_id", given.timebank + "/000000000002"),
+                new Document("$set", new Document("entry.minutes", 600L)));
+
+        ApiClient.Response verification = given.api.get(given.path("/ledger/verification"), given.admin());
+        assertThat(verification.json().path("intact").asBoolean()).isFalse();
+        assertThat(verification.json().path("brokenAtSequence").asLong()).isEqualTo(2);
+        assertThat(verification.text("problem")).contains("changed after it was posted");
+    }
+
+    private ConsumerRecord<String, byte[]> await(String topic, String key, String type) {
+        List<ConsumerRecord<String, byte[]>> seen = TopicProbe.readUntil(SharedInfrastructure.get().kafkaBootstrapServers(),
+                topic, r -> key.equals(r.key()) && type.equals(CloudEventHeaders.get(r.headers(), "ce_type")),
+                Duration.ofSeconds(20));
+        return seen.stream().filter(r -> key.equals(r.key()) && type.equals(CloudEventHeaders.get(r.headers(), "ce_type")))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + type + " keyed " + key + " on " + topic));
+    }
+}
