@@ -17,6 +17,8 @@ public class LedgerApplication {
 
     @Bean
     OutboxCollections outboxCollections() {
-        return OutboxCollections.of("timebanks", "members");
+        // every collection whose documents carry events waiting to be published; the relay's sweep
+        // publishes whatever the immediate flush after a command could not
+        return OutboxCollections.of("timebanks", "members", "contributions", "ledger_entries", "outbox_messages");
     }
 }

@@ -3,6 +3,7 @@ package org.reciprocity.ledger.book;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -28,6 +29,7 @@ public class Bookkeeping {
     private final Ledger ledger;
     private final OutboxRelay relay;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
     private final Executor publisher = Executors.newFixedThreadPool(4, r -> {
         Thread thread = new Thread(r, "ledger-outbox");
         thread.setDaemon(true);
@@ -60,9 +62,23 @@ public class Bookkeeping {
             } finally {
                 lock.unlock();
             }
-            publisher.execute(() -> outboxes.forEach(o -> relay.flush(o[0], o[1])));
+            publishInOrder(timebankId, outboxes);
             return result;
         }
+    }
+
+    /**
+     * Publishes a command's outboxes after those of the timebank's earlier commands, so the events
+     * of one contribution reach their topic in the order they happened (log before validation).
+     */
+    private void publishInOrder(String timebankId, List<String[]> outboxes) {
+        if (outboxes.isEmpty()) {
+            return;
+        }
+        tails.compute(timebankId, (id, previous) -> (previous == null ? CompletableFuture.<Void>completedFuture(null) : previous)
+                .thenRunAsync(() -> outboxes.forEach(o -> relay.flush(o[0], o[1])), publisher));
+        // forget finished chains so the map holds only timebanks with publishing in flight
+        tails.computeIfPresent(timebankId, (id, tail) -> tail.isDone() ? null : tail);
     }
 
     public MongoBookStore store() {

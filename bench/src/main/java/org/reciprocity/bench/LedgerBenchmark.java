@@ -1,0 +1,300 @@
+package org.reciprocity.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.reciprocity.platform.LocalPlatform;
+import org.reciprocity.platform.PlatformConfig;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Posts validated contributions through the real HTTP API and broker of a freshly started local
+ * platform (log by the giver, then validate by the receiver), and reports the sustained rate, the
+ * p50/p99 latency of each call and the end-to-end rate at which their TransferPosted events come
+ * out of Kafka. Beside it, in the same run, a plain Kafka produce-consume of as many events of the
+ * same size: the ceiling the ledger is measured against.
+ *
+ * <p>Arguments: contributions (default 10000), client threads (16), timebanks (8), members per timebank (40).
+ */
+public final class LedgerBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public static void main(String[] args) throws Exception {
+        int total = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        int timebanks = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        int membersPer = args.length > 3 ? Integer.parseInt(args[3]) : 40;
+        Path data = Files.createTempDirectory("reciprocity-bench");
+        PlatformConfig config = PlatformConfig.fromEnvironment()
+                .withPorts(data, 9392, 9393, 27327, 9300, 8381, 8382, 8383);
+        try (LocalPlatform platform = new LocalPlatform(config)) {
+            platform.start(Duration.ofSeconds(180));
+            String ledger = platform.url("ledger-service");
+            List<Bank> banks = new ArrayList<>();
+            for (int t = 0; t < timebanks; t++) {
+                banks.add(setUp(platform, ledger, "bench-" + t, membersPer));
+            }
+            System.out.printf("platform up; %d timebanks x %d members; warming up%n", timebanks, membersPer);
+            Result warm = run(ledger, banks, Math.min(2_000, total / 5), threads, null);
+            System.out.printf("warm-up: %d ok, %d refused, %.0f/s%n", warm.ok(), warm.refused(), warm.ok() / (warm.wallNanos() / 1e9));
+
+            Set<String> awaited = ConcurrentHashMap.newKeySet();
+            TransferWatcher watcher = new TransferWatcher(config.kafkaBootstrap(), awaited);
+            watcher.start();
+            Result result = run(ledger, banks, total, threads, awaited);
+            long endToEndNanos = watcher.awaitAll(Duration.ofSeconds(120)) - result.startNanos;
+            watcher.interrupt();
+
+            print(total, threads, timebanks, membersPer, result, endToEndNanos, watcher.seen.get());
+            Baseline baseline = kafkaBaseline(config.kafkaBootstrap(), total, threads);
+            System.out.printf("| baseline: plain Kafka produce+consume of %d 500-byte events (acks=all, idempotent, %d threads) | %.0f events/s, latency p50 / p99 %.1f / %.1f ms |%n",
+                    total, threads, total / (baseline.wallNanos() / 1e9), pct(baseline.latencies(), 50), pct(baseline.latencies(), 99));
+        }
+    }
+
+    record Bank(String id, String adminToken, List<String> members, List<String> tokens) {
+    }
+
+    private static Bank setUp(LocalPlatform platform, String ledger, String id, int membersPer) throws Exception {
+        String admin = platform.devToken("bench-admin", id, List.of("ADMIN", "COORDINATOR", "STAFF"));
+        post(ledger + "/api/v1/timebanks", admin, Map.of("id", id, "name", id, "zoneId", "Europe/London"));
+        HttpRequest put = HttpRequest.newBuilder(URI.create(ledger + "/api/v1/timebanks/" + id + "/policy"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("zoneId", "Europe/London",
+                        "validationWindowDays", 14, "reminderHoursBeforeDeadline", List.of(24),
+                        "memberMinimumMinutes", -1_000_000, "memberMaximumMinutes", 1_000_000,
+                        "organisationMinimumMinutes", -1_000_000, "organisationMaximumMinutes", 1_000_000,
+                        "warningMarginMinutes", 0, "logOnBehalfAllowed", true)))).build();
+        HTTP.send(put, HttpResponse.BodyHandlers.ofString());
+        List<String> members = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < membersPer; i++) {
+            HttpResponse<String> r = post(ledger + "/api/v1/timebanks/" + id + "/members", admin,
+                    Map.of("kind", "NEIGHBOUR", "displayName", "Member " + i));
+            String member = JSON.readTree(r.body()).path("id").asText();
+            members.add(member);
+            tokens.add(platform.devToken(member, id, List.of("MEMBER")));
+        }
+        return new Bank(id, admin, members, tokens);
+    }
+
+    record Result(long startNanos, long wallNanos, int ok, int refused, long[] logLatencies, long[] validateLatencies) {
+    }
+
+    private static Result run(String ledger, List<Bank> banks, int total, int threads, Set<String> awaited)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        long[] logs = new long[total];
+        long[] validates = new long[total];
+        String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
+        long start = System.nanoTime();
+        List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            work.add(pool.submit(() -> {
+                int n;
+                while ((n = next.getAndIncrement()) < total) {
+                    Bank bank = banks.get(n % banks.size());
+                    int g = (n / banks.size()) % bank.members().size();
+                    int r = (g + 1) % bank.members().size();
+                    String id = UUID.randomUUID().toString();
+                    if (awaited != null) {
+                        awaited.add("c:" + id);
+                    }
+                    long a = System.nanoTime();
+                    HttpResponse<String> logged = post(ledger + "/api/v1/timebanks/" + bank.id() + "/contributions",
+                            bank.tokens().get(g), Map.of("id", id, "side", "GIVER", "giverId", bank.members().get(g),
+                                    "receiverId", bank.members().get(r), "minutes", 45, "happenedOn", today,
+                                    "kind", "PEER_SUPPORT"));
+                    long b = System.nanoTime();
+                    HttpResponse<String> validated = post(ledger + "/api/v1/timebanks/" + bank.id() + "/contributions/"
+                            + id + "/validation", bank.tokens().get(r), Map.of("note", "thanks"));
+                    long c = System.nanoTime();
+                    logs[n] = b - a;
+                    validates[n] = c - b;
+                    if (logged.statusCode() != 201 || validated.statusCode() != 200) {
+                        if (refused.incrementAndGet() <= 3) {
+                            System.out.println("refused: " + logged.statusCode() + " " + logged.body() + " / "
+                                    + validated.statusCode() + " " + validated.body());
+                        }
+                        if (awaited != null) {
+                            awaited.remove("c:" + id);
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        long wall = System.nanoTime() - start;
+        pool.shutdown();
+        return new Result(start, wall, total - refused.get(), refused.get(), logs, validates);
+    }
+
+    /** Counts TransferPosted events of the measured contributions as they come out of Kafka. */
+    static final class TransferWatcher extends Thread {
+        final Set<String> awaited;
+        final AtomicInteger seen = new AtomicInteger();
+        final String bootstrap;
+        volatile long lastSeenNanos;
+
+        TransferWatcher(String bootstrap, Set<String> awaited) {
+            super("transfer-watcher");
+            this.bootstrap = bootstrap;
+            this.awaited = awaited;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+                consumer.subscribe(List.of("reciprocity.ledger.v1"));
+                while (!isInterrupted()) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                        String transferId = JSON.readTree(record.value()).path("transferId").asText();
+                        if (awaited.remove(transferId)) {
+                            seen.incrementAndGet();
+                            lastSeenNanos = System.nanoTime();
+                        }
+                    }
+                }
+            } catch (org.apache.kafka.common.errors.InterruptException e) {
+                // done
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        long awaitAll(Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!awaited.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            return lastSeenNanos;
+        }
+    }
+
+    record Baseline(long wallNanos, long[] latencies) {
+    }
+
+    /** The same number of ~500-byte events produced (acks=all, idempotent) and consumed, nothing else. */
+    private static Baseline kafkaBaseline(String bootstrap, int total, int threads) throws Exception {
+        String topic = "bench-baseline-" + UUID.randomUUID();
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            // same shape as the ledger topic: 6 partitions, one replica (the broker does not auto-create topics)
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 6, (short) 1))).all().get();
+        }
+        byte[] payload = new byte[500];
+        Arrays.fill(payload, (byte) 'x');
+        long[] sentAt = new long[total];
+        long[] latencies = new long[total];
+        AtomicInteger received = new AtomicInteger();
+        Thread consumerThread = new Thread(() -> {
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, topic,
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+                consumer.subscribe(List.of(topic));
+                while (received.get() < total) {
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                        int n = Integer.parseInt(r.key());
+                        latencies[n] = System.nanoTime() - sentAt[n];
+                        received.incrementAndGet();
+                    }
+                }
+            }
+        });
+        consumerThread.start();
+        Thread.sleep(2_000);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer())) {
+            long start = System.nanoTime();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            AtomicInteger next = new AtomicInteger();
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                work.add(pool.submit(() -> {
+                    int n;
+                    while ((n = next.getAndIncrement()) < total) {
+                        sentAt[n] = System.nanoTime();
+                        producer.send(new ProducerRecord<>(topic, Integer.toString(n), payload)).get();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+            pool.shutdown();
+            consumerThread.join(120_000);
+            return new Baseline(System.nanoTime() - start, latencies);
+        }
+    }
+
+    private static HttpResponse<String> post(String url, String token, Object body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void print(int total, int threads, int timebanks, int members, Result r, long endToEndNanos, int seen) {
+        double wall = r.wallNanos() / 1e9;
+        System.out.println();
+        System.out.printf("| measure | value |%n|---|---|%n");
+        System.out.printf("| load | %d contributions (log + validate), %d client threads, %d timebanks x %d members |%n",
+                total, threads, timebanks, members);
+        System.out.printf("| validated contributions | %d ok, %d refused or failed |%n", r.ok(), r.refused());
+        System.out.printf("| sustained rate (HTTP, log + validate) | %.0f validated contributions/s |%n", r.ok() / wall);
+        System.out.printf("| log call latency p50 / p99 | %.1f / %.1f ms |%n", pct(r.logLatencies(), 50), pct(r.logLatencies(), 99));
+        System.out.printf("| validate call latency p50 / p99 | %.1f / %.1f ms |%n", pct(r.validateLatencies(), 50),
+                pct(r.validateLatencies(), 99));
+        System.out.printf("| TransferPosted seen on Kafka | %d of %d, end-to-end rate %.0f/s |%n", seen, r.ok(),
+                seen / (endToEndNanos / 1e9));
+    }
+
+    private static double pct(long[] nanos, int percentile) {
+        long[] sorted = Arrays.stream(nanos).filter(v -> v > 0).sorted().toArray();
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+}
