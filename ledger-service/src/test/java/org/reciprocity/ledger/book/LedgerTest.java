@@ -1,0 +1,221 @@
+package org.reciprocity.ledger.book;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reciprocity.contracts.DomainEvent;
+import org.reciprocity.contracts.contribution.ContributionExpired;
+import org.reciprocity.contracts.contribution.CoproductionKind;
+import org.reciprocity.contracts.contribution.LoggedBy;
+import org.reciprocity.contracts.contribution.ValidationReminderDue;
+import org.reciprocity.contracts.ledger.SoftLimitCrossed;
+import org.reciprocity.contracts.ledger.TransferPosted;
+import org.reciprocity.contracts.ledger.TransferReason;
+
+/** The ledger's rules, one behaviour at a time, without Spring or a database. */
+class LedgerTest {
+
+    static final String TB = "riverside";
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+    final InMemoryBookStore store = new InMemoryBookStore();
+    final Ledger ledger = new Ledger(store, clock);
+    final LocalDate today = LocalDate.parse("2026-11-25");
+
+    @BeforeEach
+    void aTimebankWithSamAliAndACollege() {
+        store.policies.put(TB, Policy.defaults(ZoneId.of("Europe/London")));
+        store.accounts.put("sam", Account.open("sam", TB, AccountKind.MEMBER));
+        store.accounts.put("ali", Account.open("ali", TB, AccountKind.MEMBER));
+        store.accounts.put("college", Account.open("college", TB, AccountKind.ORGANISATION));
+    }
+
+    @Test
+    void theOtherSideValidatesAndOneTransferIsPosted() {
+        ledger.log(TB, samGave("c1", 90));
+
+        Decision<Contribution> validated = ledger.validate(TB, "c1", member("ali"), "Thank you!");
+
+        assertThat(validated.value().state()).isEqualTo(ContributionState.VALIDATED);
+        assertThat(balance("sam")).isEqualTo(90);
+        assertThat(balance("ali")).isEqualTo(-90);
+        assertThat(store.entries).singleElement().satisfies(e -> {
+            assertThat(e.transferId()).isEqualTo("c:c1");
+            assertThat(e.reason()).isEqualTo(TransferReason.CONTRIBUTION);
+        });
+    }
+
+    @Test
+    void rejectsValidationByWhoeverLoggedIt() {
+        ledger.log(TB, samGave("c1", 30));
+
+        assertThat(ledger.validate(TB, "c1", member("sam"), null).refusal())
+                .isEqualTo("You logged this contribution, so someone else must confirm it.");
+    }
+
+    @Test
+    void aCoordinatorWhoLoggedOnSomeonesBehalfCannotValidateItEither() {
+        ledger.log(TB, new Ledger.LogCommand("c1", coordinator("cora"), false, true, LoggedBy.GIVER, "sam", "ali", 30,
+                today, CoproductionKind.PEER_SUPPORT, null, null));
+
+        assertThat(ledger.validate(TB, "c1", coordinator("cora"), null).isAccepted()).isFalse();
+        assertThat(ledger.validate(TB, "c1", member("ali"), null).isAccepted()).isTrue();
+    }
+
+    @Test
+    void loggingForSomeoneElseNeedsTheirConsentAndARightToActForThem() {
+        Ledger.LogCommand byAStranger = new Ledger.LogCommand("c1", member("ali"), false, true, LoggedBy.GIVER, "sam",
+                "college", 30, today, CoproductionKind.PEER_SUPPORT, null, null);
+        Ledger.LogCommand withoutConsent = new Ledger.LogCommand("c2", coordinator("cora"), false, false, LoggedBy.GIVER,
+                "sam", "ali", 30, today, CoproductionKind.PEER_SUPPORT, null, null);
+        Ledger.LogCommand bySupporter = new Ledger.LogCommand("c3", member("kim"), true, true, LoggedBy.GIVER, "sam",
+                "ali", 30, today, CoproductionKind.PEER_SUPPORT, null, null);
+
+        assertThat(ledger.log(TB, byAStranger).refusal()).contains("only as a coordinator or as a supporter");
+        assertThat(ledger.log(TB, withoutConsent).refusal()).contains("needs their consent");
+        assertThat(ledger.log(TB, bySupporter).value().onBehalfOf()).isEqualTo("sam");
+    }
+
+    @Test
+    void pendingLogsCountTogetherAgainstALimit() {
+        assertThat(ledger.log(TB, samGave("c1", 400)).isAccepted()).isTrue();
+
+        Decision<Contribution> second = ledger.log(TB, samGave("c2", 300));
+
+        assertThat(second.refusal()).isEqualTo("This would take the member's balance below -10 h, the limit of this"
+                + " timebank (balance 0 min, with 6 h 40 min waiting for validation).");
+    }
+
+    @Test
+    void aRetryOfTheSameLogIsTheSameContributionAndADifferentOneWithTheSameIdIsRefused() {
+        Contribution first = ledger.log(TB, samGave("c1", 30)).value();
+
+        assertThat(ledger.log(TB, samGave("c1", 30)).value()).isEqualTo(first);
+        assertThat(ledger.log(TB, samGave("c1", 31)).refusal()).contains("already used");
+        assertThat(store.accounts.get("ali").debitsPending()).isEqualTo(30);
+    }
+
+    @Test
+    void nothingIsLoggedInTheFutureOrBeyondTheWindow() {
+        Ledger.LogCommand tomorrow = new Ledger.LogCommand("c1", member("sam"), false, false, LoggedBy.GIVER, "sam",
+                "ali", 30, today.plusDays(1), CoproductionKind.PEER_SUPPORT, null, null);
+        Ledger.LogCommand longAgo = new Ledger.LogCommand("c2", member("sam"), false, false, LoggedBy.GIVER, "sam",
+                "ali", 30, today.minusDays(15), CoproductionKind.PEER_SUPPORT, null, null);
+
+        assertThat(ledger.log(TB, tomorrow).refusal()).contains("once it has happened");
+        assertThat(ledger.log(TB, longAgo).refusal()).contains("older than 14 days");
+    }
+
+    @Test
+    void remindersGoOutAtTheirPointsThenTheContributionExpiresAndReleasesItsMinutes() {
+        ledger.log(TB, samGave("c1", 60));
+
+        clock.advance(Duration.ofDays(7).plusMinutes(1));
+        assertThat(ledger.remind(TB, "c1")).isTrue();
+        assertThat(ledger.remind(TB, "c1")).as("not twice for the same point").isFalse();
+        clock.advance(Duration.ofDays(6));
+        assertThat(ledger.remind(TB, "c1")).isTrue();
+        clock.advance(Duration.ofDays(1));
+        assertThat(ledger.expire(TB, "c1")).isTrue();
+
+        List<ValidationReminderDue> reminders = eventsOf(ValidationReminderDue.class);
+        assertThat(reminders).extracting(ValidationReminderDue::reminderNumber).containsExactly(1, 3);
+        assertThat(reminders.get(1).lastCall()).isTrue();
+        assertThat(eventsOf(ContributionExpired.class)).hasSize(1);
+        assertThat(store.accounts.get("ali").debitsPending()).isZero();
+        assertThat(store.accounts.get("sam").creditsPending()).isZero();
+    }
+
+    @Test
+    void crossingTheWarningMarginIsAllowedButSaysSo() {
+        ledger.log(TB, samGave("c1", 500));
+        ledger.validate(TB, "c1", member("ali"), null);
+
+        assertThat(balance("ali")).isEqualTo(-500);
+        assertThat(eventsOf(SoftLimitCrossed.class)).singleElement().satisfies(w -> {
+            assertThat(w.accountId()).isEqualTo("ali");
+            assertThat(w.direction()).isEqualTo("LOW");
+            assertThat(w.hardLimit()).isEqualTo(-600);
+        });
+    }
+
+    @Test
+    void aCorrectionIsANewReversingEntryNamingTheOriginalAndTheOriginalStays() {
+        ledger.log(TB, samGave("c1", 90));
+        ledger.validate(TB, "c1", member("ali"), null);
+        LedgerEntry original = store.entries.get(0);
+
+        LedgerEntry reversal = ledger.reverse(TB, "c:c1", coordinator("cora"), "Logged by mistake").value();
+
+        assertThat(store.entries).containsExactly(original, reversal);
+        assertThat(reversal.reversesTransferId()).isEqualTo("c:c1");
+        assertThat(reversal.debitAccountId()).isEqualTo("sam");
+        assertThat(balance("sam")).isZero();
+        assertThat(ledger.reverse(TB, "c:c1", coordinator("cora"), "again").value()).isEqualTo(reversal);
+        assertThat(ledger.reverse(TB, reversal.transferId(), coordinator("cora"), "x").refusal()).contains("cannot itself");
+    }
+
+    @Test
+    void aMemberSpendsHoursOnACourseWithinTheirLimit() {
+        assertThat(ledger.redeem(TB, "r1", "sam", "college", 120, "First aid").isAccepted()).isTrue();
+        assertThat(ledger.redeem(TB, "r2", "sam", "college", 481, "Another").refusal()).contains("below -10 h");
+        assertThat(balance("college")).isEqualTo(120);
+        assertThat(eventsOf(TransferPosted.class)).singleElement()
+                .satisfies(t -> assertThat(t.reason()).isEqualTo(TransferReason.REDEMPTION));
+    }
+
+    @Test
+    void aGroupRegisterIsValidatedOnceByStaffAndResendingItChangesNothing() {
+        List<Ledger.Attendance> register = List.of(new Ledger.Attendance("sam", 120), new Ledger.Attendance("ali", 90));
+        ledger.recordGroupActivity(TB, "forum", "college", coordinator("cora"), "User forum",
+                CoproductionKind.INVOLVEMENT_MEETING, today, register);
+        ledger.recordGroupActivity(TB, "forum", "college", coordinator("cora"), "User forum",
+                CoproductionKind.INVOLVEMENT_MEETING, today, register);
+
+        Decision<List<Contribution>> validated = ledger.validateGroupActivity(TB, "forum",
+                new Ledger.Actor("stella", Set.of("STAFF")), "Thank you all");
+
+        assertThat(validated.value()).allSatisfy(c -> assertThat(c.state()).isEqualTo(ContributionState.VALIDATED));
+        assertThat(store.entries).hasSize(2);
+        assertThat(balance("college")).isEqualTo(-210);
+        assertThat(ledger.validateGroupActivity(TB, "forum", coordinator("cora"), null).isAccepted())
+                .as("the organiser logged them, but they are all validated already").isTrue();
+        assertThat(store.entries).hasSize(2);
+    }
+
+    @Test
+    void aSuspendedMemberCanNeitherLogNorSpend() {
+        store.accounts.put("sam", store.accounts.get("sam").withActive(false));
+
+        assertThat(ledger.log(TB, samGave("c1", 30)).refusal()).contains("suspended");
+        assertThat(ledger.gift(TB, "g1", "sam", "ali", 30, null).refusal()).contains("suspended");
+    }
+
+    private Ledger.LogCommand samGave(String id, long minutes) {
+        return new Ledger.LogCommand(id, member("sam"), false, false, LoggedBy.GIVER, "sam", "ali", minutes, today,
+                CoproductionKind.PEER_SUPPORT, "A walk and a talk", null);
+    }
+
+    private static Ledger.Actor member(String id) {
+        return new Ledger.Actor(id, Set.of("MEMBER"));
+    }
+
+    private static Ledger.Actor coordinator(String id) {
+        return new Ledger.Actor(id, Set.of("COORDINATOR"));
+    }
+
+    private long balance(String account) {
+        return store.accounts.get(account).balance();
+    }
+
+    private <T extends DomainEvent> List<T> eventsOf(Class<T> type) {
+        return store.events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+}
