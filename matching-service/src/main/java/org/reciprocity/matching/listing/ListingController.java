@@ -91,10 +91,10 @@ class ListingController {
                           @NotNull String category, @Size(max = 12) Set<String> tags, @NotNull Long estimatedMinutes,
                           @NotNull String mode, String district, String recurrence,
                           @Size(max = 10) Set<String> accessibility, @NotNull Instant expiresAt,
-                          boolean requiresVerified) {
+                          Boolean requiresVerified) {
         ListingContent content() {
             return ListingContent.of(title, description, category, tags, estimatedMinutes, mode, district, recurrence,
-                    accessibility, expiresAt, requiresVerified);
+                    accessibility, expiresAt, Boolean.TRUE.equals(requiresVerified));
         }
     }
 
@@ -102,10 +102,10 @@ class ListingController {
                           @Size(max = 2000) String description, @NotNull String category,
                           @Size(max = 12) Set<String> tags, @NotNull Long estimatedMinutes, @NotNull String mode,
                           String district, String recurrence, @Size(max = 10) Set<String> accessibility,
-                          @NotNull Instant expiresAt, boolean requiresVerified) {
+                          @NotNull Instant expiresAt, Boolean requiresVerified) {
         ListingContent content() {
             return ListingContent.of(title, description, category, tags, estimatedMinutes, mode, district, recurrence,
-                    accessibility, expiresAt, requiresVerified);
+                    accessibility, expiresAt, Boolean.TRUE.equals(requiresVerified));
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -45,7 +46,8 @@ class ListingIndex implements AutoCloseable {
 
     static final List<String> FACETS = List.of("kind", "category", "tag", "mode", "district");
 
-    private final StandardAnalyzer analyzer = new StandardAnalyzer();
+    /** English stemming, so "walk" finds "walks" and "walking". */
+    private final Analyzer analyzer = new EnglishAnalyzer();
     private final FacetsConfig facets = new FacetsConfig();
     private final IndexWriter writer;
     private final SearcherManager searchers;
