@@ -18,6 +18,13 @@ public class Board {
     private final Map<String, Listing> live = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> buckets = new ConcurrentHashMap<>();
 
+    /** A board holding these listings; for tools such as the benchmark. */
+    public static Board of(Collection<Listing> listings) {
+        Board board = new Board();
+        listings.forEach(board::put);
+        return board;
+    }
+
     public Optional<Listing> get(String id) {
         return Optional.ofNullable(live.get(id));
     }

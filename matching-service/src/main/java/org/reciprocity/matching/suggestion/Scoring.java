@@ -56,6 +56,17 @@ public final class Scoring {
     static int fit(Listing need, Listing offer, Profile giver, List<String> reasons) {
         boolean sameCategory = offer != null ? offer.category().equals(need.category())
                 : giver.skills().contains(need.category());
+        if (reasons == null) {
+            int shared = 0;
+            for (String tag : need.tags()) {
+                if (giver.tags().contains(tag) || (offer != null && offer.tags().contains(tag))) {
+                    shared++;
+                }
+            }
+            int tagPoints = need.tags().isEmpty() ? (sameCategory ? 10 : 0)
+                    : (int) Math.round(10.0 * shared / need.tags().size());
+            return (sameCategory ? 20 : 0) + tagPoints;
+        }
         Set<String> giverTags = new HashSet<>(giver.tags());
         if (offer != null) {
             giverTags.addAll(offer.tags());
@@ -78,6 +89,15 @@ public final class Scoring {
     static int availability(Profile receiver, Profile giver, List<String> reasons) {
         if (receiver.availability().isEmpty() || giver.availability().isEmpty()) {
             return 5;
+        }
+        if (reasons == null) {
+            int common = 0;
+            for (Slot slot : receiver.availability()) {
+                if (giver.availability().contains(slot)) {
+                    common++;
+                }
+            }
+            return common == 0 ? 0 : common == 1 ? 10 : AVAILABILITY;
         }
         List<Slot> common = receiver.availability().stream().filter(giver.availability()::contains)
                 .sorted(java.util.Comparator.comparing(Slot::day).thenComparing(Slot::part)).toList();
@@ -115,6 +135,14 @@ public final class Scoring {
     }
 
     static int language(Profile receiver, Profile giver, List<String> reasons) {
+        if (reasons == null) {
+            boolean shared = giver.language() != null && (giver.language().equals(receiver.language())
+                    || receiver.languages().contains(giver.language()));
+            for (String language : giver.languages()) {
+                shared |= language.equals(receiver.language()) || receiver.languages().contains(language);
+            }
+            return shared ? LANGUAGE : 0;
+        }
         Set<String> shared = new TreeSet<>(receiver.speaks());
         shared.retainAll(giver.speaks());
         if (reasons != null) {

@@ -172,6 +172,30 @@ class ScoringTest {
     }
 
     @Test
+    void theQuickPathWithoutWordsGivesTheSameScoresAsTheExplainedOne() {
+        java.util.Random random = new java.util.Random(7);
+        java.util.List<Profile> members = org.reciprocity.matching.bench.MatchingBenchmark.members(random, 200);
+        java.util.List<Listing> board = org.reciprocity.matching.bench.MatchingBenchmark.listings(random, members, 400);
+        java.util.Map<String, Profile> byId = new java.util.HashMap<>();
+        members.forEach(m -> byId.put(m.memberId(), m));
+        for (Listing n : board.stream().filter(l -> l.kind() == Listing.Kind.NEED).toList()) {
+            for (Listing o : board.stream().filter(l -> l.kind() == Listing.Kind.OFFER).limit(50).toList()) {
+                Profile receiver = byId.get(n.ownerId());
+                Profile giver = byId.get(o.ownerId());
+                assertThat(Scoring.score(n, receiver, o, giver, 1, false))
+                        .isEqualTo(withoutReasons(Scoring.score(n, receiver, o, giver, 1, true)));
+                assertThat(Scoring.score(n, receiver, null, giver, 0, false))
+                        .isEqualTo(withoutReasons(Scoring.score(n, receiver, null, giver, 0, true)));
+            }
+        }
+    }
+
+    private static Score withoutReasons(Score s) {
+        return new Score(s.total(), s.fit(), s.availability(), s.distance(), s.language(), s.mode(), s.access(),
+                s.reciprocity(), s.load(), java.util.List.of());
+    }
+
+    @Test
     void hoursAreSaidTheWayPeopleSayThem() {
         assertThat(Scoring.hours(0)).isEqualTo("none");
         assertThat(Scoring.hours(45)).isEqualTo("45 min");
