@@ -4,6 +4,10 @@ import static org.reciprocity.contracts.Topics.MATCHING;
 
 import java.util.List;
 
+import org.reciprocity.contracts.listing.ListingExpired;
+import org.reciprocity.contracts.listing.ListingWithdrawn;
+import org.reciprocity.contracts.listing.NeedPublished;
+import org.reciprocity.contracts.listing.OfferPublished;
 import org.reciprocity.contracts.match.MatchAccepted;
 import org.reciprocity.contracts.match.MatchAgreed;
 import org.reciprocity.contracts.match.MatchCancelled;
@@ -28,6 +32,10 @@ public final class MatchingContracts {
     static final List<Topic> TOPICS = List.of(LISTINGS, MATCHES, PROFILES);
 
     static final List<EventType> TYPES = List.of(
+            new EventType("reciprocity.OfferPublished.v1", OfferPublished.class, LISTINGS),
+            new EventType("reciprocity.NeedPublished.v1", NeedPublished.class, LISTINGS),
+            new EventType("reciprocity.ListingWithdrawn.v1", ListingWithdrawn.class, LISTINGS),
+            new EventType("reciprocity.ListingExpired.v1", ListingExpired.class, LISTINGS),
             new EventType("reciprocity.MatchProposed.v1", MatchProposed.class, MATCHES),
             new EventType("reciprocity.MatchAccepted.v1", MatchAccepted.class, MATCHES),
             new EventType("reciprocity.MatchDeclined.v1", MatchDeclined.class, MATCHES),

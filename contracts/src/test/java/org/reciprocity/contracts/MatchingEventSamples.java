@@ -10,6 +10,10 @@ import static org.reciprocity.contracts.EventSamples.id;
 import java.time.Instant;
 import java.util.List;
 
+import org.reciprocity.contracts.listing.ListingExpired;
+import org.reciprocity.contracts.listing.ListingWithdrawn;
+import org.reciprocity.contracts.listing.NeedPublished;
+import org.reciprocity.contracts.listing.OfferPublished;
 import org.reciprocity.contracts.match.MatchAccepted;
 import org.reciprocity.contracts.match.MatchAgreed;
 import org.reciprocity.contracts.match.MatchCancelled;
@@ -37,6 +41,12 @@ final class MatchingEventSamples {
                 new MatchCompleted(id(106), AT, TB, "m-1", CONTRIBUTION, SAM, ALI, 60),
                 new MatchExpired(id(107), AT, TB, "m-1", SAM, ALI),
                 new MemberPaused(id(108), AT, TB, SAM),
-                new MemberResumed(id(109), AT, TB, SAM));
+                new MemberResumed(id(109), AT, TB, SAM),
+                new OfferPublished(id(110), AT, TB, "l-offer", SAM, "Walks and a chat", "befriending",
+                        List.of("walking", "arabic"), 60, "IN_PERSON", "M14", false, Instant.parse("2027-02-23T09:30:00Z")),
+                new NeedPublished(id(111), AT, TB, "l-need", ALI, "Someone to walk with", "befriending",
+                        List.of("walking"), 60, "IN_PERSON", "M13", true, Instant.parse("2027-02-23T09:30:00Z")),
+                new ListingWithdrawn(id(112), AT, TB, "l-offer", SAM, "OFFER", SAM, "Found a job"),
+                new ListingExpired(id(113), AT, TB, "l-need", ALI, "NEED", Instant.parse("2027-02-23T09:30:00Z")));
     }
 }

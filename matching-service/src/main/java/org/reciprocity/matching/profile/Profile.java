@@ -1,19 +1,61 @@
 package org.reciprocity.matching.profile;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 import org.reciprocity.contracts.member.MemberKind;
-import org.reciprocity.contracts.member.MemberRegistered;
+import org.reciprocity.matching.vocabulary.Mode;
+import org.reciprocity.matching.vocabulary.Slot;
 
 /**
- * What matching knows of a member: built from the ledger's member events, later completed by the
- * member (skills, languages, availability, area).
+ * What matching knows of a member: the ledger's facts (registration, suspension, minutes given and
+ * received) and what the member adds (skills, languages, free slots, area, modes, access needs).
+ * A profile made only from a transfer (an organisation's account) has no {@code kind}: it is not a
+ * member who can be matched.
+ *
+ * @param district a postcode district, never an address
  */
 public record Profile(String memberId, String timebankId, MemberKind kind, String displayName, String language,
-                      Instant registeredAt) {
+                      Instant registeredAt, boolean suspended, boolean paused, boolean verified,
+                      Set<String> skills, Set<String> tags, Set<String> languages, Set<Slot> availability,
+                      String district, Set<Mode> modes, Set<String> accessibilityNeeds,
+                      long givenMinutes, long receivedMinutes) {
 
-    static Profile from(MemberRegistered event) {
-        return new Profile(event.memberId(), event.timebankId(), event.kind(), event.displayName(), event.language(),
-                event.occurredAt());
+    public Profile {
+        skills = skills == null ? Set.of() : Set.copyOf(skills);
+        tags = tags == null ? Set.of() : Set.copyOf(tags);
+        languages = languages == null ? Set.of() : Set.copyOf(languages);
+        availability = availability == null ? Set.of() : Set.copyOf(availability);
+        modes = modes == null ? Set.of() : Set.copyOf(modes);
+        accessibilityNeeds = accessibilityNeeds == null ? Set.of() : Set.copyOf(accessibilityNeeds);
+    }
+
+    /** A registered member (not just an account the ledger moved minutes for). */
+    public boolean isMember() {
+        return kind != null;
+    }
+
+    /** Can be suggested, proposed or planned: a member, not suspended, not paused. */
+    public boolean isAvailable() {
+        return isMember() && !suspended && !paused;
+    }
+
+    /** Every language the member speaks: their interface language and those they added. */
+    public Set<String> speaks() {
+        Set<String> all = new LinkedHashSet<>(languages);
+        if (language != null) {
+            all.add(language);
+        }
+        return all;
+    }
+
+    /** The modes a member accepts; none given means any. */
+    public boolean accepts(Mode mode) {
+        return modes.isEmpty() || modes.contains(mode);
+    }
+
+    public String name() {
+        return displayName == null ? "This member" : displayName;
     }
 }

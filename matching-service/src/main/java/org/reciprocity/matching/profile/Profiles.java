@@ -1,41 +1,207 @@
 package org.reciprocity.matching.profile;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.contracts.Topics;
+import org.reciprocity.contracts.ledger.TransferPosted;
+import org.reciprocity.contracts.ledger.TransferReason;
+import org.reciprocity.contracts.member.MemberReactivated;
 import org.reciprocity.contracts.member.MemberRegistered;
+import org.reciprocity.contracts.member.MemberSuspended;
+import org.reciprocity.contracts.profile.MemberPaused;
+import org.reciprocity.contracts.profile.MemberResumed;
 import org.reciprocity.kit.messaging.ProcessedEvents;
+import org.reciprocity.kit.outbox.OutboxEntry;
+import org.reciprocity.kit.outbox.OutboxRelay;
+import org.reciprocity.kit.web.ApiException;
+import org.reciprocity.matching.Refused;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
-/** Keeps matching profiles in step with the ledger's member events. */
+/**
+ * Keeps matching profiles in step with the ledger's member and transfer events and with what
+ * members add themselves. MongoDB is the truth; an in-memory copy of every profile serves the
+ * suggestions and the planner, which read thousands of profiles per request. This instance
+ * updates its copy on every write it makes; a periodic reload picks up other instances' writes.
+ */
 @Service
 public class Profiles {
 
-    private static final String CONSUMER = "matching.profiles";
+    static final String COLLECTION = "profiles";
+    private static final String MEMBERS_CONSUMER = "matching.profiles";
+    private static final String LEDGER_CONSUMER = "matching.balances";
+    private static final Logger log = LoggerFactory.getLogger(Profiles.class);
 
     private final MongoTemplate mongo;
     private final ProcessedEvents processed;
+    private final OutboxRelay relay;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Map<String, Profile> cache = new ConcurrentHashMap<>();
 
-    Profiles(MongoTemplate mongo, ProcessedEvents processed) {
+    Profiles(MongoTemplate mongo, ProcessedEvents processed, OutboxRelay relay, ApplicationEventPublisher events,
+             Clock clock) {
         this.mongo = mongo;
         this.processed = processed;
+        this.relay = relay;
+        this.events = events;
+        this.clock = clock;
+        reload();
     }
 
-    @KafkaListener(id = CONSUMER, topics = Topics.MEMBERS_TOPIC)
-    void on(DomainEvent event) {
+    @KafkaListener(id = MEMBERS_CONSUMER, topics = Topics.MEMBERS_TOPIC)
+    void onMember(DomainEvent event) {
         if (event instanceof MemberRegistered registered) {
-            // save() is an upsert by member id: re-applying the same registration changes nothing.
-            processed.applyOnce(CONSUMER, event, () -> mongo.save(ProfileDocument.of(Profile.from(registered))));
+            // Only the registration's own fields: a transfer seen first keeps its counts.
+            processed.applyOnce(MEMBERS_CONSUMER, event, () -> upsert(registered.memberId(), new Update()
+                    .set("timebankId", registered.timebankId()).set("kind", registered.kind())
+                    .set("displayName", registered.displayName()).set("language", registered.language())
+                    .set("registeredAt", registered.occurredAt())));
+        } else if (event instanceof MemberSuspended suspended) {
+            processed.applyOnce(MEMBERS_CONSUMER, event, () -> {
+                upsert(suspended.memberId(), new Update().set("timebankId", suspended.timebankId()).set("suspended", true));
+                events.publishEvent(new ProfileChanged(suspended.memberId()));
+            });
+        } else if (event instanceof MemberReactivated reactivated) {
+            processed.applyOnce(MEMBERS_CONSUMER, event, () -> {
+                upsert(reactivated.memberId(), new Update().set("timebankId", reactivated.timebankId()).set("suspended", false));
+                events.publishEvent(new ProfileChanged(reactivated.memberId()));
+            });
         }
+    }
+
+    /** Credit is the giving account, debit the receiving one; a reversal takes the minutes back off both. */
+    @KafkaListener(id = LEDGER_CONSUMER, topics = Topics.LEDGER_TOPIC)
+    void onLedger(DomainEvent event) {
+        if (event instanceof TransferPosted transfer) {
+            long sign = transfer.reason() == TransferReason.REVERSAL ? -1 : 1;
+            String giver = sign > 0 ? transfer.creditAccountId() : transfer.debitAccountId();
+            String receiver = sign > 0 ? transfer.debitAccountId() : transfer.creditAccountId();
+            processed.applyOnce(LEDGER_CONSUMER, event, () -> {
+                upsert(giver, new Update().set("timebankId", transfer.timebankId())
+                        .inc("givenMinutes", sign * transfer.minutes()));
+                upsert(receiver, new Update().set("timebankId", transfer.timebankId())
+                        .inc("receivedMinutes", sign * transfer.minutes()));
+            });
+        }
+    }
+
+    /** The member replaces what they added to their profile. */
+    Profile updateDetails(String timebankId, String memberId, ProfileDetails details) {
+        require(timebankId, memberId);
+        mongo.updateFirst(byId(memberId), new Update().set("skills", details.skills()).set("tags", details.tags())
+                .set("languages", details.languages())
+                .set("availability", details.availability().stream().map(Object::toString).collect(Collectors.toSet()))
+                .set("district", details.district()).set("modes", details.modes())
+                .set("accessibilityNeeds", details.accessibilityNeeds()), COLLECTION);
+        return refresh(memberId);
+    }
+
+    /** Pausing is without penalty: listings leave the board and no one is proposed to the member until they resume. */
+    Profile pause(String timebankId, String memberId) {
+        require(timebankId, memberId);
+        MemberPaused paused = new MemberPaused(UUID.randomUUID(), Instant.now(clock), timebankId, memberId);
+        return switchPause(memberId, true, OutboxEntry.of(paused), "You are already paused.");
+    }
+
+    Profile resume(String timebankId, String memberId) {
+        require(timebankId, memberId);
+        MemberResumed resumed = new MemberResumed(UUID.randomUUID(), Instant.now(clock), timebankId, memberId);
+        return switchPause(memberId, false, OutboxEntry.of(resumed), "You are not paused.");
+    }
+
+    /** Conditional on the current state, so two clicks (or two instances) publish one event. */
+    private Profile switchPause(String memberId, boolean paused, OutboxEntry event, String alreadyThere) {
+        Query notYet = Query.query(Criteria.where("_id").is(memberId).and("paused").ne(paused));
+        if (mongo.updateFirst(notYet, new Update().set("paused", paused).push("outbox", event), COLLECTION)
+                .getModifiedCount() == 0) {
+            throw new Refused(alreadyThere);
+        }
+        relay.flush(COLLECTION, memberId);
+        Profile profile = refresh(memberId);
+        events.publishEvent(new ProfileChanged(memberId));
+        return profile;
+    }
+
+    /** A coordinator vouches (or stops vouching) that the member passed the safeguarding check. */
+    Profile verify(String timebankId, String memberId, boolean verified, String coordinatorId) {
+        require(timebankId, memberId);
+        mongo.updateFirst(byId(memberId), new Update().set("verified", verified).set("verifiedBy", coordinatorId),
+                COLLECTION);
+        return refresh(memberId);
     }
 
     /** The profile, if the member belongs to this timebank. */
     public Optional<Profile> find(String timebankId, String memberId) {
-        return Optional.ofNullable(mongo.findById(memberId, ProfileDocument.class))
-                .filter(p -> p.timebankId().equals(timebankId))
-                .map(ProfileDocument::toProfile);
+        return Optional.ofNullable(cache.get(memberId)).filter(p -> p.timebankId() != null && p.timebankId().equals(timebankId))
+                .filter(Profile::isMember);
     }
+
+    /** The member's profile read from the database, for decisions that must not rest on a stale copy. */
+    public Optional<Profile> findFresh(String timebankId, String memberId) {
+        return Optional.ofNullable(refresh(memberId)).filter(p -> timebankId.equals(p.timebankId())).filter(Profile::isMember);
+    }
+
+    public Profile require(String timebankId, String memberId) {
+        return find(timebankId, memberId)
+                .orElseThrow(() -> ApiException.notFound("No matching profile for member '" + memberId + "' yet."));
+    }
+
+    /** Every cached profile of a timebank. */
+    public List<Profile> inTimebank(String timebankId) {
+        return cache.values().stream().filter(p -> timebankId.equals(p.timebankId())).filter(Profile::isMember).toList();
+    }
+
+    public Collection<Profile> all() {
+        return cache.values();
+    }
+
+    /** Re-reads every profile; picks up what other instances wrote. */
+    @Scheduled(fixedDelayString = "${reciprocity.matching.board-refresh:5m}", initialDelayString = "${reciprocity.matching.board-refresh:5m}")
+    public void reload() {
+        Query all = new Query();
+        all.fields().exclude("outbox");
+        Map<String, Profile> fresh = mongo.find(all, ProfileDocument.class, COLLECTION).stream()
+                .map(ProfileDocument::toProfile).collect(Collectors.toMap(Profile::memberId, p -> p));
+        cache.putAll(fresh);
+        log.info("{} profiles loaded", fresh.size());
+    }
+
+    private void upsert(String memberId, Update update) {
+        mongo.upsert(byId(memberId), update, COLLECTION);
+        refresh(memberId);
+    }
+
+    private Profile refresh(String memberId) {
+        ProfileDocument document = mongo.findById(memberId, ProfileDocument.class, COLLECTION);
+        if (document == null) {
+            cache.remove(memberId);
+            return null;
+        }
+        Profile profile = document.toProfile();
+        cache.put(memberId, profile);
+        return profile;
+    }
+
+    private static Query byId(String memberId) {
+        return Query.query(Criteria.where("_id").is(memberId));
+    }
+
 }

@@ -1,0 +1,57 @@
+package org.reciprocity.matching.coordinator;
+
+import java.util.Set;
+
+import org.reciprocity.kit.security.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/timebanks/{timebankId}/coordinator")
+@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
+class CoordinatorController {
+
+    private final CoordinatorQueue queue;
+    private final Plans plans;
+
+    CoordinatorController(CoordinatorQueue queue, Plans plans) {
+        this.queue = queue;
+        this.plans = plans;
+    }
+
+    /** What needs a coordinator's attention now. */
+    @GetMapping("/queue")
+    CoordinatorQueue.Queue queue(@PathVariable String timebankId) {
+        return queue.of(timebankId);
+    }
+
+    /** Runs the batch planner over the open needs and offers; the result is a draft to review. */
+    @PostMapping("/plans")
+    @ResponseStatus(HttpStatus.CREATED)
+    Plans.PlanDocument plan(@PathVariable String timebankId) {
+        return plans.run(timebankId, Caller.current());
+    }
+
+    @GetMapping("/plans/{planId}")
+    Plans.PlanDocument get(@PathVariable String timebankId, @PathVariable String planId) {
+        return plans.require(timebankId, planId);
+    }
+
+    /** Sends the proposals the coordinator keeps (their positions in the plan; none listed means all). */
+    @PostMapping("/plans/{planId}/send")
+    Plans.PlanDocument send(@PathVariable String timebankId, @PathVariable String planId,
+                            @RequestBody(required = false) SendRequest request) {
+        return plans.send(timebankId, planId, request == null || request.keep() == null ? Set.of() : request.keep(),
+                Caller.current());
+    }
+
+    record SendRequest(Set<Integer> keep) {
+    }
+}

@@ -1,0 +1,146 @@
+package org.reciprocity.matching.coordinator;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.reciprocity.kit.security.Caller;
+import org.reciprocity.kit.web.ApiException;
+import org.reciprocity.matching.Refused;
+import org.reciprocity.matching.listing.Listing;
+import org.reciprocity.matching.listing.Listings;
+import org.reciprocity.matching.match.Match;
+import org.reciprocity.matching.match.Matches;
+import org.reciprocity.matching.profile.Profile;
+import org.reciprocity.matching.profile.Profiles;
+import org.reciprocity.matching.suggestion.Scoring;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * The planner as a coordinator uses it: run it, review the draft (each proposal with its score and
+ * reasons, the total beside a greedy baseline's), then send the proposals they keep. Sending
+ * proposes each kept match through the same path as any proposal, so the hard rules are checked
+ * again at that moment; what no longer passes is reported, not sent.
+ */
+@Service
+class Plans {
+
+    static final String COLLECTION = "plans";
+
+    private final MongoTemplate mongo;
+    private final Listings listings;
+    private final Profiles profiles;
+    private final Matches matches;
+    private final Clock clock;
+    private final int perNeed;
+    private final int maxNeeds;
+
+    Plans(MongoTemplate mongo, Listings listings, Profiles profiles, Matches matches, Clock clock,
+          @Value("${reciprocity.matching.planner.offers-per-need:25}") int perNeed,
+          @Value("${reciprocity.matching.planner.max-needs:2000}") int maxNeeds) {
+        this.mongo = mongo;
+        this.listings = listings;
+        this.profiles = profiles;
+        this.matches = matches;
+        this.clock = clock;
+        this.perNeed = perNeed;
+        this.maxNeeds = maxNeeds;
+    }
+
+    enum Status { DRAFT, SENT }
+
+    record Proposal(String needListingId, String offerListingId, String giverId, String receiverId, int score,
+                    List<String> reasons) {
+    }
+
+    /** A plan as stored and shown. */
+    @Document(COLLECTION)
+    record PlanDocument(@Id String id, String timebankId, String createdBy, Instant createdAt, Status status,
+                        List<Proposal> proposals, long total, long greedyTotal, long millis, List<String> sent,
+                        List<String> skipped) {
+    }
+
+    PlanDocument run(String timebankId, Caller caller) {
+        Instant now = Instant.now(clock);
+        long started = System.nanoTime();
+        PlanBuilder.Input input = PlanBuilder.build(timebankId, listings.board(),
+                id -> profiles.find(timebankId, id).orElse(null), matches::openCount, matches.cap(), perNeed, maxNeeds,
+                now);
+        Planner.Plan plan = Planner.plan(input.needs(), input.offers(), input.allowed(), input.remaining());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        long greedy = Planner.greedy(input.needs(), input.offers(), input.allowed(), input.remaining()).total();
+        List<Proposal> proposals = plan.pairs().stream().map(pair -> explain(timebankId, input, pair)).toList();
+        PlanDocument document = new PlanDocument(UUID.randomUUID().toString(), timebankId, caller.memberId(), now,
+                Status.DRAFT, proposals, plan.total(), greedy, millis, List.of(), List.of());
+        mongo.insert(document, COLLECTION);
+        return document;
+    }
+
+    PlanDocument require(String timebankId, String id) {
+        PlanDocument plan = mongo.findById(id, PlanDocument.class, COLLECTION);
+        if (plan == null || !plan.timebankId().equals(timebankId)) {
+            throw ApiException.notFound("There is no plan '" + id + "' in this timebank.");
+        }
+        return plan;
+    }
+
+    List<PlanDocument> drafts(String timebankId) {
+        return mongo.find(Query.query(Criteria.where("timebankId").is(timebankId).and("status").is(Status.DRAFT)),
+                PlanDocument.class, COLLECTION);
+    }
+
+    /**
+     * Sends the kept proposals (by their position in the plan; all when {@code keep} is empty).
+     * The draft is marked sent first, conditionally, so a plan is never sent twice.
+     */
+    PlanDocument send(String timebankId, String id, Set<Integer> keep, Caller caller) {
+        PlanDocument plan = require(timebankId, id);
+        for (Integer index : keep) {
+            if (index == null || index < 0 || index >= plan.proposals().size()) {
+                throw new IllegalArgumentException("The plan has proposals 0 to " + (plan.proposals().size() - 1)
+                        + "; " + index + " is not one of them.");
+            }
+        }
+        if (mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(Status.DRAFT)),
+                Update.update("status", Status.SENT), COLLECTION).getModifiedCount() == 0) {
+            throw new Refused("This plan has already been sent.");
+        }
+        List<String> sent = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (int i = 0; i < plan.proposals().size(); i++) {
+            if (!keep.isEmpty() && !keep.contains(i)) {
+                continue;
+            }
+            Proposal proposal = plan.proposals().get(i);
+            try {
+                Match match = matches.propose(timebankId, caller, proposal.needListingId(), proposal.offerListingId(),
+                        proposal.giverId(), Match.Via.PLANNER);
+                sent.add(match.id());
+            } catch (Refused | ApiException e) {
+                skipped.add(i + ": " + e.getMessage());
+            }
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), Update.update("sent", sent).set("skipped", skipped),
+                COLLECTION);
+        return require(timebankId, id);
+    }
+
+    private Proposal explain(String timebankId, PlanBuilder.Input input, Planner.Pair pair) {
+        Listing need = input.listings().get(pair.needListingId());
+        Listing offer = input.listings().get(pair.offerListingId());
+        Profile receiver = profiles.require(timebankId, need.ownerId());
+        Profile giver = profiles.require(timebankId, offer.ownerId());
+        return new Proposal(need.id(), offer.id(), giver.memberId(), receiver.memberId(), pair.score(),
+                Scoring.score(need, receiver, offer, giver, matches.openCount(giver.memberId()), true).reasons());
+    }
+}

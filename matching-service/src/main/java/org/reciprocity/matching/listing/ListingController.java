@@ -1,0 +1,130 @@
+package org.reciprocity.matching.listing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.reciprocity.kit.security.Caller;
+import org.reciprocity.matching.vocabulary.Mode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/v1/timebanks/{timebankId}/listings")
+class ListingController {
+
+    private final Listings listings;
+
+    ListingController(Listings listings) {
+        this.listings = listings;
+    }
+
+    /** A member puts an offer or a need on the board. */
+    @PostMapping
+    ResponseEntity<ListingResponse> publish(@PathVariable String timebankId, @Valid @RequestBody PublishRequest request) {
+        Listing listing = listings.publish(timebankId, Caller.current(), request.kind(), request.content());
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+                .buildAndExpand(listing.id()).toUri()).body(ListingResponse.of(listing));
+    }
+
+    @GetMapping("/{listingId}")
+    ListingResponse get(@PathVariable String timebankId, @PathVariable String listingId) {
+        return ListingResponse.of(listings.require(timebankId, listingId));
+    }
+
+    /** The owner changes what the listing says (or its expiry date). */
+    @PutMapping("/{listingId}")
+    ListingResponse edit(@PathVariable String timebankId, @PathVariable String listingId,
+                         @Valid @RequestBody ContentRequest request) {
+        return ListingResponse.of(listings.edit(timebankId, listingId, Caller.current(), request.content()));
+    }
+
+    @PostMapping("/{listingId}/pause")
+    ListingResponse pause(@PathVariable String timebankId, @PathVariable String listingId) {
+        return ListingResponse.of(listings.pause(timebankId, listingId, Caller.current()));
+    }
+
+    @PostMapping("/{listingId}/reopen")
+    ListingResponse reopen(@PathVariable String timebankId, @PathVariable String listingId) {
+        return ListingResponse.of(listings.reopen(timebankId, listingId, Caller.current()));
+    }
+
+    @PostMapping("/{listingId}/withdraw")
+    ListingResponse withdraw(@PathVariable String timebankId, @PathVariable String listingId,
+                             @Valid @RequestBody(required = false) WithdrawRequest request) {
+        return ListingResponse.of(listings.withdraw(timebankId, listingId, Caller.current(),
+                request == null ? null : request.reason()));
+    }
+
+    /** Full-text search over the open listings, filtered by facets, with counts per facet value. */
+    @GetMapping
+    SearchResponse search(@PathVariable String timebankId, @RequestParam(required = false) String q,
+                          @RequestParam(required = false) Listing.Kind kind,
+                          @RequestParam(required = false) String category, @RequestParam(required = false) String tag,
+                          @RequestParam(required = false) Mode mode, @RequestParam(required = false) String district,
+                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        ListingIndex.Hits hits = listings.search(timebankId, q, new ListingIndex.Filters(
+                kind == null ? null : kind.name(), category, tag, mode == null ? null : mode.name(),
+                district == null ? null : district.toUpperCase(java.util.Locale.ROOT)), Math.min(limit, 100));
+        List<ListingResponse> found = hits.ids().stream().map(id -> listings.board().get(id))
+                .flatMap(java.util.Optional::stream).map(ListingResponse::of).toList();
+        return new SearchResponse(hits.total(), found, hits.facets());
+    }
+
+    record ContentRequest(@NotNull @Size(min = 3, max = 120) String title, @Size(max = 2000) String description,
+                          @NotNull String category, @Size(max = 12) Set<String> tags, @NotNull Long estimatedMinutes,
+                          @NotNull String mode, String district, String recurrence,
+                          @Size(max = 10) Set<String> accessibility, @NotNull Instant expiresAt,
+                          Boolean requiresVerified) {
+        ListingContent content() {
+            return ListingContent.of(title, description, category, tags, estimatedMinutes, mode, district, recurrence,
+                    accessibility, expiresAt, Boolean.TRUE.equals(requiresVerified));
+        }
+    }
+
+    record PublishRequest(@NotNull Listing.Kind kind, @NotNull @Size(min = 3, max = 120) String title,
+                          @Size(max = 2000) String description, @NotNull String category,
+                          @Size(max = 12) Set<String> tags, @NotNull Long estimatedMinutes, @NotNull String mode,
+                          String district, String recurrence, @Size(max = 10) Set<String> accessibility,
+                          @NotNull Instant expiresAt, Boolean requiresVerified) {
+        ListingContent content() {
+            return ListingContent.of(title, description, category, tags, estimatedMinutes, mode, district, recurrence,
+                    accessibility, expiresAt, Boolean.TRUE.equals(requiresVerified));
+        }
+    }
+
+    record WithdrawRequest(@Size(max = 500) String reason) {
+    }
+
+    record ListingResponse(String id, Listing.Kind kind, String ownerId, String title, String description,
+                           String category, Set<String> tags, long estimatedMinutes, Mode mode, String district,
+                           ListingContent.Recurrence recurrence, Set<String> accessibility, Instant expiresAt,
+                           boolean requiresVerified, Listing.Status status, Instant publishedAt, Instant updatedAt) {
+        static ListingResponse of(Listing l) {
+            ListingContent c = l.content();
+            return new ListingResponse(l.id(), l.kind(), l.ownerId(), c.title(), c.description(), c.category(),
+                    new TreeSet<>(c.tags()), c.estimatedMinutes(), c.mode(), c.district(), c.recurrence(),
+                    new TreeSet<>(c.accessibility()), c.expiresAt(), c.requiresVerified(), l.status(), l.publishedAt(),
+                    l.updatedAt());
+        }
+    }
+
+    record SearchResponse(long total, List<ListingResponse> listings, Map<String, Map<String, Integer>> facets) {
+    }
+}

@@ -1,0 +1,192 @@
+package org.reciprocity.matching.listing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+import org.reciprocity.kit.outbox.OutboxRelay;
+import org.reciprocity.kit.security.Caller;
+import org.reciprocity.kit.security.Role;
+import org.reciprocity.kit.web.ApiException;
+import org.reciprocity.matching.Refused;
+import org.reciprocity.matching.profile.Profile;
+import org.reciprocity.matching.profile.ProfileChanged;
+import org.reciprocity.matching.profile.Profiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Publishes, edits, pauses, withdraws and expires listings; keeps the in-memory board and the
+ * search index in step with the database. Every change is a replace conditional on the version
+ * read, so two instances (or two clicks) never both apply a change: the loser is told to retry,
+ * or, for the expiry schedule, simply finds the listing already expired.
+ */
+@Service
+public class Listings {
+
+    static final String COLLECTION = "listings";
+    private static final Logger log = LoggerFactory.getLogger(Listings.class);
+
+    private final MongoTemplate mongo;
+    private final Profiles profiles;
+    private final OutboxRelay relay;
+    private final Clock clock;
+    private final Board board = new Board();
+    private final ListingIndex index = new ListingIndex();
+
+    Listings(MongoTemplate mongo, Profiles profiles, OutboxRelay relay, Clock clock) {
+        this.mongo = mongo;
+        this.profiles = profiles;
+        this.relay = relay;
+        this.clock = clock;
+        reload();
+    }
+
+    public Board board() {
+        return board;
+    }
+
+    Listing publish(String timebankId, Caller caller, Listing.Kind kind, ListingContent content) {
+        Profile owner = profiles.find(timebankId, caller.memberId())
+                .orElseThrow(() -> new Refused("Your matching profile is not ready yet; try again in a moment."));
+        if (owner.suspended()) {
+            throw new Refused("A suspended member cannot publish listings.");
+        }
+        if (owner.paused()) {
+            throw new Refused("You are paused; resume first, and your listings come back on the board.");
+        }
+        Listing.Changed published = Listing.publish(timebankId, owner.memberId(), kind, content, clock);
+        mongo.insert(ListingDocument.of(published, List.of()), COLLECTION);
+        relay.flush(COLLECTION, published.listing().id());
+        show(published.listing());
+        return published.listing();
+    }
+
+    Listing edit(String timebankId, String id, Caller caller, ListingContent content) {
+        return change(timebankId, id, caller, false, listing -> listing.edit(content, clock));
+    }
+
+    Listing pause(String timebankId, String id, Caller caller) {
+        return change(timebankId, id, caller, true, listing -> listing.pause(clock));
+    }
+
+    Listing reopen(String timebankId, String id, Caller caller) {
+        return change(timebankId, id, caller, true, listing -> listing.reopen(clock));
+    }
+
+    Listing withdraw(String timebankId, String id, Caller caller, String reason) {
+        return change(timebankId, id, caller, true, listing -> listing.withdraw(caller.memberId(), reason, clock));
+    }
+
+    /** The listing as stored, if it is in this timebank. */
+    public Listing require(String timebankId, String id) {
+        ListingDocument document = mongo.findById(id, ListingDocument.class, COLLECTION);
+        if (document == null || !document.timebankId().equals(timebankId)) {
+            throw ApiException.notFound("There is no listing '" + id + "' in this timebank.");
+        }
+        return document.toListing();
+    }
+
+    ListingIndex.Hits search(String timebankId, String text, ListingIndex.Filters filters, int limit) {
+        return index.search(timebankId, text, filters, limit);
+    }
+
+    /**
+     * Expires listings past their date. Safe with several instances: each expiry is a replace
+     * conditional on the version read, so exactly one instance records it and publishes its event.
+     */
+    @Scheduled(fixedDelayString = "${reciprocity.matching.expiry-interval:60s}", initialDelayString = "${reciprocity.matching.expiry-interval:60s}")
+    public int expireDue() {
+        Instant now = Instant.now(clock);
+        int expired = 0;
+        for (Listing due : board.all().filter(l -> l.isDue(now)).toList()) {
+            ListingDocument stored = mongo.findById(due.id(), ListingDocument.class, COLLECTION);
+            if (stored == null || !stored.toListing().isDue(now)) {
+                refresh(due.id());
+                continue;
+            }
+            if (save(stored, stored.toListing().expire(now))) {
+                expired++;
+            }
+            refresh(due.id());
+        }
+        return expired;
+    }
+
+    /** A member paused, resumed, was suspended or reactivated: their listings leave or rejoin the board. */
+    @EventListener
+    void on(ProfileChanged changed) {
+        board.ownedBy(changed.memberId()).forEach(this::show);
+    }
+
+    /** Reads every live listing from the database into the board and rebuilds the search index. */
+    @Scheduled(fixedDelayString = "${reciprocity.matching.board-refresh:5m}", initialDelayString = "${reciprocity.matching.board-refresh:5m}")
+    public void reload() {
+        Query live = Query.query(Criteria.where("status").in(Listing.Status.OPEN, Listing.Status.PAUSED));
+        live.fields().exclude("outbox");
+        List<Listing> listings = mongo.find(live, ListingDocument.class, COLLECTION).stream()
+                .map(ListingDocument::toListing).toList();
+        listings.forEach(board::put);
+        index.rebuild(listings.stream().filter(this::searchable).toList());
+        log.info("{} live listings on the board", listings.size());
+    }
+
+    private Listing change(String timebankId, String id, Caller caller, boolean coordinatorMay,
+                           Function<Listing, Listing.Changed> transition) {
+        ListingDocument stored = mongo.findById(id, ListingDocument.class, COLLECTION);
+        if (stored == null || !stored.timebankId().equals(timebankId)) {
+            throw ApiException.notFound("There is no listing '" + id + "' in this timebank.");
+        }
+        boolean owner = stored.ownerId().equals(caller.memberId());
+        if (!owner && !(coordinatorMay && caller.hasAny(Role.COORDINATOR, Role.ADMIN))) {
+            throw new AccessDeniedException("Only the listing's owner" + (coordinatorMay ? " or a coordinator" : "")
+                    + " can do this.");
+        }
+        Listing.Changed changed = transition.apply(stored.toListing());
+        if (!save(stored, changed)) {
+            throw ApiException.conflict("The listing changed at the same moment; reload it and try again.");
+        }
+        return refresh(id);
+    }
+
+    /** Replaces the stored listing if it is still at the version read; then publishes its outbox. */
+    private boolean save(ListingDocument stored, Listing.Changed changed) {
+        ListingDocument next = ListingDocument.of(changed, stored.outbox()).nextVersion();
+        Query sameVersion = Query.query(Criteria.where("_id").is(stored.id()).and("version").is(stored.version()));
+        boolean replaced = mongo.replace(sameVersion, next, COLLECTION).getModifiedCount() == 1;
+        if (replaced) {
+            relay.flush(COLLECTION, stored.id());
+        }
+        return replaced;
+    }
+
+    private Listing refresh(String id) {
+        ListingDocument document = mongo.findById(id, ListingDocument.class, COLLECTION);
+        if (document == null) {
+            board.remove(id);
+            return null;
+        }
+        Listing listing = document.toListing();
+        show(listing);
+        return listing;
+    }
+
+    private void show(Listing listing) {
+        board.put(listing);
+        index.put(listing, searchable(listing));
+    }
+
+    /** On the board for everyone to find: open, not past its date, and its owner can be matched. */
+    boolean searchable(Listing listing) {
+        return listing.isOpen(Instant.now(clock))
+                && profiles.find(listing.timebankId(), listing.ownerId()).map(Profile::isAvailable).orElse(false);
+    }
+}

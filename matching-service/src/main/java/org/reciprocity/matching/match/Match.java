@@ -1,0 +1,157 @@
+package org.reciprocity.matching.match;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.reciprocity.contracts.DomainEvent;
+import org.reciprocity.contracts.match.MatchAccepted;
+import org.reciprocity.contracts.match.MatchAgreed;
+import org.reciprocity.contracts.match.MatchCancelled;
+import org.reciprocity.contracts.match.MatchCompleted;
+import org.reciprocity.contracts.match.MatchDeclined;
+import org.reciprocity.contracts.match.MatchExpired;
+import org.reciprocity.contracts.match.MatchProposed;
+import org.reciprocity.matching.Refused;
+
+/**
+ * A proposal that a giver helps a receiver with a need. PROPOSED → each side accepts or declines →
+ * AGREED (the ledger then lets either side log time against it) → COMPLETED when the ledger
+ * reports a validated contribution naming it; DECLINED, CANCELLED or EXPIRED otherwise. Each
+ * transition checks its guard and returns the events it caused.
+ */
+public record Match(String id, String timebankId, String giverId, String receiverId, String offerListingId,
+                    String needListingId, String proposedBy, Via via, long estimatedMinutes, int score,
+                    Answer giverAnswer, Answer receiverAnswer, Status status, Instant proposedAt, Instant expiresAt,
+                    Instant closedAt, String contributionId, long version) {
+
+    public enum Status { PROPOSED, AGREED, COMPLETED, DECLINED, CANCELLED, EXPIRED }
+
+    public enum Answer { PENDING, ACCEPTED, DECLINED }
+
+    /** Who proposed: a member answering a listing, a coordinator, or the planner (sent by a coordinator). */
+    public enum Via { MEMBER, COORDINATOR, PLANNER }
+
+    public record Changed(Match match, List<DomainEvent> events) {
+    }
+
+    public boolean isOpen() {
+        return status == Status.PROPOSED || status == Status.AGREED;
+    }
+
+    public boolean involves(String memberId) {
+        return giverId.equals(memberId) || receiverId.equals(memberId);
+    }
+
+    static Changed propose(String timebankId, String giverId, String receiverId, String offerListingId,
+                           String needListingId, String proposedBy, Via via, long estimatedMinutes, int score,
+                           Duration answerWithin, Clock clock) {
+        Instant now = Instant.now(clock);
+        Match match = new Match(UUID.randomUUID().toString(), timebankId, giverId, receiverId, offerListingId,
+                needListingId, proposedBy, via, estimatedMinutes, score, Answer.PENDING, Answer.PENDING,
+                Status.PROPOSED, now, now.plus(answerWithin), null, null, 0);
+        List<DomainEvent> events = new ArrayList<>();
+        events.add(new MatchProposed(UUID.randomUUID(), now, timebankId, match.id, giverId, receiverId, offerListingId,
+                needListingId, proposedBy, via.name(), estimatedMinutes, score, match.expiresAt));
+        // A member who answers a listing has said yes by answering.
+        if (via == Via.MEMBER && match.involves(proposedBy)) {
+            Changed accepted = match.accept(proposedBy, clock);
+            events.addAll(accepted.events());
+            match = accepted.match();
+        }
+        return new Changed(match, events);
+    }
+
+    Changed accept(String memberId, Clock clock) {
+        Instant now = Instant.now(clock);
+        requireAnswerable(memberId, now);
+        Answer giver = memberId.equals(giverId) ? Answer.ACCEPTED : giverAnswer;
+        Answer receiver = memberId.equals(receiverId) ? Answer.ACCEPTED : receiverAnswer;
+        List<DomainEvent> events = new ArrayList<>();
+        events.add(new MatchAccepted(UUID.randomUUID(), now, timebankId, id, memberId, giverId, receiverId));
+        Status next = status;
+        if (giver == Answer.ACCEPTED && receiver == Answer.ACCEPTED) {
+            next = Status.AGREED;
+            events.add(new MatchAgreed(UUID.randomUUID(), now, timebankId, id, giverId, receiverId, offerListingId,
+                    needListingId, estimatedMinutes));
+        }
+        return new Changed(new Match(id, timebankId, giverId, receiverId, offerListingId, needListingId, proposedBy, via,
+                estimatedMinutes, score, giver, receiver, next, proposedAt, expiresAt, closedAt, contributionId, version),
+                events);
+    }
+
+    Changed decline(String memberId, String reason, Clock clock) {
+        Instant now = Instant.now(clock);
+        requireAnswerable(memberId, now);
+        Answer giver = memberId.equals(giverId) ? Answer.DECLINED : giverAnswer;
+        Answer receiver = memberId.equals(receiverId) ? Answer.DECLINED : receiverAnswer;
+        return new Changed(new Match(id, timebankId, giverId, receiverId, offerListingId, needListingId, proposedBy, via,
+                estimatedMinutes, score, giver, receiver, Status.DECLINED, proposedAt, expiresAt, now, contributionId,
+                version), List.of(new MatchDeclined(UUID.randomUUID(), now, timebankId, id, memberId, giverId, receiverId,
+                reason)));
+    }
+
+    /** Either side or a coordinator calls it off, before any time is logged against it. */
+    Changed cancel(String by, String reason, Clock clock) {
+        if (!isOpen()) {
+            throw new Refused("This match is " + words() + " and can no longer be cancelled.");
+        }
+        Instant now = Instant.now(clock);
+        return new Changed(with(Status.CANCELLED, now, contributionId), List.of(new MatchCancelled(UUID.randomUUID(),
+                now, timebankId, id, by, giverId, receiverId, reason)));
+    }
+
+    /** The ledger validated a contribution naming this match. A repeat report changes nothing. */
+    Changed complete(String contribution, long minutes, Clock clock) {
+        if (status == Status.COMPLETED) {
+            return new Changed(this, List.of());
+        }
+        if (status != Status.AGREED) {
+            throw new Refused("Only an agreed match can be completed; this one is " + words() + ".");
+        }
+        Instant now = Instant.now(clock);
+        return new Changed(with(Status.COMPLETED, now, contribution), List.of(new MatchCompleted(UUID.randomUUID(), now,
+                timebankId, id, contribution, giverId, receiverId, minutes)));
+    }
+
+    Changed expire(Instant now) {
+        if (!isDue(now)) {
+            throw new Refused("Match " + id + " is not due to expire.");
+        }
+        return new Changed(with(Status.EXPIRED, now, contributionId), List.of(new MatchExpired(UUID.randomUUID(), now,
+                timebankId, id, giverId, receiverId)));
+    }
+
+    boolean isDue(Instant now) {
+        return status == Status.PROPOSED && !expiresAt.isAfter(now);
+    }
+
+    private void requireAnswerable(String memberId, Instant now) {
+        if (!involves(memberId)) {
+            throw new Refused("Only the two members of a match can answer it.");
+        }
+        if (status != Status.PROPOSED) {
+            throw new Refused("This match is " + words() + "; there is nothing to answer.");
+        }
+        if (!expiresAt.isAfter(now)) {
+            throw new Refused("This proposal has expired.");
+        }
+        Answer mine = memberId.equals(giverId) ? giverAnswer : receiverAnswer;
+        if (mine != Answer.PENDING) {
+            throw new Refused("You have already answered this proposal.");
+        }
+    }
+
+    private Match with(Status next, Instant closed, String contribution) {
+        return new Match(id, timebankId, giverId, receiverId, offerListingId, needListingId, proposedBy, via,
+                estimatedMinutes, score, giverAnswer, receiverAnswer, next, proposedAt, expiresAt, closed, contribution,
+                version);
+    }
+
+    private String words() {
+        return status.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,296 @@
+package org.reciprocity.matching.match;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.reciprocity.contracts.DomainEvent;
+import org.reciprocity.contracts.Topics;
+import org.reciprocity.contracts.contribution.ContributionResolved;
+import org.reciprocity.contracts.contribution.ContributionValidated;
+import org.reciprocity.kit.messaging.ProcessedEvents;
+import org.reciprocity.kit.outbox.OutboxRelay;
+import org.reciprocity.kit.security.Caller;
+import org.reciprocity.kit.security.Role;
+import org.reciprocity.kit.web.ApiException;
+import org.reciprocity.matching.Refused;
+import org.reciprocity.matching.listing.Listing;
+import org.reciprocity.matching.listing.Listings;
+import org.reciprocity.matching.profile.Profile;
+import org.reciprocity.matching.profile.Profiles;
+import org.reciprocity.matching.suggestion.HardRules;
+import org.reciprocity.matching.suggestion.Scoring;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Proposes matches and carries them through their lifecycle. The hard rules are checked again,
+ * against the database rather than the in-memory board, at the moment of proposing: a suggestion
+ * may be a little stale, a proposal may not. The open matches are kept in memory too, for the
+ * load penalty and the cap that suggestions and the planner apply.
+ */
+@Service
+public class Matches {
+
+    static final String COLLECTION = "matches";
+    private static final String CONSUMER = "matching.completions";
+    private static final Logger log = LoggerFactory.getLogger(Matches.class);
+
+    private final MongoTemplate mongo;
+    private final Listings listings;
+    private final Profiles profiles;
+    private final ProcessedEvents processed;
+    private final OutboxRelay relay;
+    private final Clock clock;
+    private final int cap;
+    private final Duration answerWithin;
+    private final Map<String, Match> open = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> openByMember = new ConcurrentHashMap<>();
+
+    Matches(MongoTemplate mongo, Listings listings, Profiles profiles, ProcessedEvents processed, OutboxRelay relay,
+            Clock clock, @Value("${reciprocity.matching.open-match-cap:3}") int cap,
+            @Value("${reciprocity.matching.answer-within:7d}") Duration answerWithin) {
+        this.mongo = mongo;
+        this.listings = listings;
+        this.profiles = profiles;
+        this.processed = processed;
+        this.relay = relay;
+        this.clock = clock;
+        this.cap = cap;
+        this.answerWithin = answerWithin;
+        reload();
+    }
+
+    /** The most open (proposed or agreed) matches a member may have. */
+    public int cap() {
+        return cap;
+    }
+
+    /** The member's open matches as this instance knows them. */
+    public long openCount(String memberId) {
+        return openByMember.getOrDefault(memberId, Set.of()).size();
+    }
+
+    public Collection<Match> open() {
+        return open.values();
+    }
+
+    /**
+     * Proposes that the giver helps with the need: through the giver's offer, or (for a member
+     * suggested for their skills) with no offer.
+     */
+    public Match propose(String timebankId, Caller caller, String needListingId, String offerListingId, String giverId,
+                         Match.Via via) {
+        Listing need = listings.require(timebankId, needListingId);
+        Listing offer = offerListingId == null ? null : listings.require(timebankId, offerListingId);
+        String giverMember = offer != null ? offer.ownerId() : giverId;
+        if (giverMember == null) {
+            throw new IllegalArgumentException("Name the offer (offerListingId) or the member who would help (giverId).");
+        }
+        if (offer != null && giverId != null && !giverId.equals(offer.ownerId())) {
+            throw new IllegalArgumentException("giverId must be the owner of the offer.");
+        }
+        if (via == Match.Via.MEMBER) {
+            if (!caller.memberId().equals(giverMember) && !caller.memberId().equals(need.ownerId())) {
+                throw new AccessDeniedException("A member can only propose a match they are part of.");
+            }
+        } else if (!caller.hasAny(Role.COORDINATOR, Role.ADMIN)) {
+            throw new AccessDeniedException("Only a coordinator can propose a match between other members.");
+        }
+        Profile receiver = profiles.findFresh(timebankId, need.ownerId())
+                .orElseThrow(() -> new Refused("The need's owner has no matching profile."));
+        Profile giver = profiles.findFresh(timebankId, giverMember)
+                .orElseThrow(() -> ApiException.notFound("There is no member '" + giverMember + "' in this timebank."));
+        long giverOpen = countOpen(giver.memberId());
+        HardRules.violation(need, receiver, offer, giver, giverOpen, countOpen(receiver.memberId()), cap,
+                Instant.now(clock)).ifPresent(reason -> {
+                    throw new Refused(reason);
+                });
+        int score = Scoring.score(need, receiver, offer, giver, giverOpen, false).total();
+        long minutes = offer != null ? Math.max(offer.content().estimatedMinutes(), need.content().estimatedMinutes())
+                : need.content().estimatedMinutes();
+        Match.Changed proposed = Match.propose(timebankId, giver.memberId(), receiver.memberId(), offerListingId,
+                needListingId, caller.memberId(), via, minutes, score, answerWithin, clock);
+        mongo.insert(MatchDocument.of(proposed, List.of(), 0), COLLECTION);
+        relay.flush(COLLECTION, proposed.match().id());
+        track(proposed.match());
+        return proposed.match();
+    }
+
+    Match accept(String timebankId, String id, Caller caller) {
+        return change(timebankId, id, match -> match.accept(caller.memberId(), clock));
+    }
+
+    Match decline(String timebankId, String id, Caller caller, String reason) {
+        return change(timebankId, id, match -> match.decline(caller.memberId(), reason, clock));
+    }
+
+    Match cancel(String timebankId, String id, Caller caller, String reason) {
+        return change(timebankId, id, match -> {
+            if (!match.involves(caller.memberId()) && !caller.hasAny(Role.COORDINATOR, Role.ADMIN)) {
+                throw new AccessDeniedException("Only the two members or a coordinator can cancel a match.");
+            }
+            return match.cancel(caller.memberId(), reason, clock);
+        });
+    }
+
+    /** The ledger validated (or a coordinator resolved) a contribution naming a match: it is complete. */
+    @KafkaListener(id = CONSUMER, topics = Topics.CONTRIBUTIONS_TOPIC)
+    void onContribution(DomainEvent event) {
+        String matchId = null;
+        String contributionId = null;
+        long minutes = 0;
+        if (event instanceof ContributionValidated validated) {
+            matchId = validated.matchId();
+            contributionId = validated.contributionId();
+            minutes = validated.minutes();
+        } else if (event instanceof ContributionResolved resolved) {
+            matchId = resolved.matchId();
+            contributionId = resolved.contributionId();
+            minutes = resolved.minutes();
+        }
+        if (matchId == null) {
+            return;
+        }
+        String match = matchId;
+        String contribution = contributionId;
+        long logged = minutes;
+        processed.applyOnce(CONSUMER, event, () -> complete(event.timebankId(), match, contribution, logged));
+    }
+
+    private void complete(String timebankId, String matchId, String contributionId, long minutes) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            MatchDocument stored = mongo.findById(matchId, MatchDocument.class, COLLECTION);
+            if (stored == null || !stored.timebankId().equals(timebankId)) {
+                log.warn("contribution {} names match {}, unknown in timebank {}", contributionId, matchId, timebankId);
+                return;
+            }
+            if (stored.status() != Match.Status.AGREED) {
+                // The ledger only takes contributions against agreed matches; anything else is a late repeat.
+                log.info("match {} is {}, not completed by contribution {}", matchId, stored.status(), contributionId);
+                return;
+            }
+            if (save(stored, stored.toMatch().complete(contributionId, minutes, clock))) {
+                return;
+            }
+        }
+        throw new IllegalStateException("match " + matchId + " kept changing; the record will be retried");
+    }
+
+    /** Proposals nobody answered in time expire; conditional on the version, so once across instances. */
+    @Scheduled(fixedDelayString = "${reciprocity.matching.expiry-interval:60s}", initialDelayString = "${reciprocity.matching.expiry-interval:60s}")
+    public int expireDue() {
+        Instant now = Instant.now(clock);
+        int expired = 0;
+        for (Match due : open.values().stream().filter(m -> m.isDue(now)).toList()) {
+            MatchDocument stored = mongo.findById(due.id(), MatchDocument.class, COLLECTION);
+            if (stored != null && stored.toMatch().isDue(now) && save(stored, stored.toMatch().expire(now))) {
+                expired++;
+            } else if (stored != null) {
+                track(stored.toMatch());
+            }
+        }
+        return expired;
+    }
+
+    public Match require(String timebankId, String id) {
+        MatchDocument document = mongo.findById(id, MatchDocument.class, COLLECTION);
+        if (document == null || !document.timebankId().equals(timebankId)) {
+            throw ApiException.notFound("There is no match '" + id + "' in this timebank.");
+        }
+        return document.toMatch();
+    }
+
+    /** A member's matches, newest first. */
+    List<Match> of(String timebankId, String memberId) {
+        Query mine = Query.query(new Criteria().orOperator(Criteria.where("giverId").is(memberId),
+                Criteria.where("receiverId").is(memberId)));
+        mine.fields().exclude("outbox");
+        return mongo.find(mine, MatchDocument.class, COLLECTION).stream().map(MatchDocument::toMatch)
+                .filter(m -> m.timebankId().equals(timebankId))
+                .sorted(java.util.Comparator.comparing(Match::proposedAt).reversed()).toList();
+    }
+
+    /** The need listings of a timebank that have an agreed or completed match. */
+    public Set<String> needsWithAnAgreedMatch(String timebankId) {
+        Query agreed = Query.query(Criteria.where("timebankId").is(timebankId)
+                .and("status").in(Match.Status.AGREED, Match.Status.COMPLETED));
+        agreed.fields().include("needListingId");
+        return mongo.find(agreed, MatchDocument.class, COLLECTION).stream().map(MatchDocument::needListingId)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Reads the open matches from the database; picks up what other instances wrote. */
+    @Scheduled(fixedDelayString = "${reciprocity.matching.board-refresh:5m}", initialDelayString = "${reciprocity.matching.board-refresh:5m}")
+    public void reload() {
+        Query live = Query.query(Criteria.where("status").in(Match.Status.PROPOSED, Match.Status.AGREED));
+        live.fields().exclude("outbox");
+        open.clear();
+        openByMember.clear();
+        mongo.find(live, MatchDocument.class, COLLECTION).forEach(document -> track(document.toMatch()));
+    }
+
+    private Match change(String timebankId, String id, Function<Match, Match.Changed> transition) {
+        MatchDocument stored = mongo.findById(id, MatchDocument.class, COLLECTION);
+        if (stored == null || !stored.timebankId().equals(timebankId)) {
+            throw ApiException.notFound("There is no match '" + id + "' in this timebank.");
+        }
+        Match.Changed changed = transition.apply(stored.toMatch());
+        if (!save(stored, changed)) {
+            throw ApiException.conflict("The match changed at the same moment (perhaps the other side answered); "
+                    + "reload it and try again.");
+        }
+        return changed.match();
+    }
+
+    /** The authoritative count, from the database: used when proposing. */
+    private long countOpen(String memberId) {
+        return mongo.count(Query.query(new Criteria().andOperator(
+                new Criteria().orOperator(Criteria.where("giverId").is(memberId), Criteria.where("receiverId").is(memberId)),
+                Criteria.where("status").in(Match.Status.PROPOSED, Match.Status.AGREED))), COLLECTION);
+    }
+
+    private boolean save(MatchDocument stored, Match.Changed changed) {
+        MatchDocument next = MatchDocument.of(changed, stored.outbox(), stored.version() + 1);
+        Query sameVersion = Query.query(Criteria.where("_id").is(stored.id()).and("version").is(stored.version()));
+        boolean replaced = mongo.replace(sameVersion, next, COLLECTION).getModifiedCount() == 1;
+        if (replaced) {
+            relay.flush(COLLECTION, stored.id());
+            track(next.toMatch());
+        }
+        return replaced;
+    }
+
+    private void track(Match match) {
+        if (match.isOpen()) {
+            open.put(match.id(), match);
+            openByMember.computeIfAbsent(match.giverId(), k -> ConcurrentHashMap.newKeySet()).add(match.id());
+            openByMember.computeIfAbsent(match.receiverId(), k -> ConcurrentHashMap.newKeySet()).add(match.id());
+        } else {
+            open.remove(match.id());
+            forget(match.giverId(), match.id());
+            forget(match.receiverId(), match.id());
+        }
+    }
+
+    private void forget(String memberId, String matchId) {
+        Set<String> ids = openByMember.get(memberId);
+        if (ids != null) {
+            ids.remove(matchId);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.reciprocity.matching.suggestion;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.reciprocity.matching.listing.Listing;
+import org.reciprocity.matching.profile.Profile;
+import org.reciprocity.matching.vocabulary.Districts;
+import org.reciprocity.matching.vocabulary.Mode;
+import org.reciprocity.matching.vocabulary.Slot;
+
+/**
+ * Scores a giver for a need. Pure and deterministic, so every rule is pinned by a unit test.
+ * Reasons are only put into words when {@code explain} is set: a suggestion scores thousands of
+ * candidates and explains the few it shows.
+ */
+public final class Scoring {
+
+    static final int FIT = 30, AVAILABILITY = 15, DISTANCE = 15, LANGUAGE = 10, MODE = 10, ACCESS = 10, RECIPROCITY = 10;
+    static final int LOAD_PER_OPEN_MATCH = 4;
+    /** Minutes that damp the reciprocity tilt, so a first hour does not swing the score. */
+    static final double DAMPING_MINUTES = 600;
+    static final double NEAR_KM = 2, FAR_KM = 20;
+
+    private Scoring() {
+    }
+
+    /**
+     * @param offer     the giver's offer, or {@code null} when the giver is suggested for their skills
+     * @param giverOpen the giver's open matches: each costs points, so requests spread out
+     */
+    public static Score score(Listing need, Profile receiver, Listing offer, Profile giver, long giverOpen,
+                              boolean explain) {
+        List<String> reasons = explain ? new ArrayList<>() : null;
+        int fit = fit(need, offer, giver, reasons);
+        int availability = availability(receiver, giver, reasons);
+        int distance = distance(need, receiver, offer, giver, reasons);
+        int language = language(receiver, giver, reasons);
+        int mode = mode(need, offer, giver, reasons);
+        int access = access(need, receiver, offer, reasons);
+        int reciprocity = reciprocity(receiver, giver, reasons);
+        int load = (int) Math.min(3, giverOpen) * LOAD_PER_OPEN_MATCH;
+        if (explain && giverOpen > 0) {
+            reasons.add(giver.name() + " already has " + giverOpen + " open match" + (giverOpen == 1 ? "" : "es"));
+        }
+        int total = Math.max(0, Math.min(100, fit + availability + distance + language + mode + access + reciprocity - load));
+        return new Score(total, fit, availability, distance, language, mode, access, reciprocity, load,
+                explain ? List.copyOf(reasons) : List.of());
+    }
+
+    static int fit(Listing need, Listing offer, Profile giver, List<String> reasons) {
+        boolean sameCategory = offer != null ? offer.category().equals(need.category())
+                : giver.skills().contains(need.category());
+        if (reasons == null) {
+            int shared = 0;
+            for (String tag : need.tags()) {
+                if (giver.tags().contains(tag) || (offer != null && offer.tags().contains(tag))) {
+                    shared++;
+                }
+            }
+            int tagPoints = need.tags().isEmpty() ? (sameCategory ? 10 : 0)
+                    : (int) Math.round(10.0 * shared / need.tags().size());
+            return (sameCategory ? 20 : 0) + tagPoints;
+        }
+        Set<String> giverTags = new HashSet<>(giver.tags());
+        if (offer != null) {
+            giverTags.addAll(offer.tags());
+        }
+        Set<String> shared = new TreeSet<>(need.tags());
+        shared.retainAll(giverTags);
+        int tagPoints = need.tags().isEmpty() ? (sameCategory ? 10 : 0)
+                : (int) Math.round(10.0 * shared.size() / need.tags().size());
+        if (reasons != null) {
+            if (sameCategory) {
+                reasons.add((offer != null ? "offers " : "has skills in ") + need.category().replace('-', ' ') + ", as asked");
+            }
+            if (!shared.isEmpty()) {
+                reasons.add("shares " + (shared.size() == 1 ? "the tag " : "the tags ") + String.join(", ", shared));
+            }
+        }
+        return (sameCategory ? 20 : 0) + tagPoints;
+    }
+
+    static int availability(Profile receiver, Profile giver, List<String> reasons) {
+        if (receiver.availability().isEmpty() || giver.availability().isEmpty()) {
+            return 5;
+        }
+        if (reasons == null) {
+            int common = 0;
+            for (Slot slot : receiver.availability()) {
+                if (giver.availability().contains(slot)) {
+                    common++;
+                }
+            }
+            return common == 0 ? 0 : common == 1 ? 10 : AVAILABILITY;
+        }
+        List<Slot> common = receiver.availability().stream().filter(giver.availability()::contains)
+                .sorted(java.util.Comparator.comparing(Slot::day).thenComparing(Slot::part)).toList();
+        if (reasons != null) {
+            if (common.isEmpty()) {
+                reasons.add("no free time in common");
+            } else {
+                reasons.add("both free " + String.join(" and ", common.stream().limit(2).map(Slot::words).toList()));
+            }
+        }
+        return common.isEmpty() ? 0 : common.size() == 1 ? 10 : AVAILABILITY;
+    }
+
+    static int distance(Listing need, Profile receiver, Listing offer, Profile giver, List<String> reasons) {
+        if (need.mode() == Mode.REMOTE) {
+            if (reasons != null) {
+                reasons.add("can be done remotely");
+            }
+            return DISTANCE;
+        }
+        String from = offer != null && offer.content().district() != null ? offer.content().district() : giver.district();
+        String to = need.content().district() != null ? need.content().district() : receiver.district();
+        Optional<Double> km = Districts.kmBetween(from, to);
+        if (km.isEmpty()) {
+            return 5;
+        }
+        double d = km.get();
+        if (reasons != null) {
+            reasons.add(d < 1 ? "under 1 km apart" : Math.round(d) + " km apart");
+        }
+        if (d <= NEAR_KM) {
+            return DISTANCE;
+        }
+        return d >= FAR_KM ? 0 : (int) Math.round(DISTANCE * (FAR_KM - d) / (FAR_KM - NEAR_KM));
+    }
+
+    static int language(Profile receiver, Profile giver, List<String> reasons) {
+        if (reasons == null) {
+            boolean shared = giver.language() != null && (giver.language().equals(receiver.language())
+                    || receiver.languages().contains(giver.language()));
+            for (String language : giver.languages()) {
+                shared |= language.equals(receiver.language()) || receiver.languages().contains(language);
+            }
+            return shared ? LANGUAGE : 0;
+        }
+        Set<String> shared = new TreeSet<>(receiver.speaks());
+        shared.retainAll(giver.speaks());
+        if (reasons != null) {
+            if (shared.isEmpty()) {
+                reasons.add("no language in common");
+            } else {
+                // the less common language says more than "both speak English"
+                String named = shared.stream().filter(l -> !l.equals("en")).findFirst().orElse(shared.iterator().next());
+                reasons.add("both speak " + Locale.forLanguageTag(named).getDisplayLanguage(Locale.ENGLISH));
+            }
+        }
+        return shared.isEmpty() ? 0 : LANGUAGE;
+    }
+
+    static int mode(Listing need, Listing offer, Profile giver, List<String> reasons) {
+        boolean fits = offer != null ? offer.mode() == need.mode() : giver.accepts(need.mode());
+        if (reasons != null && !fits) {
+            reasons.add("wants help " + need.mode().words() + ", offered "
+                    + (offer != null ? offer.mode().words() : "in other ways"));
+        }
+        return fits ? MODE : 0;
+    }
+
+    static int access(Listing need, Profile receiver, Listing offer, List<String> reasons) {
+        Set<String> needs = new TreeSet<>(receiver.accessibilityNeeds());
+        needs.addAll(need.content().accessibility());
+        if (needs.isEmpty()) {
+            return ACCESS;
+        }
+        if (offer == null) {
+            if (reasons != null) {
+                reasons.add("access needs to check together: " + String.join(", ", needs));
+            }
+            return ACCESS / 2;
+        }
+        Set<String> unmet = new TreeSet<>(needs);
+        unmet.removeAll(offer.content().accessibility());
+        if (reasons != null) {
+            reasons.add(unmet.isEmpty() ? "meets the access needs: " + String.join(", ", needs)
+                    : "may not meet the access needs: " + String.join(", ", unmet));
+        }
+        return unmet.isEmpty() ? ACCESS : 0;
+    }
+
+    /**
+     * Lifts givers who have received much and given little (so everyone gets to give) and receivers
+     * who have given much and received little; 5 of 10 when both are balanced.
+     */
+    static int reciprocity(Profile receiver, Profile giver, List<String> reasons) {
+        double giverTilt = tilt(giver.receivedMinutes(), giver.givenMinutes());
+        double receiverTilt = tilt(receiver.givenMinutes(), receiver.receivedMinutes());
+        if (reasons != null) {
+            if (giver.receivedMinutes() >= 60 && giver.receivedMinutes() > giver.givenMinutes()) {
+                reasons.add(giver.name() + " has received " + hours(giver.receivedMinutes()) + " and given "
+                        + hours(giver.givenMinutes()) + ": a chance to give back");
+            }
+            if (receiver.givenMinutes() >= 60 && receiver.givenMinutes() > receiver.receivedMinutes()) {
+                reasons.add(receiver.name() + " has given " + hours(receiver.givenMinutes()) + " and received "
+                        + hours(receiver.receivedMinutes()));
+            }
+        }
+        return (int) Math.round(RECIPROCITY / 4.0 * ((1 + giverTilt) + (1 + receiverTilt)));
+    }
+
+    private static double tilt(long more, long less) {
+        return (double) (more - less) / (Math.abs(more) + Math.abs(less) + DAMPING_MINUTES);
+    }
+
+    static String hours(long minutes) {
+        if (minutes <= 0) {
+            return "none";
+        }
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        long h = minutes / 60;
+        long m = minutes % 60;
+        return m == 0 ? h + " h" : h + " h " + m + " min";
+    }
+}

@@ -1,0 +1,33 @@
+package org.reciprocity.matching.vocabulary;
+
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.Locale;
+
+/** A part of a weekday a member is usually free: {@code TUESDAY_AFTERNOON}. */
+public record Slot(DayOfWeek day, Part part) {
+
+    public enum Part { MORNING, AFTERNOON, EVENING }
+
+    public static Slot parse(String value) {
+        String[] bits = value == null ? new String[0] : value.strip().toUpperCase(Locale.ROOT).split("_");
+        try {
+            if (bits.length == 2) {
+                return new Slot(DayOfWeek.valueOf(bits[0]), Part.valueOf(bits[1]));
+            }
+        } catch (IllegalArgumentException e) {
+            // fall through to the readable message
+        }
+        throw new IllegalArgumentException("'" + value + "' is not a weekly slot; write it like TUESDAY_AFTERNOON.");
+    }
+
+    /** "Tuesday afternoons". */
+    public String words() {
+        return day.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + part.name().toLowerCase(Locale.ROOT) + "s";
+    }
+
+    @Override
+    public String toString() {
+        return day + "_" + part;
+    }
+}
