@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What the README's run command starts, started here on free ports and a fresh data folder: a
  * real KRaft broker in a child JVM, mongo-java-server on H2, and the three services as separate
- * processes. The slice runs across them, and its data survives a restart of everything.
+ * processes. The slice runs across them, a match agreed in matching is fulfilled in the ledger and
+ * completed back in matching, and the data survives a restart of everything.
  */
 class LocalPlatformIT {
 
@@ -32,6 +33,8 @@ class LocalPlatformIT {
                     .as("no token").isEqualTo(401);
             assertThat(Http.post(platform.url("ledger-service") + "/api/v1/timebanks/" + created.timebank() + "/members",
                     member, "{\"kind\":\"CARER\",\"displayName\":\"Kim\"}").status()).as("wrong role").isEqualTo(403);
+
+            MatchToLedgerFlow.run(platform, created.timebank());
         }
 
         try (LocalPlatform restarted = new LocalPlatform(config)) {
