@@ -57,7 +57,7 @@ public final class LedgerBenchmark {
         int membersPer = args.length > 3 ? Integer.parseInt(args[3]) : 40;
         Path data = Files.createTempDirectory("reciprocity-bench");
         PlatformConfig config = PlatformConfig.fromEnvironment()
-                .withPorts(data, 9392, 9393, 27327, 9300, 8381, 8382, 8383);
+                .withPorts(data, 9392, 9393, 27327, 9300, 8381, 8382, 8383, 3325);
         try (LocalPlatform platform = new LocalPlatform(config)) {
             platform.start(Duration.ofSeconds(180));
             String ledger = platform.url("ledger-service");

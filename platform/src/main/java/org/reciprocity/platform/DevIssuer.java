@@ -61,6 +61,11 @@ final class DevIssuer implements AutoCloseable {
         return issuer;
     }
 
+    /** Serves {@code body()} as plain text at {@code path} (local development pages such as /dev/mail). */
+    void serve(String path, java.util.function.Supplier<byte[]> body) {
+        server.createContext(path, exchange -> reply(exchange, 200, "text/plain; charset=utf-8", body.get()));
+    }
+
     /** {@code GET /dev/token?timebank=demo&member=m-1&roles=MEMBER,COORDINATOR}: a development token. */
     private void mint(HttpExchange exchange) throws IOException {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());

@@ -22,6 +22,7 @@ public final class LocalPlatform implements AutoCloseable {
     private MongoNode mongo;
     private KafkaNode kafka;
     private DevIssuer issuer;
+    private MailNode mail;
     private final List<ServiceNode> services = new ArrayList<>();
 
     public LocalPlatform(PlatformConfig config) {
@@ -61,6 +62,8 @@ public final class LocalPlatform implements AutoCloseable {
         Files.createDirectories(config.dataDir().resolve("logs"));
         long began = System.nanoTime();
         issuer = DevIssuer.start(config.issuerPort());
+        mail = MailNode.start(config.smtpPort());
+        issuer.serve("/dev/mail", mail::listing);
         if (config.embeddedInfrastructure()) {
             mongo = MongoNode.start(config.dataDir(), config.mongoPort());
             say("MongoDB wire protocol (mongo-java-server, H2) on " + config.mongoUri(""));
@@ -116,6 +119,8 @@ public final class LocalPlatform implements AutoCloseable {
         System.out.printf("   %-22s %s%n", "Kafka (KRaft)", config.kafkaBootstrap());
         System.out.printf("   %-22s %s%n", "MongoDB wire protocol", config.mongoUri(""));
         System.out.printf("   %-22s %s%n", "dev token issuer", "http://127.0.0.1:" + config.issuerPort() + "/jwks.json");
+        System.out.printf("   %-22s %s   (read what was sent: http://127.0.0.1:%d/dev/mail)%n", "SMTP (GreenMail)",
+                "127.0.0.1:" + config.smtpPort(), config.issuerPort());
         System.out.printf("   %-22s %s%n", "data", config.dataDir());
         System.out.println();
         System.out.println(" A development token (ADMIN, COORDINATOR, STAFF of timebank '" + config.devTimebank()
@@ -149,6 +154,9 @@ public final class LocalPlatform implements AutoCloseable {
         }
         if (issuer != null) {
             issuer.close();
+        }
+        if (mail != null) {
+            mail.close();
         }
         if (mongo != null) {
             mongo.close();

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * ({@code RECIPROCITY_LEDGER_PORT=9081}), else the default.
  */
 public record PlatformConfig(Path projectDir, Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort,
-                             int issuerPort, int ledgerPort, int matchingPort, int notificationPort,
+                             int issuerPort, int ledgerPort, int matchingPort, int notificationPort, int smtpPort,
                              String devTimebank, String externalKafka, String externalMongo) {
 
     public static PlatformConfig fromEnvironment() {
@@ -23,6 +23,7 @@ public record PlatformConfig(Path projectDir, Path dataDir, int kafkaPort, int k
                 port("reciprocity.ledger.port", 8081),
                 port("reciprocity.matching.port", 8082),
                 port("reciprocity.notification.port", 8083),
+                port("reciprocity.smtp.port", 3025),
                 setting("reciprocity.dev.timebank", "demo"),
                 null, null);
     }
@@ -35,14 +36,14 @@ public record PlatformConfig(Path projectDir, Path dataDir, int kafkaPort, int k
      */
     public PlatformConfig withExternal(String kafkaBootstrap, String mongo) {
         return new PlatformConfig(projectDir, dataDir, kafkaPort, kafkaControllerPort, mongoPort, issuerPort, ledgerPort,
-                matchingPort, notificationPort, devTimebank, kafkaBootstrap, mongo);
+                matchingPort, notificationPort, smtpPort, devTimebank, kafkaBootstrap, mongo);
     }
 
     /** The same platform on other ports and another data folder (tests run beside a developer's platform). */
     public PlatformConfig withPorts(Path data, int kafka, int controller, int mongoDb, int issuer, int ledger, int matching,
-                                    int notification) {
+                                    int notification, int smtp) {
         return new PlatformConfig(projectDir, data, kafka, controller, mongoDb, issuer, ledger, matching, notification,
-                devTimebank, externalKafka, externalMongo);
+                smtp, devTimebank, externalKafka, externalMongo);
     }
 
     public boolean embeddedInfrastructure() {

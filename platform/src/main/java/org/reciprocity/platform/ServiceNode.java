@@ -38,7 +38,9 @@ final class ServiceNode implements AutoCloseable {
                 "PORT", Integer.toString(port),
                 "MONGODB_URI", config.mongoUri(database),
                 "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
-                "JWK_SET_URI", config.jwkSetUri()), logFile);
+                "JWK_SET_URI", config.jwkSetUri(),
+                "SPRING_MAIL_HOST", "127.0.0.1",
+                "SPRING_MAIL_PORT", Integer.toString(config.smtpPort())), logFile);
         return new ServiceNode(name, port, process, logFile);
     }
 

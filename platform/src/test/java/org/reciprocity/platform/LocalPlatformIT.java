@@ -44,13 +44,13 @@ class LocalPlatformIT {
     }
 
     private static PlatformConfig onFreePorts(Path data) throws IOException {
-        int[] ports = new int[7];
+        int[] ports = new int[8];
         for (int i = 0; i < ports.length; i++) {
             try (ServerSocket socket = new ServerSocket(0)) {
                 ports[i] = socket.getLocalPort();
             }
         }
         return PlatformConfig.fromEnvironment()
-                .withPorts(data, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6]);
+                .withPorts(data, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7]);
     }
 }
