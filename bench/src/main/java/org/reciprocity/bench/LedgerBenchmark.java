@@ -59,6 +59,8 @@ public final class LedgerBenchmark {
         PlatformConfig config = PlatformConfig.fromEnvironment()
                 .withPorts(data, 9392, 9393, 27327, 9300, 8381, 8382, 8383, 3325);
         try (LocalPlatform platform = new LocalPlatform(config)) {
+            // stop the child processes even when the benchmark is interrupted
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
             platform.start(Duration.ofSeconds(180));
             String ledger = platform.url("ledger-service");
             List<Bank> banks = new ArrayList<>();

@@ -24,6 +24,7 @@ public final class LocalPlatform implements AutoCloseable {
     private DevIssuer issuer;
     private MailNode mail;
     private final List<ServiceNode> services = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     public LocalPlatform(PlatformConfig config) {
         this.config = config;
@@ -60,6 +61,11 @@ public final class LocalPlatform implements AutoCloseable {
     /** Starts everything and waits until every service reports healthy. */
     public void start(Duration timeout) throws IOException, InterruptedException {
         Files.createDirectories(config.dataDir().resolve("logs"));
+        requireFree(config.ledgerPort(), config.matchingPort(), config.notificationPort(), config.issuerPort(),
+                config.smtpPort());
+        if (config.embeddedInfrastructure()) {
+            requireFree(config.kafkaPort(), config.kafkaControllerPort(), config.mongoPort());
+        }
         long began = System.nanoTime();
         issuer = DevIssuer.start(config.issuerPort());
         mail = MailNode.start(config.smtpPort());
@@ -94,6 +100,19 @@ public final class LocalPlatform implements AutoCloseable {
                 throw new IllegalStateException("not healthy in time: " + waiting.stream().map(ServiceNode::name).toList());
             }
             Thread.sleep(500);
+        }
+    }
+
+    /** Fails fast, in words, when something else (an earlier platform still running?) holds a port. */
+    private static void requireFree(int... ports) {
+        for (int port : ports) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+            } catch (IOException e) {
+                throw new IllegalStateException("port " + port + " is already in use; stop what uses it or choose another"
+                        + " port (see the README's configuration table)");
+            }
         }
     }
 
@@ -146,6 +165,9 @@ public final class LocalPlatform implements AutoCloseable {
     /** Stops the services first (they drain their work), then the broker, then the database. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         for (ServiceNode service : services) {
             quietly(service::close);
         }
