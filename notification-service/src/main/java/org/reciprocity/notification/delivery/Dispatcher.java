@@ -70,7 +70,13 @@ class Dispatcher {
                 String key = due.digest() ? due.recipientId() + "|" + due.channel() : due.id();
                 letters.computeIfAbsent(key, k -> new ArrayList<>()).add(due);
             }
-            letters.values().forEach(group -> dispatch(group, now));
+            for (List<Delivery> group : letters.values()) {
+                try {
+                    dispatch(group, now);
+                } catch (RuntimeException e) {
+                    log.warn("could not dispatch {}, the next round retries: {}", group.get(0).id(), e.getMessage(), e);
+                }
+            }
         } catch (RuntimeException e) {
             log.warn("dispatch round failed, the next one retries: {}", e.getMessage(), e);
         }

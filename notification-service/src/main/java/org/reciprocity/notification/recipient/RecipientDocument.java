@@ -7,9 +7,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 @Document("recipients")
 record RecipientDocument(@Id String memberId, String timebankId, String displayName, String email, String language,
-                         List<String> roles, boolean suspended, boolean paused) {
+                         List<String> roles, Boolean suspended, Boolean paused) {
 
+    /** The flags are absent until a suspension or pause event sets them. */
     Recipient toRecipient() {
-        return new Recipient(memberId, timebankId, displayName, email, language, roles, suspended, paused);
+        return new Recipient(memberId, timebankId, displayName, email, language, roles, Boolean.TRUE.equals(suspended),
+                Boolean.TRUE.equals(paused));
     }
 }
