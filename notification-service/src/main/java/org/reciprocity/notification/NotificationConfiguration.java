@@ -4,6 +4,7 @@ import java.util.Set;
 
 import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.kit.outbox.OutboxCollections;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -36,11 +37,13 @@ class NotificationConfiguration {
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, DomainEvent> batchListenerFactory(
-            ConsumerFactory<String, DomainEvent> eventConsumerFactory, DefaultErrorHandler eventErrorHandler) {
+            ConsumerFactory<String, DomainEvent> eventConsumerFactory, DefaultErrorHandler eventErrorHandler,
+            @Value("${reciprocity.notification.intake-concurrency:1}") int concurrency) {
         ConcurrentKafkaListenerContainerFactory<String, DomainEvent> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(eventConsumerFactory);
         factory.setCommonErrorHandler(eventErrorHandler);
         factory.setBatchListener(true);
+        factory.setConcurrency(concurrency);
         return factory;
     }
 

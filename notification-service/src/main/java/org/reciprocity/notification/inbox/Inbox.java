@@ -55,7 +55,7 @@ public class Inbox {
         }).toList();
         Inserts.ignoringDuplicates(mongo, items, InboxItemDocument.class);
         // a duplicate's outbox was emptied when it was first delivered, so nothing is announced twice
-        outbox.flush(COLLECTION, items.stream().map(InboxItemDocument::id).toList());
+        outbox.flushLater(COLLECTION, items.stream().map(InboxItemDocument::id).toList());
     }
 
     public Optional<InboxItem> find(String id) {

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
 
 import org.bson.Document;
 import org.reciprocity.kit.messaging.EventPublisher;
@@ -22,6 +26,10 @@ import org.springframework.stereotype.Component;
  * without waiting for each, waits for all acknowledgements, then removes them in one update. A
  * batch of 500 inbox items costs one read, one wait and one write instead of 500 of each. Whatever
  * fails here stays in the outboxes for the kit's periodic sweep.
+ *
+ * <p>{@link #flushLater} does it on one background thread, so the Kafka listener that wrote the
+ * documents goes on to the next batch at once: publishing the audit events is not on the path from
+ * an event to an inbox item, and an event is never lost by it (the document holds it until sent).
  */
 @Component
 public class OutboxBatch {
@@ -31,9 +39,27 @@ public class OutboxBatch {
     private final MongoTemplate mongo;
     private final EventPublisher publisher;
 
+    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-batch");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     OutboxBatch(MongoTemplate mongo, EventPublisher publisher) {
         this.mongo = mongo;
         this.publisher = publisher;
+    }
+
+    /** Publishes the outboxes of these documents soon, in the order asked, off the caller's thread. */
+    public void flushLater(String collection, Collection<String> ids) {
+        List<String> copy = List.copyOf(ids);
+        background.execute(() -> flush(collection, copy));
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        background.shutdown();
+        background.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     public void flush(String collection, Collection<String> ids) {
