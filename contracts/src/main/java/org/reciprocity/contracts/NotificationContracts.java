@@ -5,6 +5,9 @@ import static org.reciprocity.contracts.Topics.NOTIFICATION;
 import java.time.Duration;
 import java.util.List;
 
+import org.reciprocity.contracts.notification.NotificationDelivered;
+import org.reciprocity.contracts.notification.NotificationFailed;
+
 /** The topics notification-service publishes and the event types on them. */
 public final class NotificationContracts {
 
@@ -13,7 +16,9 @@ public final class NotificationContracts {
 
     static final List<Topic> TOPICS = List.of(NOTIFICATIONS);
 
-    static final List<EventType> TYPES = List.of();
+    static final List<EventType> TYPES = List.of(
+            new EventType("reciprocity.NotificationDelivered.v1", NotificationDelivered.class, NOTIFICATIONS),
+            new EventType("reciprocity.NotificationFailed.v1", NotificationFailed.class, NOTIFICATIONS));
 
     private NotificationContracts() {
     }

@@ -11,24 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.reciprocity.contracts.member.MemberKind;
 import org.reciprocity.contracts.member.MemberRegistered;
 import org.reciprocity.testsupport.ApiClient;
-import org.reciprocity.testsupport.ServiceIntegrationTest;
 import org.reciprocity.testsupport.SharedInfrastructure;
 import org.reciprocity.testsupport.TopicProbe;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** notification-service learns who it can reach from the ledger's member events on the real broker. */
-@ServiceIntegrationTest
-class RecipientsIT {
-
-    @LocalServerPort
-    int port;
+class RecipientsIT extends NotificationServiceIT {
 
     @Test
     void aRegisteredMemberBecomesARecipientVisibleToCoordinatorsOnly() {
         String timebank = "tb-" + UUID.randomUUID().toString().substring(0, 8);
         MemberRegistered registered = new MemberRegistered(UUID.randomUUID(), Instant.now(), timebank,
                 UUID.randomUUID().toString(), MemberKind.NEIGHBOUR, "Lou", "lou@example.org", "fr", null, "coordinator-1");
-        ApiClient api = new ApiClient("http://localhost:" + port);
         String path = "/api/v1/timebanks/" + timebank + "/recipients/" + registered.memberId();
         String coordinator = SharedInfrastructure.get().tokens().token("c-1", timebank, "COORDINATOR");
 

@@ -1,11 +1,25 @@
 package org.reciprocity.notification.recipient;
 
-import org.reciprocity.contracts.member.MemberRegistered;
+import java.util.List;
 
-/** Someone notifications can reach: their name to greet them, their e-mail if any, their language. */
-public record Recipient(String memberId, String timebankId, String displayName, String email, String language) {
+/**
+ * Someone notifications can reach: their name to greet them, their e-mail if any, their language,
+ * their roles (coordinators are told about disputes) and whether they are suspended or paused
+ * (then they get only what they must know).
+ */
+public record Recipient(String memberId, String timebankId, String displayName, String email, String language,
+                        List<String> roles, boolean suspended, boolean paused) {
 
-    static Recipient from(MemberRegistered event) {
-        return new Recipient(event.memberId(), event.timebankId(), event.displayName(), event.email(), event.language());
+    public Recipient {
+        roles = roles == null ? List.of() : List.copyOf(roles);
+    }
+
+    public boolean isCoordinator() {
+        return roles.contains("COORDINATOR");
+    }
+
+    /** Paused or suspended members get only what concerns disputes about their own hours. */
+    public boolean onlyEssentials() {
+        return suspended || paused;
     }
 }

@@ -1,39 +1,117 @@
 package org.reciprocity.notification.recipient;
 
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.contracts.Topics;
+import org.reciprocity.contracts.member.MemberReactivated;
 import org.reciprocity.contracts.member.MemberRegistered;
-import org.reciprocity.kit.messaging.ProcessedEvents;
+import org.reciprocity.contracts.member.MemberSuspended;
+import org.reciprocity.contracts.profile.MemberPaused;
+import org.reciprocity.contracts.profile.MemberResumed;
+import org.reciprocity.contracts.timebank.TimebankOpened;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Service;
 
-/** Keeps the people notifications can reach in step with the ledger's member events. */
+/**
+ * Keeps who notifications can reach in step with the member, profile and timebank events. Every
+ * change is a {@code $set} (or {@code $addToSet}) upsert by id, so re-applying an event, or a whole
+ * partition replayed in order, ends in the same state: no processed-event log is needed here.
+ * Events of different topics may arrive in any order; an upsert from any of them creates the document.
+ */
 @Service
 public class Recipients {
 
     private static final String CONSUMER = "notification.recipients";
 
     private final MongoTemplate mongo;
-    private final ProcessedEvents processed;
 
-    Recipients(MongoTemplate mongo, ProcessedEvents processed) {
+    Recipients(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.processed = processed;
     }
 
-    @KafkaListener(id = CONSUMER, topics = Topics.MEMBERS_TOPIC)
+    @KafkaListener(id = CONSUMER, topics = {Topics.MEMBERS_TOPIC, Topics.PROFILES_TOPIC, Topics.TIMEBANKS_TOPIC})
     void on(DomainEvent event) {
-        if (event instanceof MemberRegistered registered) {
-            processed.applyOnce(CONSUMER, event, () -> mongo.save(RecipientDocument.of(Recipient.from(registered))));
+        // Java 17: no pattern matching in switch yet
+        if (event instanceof MemberRegistered e) {
+            registered(e);
+        } else if (event instanceof MemberSuspended e) {
+            setFlag(e.memberId(), e.timebankId(), "suspended", true);
+        } else if (event instanceof MemberReactivated e) {
+            setFlag(e.memberId(), e.timebankId(), "suspended", false);
+        } else if (event instanceof MemberPaused e) {
+            setFlag(e.memberId(), e.timebankId(), "paused", true);
+        } else if (event instanceof MemberResumed e) {
+            setFlag(e.memberId(), e.timebankId(), "paused", false);
+        } else if (event instanceof TimebankOpened e) {
+            mongo.upsert(byId(e.timebankId()), new Update().set("name", e.name()).set("zoneId", e.zoneId()),
+                    TimebankDocument.class);
         }
     }
 
+    private void registered(MemberRegistered e) {
+        mongo.upsert(byId(e.memberId()), new Update().set("timebankId", e.timebankId())
+                .set("displayName", e.displayName()).set("email", e.email()).set("language", e.language())
+                .set("roles", e.roles()), RecipientDocument.class);
+        if (e.roles().contains("COORDINATOR")) {
+            mongo.upsert(byId(e.timebankId()), new Update().addToSet("coordinators", e.memberId()),
+                    TimebankDocument.class);
+        }
+    }
+
+    private void setFlag(String memberId, String timebankId, String flag, boolean value) {
+        mongo.upsert(byId(memberId), new Update().set(flag, value).setOnInsert("timebankId", timebankId),
+                RecipientDocument.class);
+    }
+
+    /** The recipient, if they belong to this timebank. */
     public Optional<Recipient> find(String timebankId, String memberId) {
-        return Optional.ofNullable(mongo.findById(memberId, RecipientDocument.class))
-                .filter(r -> r.timebankId().equals(timebankId))
-                .map(RecipientDocument::toRecipient);
+        return find(memberId).filter(r -> timebankId.equals(r.timebankId()));
+    }
+
+    public Optional<Recipient> find(String memberId) {
+        return Optional.ofNullable(mongo.findById(memberId, RecipientDocument.class)).map(RecipientDocument::toRecipient);
+    }
+
+    /** Many at once, by id (one direct lookup with {@code $in}). */
+    public Map<String, Recipient> findAll(Collection<String> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Map.of();
+        }
+        return mongo.find(Query.query(Criteria.where("_id").in(memberIds)), RecipientDocument.class).stream()
+                .map(RecipientDocument::toRecipient)
+                .collect(Collectors.toMap(Recipient::memberId, Function.identity()));
+    }
+
+    public Timebank timebank(String timebankId) {
+        return Optional.ofNullable(mongo.findById(timebankId, TimebankDocument.class))
+                .map(Recipients::toTimebank).orElseGet(() -> Timebank.unknown(timebankId));
+    }
+
+    public Map<String, Timebank> timebanks(Collection<String> timebankIds) {
+        Map<String, Timebank> found = mongo.find(Query.query(Criteria.where("_id").in(timebankIds)), TimebankDocument.class)
+                .stream().map(Recipients::toTimebank).collect(Collectors.toMap(Timebank::timebankId, Function.identity()));
+        return timebankIds.stream().distinct()
+                .collect(Collectors.toMap(Function.identity(), id -> found.getOrDefault(id, Timebank.unknown(id))));
+    }
+
+    private static Timebank toTimebank(TimebankDocument d) {
+        return new Timebank(d.timebankId(), d.name() == null ? d.timebankId() : d.name(),
+                d.zoneId() == null ? ZoneId.of("UTC") : ZoneId.of(d.zoneId()),
+                d.coordinators() == null ? List.of() : d.coordinators());
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
     }
 }

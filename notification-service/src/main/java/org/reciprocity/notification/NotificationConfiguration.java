@@ -1,0 +1,84 @@
+package org.reciprocity.notification;
+
+import java.util.Set;
+
+import org.reciprocity.contracts.DomainEvent;
+import org.reciprocity.kit.outbox.OutboxCollections;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/** The wiring of notification-service beyond the service kit's. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(NotificationProperties.class)
+class NotificationConfiguration {
+
+    /** Inbox items and outbound deliveries carry their audit events in an outbox; the kit's sweep publishes leftovers. */
+    @Bean
+    OutboxCollections outboxCollections() {
+        return OutboxCollections.of("inbox_items", "deliveries");
+    }
+
+    /**
+     * Listeners that take a whole poll at once: a burst of events costs a few round trips per batch
+     * instead of several per event. Same consumers and dead-lettering as the kit's record listeners.
+     */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, DomainEvent> batchListenerFactory(
+            ConsumerFactory<String, DomainEvent> eventConsumerFactory, DefaultErrorHandler eventErrorHandler,
+            @Value("${reciprocity.notification.intake-concurrency:1}") int concurrency) {
+        ConcurrentKafkaListenerContainerFactory<String, DomainEvent> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(eventConsumerFactory);
+        factory.setCommonErrorHandler(eventErrorHandler);
+        factory.setBatchListener(true);
+        factory.setConcurrency(concurrency);
+        return factory;
+    }
+
+    /** E-mail templates: {@code mail/*.txt} as text, {@code mail/*.html} as HTML, words from the message catalogue. */
+    @Bean
+    SpringTemplateEngine mailTemplates(MessageSource messageSource) {
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateEngineMessageSource(messageSource);
+        engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 1));
+        engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 2));
+        return engine;
+    }
+
+    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("mail/");
+        resolver.setTemplateMode(mode);
+        resolver.setResolvablePatterns(Set.of(pattern));
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setOrder(order);
+        resolver.setCheckExistence(true);
+        return resolver;
+    }
+
+    /**
+     * The unsubscribe link works without signing in (its token is the proof); every other path keeps
+     * the kit's bearer-token chain, which comes after this one.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain unsubscribeLinks(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/v1/unsubscribe/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+}

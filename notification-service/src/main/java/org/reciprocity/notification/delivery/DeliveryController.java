@@ -1,0 +1,54 @@
+package org.reciprocity.notification.delivery;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/** The outbound delivery log of a timebank, for coordinators: who could not be reached, and why. */
+@RestController
+@Validated
+@RequestMapping("/api/v1/timebanks/{timebankId}/deliveries")
+@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
+class DeliveryController {
+
+    private final DeliveryLog deliveries;
+
+    DeliveryController(DeliveryLog deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    /** Newest first; {@code status=FAILED} lists what needs a person to follow up. */
+    @GetMapping
+    List<DeliveryView> list(@PathVariable String timebankId, @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+        return deliveries.inTimebank(timebankId, status == null ? null : status(status), limit).stream()
+                .map(DeliveryView::of).toList();
+    }
+
+    private static DeliveryStatus status(String name) {
+        try {
+            return DeliveryStatus.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("status must be one of " + Arrays.toString(DeliveryStatus.values()));
+        }
+    }
+
+    record DeliveryView(String id, String recipientId, String channel, String kind, String status, int attempts,
+                        String lastError, Instant occurredAt, Instant nextAttemptAt, Instant sentAt) {
+        static DeliveryView of(Delivery d) {
+            return new DeliveryView(d.id(), d.recipientId(), d.channel(), d.kind().name(), d.status().name(),
+                    d.attempts(), d.lastError(), d.occurredAt(), d.nextAttemptAt(), d.sentAt());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.reciprocity.notification.inbox;
+
+import java.util.List;
+
+import org.reciprocity.kit.security.Caller;
+import org.reciprocity.kit.web.ApiException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/** The signed-in member's own inbox in this timebank: nobody reads another member's inbox. */
+@RestController
+@Validated
+@RequestMapping("/api/v1/timebanks/{timebankId}/inbox")
+@PreAuthorize("hasAnyRole('MEMBER', 'COORDINATOR', 'STAFF', 'ADMIN')")
+class InboxController {
+
+    private final Inbox inbox;
+    private final InboxViews views;
+    private final LiveStream live;
+
+    InboxController(Inbox inbox, InboxViews views, LiveStream live) {
+        this.inbox = inbox;
+        this.views = views;
+        this.live = live;
+    }
+
+    /** Newest first, in the member's language, times in the timebank's zone. */
+    @GetMapping
+    InboxPage list(@PathVariable String timebankId, @RequestParam(defaultValue = "false") boolean unreadOnly,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        String me = Caller.current().memberId();
+        List<InboxItem> items = inbox.list(timebankId, me, unreadOnly, limit);
+        return new InboxPage(inbox.unread(timebankId, me), views.render(timebankId, me, items));
+    }
+
+    @GetMapping("/unread-count")
+    UnreadCount unreadCount(@PathVariable String timebankId) {
+        return new UnreadCount(inbox.unread(timebankId, Caller.current().memberId()));
+    }
+
+    @PostMapping("/{itemId}/read")
+    ResponseEntity<Void> markRead(@PathVariable String timebankId, @PathVariable String itemId) {
+        if (!inbox.markRead(timebankId, Caller.current().memberId(), itemId)) {
+            throw ApiException.notFound("There is no message '" + itemId + "' in your inbox.");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    /** New inbox items as they arrive (Server-Sent Events, event name {@code inbox}). */
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@PathVariable String timebankId) {
+        return live.open(timebankId, Caller.current().memberId());
+    }
+
+    record InboxPage(long unread, List<InboxItemView> items) {
+    }
+
+    record UnreadCount(long unread) {
+    }
+}

@@ -1,0 +1,25 @@
+package org.reciprocity.notification.inbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.reciprocity.kit.outbox.OutboxEntry;
+import org.reciprocity.notification.message.MessageKind;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * An inbox item is its own delivery-log entry for the {@code INBOX} channel: inserting it under the
+ * delivery key is what makes it at most once, and its {@code NotificationDelivered} waits in its outbox.
+ */
+@Document("inbox_items")
+record InboxItemDocument(@Id String id, String timebankId, String memberId, String kind, Map<String, String> params,
+                         String sourceEventId, Instant occurredAt, Instant deliveredAt, Instant readAt,
+                         List<OutboxEntry> outbox) {
+
+    InboxItem toItem() {
+        return new InboxItem(id, timebankId, memberId, MessageKind.valueOf(kind), params, sourceEventId, occurredAt,
+                deliveredAt, readAt);
+    }
+}

@@ -1,0 +1,21 @@
+package org.reciprocity.notification.message;
+
+/** What a message is about; members choose channels per kind, and texts are written per kind. */
+public enum MessageKind {
+    WELCOME,
+    PLEASE_CONFIRM,
+    REMINDER,
+    LAST_CALL,
+    THANK_YOU,
+    CONTRIBUTION_EXPIRED,
+    DISPUTE_OPENED,
+    DISPUTE_RESOLVED,
+    CONTRIBUTION_REJECTED,
+    /** To coordinators: a dispute waits for them. */
+    DISPUTE_TO_REVIEW,
+    /** To coordinators: a dispute was settled (by resolution or rejection). */
+    DISPUTE_CLOSED,
+    MATCH_PROPOSED,
+    MATCH_ACCEPTED,
+    MATCH_AGREED
+}

@@ -1,0 +1,51 @@
+package org.reciprocity.notification.message;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.reciprocity.notification.message.Texts.Text;
+import org.reciprocity.notification.preference.Preferences;
+import org.reciprocity.notification.recipient.Recipient;
+import org.reciprocity.notification.recipient.Recipients;
+import org.reciprocity.notification.recipient.Timebank;
+import org.springframework.stereotype.Component;
+
+/**
+ * Words for one reader: their language (their preference, else the one they registered with,
+ * else English), names of the people mentioned as they are now, times in the timebank's zone.
+ */
+@Component
+public class Wording {
+
+    private final Texts texts;
+    private final Recipients recipients;
+
+    Wording(Texts texts, Recipients recipients) {
+        this.texts = texts;
+        this.recipients = recipients;
+    }
+
+    public static Locale localeFor(Preferences preferences, Recipient recipient) {
+        String language = preferences != null && preferences.language() != null ? preferences.language()
+                : recipient != null ? recipient.language() : null;
+        return Texts.locale(language);
+    }
+
+    public Text text(MessageKind kind, Map<String, String> params, Locale locale, Timebank timebank) {
+        Set<String> mentioned = new HashSet<>();
+        for (String key : new String[] {Notices.OTHER, Notices.SECOND}) {
+            if (params.containsKey(key)) {
+                mentioned.add(params.get(key));
+            }
+        }
+        Map<String, Recipient> people = recipients.findAll(mentioned);
+        return texts.render(kind, params, locale, timebank.zone(),
+                id -> people.containsKey(id) ? people.get(id).displayName() : null, timebank.name());
+    }
+
+    public Texts texts() {
+        return texts;
+    }
+}

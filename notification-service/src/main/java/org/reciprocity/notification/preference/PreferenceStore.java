@@ -1,0 +1,70 @@
+package org.reciprocity.notification.preference;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/** Members' preferences, created with defaults (and an unsubscribe secret) the first time they are needed. */
+@Service
+public class PreferenceStore {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final MongoTemplate mongo;
+
+    PreferenceStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * The member's preferences, created if missing. The upsert sets the token only on insert, so two
+     * instances creating them at once agree on one token.
+     */
+    public Preferences of(String memberId, String timebankId) {
+        PreferencesDocument existing = mongo.findById(memberId, PreferencesDocument.class);
+        if (existing != null) {
+            return existing.toPreferences();
+        }
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(memberId)),
+                new Update().setOnInsert("timebankId", timebankId).setOnInsert("digest", false)
+                        .setOnInsert("unsubscribeToken", newToken()),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), PreferencesDocument.class).toPreferences();
+    }
+
+    /** Stored preferences by member id; members without any follow the defaults. */
+    public Map<String, Preferences> findAll(Collection<String> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Map.of();
+        }
+        return mongo.find(Query.query(Criteria.where("_id").in(memberIds)), PreferencesDocument.class).stream()
+                .map(PreferencesDocument::toPreferences)
+                .collect(Collectors.toMap(Preferences::memberId, Function.identity()));
+    }
+
+    public void save(Preferences preferences) {
+        mongo.save(PreferencesDocument.of(preferences));
+    }
+
+    public Optional<Preferences> byUnsubscribeToken(String token) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("unsubscribeToken").is(token)),
+                PreferencesDocument.class)).map(PreferencesDocument::toPreferences);
+    }
+
+    /** 256 random bits: a link nobody can guess, and that needs no sign-in. */
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,114 @@
+package org.reciprocity.notification;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.reciprocity.testsupport.ApiClient;
+import org.reciprocity.testsupport.ServiceIntegrationTest;
+import org.reciprocity.testsupport.SharedInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The base of every integration test here: the whole service against the shared broker and
+ * MongoDB, the JVM's GreenMail, quick retries, and a clock tests can move. All test classes
+ * share one Spring context (same configuration), so there is one set of consumers.
+ */
+@ServiceIntegrationTest
+@Import(NotificationServiceIT.TestClock.class)
+public abstract class NotificationServiceIT {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected MongoTemplate mongo;
+
+    @Autowired
+    protected MovableClock clock;
+
+    protected final String bootstrap = SharedInfrastructure.get().kafkaBootstrapServers();
+    protected ApiClient api;
+
+    @DynamicPropertySource
+    static void smtpAndPace(DynamicPropertyRegistry registry) {
+        TestSmtp.start();
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> TestSmtp.PORT);
+        registry.add("reciprocity.notification.dispatch-interval", () -> "100ms");
+        registry.add("reciprocity.notification.retry.initial-interval", () -> "300ms");
+        registry.add("reciprocity.notification.retry.max-interval", () -> "2s");
+        registry.add("reciprocity.notification.retry.max-attempts", () -> "5");
+    }
+
+    @BeforeEach
+    void setUpApiAndServers() {
+        api = new ApiClient("http://localhost:" + port);
+        TestSmtp.start();
+        clock.reset();
+    }
+
+    @AfterEach
+    void putTheClockBack() {
+        clock.reset();
+    }
+
+    /** Sends the events and waits until the service knows the members (and the timebank's zone). */
+    protected void known(org.reciprocity.contracts.DomainEvent... events) {
+        for (org.reciprocity.contracts.DomainEvent event : events) {
+            org.reciprocity.testsupport.TopicProbe.send(bootstrap, event);
+        }
+        for (org.reciprocity.contracts.DomainEvent event : events) {
+            String collection = event instanceof org.reciprocity.contracts.timebank.TimebankOpened ? "timebanks" : "recipients";
+            String field = event instanceof org.reciprocity.contracts.timebank.TimebankOpened ? "zoneId" : "displayName";
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+                org.bson.Document found = mongo.getCollection(collection)
+                        .find(new org.bson.Document("_id", event.subject())).first();
+                return found != null && found.get(field) != null;
+            });
+        }
+    }
+
+    /** The delivery log entry of an outbound delivery, as stored. */
+    protected org.bson.Document delivery(String id) {
+        return mongo.getCollection("deliveries").find(new org.bson.Document("_id", id)).first();
+    }
+
+    /** ApiClient has no PUT; preferences are replaced with one. */
+    protected ApiClient.Response put(String path, String token, Object body) {
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                    org.reciprocity.contracts.kafka.EventJson.mapper().writeValueAsString(body)))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new ApiClient.Response(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected String token(String memberId, String timebankId, String... roles) {
+        return SharedInfrastructure.get().tokens().token(memberId, timebankId, roles);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return new MovableClock();
+        }
+    }
+}

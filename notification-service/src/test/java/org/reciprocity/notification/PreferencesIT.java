@@ -1,0 +1,103 @@
+package org.reciprocity.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.reciprocity.contracts.contribution.ContributionDisputed;
+import org.reciprocity.contracts.contribution.ContributionLogged;
+import org.reciprocity.contracts.match.MatchProposed;
+import org.reciprocity.contracts.member.MemberRegistered;
+import org.reciprocity.contracts.profile.MemberPaused;
+import org.reciprocity.testsupport.ApiClient;
+import org.reciprocity.testsupport.TopicProbe;
+
+import tools.jackson.databind.JsonNode;
+
+/** Members choose how they are told; the unsubscribe link works without signing in; a pause is respected. */
+class PreferencesIT extends NotificationServiceIT {
+
+    final Scenario scenario = new Scenario();
+    final MemberRegistered sam = scenario.member("Sam", "en");
+    final MemberRegistered ali = scenario.member("Ali", "en");
+
+    @Test
+    void invalidPreferencesAreRefusedWithAProblemAndChangeNothing() {
+        String path = "/api/v1/timebanks/" + scenario.timebank + "/preferences";
+        String token = token(ali.memberId(), scenario.timebank, "MEMBER");
+
+        ApiClient.Response refused = put(path, token, Map.of("channels", Map.of("THANK_YOU", List.of("PIGEON")),
+                "digest", true));
+        ApiClient.Response badTime = put(path, token, Map.of("channels", Map.of(),
+                "quietHours", Map.of("start", "25:00", "end", "07:00")));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).contains("application/problem+json");
+        assertThat(refused.text("detail")).contains("'PIGEON' is not a channel");
+        assertThat(badTime.status()).isEqualTo(400);
+        JsonNode current = api.get(path, token).json();
+        assertThat(current.path("digest").asBoolean()).isFalse();
+        assertThat(current.path("quietHours").isNull()).isTrue();
+        assertThat(current.path("channels").path("THANK_YOU").toString()).contains("EMAIL");
+    }
+
+    @Test
+    void theOneClickLinkInEveryEmailStopsEmailsWithoutSigningInAndTheInboxStays() {
+        known(scenario.opened("Europe/London"), sam, ali);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !TestSmtp.receivedBy(ali.email()).isEmpty());
+        String link = header(TestSmtp.receivedBy(ali.email()).get(0), "List-Unsubscribe").replaceAll("[<>]", "");
+        String path = link.substring(link.indexOf("/api/v1/unsubscribe/"));
+
+        assertThat(api.get(path, null).body()).contains("Yes, stop e-mails");
+        assertThat(api.post(path, null, "").body()).contains("You will not get e-mails any more");
+        assertThat(api.post("/api/v1/unsubscribe/" + UUID.randomUUID(), null, "").status()).isEqualTo(404);
+
+        ContributionLogged logged = scenario.logged(sam, ali);
+        TopicProbe.send(bootstrap, logged);
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(ali).stream()
+                .anyMatch(i -> i.path("kind").asString().equals("PLEASE_CONFIRM")));
+        assertThat(delivery(logged.eventId() + ":" + ali.memberId() + ":EMAIL")).isNull();
+        assertThat(TestSmtp.receivedBy(ali.email(), "Please confirm your time with Sam")).isEmpty();
+    }
+
+    @Test
+    void aPausedMemberIsToldOnlyAboutADisputeOfTheirOwnHours() {
+        known(scenario.opened("Europe/London"), sam, ali);
+        TopicProbe.send(bootstrap, new MemberPaused(UUID.randomUUID(), Instant.now(), scenario.timebank, sam.memberId()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.TRUE.equals(
+                mongo.getCollection("recipients").find(new Document("_id", sam.memberId())).first().get("paused")));
+
+        TopicProbe.send(bootstrap, new MatchProposed(UUID.randomUUID(), Instant.now(), scenario.timebank, "m-" + UUID.randomUUID(),
+                sam.memberId(), ali.memberId(), "offer", "need", "coordinator-1", "COORDINATOR", 60, 80,
+                Instant.now().plusSeconds(86_400)));
+        TopicProbe.send(bootstrap, new ContributionDisputed(UUID.randomUUID(), Instant.now(), scenario.timebank,
+                "c-" + UUID.randomUUID(), ali.memberId(), sam.memberId(), ali.memberId(), "It was one hour"));
+
+        // Ali (not paused) gets both: once both are in Ali's inbox, both events have been handled for Sam too
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(ali).size() >= 2);
+        assertThat(inbox(sam)).extracting(i -> i.path("kind").asString()).containsExactly("DISPUTE_OPENED");
+    }
+
+    private List<JsonNode> inbox(MemberRegistered member) {
+        JsonNode page = api.get("/api/v1/timebanks/" + scenario.timebank + "/inbox",
+                token(member.memberId(), scenario.timebank, "MEMBER")).json();
+        return StreamSupport.stream(page.path("items").spliterator(), false)
+                .filter(i -> !i.path("kind").asString().equals("WELCOME")).toList();
+    }
+
+    private static String header(jakarta.mail.internet.MimeMessage message, String name) {
+        try {
+            return message.getHeader(name, ",");
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
