@@ -4,7 +4,7 @@
 #   scripts/bench-ledger.sh [contributions] [client threads] [timebanks] [members per timebank]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B -DskipTests -pl bench -am package
+./mvnw -q -B -DskipTests -pl bench -am install
 CP="bench/target/classes:$(./mvnw -q -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
 exec java -Xmx1g -Dlog4j2.configurationFile=classpath:kafka-log4j2.xml -Dreciprocity.project.dir="$PWD" \
   -cp "$CP" org.reciprocity.bench.LedgerBenchmark "$@"
