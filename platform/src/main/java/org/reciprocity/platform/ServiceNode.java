@@ -39,8 +39,10 @@ final class ServiceNode implements AutoCloseable {
                 "MONGODB_URI", config.mongoUri(database),
                 "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
                 "JWK_SET_URI", config.jwkSetUri(),
-                "SPRING_MAIL_HOST", "127.0.0.1",
-                "SPRING_MAIL_PORT", Integer.toString(config.smtpPort())), logFile);
+                "SMTP_HOST", "127.0.0.1",
+                "SMTP_PORT", Integer.toString(config.smtpPort()),
+                // unsubscribe links in e-mails point at the notification service as run here
+                "NOTIFICATION_PUBLIC_BASE_URL", "http://127.0.0.1:" + config.notificationPort()), logFile);
         return new ServiceNode(name, port, process, logFile);
     }
 
