@@ -61,6 +61,11 @@ class ContributionLifecycleIT {
         ConsumerRecord<String, byte[]> thanks = await(Topics.CONTRIBUTIONS_TOPIC, id, "reciprocity.ContributionValidated.v1");
         assertThat(new String(thanks.value())).contains("\"thankYouNote\":\"Thank you, Sam!\"");
         await(Topics.LEDGER_TOPIC, given.timebank, "reciprocity.TransferPosted.v1");
+        List<String> typesInOrder = TopicProbe.readUntil(SharedInfrastructure.get().kafkaBootstrapServers(),
+                        Topics.CONTRIBUTIONS_TOPIC, r -> false, Duration.ofSeconds(3)).stream()
+                .filter(r -> id.equals(r.key())).map(r -> CloudEventHeaders.get(r.headers(), "ce_type")).toList();
+        assertThat(typesInOrder).as("a contribution's events in the order they happened")
+                .containsExactly("reciprocity.ContributionLogged.v1", "reciprocity.ContributionValidated.v1");
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.reciprocity.ledger.book;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -29,7 +28,7 @@ public class Bookkeeping {
     private final Ledger ledger;
     private final OutboxRelay relay;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final Executor publisher = Executors.newFixedThreadPool(4, r -> {
         Thread thread = new Thread(r, "ledger-outbox");
         thread.setDaemon(true);
@@ -68,17 +67,45 @@ public class Bookkeeping {
     }
 
     /**
-     * Publishes a command's outboxes after those of the timebank's earlier commands, so the events
-     * of one contribution reach their topic in the order they happened (log before validation).
+     * Queues a command's outboxes behind those of the timebank's earlier commands and lets one
+     * drain at a time per timebank publish everything queued in one batch, so a contribution's
+     * events reach their topic in the order they happened (log before validation) without a
+     * broker round trip per command.
      */
     private void publishInOrder(String timebankId, List<String[]> outboxes) {
         if (outboxes.isEmpty()) {
             return;
         }
-        tails.compute(timebankId, (id, previous) -> (previous == null ? CompletableFuture.<Void>completedFuture(null) : previous)
-                .thenRunAsync(() -> outboxes.forEach(o -> relay.flush(o[0], o[1])), publisher));
-        // forget finished chains so the map holds only timebanks with publishing in flight
-        tails.computeIfPresent(timebankId, (id, tail) -> tail.isDone() ? null : tail);
+        Lane lane = lanes.computeIfAbsent(timebankId, id -> new Lane());
+        lane.queue.addAll(outboxes);
+        if (lane.draining.compareAndSet(false, true)) {
+            publisher.execute(() -> drain(lane));
+        }
+    }
+
+    private void drain(Lane lane) {
+        while (true) {
+            List<String[]> batch = new java.util.ArrayList<>();
+            String[] next;
+            while ((next = lane.queue.poll()) != null) {
+                batch.add(next);
+            }
+            if (!batch.isEmpty()) {
+                relay.flushAll(batch);
+                continue;
+            }
+            lane.draining.set(false);
+            // an outbox queued between the last poll and the reset must not wait for the next command
+            if (lane.queue.isEmpty() || !lane.draining.compareAndSet(false, true)) {
+                return;
+            }
+        }
+    }
+
+    /** The outboxes of one timebank waiting to be published, and whether a drain is running. */
+    private static final class Lane {
+        final java.util.concurrent.ConcurrentLinkedQueue<String[]> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
     }
 
     public MongoBookStore store() {

@@ -54,6 +54,50 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * Publishes the pending events of several documents in one go: every event is sent in order
+     * without waiting for the one before (the idempotent producer keeps their order per partition),
+     * then all acknowledgements are awaited, then each document's sent entries are removed. One
+     * broker round trip for the batch instead of one per event.
+     *
+     * @param documents pairs of (collection, id), in the order their changes happened
+     */
+    public void flushAll(List<String[]> documents) {
+        List<Object[]> sent = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<?>> acks = new ArrayList<>();
+        try {
+            for (String[] document : documents) {
+                Query byId = Query.query(Criteria.where("_id").is(document[1]));
+                byId.fields().include("outbox");
+                Document found = mongo.findOne(byId, Document.class, document[0]);
+                if (found == null) {
+                    continue;
+                }
+                List<String> ids = new ArrayList<>();
+                for (Document entry : found.getList("outbox", Document.class, List.of())) {
+                    OutboxEntry pending = new OutboxEntry(entry.getString("eventId"), entry.getString("type"),
+                            entry.getString("payload"), null);
+                    acks.add(publisher.publish(pending.toEvent()));
+                    ids.add(pending.eventId());
+                }
+                sent.add(new Object[] {document[0], found.get("_id"), ids});
+            }
+            java.util.concurrent.CompletableFuture.allOf(acks.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("a batch of outboxes was not published yet, the sweep will retry: {}", e.getMessage());
+            return;
+        }
+        for (Object[] done : sent) {
+            @SuppressWarnings("unchecked")
+            List<String> ids = (List<String>) done[2];
+            if (!ids.isEmpty()) {
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(done[1])),
+                        new Update().pull("outbox", Query.query(Criteria.where("eventId").in(ids))), (String) done[0]);
+            }
+        }
+    }
+
     @Scheduled(fixedDelayString = "${reciprocity.outbox.sweep-interval:5s}",
             initialDelayString = "${reciprocity.outbox.sweep-interval:5s}")
     public void sweep() {
