@@ -74,6 +74,8 @@ public final class LedgerBenchmark {
             Set<String> awaited = ConcurrentHashMap.newKeySet();
             TransferWatcher watcher = new TransferWatcher(config.kafkaBootstrap(), awaited);
             watcher.start();
+            // only measure once the watcher sits at the end of every partition: it must miss nothing
+            watcher.ready.await();
             Result result = run(ledger, banks, total, threads, awaited);
             long endToEndNanos = watcher.awaitAll(Duration.ofSeconds(120)) - result.startNanos;
             watcher.interrupt();
@@ -173,6 +175,7 @@ public final class LedgerBenchmark {
         final AtomicInteger seen = new AtomicInteger();
         final String bootstrap;
         volatile long lastSeenNanos;
+        final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
 
         TransferWatcher(String bootstrap, Set<String> awaited) {
             super("transfer-watcher");
@@ -187,6 +190,12 @@ public final class LedgerBenchmark {
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new ByteArrayDeserializer())) {
                 consumer.subscribe(List.of("reciprocity.ledger.v1"));
+                while (consumer.assignment().isEmpty()) {
+                    consumer.poll(Duration.ofMillis(100));
+                }
+                consumer.seekToEnd(consumer.assignment());
+                consumer.assignment().forEach(consumer::position);
+                ready.countDown();
                 while (!isInterrupted()) {
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                         String transferId = JSON.readTree(record.value()).path("transferId").asText();
