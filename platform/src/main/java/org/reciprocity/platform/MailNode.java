@@ -39,12 +39,29 @@ final class MailNode implements AutoCloseable {
                 out.append("\n==== To: ").append(String.join(", ", GreenMailUtil.getAddressList(message.getAllRecipients())))
                         .append("\nSubject: ").append(message.getSubject())
                         .append("\nDate: ").append(message.getSentDate())
-                        .append("\n\n").append(GreenMailUtil.getBody(message)).append('\n');
-            } catch (MessagingException e) {
+                        .append("\n\n").append(plainText(message)).append('\n');
+            } catch (MessagingException | java.io.IOException e) {
                 out.append("\n(unreadable message: ").append(e.getMessage()).append(")\n");
             }
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The plain-text part of an e-mail, decoded; the raw body if it has none. */
+    private static String plainText(jakarta.mail.Part part) throws MessagingException, java.io.IOException {
+        if (part.isMimeType("text/plain")) {
+            return part.getContent().toString();
+        }
+        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = plainText(multipart.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+            return null;
+        }
+        return part instanceof MimeMessage message ? GreenMailUtil.getBody(message) : null;
     }
 
     @Override
