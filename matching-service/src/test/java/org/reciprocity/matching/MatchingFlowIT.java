@@ -221,22 +221,9 @@ class MatchingFlowIT {
                 .orElseThrow(() -> new AssertionError(type + " for " + key + " never reached " + topic));
     }
 
-    /** ApiClient has no PUT; this sends one the same way. */
+    /** Profiles are replaced whole, with a PUT. */
     private ApiClient.Response put(String path, String token, Object body) {
-        try {
-            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
-                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(EventJson.mapper().writeValueAsString(body)))
-                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            return new ApiClient.Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return api.put(path, token, body);
     }
 
     private String base() {

@@ -80,23 +80,9 @@ public abstract class NotificationServiceIT {
         return mongo.getCollection("deliveries").find(new org.bson.Document("_id", id)).first();
     }
 
-    /** ApiClient has no PUT; preferences are replaced with one. */
+    /** Preferences are replaced whole, with a PUT. */
     protected ApiClient.Response put(String path, String token, Object body) {
-        try {
-            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
-                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
-                                    org.reciprocity.contracts.kafka.EventJson.mapper().writeValueAsString(body)))
-                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            return new ApiClient.Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return api.put(path, token, body);
     }
 
     protected String token(String memberId, String timebankId, String... roles) {

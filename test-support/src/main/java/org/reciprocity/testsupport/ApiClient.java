@@ -36,6 +36,12 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public Response put(String path, String token, Object body) {
+        String json = body instanceof String s ? s : EventJson.mapper().writeValueAsString(body);
+        return send(builder(path, token, Map.of()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     private HttpRequest.Builder builder(String path, String token, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {

@@ -1,13 +1,19 @@
 # syntax=docker/dockerfile:1
-# Build context: the repository root (docker compose sets it). Multi-stage: build with the Maven
-# wrapper, then run the layered jar so dependency layers are cached between releases.
+# One Dockerfile for every service: docker compose passes SERVICE (ledger-service,
+# matching-service, notification-service) and PORT. Build context: the repository root.
+# Multi-stage: build with the Maven wrapper, then run the layered jar so dependency layers are
+# cached between releases.
+ARG SERVICE=ledger-service
+
 FROM eclipse-temurin:17-jdk AS build
+ARG SERVICE
 WORKDIR /src
 COPY . .
-RUN ./mvnw -B -q -pl notification-service -am -DskipTests package \
- && java -Djarmode=tools -jar notification-service/target/notification-service-exec.jar extract --layers --launcher --destination /layers
+RUN ./mvnw -B -q -pl ${SERVICE} -am -DskipTests package \
+ && java -Djarmode=tools -jar ${SERVICE}/target/${SERVICE}-exec.jar extract --layers --launcher --destination /layers
 
 FROM eclipse-temurin:17-jre
+ARG PORT=8081
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 reciprocity
 WORKDIR /app
@@ -16,8 +22,8 @@ COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 USER reciprocity
-ENV PORT=8083 LOG_FORMAT=ecs JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
-EXPOSE 8083
+ENV PORT=${PORT} LOG_FORMAT=ecs JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+EXPOSE ${PORT}
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=5 \
   CMD curl -fsS "http://localhost:${PORT}/actuator/health" || exit 1
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
