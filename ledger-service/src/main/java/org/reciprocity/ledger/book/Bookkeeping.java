@@ -59,6 +59,7 @@ public class Bookkeeping {
                 }
                 continue;
             } finally {
+                store.endCommand();
                 lock.unlock();
             }
             publishInOrder(timebankId, outboxes);

@@ -44,6 +44,21 @@ public class MongoBookStore implements BookStore {
     private final ThreadLocal<Map<String, ContributionState>> readStates = ThreadLocal.withInitial(HashMap::new);
     /** Documents whose outbox the current command filled, to flush once it is done. */
     private final ThreadLocal<List<String[]>> written = ThreadLocal.withInitial(ArrayList::new);
+    /**
+     * Accounts and chain heads read or written by the current command, so it reads each once. Safe
+     * because a command runs alone in its timebank in this instance, and a write by another
+     * instance meanwhile is caught by the commit (unique entry keys, conditional contribution
+     * updates). Active only between {@link #beginCommand} and {@link #endCommand}: reads outside a
+     * command (the query endpoints) always go to the database.
+     */
+    private final ThreadLocal<CommandMemo> memo = new ThreadLocal<>();
+    /**
+     * Policies read recently, for {@link #POLICY_TTL_MILLIS}. The only state cached across
+     * commands: a policy changes rarely, only by an admin, and {@link #forgetPolicy} clears this
+     * instance's copy when it writes one; another instance's change shows here within the TTL.
+     */
+    private final Map<String, CachedPolicy> policies = new java.util.concurrent.ConcurrentHashMap<>();
+    static final long POLICY_TTL_MILLIS = 5_000;
 
     MongoBookStore(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -55,6 +70,16 @@ public class MongoBookStore implements BookStore {
     void beginCommand() {
         readStates.get().clear();
         written.get().clear();
+        memo.set(new CommandMemo());
+    }
+
+    void endCommand() {
+        memo.remove();
+    }
+
+    /** Forgets this instance's cached policy of a timebank; call after writing it. */
+    public void forgetPolicy(String timebankId) {
+        policies.remove(timebankId);
     }
 
     /** The (collection, id) of every document holding fresh outbox entries, in write order. */
@@ -64,6 +89,17 @@ public class MongoBookStore implements BookStore {
 
     @Override
     public Optional<Policy> policy(String timebankId) {
+        CachedPolicy cached = policies.get(timebankId);
+        long now = System.currentTimeMillis();
+        if (cached != null && now < cached.expires()) {
+            return Optional.of(cached.policy());
+        }
+        Optional<Policy> read = readPolicy(timebankId);
+        read.ifPresent(p -> policies.put(timebankId, new CachedPolicy(p, now + POLICY_TTL_MILLIS)));
+        return read;
+    }
+
+    private Optional<Policy> readPolicy(String timebankId) {
         Document timebank = mongo.findById(timebankId, Document.class, "timebanks");
         if (timebank == null) {
             return Optional.empty();
@@ -75,6 +111,19 @@ public class MongoBookStore implements BookStore {
 
     @Override
     public Optional<Account> account(String timebankId, String accountId) {
+        CommandMemo m = memo.get();
+        Account known = m == null ? null : m.accounts.get(accountId);
+        if (known != null) {
+            return Optional.of(known).filter(a -> a.timebankId().equals(timebankId));
+        }
+        Optional<Account> read = readAccount(timebankId, accountId);
+        if (m != null) {
+            read.ifPresent(a -> m.accounts.put(accountId, a));
+        }
+        return read;
+    }
+
+    private Optional<Account> readAccount(String timebankId, String accountId) {
         Document doc = mongo.findById(accountId, Document.class, ACCOUNTS);
         if (doc != null) {
             return Optional.of(account(doc)).filter(a -> a.timebankId().equals(timebankId));
@@ -123,9 +172,18 @@ public class MongoBookStore implements BookStore {
 
     @Override
     public ChainHead head(String timebankId) {
-        Document head = mongo.findById(timebankId, Document.class, HEADS);
-        return head == null ? ChainHead.empty(timebankId)
-                : new ChainHead(timebankId, head.getLong("sequence"), head.getString("hash"));
+        CommandMemo m = memo.get();
+        ChainHead known = m == null ? null : m.heads.get(timebankId);
+        if (known != null) {
+            return known;
+        }
+        Document doc = mongo.findById(timebankId, Document.class, HEADS);
+        ChainHead head = doc == null ? ChainHead.empty(timebankId)
+                : new ChainHead(timebankId, doc.getLong("sequence"), doc.getString("hash"));
+        if (m != null) {
+            m.heads.put(timebankId, head);
+        }
+        return head;
     }
 
     @Override
@@ -200,6 +258,15 @@ public class MongoBookStore implements BookStore {
         }
         if (head != null) {
             mongo.save(new Document("_id", timebankId).append("sequence", head.sequence()).append("hash", head.hash()), HEADS);
+            remember(m -> m.heads.put(timebankId, head));
+        }
+    }
+
+    /** Keeps what the current command wrote, so its later reads see it (a group activity reads an account again). */
+    private void remember(java.util.function.Consumer<CommandMemo> write) {
+        CommandMemo m = memo.get();
+        if (m != null) {
+            write.accept(m);
         }
     }
 
@@ -215,6 +282,7 @@ public class MongoBookStore implements BookStore {
             mongo.save(new Document("_id", a.id()).append("timebankId", a.timebankId()).append("kind", a.kind().name())
                     .append("active", a.active()).append("balance", a.balance()).append("debitsPending", a.debitsPending())
                     .append("creditsPending", a.creditsPending()).append("lastSequence", a.lastSequence()), ACCOUNTS);
+            remember(m -> m.accounts.put(a.id(), a));
         }
     }
 
@@ -276,6 +344,14 @@ public class MongoBookStore implements BookStore {
 
     record ContributionDocument(@org.springframework.data.annotation.Id String id, Contribution contribution,
                                 List<OutboxEntry> outbox) {
+    }
+
+    private static final class CommandMemo {
+        final Map<String, Account> accounts = new HashMap<>();
+        final Map<String, ChainHead> heads = new HashMap<>();
+    }
+
+    private record CachedPolicy(Policy policy, long expires) {
     }
 
     /** Another writer committed first; the command is retried on the fresh state. */
