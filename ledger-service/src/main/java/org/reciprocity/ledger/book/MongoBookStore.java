@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.kit.outbox.OutboxEntry;
+import org.reciprocity.kit.outbox.OutboxRelay;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -43,7 +44,7 @@ public class MongoBookStore implements BookStore {
     /** Contribution states as read by the current command: the condition of its writes. */
     private final ThreadLocal<Map<String, ContributionState>> readStates = ThreadLocal.withInitial(HashMap::new);
     /** Documents whose outbox the current command filled, to flush once it is done. */
-    private final ThreadLocal<List<String[]>> written = ThreadLocal.withInitial(ArrayList::new);
+    private final ThreadLocal<List<OutboxRelay.Pending>> written = ThreadLocal.withInitial(ArrayList::new);
     /**
      * Accounts and chain heads read or written by the current command, so it reads each once. Safe
      * because a command runs alone in its timebank in this instance, and a write by another
@@ -82,8 +83,13 @@ public class MongoBookStore implements BookStore {
         policies.remove(timebankId);
     }
 
-    /** The (collection, id) of every document holding fresh outbox entries, in write order. */
-    List<String[]> writtenOutboxes() {
+    /**
+     * Every document holding fresh outbox entries, in write order. A document this command
+     * inserted carries its entries, as it holds nothing else, so the relay need not read it back;
+     * an updated one may still hold older entries a failed publish left, which must go out first,
+     * so the relay reads it.
+     */
+    List<OutboxRelay.Pending> writtenOutboxes() {
         return List.copyOf(written.get());
     }
 
@@ -208,7 +214,7 @@ public class MongoBookStore implements BookStore {
             } catch (DuplicateKeyException e) {
                 throw new ConcurrentPostingException(change.timebankId(), e);
             }
-            written.get().add(new String[] {ENTRIES, doc.id()});
+            written.get().add(new OutboxRelay.Pending(ENTRIES, doc.id(), outbox));
             apply(change.timebankId(), change.accounts(), change.contributions(), change.head());
             return;
         }
@@ -225,7 +231,7 @@ public class MongoBookStore implements BookStore {
             String id = change.events().get(0).eventId().toString();
             mongo.insert(new Document("_id", id).append("timebankId", change.timebankId())
                     .append("outbox", outbox.stream().map(this::bson).toList()), MESSAGES);
-            written.get().add(new String[] {MESSAGES, id});
+            written.get().add(new OutboxRelay.Pending(MESSAGES, id, outbox));
         }
     }
 
@@ -243,7 +249,7 @@ public class MongoBookStore implements BookStore {
         EntryDocument next;
         while ((next = mongo.findById(entryKey(timebankId, head.sequence() + 1), EntryDocument.class, ENTRIES)) != null) {
             apply(timebankId, next.accounts(), next.contributions(), next.head());
-            written.get().add(new String[] {ENTRIES, next.id()});
+            written.get().add(OutboxRelay.Pending.readBack(ENTRIES, next.id()));
             head = next.head();
         }
     }
@@ -312,7 +318,8 @@ public class MongoBookStore implements BookStore {
             }
             readStates.get().put(c.id(), c.state());
             if (single && !outbox.isEmpty()) {
-                written.get().add(new String[] {CONTRIBUTIONS, id});
+                written.get().add(before == null ? new OutboxRelay.Pending(CONTRIBUTIONS, id, outbox)
+                        : OutboxRelay.Pending.readBack(CONTRIBUTIONS, id));
             }
         }
     }
