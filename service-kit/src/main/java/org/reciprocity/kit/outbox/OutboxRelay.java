@@ -80,20 +80,22 @@ public class OutboxRelay {
      * @param documents in the order their changes happened
      */
     public void flushPending(List<Pending> documents) {
-        List<Object[]> sent = new ArrayList<>();
+        // per collection: the ids of the documents published, and the ids of the events sent
+        java.util.Map<String, List<List<Object>>> sent = new java.util.LinkedHashMap<>();
         List<java.util.concurrent.CompletableFuture<?>> acks = new ArrayList<>();
         try {
             for (Pending document : documents) {
                 List<OutboxEntry> entries = document.entries() != null ? document.entries() : read(document);
-                if (entries == null) {
+                if (entries == null || entries.isEmpty()) {
                     continue;
                 }
-                List<String> ids = new ArrayList<>();
+                List<List<Object>> done = sent.computeIfAbsent(document.collection(),
+                        c -> List.of(new ArrayList<>(), new ArrayList<>()));
+                done.get(0).add(document.id());
                 for (OutboxEntry pending : entries) {
                     acks.add(publisher.publish(pending.toEvent()));
-                    ids.add(pending.eventId());
+                    done.get(1).add(pending.eventId());
                 }
-                sent.add(new Object[] {document.collection(), document.id(), ids});
             }
             java.util.concurrent.CompletableFuture.allOf(acks.toArray(java.util.concurrent.CompletableFuture[]::new))
                     .get(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -101,14 +103,11 @@ public class OutboxRelay {
             log.warn("a batch of outboxes was not published yet, the sweep will retry: {}", e.getMessage());
             return;
         }
-        for (Object[] done : sent) {
-            @SuppressWarnings("unchecked")
-            List<String> ids = (List<String>) done[2];
-            if (!ids.isEmpty()) {
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(done[1])),
-                        new Update().pull("outbox", Query.query(Criteria.where("eventId").in(ids))), (String) done[0]);
-            }
-        }
+        // One update per collection instead of one per document (an `_id $in` filter is still an
+        // index lookup on mongo-java-server). Event ids are unique, so pulling all of the batch's
+        // ids from each of its documents removes from each exactly the entries it sent.
+        sent.forEach((collection, done) -> mongo.updateMulti(Query.query(Criteria.where("_id").in(done.get(0))),
+                new Update().pull("outbox", Query.query(Criteria.where("eventId").in(done.get(1)))), collection));
     }
 
     /** The entries in a document's outbox, or null if there is no such document. */
