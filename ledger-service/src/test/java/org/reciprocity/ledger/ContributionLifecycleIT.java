@@ -66,6 +66,12 @@ class ContributionLifecycleIT {
                 .filter(r -> id.equals(r.key())).map(r -> CloudEventHeaders.get(r.headers(), "ce_type")).toList();
         assertThat(typesInOrder).as("a contribution's events in the order they happened")
                 .containsExactly("reciprocity.ContributionLogged.v1", "reciprocity.ContributionValidated.v1");
+        assertThat(mongo.getCollection("contributions").find(new Document("_id", given.timebank + "/" + id)).first()
+                .getList("outbox", Object.class, List.of())).as("the contribution's outbox is emptied once published").isEmpty();
+        assertThat(mongo.getCollection("ledger_entries").find().into(new java.util.ArrayList<>()).stream()
+                .filter(e -> e.getString("_id").startsWith(given.timebank + "/"))
+                .flatMap(e -> e.getList("outbox", Object.class, List.of()).stream()))
+                .as("the entries' outboxes are emptied once published").isEmpty();
     }
 
     @Test

@@ -45,7 +45,7 @@ public class Bookkeeping {
     public <T> T run(String timebankId, Function<Ledger, T> command) {
         ReentrantLock lock = locks.computeIfAbsent(timebankId, id -> new ReentrantLock());
         for (int attempt = 1; ; attempt++) {
-            List<String[]> outboxes;
+            List<OutboxRelay.Pending> outboxes;
             T result;
             lock.lock();
             try {
@@ -59,6 +59,7 @@ public class Bookkeeping {
                 }
                 continue;
             } finally {
+                store.endCommand();
                 lock.unlock();
             }
             publishInOrder(timebankId, outboxes);
@@ -72,7 +73,7 @@ public class Bookkeeping {
      * events reach their topic in the order they happened (log before validation) without a
      * broker round trip per command.
      */
-    private void publishInOrder(String timebankId, List<String[]> outboxes) {
+    private void publishInOrder(String timebankId, List<OutboxRelay.Pending> outboxes) {
         if (outboxes.isEmpty()) {
             return;
         }
@@ -85,13 +86,13 @@ public class Bookkeeping {
 
     private void drain(Lane lane) {
         while (true) {
-            List<String[]> batch = new java.util.ArrayList<>();
-            String[] next;
+            List<OutboxRelay.Pending> batch = new java.util.ArrayList<>();
+            OutboxRelay.Pending next;
             while ((next = lane.queue.poll()) != null) {
                 batch.add(next);
             }
             if (!batch.isEmpty()) {
-                relay.flushAll(batch);
+                relay.flushPending(batch);
                 continue;
             }
             lane.draining.set(false);
@@ -104,7 +105,7 @@ public class Bookkeeping {
 
     /** The outboxes of one timebank waiting to be published, and whether a drain is running. */
     private static final class Lane {
-        final java.util.concurrent.ConcurrentLinkedQueue<String[]> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        final java.util.concurrent.ConcurrentLinkedQueue<OutboxRelay.Pending> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
         final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
     }
 

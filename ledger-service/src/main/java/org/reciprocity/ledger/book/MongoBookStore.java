@@ -10,7 +10,10 @@ import java.util.Optional;
 import org.bson.Document;
 import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.kit.outbox.OutboxEntry;
+import org.reciprocity.kit.outbox.OutboxRelay;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -43,7 +46,22 @@ public class MongoBookStore implements BookStore {
     /** Contribution states as read by the current command: the condition of its writes. */
     private final ThreadLocal<Map<String, ContributionState>> readStates = ThreadLocal.withInitial(HashMap::new);
     /** Documents whose outbox the current command filled, to flush once it is done. */
-    private final ThreadLocal<List<String[]>> written = ThreadLocal.withInitial(ArrayList::new);
+    private final ThreadLocal<List<OutboxRelay.Pending>> written = ThreadLocal.withInitial(ArrayList::new);
+    /**
+     * Accounts and chain heads read or written by the current command, so it reads each once. Safe
+     * because a command runs alone in its timebank in this instance, and a write by another
+     * instance meanwhile is caught by the commit (unique entry keys, conditional contribution
+     * updates). Active only between {@link #beginCommand} and {@link #endCommand}: reads outside a
+     * command (the query endpoints) always go to the database.
+     */
+    private final ThreadLocal<CommandMemo> memo = new ThreadLocal<>();
+    /**
+     * Policies read recently, for {@link #POLICY_TTL_MILLIS}. The only state cached across
+     * commands: a policy changes rarely, only by an admin, and {@link #forgetPolicy} clears this
+     * instance's copy when it writes one; another instance's change shows here within the TTL.
+     */
+    private final Map<String, CachedPolicy> policies = new java.util.concurrent.ConcurrentHashMap<>();
+    static final long POLICY_TTL_MILLIS = 5_000;
 
     MongoBookStore(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -55,15 +73,41 @@ public class MongoBookStore implements BookStore {
     void beginCommand() {
         readStates.get().clear();
         written.get().clear();
+        memo.set(new CommandMemo());
     }
 
-    /** The (collection, id) of every document holding fresh outbox entries, in write order. */
-    List<String[]> writtenOutboxes() {
+    void endCommand() {
+        memo.remove();
+    }
+
+    /** Forgets this instance's cached policy of a timebank; call after writing it. */
+    public void forgetPolicy(String timebankId) {
+        policies.remove(timebankId);
+    }
+
+    /**
+     * Every document holding fresh outbox entries, in write order. A document this command
+     * inserted carries its entries, as it holds nothing else, so the relay need not read it back;
+     * an updated one may still hold older entries a failed publish left, which must go out first,
+     * so the relay reads it.
+     */
+    List<OutboxRelay.Pending> writtenOutboxes() {
         return List.copyOf(written.get());
     }
 
     @Override
     public Optional<Policy> policy(String timebankId) {
+        CachedPolicy cached = policies.get(timebankId);
+        long now = System.currentTimeMillis();
+        if (cached != null && now < cached.expires()) {
+            return Optional.of(cached.policy());
+        }
+        Optional<Policy> read = readPolicy(timebankId);
+        read.ifPresent(p -> policies.put(timebankId, new CachedPolicy(p, now + POLICY_TTL_MILLIS)));
+        return read;
+    }
+
+    private Optional<Policy> readPolicy(String timebankId) {
         Document timebank = mongo.findById(timebankId, Document.class, "timebanks");
         if (timebank == null) {
             return Optional.empty();
@@ -75,6 +119,19 @@ public class MongoBookStore implements BookStore {
 
     @Override
     public Optional<Account> account(String timebankId, String accountId) {
+        CommandMemo m = memo.get();
+        Account known = m == null ? null : m.accounts.get(accountId);
+        if (known != null) {
+            return Optional.of(known).filter(a -> a.timebankId().equals(timebankId));
+        }
+        Optional<Account> read = readAccount(timebankId, accountId);
+        if (m != null) {
+            read.ifPresent(a -> m.accounts.put(accountId, a));
+        }
+        return read;
+    }
+
+    private Optional<Account> readAccount(String timebankId, String accountId) {
         Document doc = mongo.findById(accountId, Document.class, ACCOUNTS);
         if (doc != null) {
             return Optional.of(account(doc)).filter(a -> a.timebankId().equals(timebankId));
@@ -123,9 +180,18 @@ public class MongoBookStore implements BookStore {
 
     @Override
     public ChainHead head(String timebankId) {
-        Document head = mongo.findById(timebankId, Document.class, HEADS);
-        return head == null ? ChainHead.empty(timebankId)
-                : new ChainHead(timebankId, head.getLong("sequence"), head.getString("hash"));
+        CommandMemo m = memo.get();
+        ChainHead known = m == null ? null : m.heads.get(timebankId);
+        if (known != null) {
+            return known;
+        }
+        Document doc = mongo.findById(timebankId, Document.class, HEADS);
+        ChainHead head = doc == null ? ChainHead.empty(timebankId)
+                : new ChainHead(timebankId, doc.getLong("sequence"), doc.getString("hash"));
+        if (m != null) {
+            m.heads.put(timebankId, head);
+        }
+        return head;
     }
 
     @Override
@@ -150,7 +216,7 @@ public class MongoBookStore implements BookStore {
             } catch (DuplicateKeyException e) {
                 throw new ConcurrentPostingException(change.timebankId(), e);
             }
-            written.get().add(new String[] {ENTRIES, doc.id()});
+            written.get().add(new OutboxRelay.Pending(ENTRIES, doc.id(), outbox));
             apply(change.timebankId(), change.accounts(), change.contributions(), change.head());
             return;
         }
@@ -167,7 +233,7 @@ public class MongoBookStore implements BookStore {
             String id = change.events().get(0).eventId().toString();
             mongo.insert(new Document("_id", id).append("timebankId", change.timebankId())
                     .append("outbox", outbox.stream().map(this::bson).toList()), MESSAGES);
-            written.get().add(new String[] {MESSAGES, id});
+            written.get().add(new OutboxRelay.Pending(MESSAGES, id, outbox));
         }
     }
 
@@ -185,7 +251,7 @@ public class MongoBookStore implements BookStore {
         EntryDocument next;
         while ((next = mongo.findById(entryKey(timebankId, head.sequence() + 1), EntryDocument.class, ENTRIES)) != null) {
             apply(timebankId, next.accounts(), next.contributions(), next.head());
-            written.get().add(new String[] {ENTRIES, next.id()});
+            written.get().add(OutboxRelay.Pending.readBack(ENTRIES, next.id()));
             head = next.head();
         }
     }
@@ -200,6 +266,15 @@ public class MongoBookStore implements BookStore {
         }
         if (head != null) {
             mongo.save(new Document("_id", timebankId).append("sequence", head.sequence()).append("hash", head.hash()), HEADS);
+            remember(m -> m.heads.put(timebankId, head));
+        }
+    }
+
+    /** Keeps what the current command wrote, so its later reads see it (a group activity reads an account again). */
+    private void remember(java.util.function.Consumer<CommandMemo> write) {
+        CommandMemo m = memo.get();
+        if (m != null) {
+            write.accept(m);
         }
     }
 
@@ -211,11 +286,20 @@ public class MongoBookStore implements BookStore {
     }
 
     private void saveAccounts(List<Account> accounts) {
-        for (Account a : accounts) {
-            mongo.save(new Document("_id", a.id()).append("timebankId", a.timebankId()).append("kind", a.kind().name())
-                    .append("active", a.active()).append("balance", a.balance()).append("debitsPending", a.debitsPending())
-                    .append("creditsPending", a.creditsPending()).append("lastSequence", a.lastSequence()), ACCOUNTS);
+        if (accounts.isEmpty()) {
+            return;
         }
+        // A change writes both of its accounts: one round trip for the two. Ordered, like two saves.
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, ACCOUNTS);
+        for (Account a : accounts) {
+            bulk.replaceOne(Query.query(Criteria.where("_id").is(a.id())), new Document("_id", a.id())
+                    .append("timebankId", a.timebankId()).append("kind", a.kind().name())
+                    .append("active", a.active()).append("balance", a.balance()).append("debitsPending", a.debitsPending())
+                    .append("creditsPending", a.creditsPending()).append("lastSequence", a.lastSequence()),
+                    FindAndReplaceOptions.options().upsert());
+        }
+        bulk.execute();
+        accounts.forEach(a -> remember(m -> m.accounts.put(a.id(), a)));
     }
 
     private void saveContributions(String timebankId, List<Contribution> contributions, List<OutboxEntry> outbox) {
@@ -244,7 +328,8 @@ public class MongoBookStore implements BookStore {
             }
             readStates.get().put(c.id(), c.state());
             if (single && !outbox.isEmpty()) {
-                written.get().add(new String[] {CONTRIBUTIONS, id});
+                written.get().add(before == null ? new OutboxRelay.Pending(CONTRIBUTIONS, id, outbox)
+                        : OutboxRelay.Pending.readBack(CONTRIBUTIONS, id));
             }
         }
     }
@@ -276,6 +361,14 @@ public class MongoBookStore implements BookStore {
 
     record ContributionDocument(@org.springframework.data.annotation.Id String id, Contribution contribution,
                                 List<OutboxEntry> outbox) {
+    }
+
+    private static final class CommandMemo {
+        final Map<String, Account> accounts = new HashMap<>();
+        final Map<String, ChainHead> heads = new HashMap<>();
+    }
+
+    private record CachedPolicy(Policy policy, long expires) {
     }
 
     /** Another writer committed first; the command is retried on the fresh state. */

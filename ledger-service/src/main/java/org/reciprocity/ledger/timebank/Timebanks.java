@@ -7,6 +7,7 @@ import java.time.ZoneId;
 
 import org.bson.Document;
 import org.reciprocity.kit.outbox.OutboxRelay;
+import org.reciprocity.ledger.book.MongoBookStore;
 import org.reciprocity.ledger.book.Policy;
 import org.reciprocity.ledger.book.PolicyDocuments;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,11 +27,13 @@ public class Timebanks {
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final MongoBookStore book;
 
-    Timebanks(MongoTemplate mongo, OutboxRelay relay, Clock clock) {
+    Timebanks(MongoTemplate mongo, OutboxRelay relay, Clock clock, MongoBookStore book) {
         this.mongo = mongo;
         this.relay = relay;
         this.clock = clock;
+        this.book = book;
     }
 
     Timebank open(String id, String name, String zone, String openedBy) {
@@ -58,6 +61,8 @@ public class Timebanks {
         require(id);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("policy", PolicyDocuments.write(policy))
                 .set("zone", policy.zone().getId()), COLLECTION);
+        // the ledger caches policies briefly; this instance's commands see the new one at once
+        book.forgetPolicy(id);
         return policy;
     }
 

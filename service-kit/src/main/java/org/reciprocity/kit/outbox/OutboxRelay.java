@@ -55,32 +55,47 @@ public class OutboxRelay {
     }
 
     /**
+     * A document whose outbox to publish. {@code entries}: its pending entries when the caller
+     * knows them all because it has just inserted the document with them, which spares reading it
+     * back; null to read them from the document.
+     */
+    public record Pending(String collection, Object id, List<OutboxEntry> entries) {
+
+        public static Pending readBack(String collection, Object id) {
+            return new Pending(collection, id, null);
+        }
+    }
+
+    /** {@link #flushPending} of documents whose outboxes are read back. */
+    public void flushAll(List<String[]> documents) {
+        flushPending(documents.stream().map(d -> Pending.readBack(d[0], d[1])).toList());
+    }
+
+    /**
      * Publishes the pending events of several documents in one go: every event is sent in order
      * without waiting for the one before (the idempotent producer keeps their order per partition),
      * then all acknowledgements are awaited, then each document's sent entries are removed. One
      * broker round trip for the batch instead of one per event.
      *
-     * @param documents pairs of (collection, id), in the order their changes happened
+     * @param documents in the order their changes happened
      */
-    public void flushAll(List<String[]> documents) {
-        List<Object[]> sent = new ArrayList<>();
+    public void flushPending(List<Pending> documents) {
+        // per collection: the ids of the documents published, and the ids of the events sent
+        java.util.Map<String, List<List<Object>>> sent = new java.util.LinkedHashMap<>();
         List<java.util.concurrent.CompletableFuture<?>> acks = new ArrayList<>();
         try {
-            for (String[] document : documents) {
-                Query byId = Query.query(Criteria.where("_id").is(document[1]));
-                byId.fields().include("outbox");
-                Document found = mongo.findOne(byId, Document.class, document[0]);
-                if (found == null) {
+            for (Pending document : documents) {
+                List<OutboxEntry> entries = document.entries() != null ? document.entries() : read(document);
+                if (entries == null || entries.isEmpty()) {
                     continue;
                 }
-                List<String> ids = new ArrayList<>();
-                for (Document entry : found.getList("outbox", Document.class, List.of())) {
-                    OutboxEntry pending = new OutboxEntry(entry.getString("eventId"), entry.getString("type"),
-                            entry.getString("payload"), null);
+                List<List<Object>> done = sent.computeIfAbsent(document.collection(),
+                        c -> List.of(new ArrayList<>(), new ArrayList<>()));
+                done.get(0).add(document.id());
+                for (OutboxEntry pending : entries) {
                     acks.add(publisher.publish(pending.toEvent()));
-                    ids.add(pending.eventId());
+                    done.get(1).add(pending.eventId());
                 }
-                sent.add(new Object[] {document[0], found.get("_id"), ids});
             }
             java.util.concurrent.CompletableFuture.allOf(acks.toArray(java.util.concurrent.CompletableFuture[]::new))
                     .get(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -88,14 +103,25 @@ public class OutboxRelay {
             log.warn("a batch of outboxes was not published yet, the sweep will retry: {}", e.getMessage());
             return;
         }
-        for (Object[] done : sent) {
-            @SuppressWarnings("unchecked")
-            List<String> ids = (List<String>) done[2];
-            if (!ids.isEmpty()) {
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(done[1])),
-                        new Update().pull("outbox", Query.query(Criteria.where("eventId").in(ids))), (String) done[0]);
-            }
+        // One update per collection instead of one per document (an `_id $in` filter is still an
+        // index lookup on mongo-java-server). Event ids are unique, so pulling all of the batch's
+        // ids from each of its documents removes from each exactly the entries it sent.
+        sent.forEach((collection, done) -> mongo.updateMulti(Query.query(Criteria.where("_id").in(done.get(0))),
+                new Update().pull("outbox", Query.query(Criteria.where("eventId").in(done.get(1)))), collection));
+    }
+
+    /** The entries in a document's outbox, or null if there is no such document. */
+    private List<OutboxEntry> read(Pending document) {
+        Query byId = Query.query(Criteria.where("_id").is(document.id()));
+        byId.fields().include("outbox");
+        Document found = mongo.findOne(byId, Document.class, document.collection());
+        if (found == null) {
+            return null;
         }
+        return found.getList("outbox", Document.class, List.of()).stream()
+                .map(entry -> new OutboxEntry(entry.getString("eventId"), entry.getString("type"),
+                        entry.getString("payload"), null))
+                .toList();
     }
 
     @Scheduled(fixedDelayString = "${reciprocity.outbox.sweep-interval:5s}",
