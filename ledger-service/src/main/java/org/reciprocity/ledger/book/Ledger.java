@@ -117,119 +117,89 @@ public final class Ledger {
     }
 
     public Decision<Contribution> validate(String timebankId, String contributionId, Actor actor, String note) {
-        Optional<Contribution> found = store.contribution(timebankId, contributionId);
-        if (found.isEmpty()) {
-            return notFound(contributionId);
-        }
-        Contribution c = found.get();
-        if (c.state() == ContributionState.VALIDATED && actor.id().equals(c.decidedBy())) {
-            return Decision.accepted(c);
-        }
-        if (c.state() != ContributionState.LOGGED) {
-            return Decision.refused("This contribution is " + c.state().name().toLowerCase() + "; only a logged one can be confirmed.");
-        }
-        if (c.wasLoggedBy(actor.id())) {
-            return Decision.refused("You logged this contribution, so someone else must confirm it.");
-        }
-        Account counterpart = store.account(timebankId, c.counterpart()).orElseThrow();
-        boolean isCounterpart = counterpart.kind() == AccountKind.MEMBER && actor.id().equals(c.counterpart());
-        if (!isCounterpart && !actor.isCoordinatorOrStaff()) {
-            return Decision.refused("Only the other person, or a coordinator, can confirm this contribution.");
-        }
-        if (note != null && note.length() > MAX_TEXT) {
-            return Decision.refused("A thank-you note is at most " + MAX_TEXT + " characters.");
-        }
-        Contribution validated = c.decided(ContributionState.VALIDATED, actor.id(), note, c.minutes());
-        return post(timebankId, c, validated, c.minutes(), actor, events -> events.add(new ContributionValidated(
-                UUID.randomUUID(), clock.instant(), timebankId, c.id(), actor.id(), c.giverId(), c.receiverId(),
-                c.minutes(), note, c.matchId(), validated.transferId())));
+        return decide(timebankId, contributionId, actor, ContributionState.VALIDATED, c -> {
+            if (c.state() != ContributionState.LOGGED) {
+                return Decision.refused("This contribution is " + c.state().name().toLowerCase() + "; only a logged one can be confirmed.");
+            }
+            if (c.wasLoggedBy(actor.id())) {
+                return Decision.refused("You logged this contribution, so someone else must confirm it.");
+            }
+            Account counterpart = store.account(timebankId, c.counterpart()).orElseThrow();
+            boolean isCounterpart = counterpart.kind() == AccountKind.MEMBER && actor.id().equals(c.counterpart());
+            if (!isCounterpart && !actor.isCoordinatorOrStaff()) {
+                return Decision.refused("Only the other person, or a coordinator, can confirm this contribution.");
+            }
+            if (note != null && note.length() > MAX_TEXT) {
+                return Decision.refused("A thank-you note is at most " + MAX_TEXT + " characters.");
+            }
+            Contribution validated = c.decided(ContributionState.VALIDATED, actor.id(), note, c.minutes());
+            return post(timebankId, c, validated, c.minutes(), actor, events -> events.add(new ContributionValidated(
+                    UUID.randomUUID(), clock.instant(), timebankId, c.id(), actor.id(), c.giverId(), c.receiverId(),
+                    c.minutes(), note, c.matchId(), validated.transferId())));
+        });
     }
 
     public Decision<Contribution> dispute(String timebankId, String contributionId, Actor actor, String reason) {
-        Optional<Contribution> found = store.contribution(timebankId, contributionId);
-        if (found.isEmpty()) {
-            return notFound(contributionId);
-        }
-        Contribution c = found.get();
-        if (c.state() == ContributionState.DISPUTED && actor.id().equals(c.decidedBy())) {
-            return Decision.accepted(c);
-        }
-        if (c.state() != ContributionState.LOGGED) {
-            return Decision.refused("This contribution is " + c.state().name().toLowerCase() + "; only a logged one can be disputed.");
-        }
-        if (!actor.id().equals(c.counterpart()) || c.wasLoggedBy(actor.id())) {
-            return Decision.refused("Only the other person named in this contribution can dispute it.");
-        }
-        if (reason == null || reason.isBlank() || reason.length() > MAX_TEXT) {
-            return Decision.refused("Say in a few words (at most " + MAX_TEXT + " characters) what is not right.");
-        }
-        Contribution disputed = c.disputed(actor.id(), reason.strip());
-        commitState(timebankId, disputed, new ContributionDisputed(UUID.randomUUID(), clock.instant(), timebankId,
-                c.id(), actor.id(), c.giverId(), c.receiverId(), reason.strip()));
-        return Decision.accepted(disputed);
+        return decide(timebankId, contributionId, actor, ContributionState.DISPUTED, c -> {
+            if (c.state() != ContributionState.LOGGED) {
+                return Decision.refused("This contribution is " + c.state().name().toLowerCase() + "; only a logged one can be disputed.");
+            }
+            if (!actor.id().equals(c.counterpart()) || c.wasLoggedBy(actor.id())) {
+                return Decision.refused("Only the other person named in this contribution can dispute it.");
+            }
+            if (reason == null || reason.isBlank() || reason.length() > MAX_TEXT) {
+                return Decision.refused("Say in a few words (at most " + MAX_TEXT + " characters) what is not right.");
+            }
+            Contribution disputed = c.disputed(actor.id(), reason.strip());
+            commitState(timebankId, disputed, new ContributionDisputed(UUID.randomUUID(), clock.instant(), timebankId,
+                    c.id(), actor.id(), c.giverId(), c.receiverId(), reason.strip()));
+            return Decision.accepted(disputed);
+        });
     }
 
     /** A coordinator settles a dispute in favour of the contribution, perhaps with other minutes. */
     public Decision<Contribution> resolve(String timebankId, String contributionId, Actor actor, Long amendedMinutes,
                                           String note) {
-        Optional<Contribution> found = store.contribution(timebankId, contributionId);
-        if (found.isEmpty()) {
-            return notFound(contributionId);
-        }
-        Contribution c = found.get();
-        if (c.state() == ContributionState.VALIDATED && actor.id().equals(c.decidedBy())) {
-            return Decision.accepted(c);
-        }
-        String refusal = refuseResolution(c, actor);
-        if (refusal != null) {
-            return Decision.refused(refusal);
-        }
-        long posted = amendedMinutes == null ? c.minutes() : amendedMinutes;
-        if (posted < 1 || posted > Minutes.ONE_DAY.value()) {
-            return Decision.refused("A contribution lasts from 1 minute to 24 hours (1440 minutes).");
-        }
-        Contribution resolved = c.decided(ContributionState.VALIDATED, actor.id(), note, posted);
-        return post(timebankId, c, resolved, posted, actor, events -> events.add(new ContributionResolved(
-                UUID.randomUUID(), clock.instant(), timebankId, c.id(), actor.id(), c.giverId(), c.receiverId(),
-                c.minutes(), posted, note, c.matchId(), resolved.transferId())));
+        return decide(timebankId, contributionId, actor, ContributionState.VALIDATED, c -> {
+            String refusal = refuseResolution(c, actor);
+            if (refusal != null) {
+                return Decision.refused(refusal);
+            }
+            long posted = amendedMinutes == null ? c.minutes() : amendedMinutes;
+            if (posted < 1 || posted > Minutes.ONE_DAY.value()) {
+                return Decision.refused("A contribution lasts from 1 minute to 24 hours (1440 minutes).");
+            }
+            Contribution resolved = c.decided(ContributionState.VALIDATED, actor.id(), note, posted);
+            return post(timebankId, c, resolved, posted, actor, events -> events.add(new ContributionResolved(
+                    UUID.randomUUID(), clock.instant(), timebankId, c.id(), actor.id(), c.giverId(), c.receiverId(),
+                    c.minutes(), posted, note, c.matchId(), resolved.transferId())));
+        });
     }
 
     public Decision<Contribution> reject(String timebankId, String contributionId, Actor actor, String reason) {
-        Optional<Contribution> found = store.contribution(timebankId, contributionId);
-        if (found.isEmpty()) {
-            return notFound(contributionId);
-        }
-        Contribution c = found.get();
-        if (c.state() == ContributionState.REJECTED && actor.id().equals(c.decidedBy())) {
-            return Decision.accepted(c);
-        }
-        String refusal = refuseResolution(c, actor);
-        if (refusal != null) {
-            return Decision.refused(refusal);
-        }
-        return voidPending(timebankId, c, c.decided(ContributionState.REJECTED, actor.id(), reason, 0),
-                new ContributionRejected(UUID.randomUUID(), clock.instant(), timebankId, c.id(), actor.id(),
-                        c.giverId(), c.receiverId(), reason));
+        return decide(timebankId, contributionId, actor, ContributionState.REJECTED, c -> {
+            String refusal = refuseResolution(c, actor);
+            if (refusal != null) {
+                return Decision.refused(refusal);
+            }
+            return voidPending(timebankId, c, c.decided(ContributionState.REJECTED, actor.id(), reason, 0),
+                    new ContributionRejected(UUID.randomUUID(), clock.instant(), timebankId, c.id(), actor.id(),
+                            c.giverId(), c.receiverId(), reason));
+        });
     }
 
     public Decision<Contribution> withdraw(String timebankId, String contributionId, Actor actor) {
-        Optional<Contribution> found = store.contribution(timebankId, contributionId);
-        if (found.isEmpty()) {
-            return notFound(contributionId);
-        }
-        Contribution c = found.get();
-        if (c.state() == ContributionState.WITHDRAWN && actor.id().equals(c.decidedBy())) {
-            return Decision.accepted(c);
-        }
-        if (c.state() != ContributionState.LOGGED) {
-            return Decision.refused("This contribution is " + c.state().name().toLowerCase() + "; only a logged one can be withdrawn.");
-        }
-        if (!c.wasLoggedBy(actor.id())) {
-            return Decision.refused("Only whoever logged this contribution can withdraw it.");
-        }
-        return voidPending(timebankId, c, c.decided(ContributionState.WITHDRAWN, actor.id(), null, 0),
-                new ContributionWithdrawn(UUID.randomUUID(), clock.instant(), timebankId, c.id(), actor.id(),
-                        c.giverId(), c.receiverId()));
+        return decide(timebankId, contributionId, actor, ContributionState.WITHDRAWN, c -> {
+            if (c.state() != ContributionState.LOGGED) {
+                return Decision.refused("This contribution is " + c.state().name().toLowerCase() + "; only a logged one can be withdrawn.");
+            }
+            if (!c.wasLoggedBy(actor.id())) {
+                return Decision.refused("Only whoever logged this contribution can withdraw it.");
+            }
+            return voidPending(timebankId, c, c.decided(ContributionState.WITHDRAWN, actor.id(), null, 0),
+                    new ContributionWithdrawn(UUID.randomUUID(), clock.instant(), timebankId, c.id(), actor.id(),
+                            c.giverId(), c.receiverId()));
+        });
     }
 
     /** Expires a contribution nobody validated in time; true if it did. */
@@ -604,6 +574,25 @@ public final class Ledger {
                 null, null, 0);
         return existing.sameFactsAs(asked) ? Decision.accepted(existing)
                 : Decision.refused("This contribution id is already used for another contribution.");
+    }
+
+    /**
+     * Loads the contribution and applies {@code rule} to it. Sending the same decision again (the
+     * contribution already in {@code retriedState}, decided by the same actor) is a retry: it
+     * answers with the contribution as it is and changes nothing.
+     */
+    private Decision<Contribution> decide(String timebankId, String contributionId, Actor actor,
+                                          ContributionState retriedState,
+                                          java.util.function.Function<Contribution, Decision<Contribution>> rule) {
+        Optional<Contribution> found = store.contribution(timebankId, contributionId);
+        if (found.isEmpty()) {
+            return notFound(contributionId);
+        }
+        Contribution c = found.get();
+        if (c.state() == retriedState && actor.id().equals(c.decidedBy())) {
+            return Decision.accepted(c);
+        }
+        return rule.apply(c);
     }
 
     private static Decision<Contribution> notFound(String contributionId) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.bson.Document;
-import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.kit.messaging.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,19 +38,9 @@ public class OutboxRelay {
     /**
      * Publishes the pending events of one document. Failure is logged, not thrown: the change is
      * already recorded and the sweep will publish its events when the broker is back.
-     *
-     * @return how many events were published
      */
-    public int flush(String collection, Object id) {
-        try {
-            Query byId = Query.query(Criteria.where("_id").is(id));
-            byId.fields().include("outbox");
-            Document document = mongo.findOne(byId, Document.class, collection);
-            return document == null ? 0 : publish(collection, id, document);
-        } catch (RuntimeException e) {
-            log.warn("outbox of {}/{} not published yet, the sweep will retry: {}", collection, id, e.getMessage());
-            return 0;
-        }
+    public void flush(String collection, Object id) {
+        flushPending(List.of(Pending.readBack(collection, id)));
     }
 
     /**
@@ -64,11 +53,6 @@ public class OutboxRelay {
         public static Pending readBack(String collection, Object id) {
             return new Pending(collection, id, null);
         }
-    }
-
-    /** {@link #flushPending} of documents whose outboxes are read back. */
-    public void flushAll(List<String[]> documents) {
-        flushPending(documents.stream().map(d -> Pending.readBack(d[0], d[1])).toList());
     }
 
     /**
@@ -106,8 +90,13 @@ public class OutboxRelay {
         // One update per collection instead of one per document (an `_id $in` filter is still an
         // index lookup on mongo-java-server). Event ids are unique, so pulling all of the batch's
         // ids from each of its documents removes from each exactly the entries it sent.
-        sent.forEach((collection, done) -> mongo.updateMulti(Query.query(Criteria.where("_id").in(done.get(0))),
-                new Update().pull("outbox", Query.query(Criteria.where("eventId").in(done.get(1)))), collection));
+        try {
+            sent.forEach((collection, done) -> mongo.updateMulti(Query.query(Criteria.where("_id").in(done.get(0))),
+                    new Update().pull("outbox", Query.query(Criteria.where("eventId").in(done.get(1)))), collection));
+        } catch (RuntimeException e) {
+            // published but still in the outbox: the sweep publishes them again, consumers dedupe
+            log.warn("published outbox entries not removed yet: {}", e.getMessage());
+        }
     }
 
     /** The entries in a document's outbox, or null if there is no such document. */
@@ -118,7 +107,11 @@ public class OutboxRelay {
         if (found == null) {
             return null;
         }
-        return found.getList("outbox", Document.class, List.of()).stream()
+        return entriesOf(found);
+    }
+
+    private static List<OutboxEntry> entriesOf(Document document) {
+        return document.getList("outbox", Document.class, List.of()).stream()
                 .map(entry -> new OutboxEntry(entry.getString("eventId"), entry.getString("type"),
                         entry.getString("payload"), null))
                 .toList();
@@ -130,27 +123,9 @@ public class OutboxRelay {
         for (String collection : collections) {
             Query pending = Query.query(Criteria.where("outbox.0").exists(true)).limit(SWEEP_BATCH);
             pending.fields().include("outbox");
-            for (Document document : mongo.find(pending, Document.class, collection)) {
-                flush(collection, document.get("_id"));
-            }
+            // the sweep has just read the outboxes: publish them as read, in one batch per collection
+            flushPending(mongo.find(pending, Document.class, collection).stream()
+                    .map(document -> new Pending(collection, document.get("_id"), entriesOf(document))).toList());
         }
-    }
-
-    private int publish(String collection, Object id, Document document) {
-        List<Document> entries = document.getList("outbox", Document.class, List.of());
-        List<String> published = new ArrayList<>();
-        for (Document entry : entries) {
-            OutboxEntry pending = new OutboxEntry(entry.getString("eventId"), entry.getString("type"),
-                    entry.getString("payload"), null);
-            DomainEvent event = pending.toEvent();
-            publisher.publishAndWait(event);
-            published.add(pending.eventId());
-        }
-        if (!published.isEmpty()) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                    new Update().pull("outbox", Query.query(Criteria.where("eventId").in(published))),
-                    collection);
-        }
-        return published.size();
     }
 }
