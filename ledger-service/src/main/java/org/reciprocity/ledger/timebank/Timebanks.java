@@ -3,9 +3,7 @@ package org.reciprocity.ledger.timebank;
 import java.time.Clock;
 import java.util.Optional;
 
-import java.time.ZoneId;
 
-import org.bson.Document;
 import org.reciprocity.kit.outbox.OutboxRelay;
 import org.reciprocity.ledger.book.MongoBookStore;
 import org.reciprocity.ledger.book.Policy;
@@ -50,11 +48,7 @@ public class Timebanks {
 
     /** The timebank's policy, its defaults until the admin sets one. */
     public Policy policy(String id) {
-        require(id);
-        Document timebank = mongo.findById(id, Document.class, COLLECTION);
-        Document stored = timebank.get("policy", Document.class);
-        Policy defaults = Policy.defaults(ZoneId.of(timebank.getString("zone")));
-        return stored == null ? defaults : PolicyDocuments.read(stored, defaults);
+        return book.policy(id).orElseThrow(() -> ApiException.notFound("There is no timebank '" + id + "'."));
     }
 
     Policy setPolicy(String id, Policy policy) {
