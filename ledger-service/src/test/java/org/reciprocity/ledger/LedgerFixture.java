@@ -14,47 +14,47 @@ import org.reciprocity.testsupport.SharedInfrastructure;
 import org.reciprocity.testsupport.TestTokens;
 
 /** A timebank with members and an organisation, driven through the real HTTP API, in plain words. */
-final class LedgerFixture {
+public final class LedgerFixture {
 
-    final ApiClient api;
-    final String timebank = "tb-" + UUID.randomUUID().toString().substring(0, 8);
-    final TestTokens tokens = SharedInfrastructure.get().tokens();
+    public final ApiClient api;
+    public final String timebank = "tb-" + UUID.randomUUID().toString().substring(0, 8);
+    public final TestTokens tokens = SharedInfrastructure.get().tokens();
 
-    LedgerFixture(int port) {
+    public LedgerFixture(int port) {
         api = new ApiClient("http://localhost:" + port);
         assertThat(api.post("/api/v1/timebanks", admin(),
                 Map.of("id", timebank, "name", "Riverside", "zoneId", "Europe/London")).status()).isEqualTo(201);
     }
 
-    String admin() {
+    public String admin() {
         return tokens.token("admin-1", timebank, "ADMIN", "COORDINATOR", "STAFF");
     }
 
-    String coordinator() {
+    public String coordinator() {
         return tokens.token("coordinator-1", timebank, "COORDINATOR");
     }
 
-    String as(String memberId) {
+    public String as(String memberId) {
         return tokens.token(memberId, timebank, "MEMBER");
     }
 
-    String aMember(String name) {
+    public String aMember(String name) {
         ApiClient.Response r = api.post(path("/members"), coordinator(), Map.of("kind", "SERVICE_USER", "displayName", name));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.text("id");
     }
 
-    String anOrganisation(String name) {
+    public String anOrganisation(String name) {
         ApiClient.Response r = api.post(path("/organisations"), admin(), Map.of("name", name));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.text("id");
     }
 
-    ApiClient.Response logGiven(String giver, String receiver, long minutes) {
+    public ApiClient.Response logGiven(String giver, String receiver, long minutes) {
         return api.post(path("/contributions"), as(giver), logBody(giver, receiver, minutes, "GIVER"));
     }
 
-    Map<String, Object> logBody(String giver, String receiver, long minutes, String side) {
+    public Map<String, Object> logBody(String giver, String receiver, long minutes, String side) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("side", side);
         body.put("giverId", giver);
@@ -66,25 +66,25 @@ final class LedgerFixture {
         return body;
     }
 
-    ApiClient.Response validate(String contributionId, String by, String note) {
+    public ApiClient.Response validate(String contributionId, String by, String note) {
         return api.post(path("/contributions/" + contributionId + "/validation"), as(by), Map.of("note", note));
     }
 
-    long balance(String accountId) {
+    public long balance(String accountId) {
         ApiClient.Response r = api.get(path("/accounts/" + accountId), admin());
         return r.status() == 404 ? 0 : r.json().path("balance").asLong();
     }
 
-    long sumOfBalances() {
+    public long sumOfBalances() {
         return api.get(path("/accounts"), admin()).json().path("sumOfBalances").asLong();
     }
 
-    List<String> accountIds() {
+    public List<String> accountIds() {
         return api.get(path("/accounts"), admin()).json().path("accounts").valueStream()
                 .map(a -> a.path("id").asString()).toList();
     }
 
-    String path(String rest) {
+    public String path(String rest) {
         return "/api/v1/timebanks/" + timebank + rest;
     }
 }

@@ -1,32 +1,47 @@
 package org.reciprocity.ledger.book;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
+import jakarta.annotation.PreDestroy;
+
 import org.reciprocity.kit.outbox.OutboxRelay;
+import org.reciprocity.kit.web.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs ledger commands: one at a time per timebank in this instance (a timebank's entries form one
- * chain), many timebanks in parallel. Before each command it rolls forward whatever a crash left
- * half-written; after it, it publishes the command's events from their outboxes without holding
- * the caller (the sweep publishes anything this misses). A command that lost a race with another
- * instance is retried on the fresh state.
+ * Runs ledger commands: one at a time per timebank (a timebank's entries form one chain), many
+ * timebanks in parallel. Across instances, a timebank is written only by the instance holding its
+ * lease ({@link WriteLeases}); that instance keeps what it read and wrote between commands
+ * ({@link WriterState}), so a command mostly reads from memory and only writes to the database.
+ * When it takes the lease, or after any failure, it reads afresh and rolls forward whatever a crash
+ * left half-written. After a command it publishes the command's events from their outboxes
+ * without holding the caller (the sweep publishes anything this misses). A command that lost a
+ * race with another writer is retried on the fresh state.
  */
 @Service
 public class Bookkeeping {
 
     private static final int ATTEMPTS = 3;
+    /** How long a command waits for another instance to give up a timebank's lease before it is refused. */
+    static final Duration LEASE_WAIT = WriteLeases.LEASE.plusSeconds(5);
+    /** A lease unused this long goes back, so another instance can write the timebank. */
+    static final Duration IDLE = Duration.ofSeconds(5);
 
     private final MongoBookStore store;
     private final Ledger ledger;
     private final OutboxRelay relay;
+    private final WriteLeases leases;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final Executor publisher = Executors.newFixedThreadPool(4, r -> {
@@ -35,36 +50,110 @@ public class Bookkeeping {
         return thread;
     });
 
-    Bookkeeping(MongoBookStore store, OutboxRelay relay, Clock clock) {
+    Bookkeeping(MongoBookStore store, OutboxRelay relay, WriteLeases leases, Clock clock) {
         this.store = store;
         this.relay = relay;
+        this.leases = leases;
         this.ledger = new Ledger(store, clock);
     }
 
-    /** Runs {@code command} against the ledger of {@code timebankId}, alone in that timebank. */
+    /**
+     * Runs {@code command} against the ledger of {@code timebankId}, alone in that timebank; waits
+     * up to {@link #LEASE_WAIT} while another instance writes the timebank, then refuses (503).
+     */
     public <T> T run(String timebankId, Function<Ledger, T> command) {
+        return attempt(timebankId, command, LEASE_WAIT).orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
+                "Busy", "Another instance is writing this timebank's ledger. Nothing was changed; please try again in a moment."))
+                .value();
+    }
+
+    /** Like {@link #run}, but does nothing (empty) if another instance holds the timebank's lease now. */
+    public <T> Optional<T> runIfFree(String timebankId, Function<Ledger, T> command) {
+        return attempt(timebankId, command, Duration.ZERO).map(Ran::value);
+    }
+
+    /** What a command returned, possibly null, once it ran. */
+    private record Ran<T>(T value) {
+    }
+
+    private <T> Optional<Ran<T>> attempt(String timebankId, Function<Ledger, T> command, Duration wait) {
         ReentrantLock lock = locks.computeIfAbsent(timebankId, id -> new ReentrantLock());
         for (int attempt = 1; ; attempt++) {
             List<OutboxRelay.Pending> outboxes;
             T result;
+            WriterState state = null;
             lock.lock();
             try {
-                store.beginCommand();
-                store.rollForward(timebankId);
+                state = awaitLease(timebankId, wait);
+                if (state == null) {
+                    return Optional.empty();
+                }
+                store.beginCommand(state);
+                if (!state.loaded()) {
+                    store.rollForward(timebankId);
+                    state.markLoaded();
+                }
                 result = command.apply(ledger);
                 outboxes = store.writtenOutboxes();
             } catch (MongoBookStore.ConcurrentPostingException lostRace) {
+                state.reset();
                 if (attempt == ATTEMPTS) {
                     throw lostRace;
                 }
                 continue;
+            } catch (RuntimeException | Error failed) {
+                // a write may have failed half-way: trust nothing kept, read afresh next time
+                if (state != null) {
+                    state.reset();
+                }
+                throw failed;
             } finally {
                 store.endCommand();
                 lock.unlock();
             }
             publishInOrder(timebankId, outboxes);
-            return result;
+            return Optional.of(new Ran<>(result));
         }
+    }
+
+    private WriterState awaitLease(String timebankId, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            Optional<WriterState> state = leases.claim(timebankId);
+            if (state.isPresent()) {
+                return state.get();
+            }
+            if (System.nanoTime() >= deadline) {
+                return null;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+    }
+
+    /** Gives back the leases of timebanks this instance has not written lately. */
+    @Scheduled(fixedDelayString = "PT1S")
+    void releaseIdleLeases() {
+        for (String timebankId : leases.idleSince(IDLE)) {
+            ReentrantLock lock = locks.get(timebankId);
+            if (lock != null && lock.tryLock()) {
+                try {
+                    leases.release(timebankId);
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+    }
+
+    /** At shutdown, another instance may take over at once. */
+    @PreDestroy
+    void releaseLeases() {
+        leases.releaseAll();
     }
 
     /**

@@ -48,13 +48,13 @@ public class MongoBookStore implements BookStore {
     /** Documents whose outbox the current command filled, to flush once it is done. */
     private final ThreadLocal<List<OutboxRelay.Pending>> written = ThreadLocal.withInitial(ArrayList::new);
     /**
-     * Accounts and chain heads read or written by the current command, so it reads each once. Safe
-     * because a command runs alone in its timebank in this instance, and a write by another
-     * instance meanwhile is caught by the commit (unique entry keys, conditional contribution
-     * updates). Active only between {@link #beginCommand} and {@link #endCommand}: reads outside a
+     * What the instance knows of the timebank the current command writes, kept between commands
+     * while it holds the timebank's write lease ({@link WriteLeases}): reads of accounts, the chain
+     * head and recent contributions come from it, and every write goes to the database first, then
+     * into it. Active only between {@link #beginCommand} and {@link #endCommand}: reads outside a
      * command (the query endpoints) always go to the database.
      */
-    private final ThreadLocal<CommandMemo> memo = new ThreadLocal<>();
+    private final ThreadLocal<WriterState> writer = new ThreadLocal<>();
     /**
      * Policies read recently, for {@link #POLICY_TTL_MILLIS}. The only state cached across
      * commands: a policy changes rarely, only by an admin, and {@link #forgetPolicy} clears this
@@ -70,14 +70,14 @@ public class MongoBookStore implements BookStore {
                 .on("state", org.springframework.data.domain.Sort.Direction.ASC).unique());
     }
 
-    void beginCommand() {
+    void beginCommand(WriterState state) {
         readStates.get().clear();
         written.get().clear();
-        memo.set(new CommandMemo());
+        writer.set(state);
     }
 
     void endCommand() {
-        memo.remove();
+        writer.remove();
     }
 
     /** Forgets this instance's cached policy of a timebank; call after writing it. */
@@ -119,14 +119,14 @@ public class MongoBookStore implements BookStore {
 
     @Override
     public Optional<Account> account(String timebankId, String accountId) {
-        CommandMemo m = memo.get();
-        Account known = m == null ? null : m.accounts.get(accountId);
+        WriterState w = writing(timebankId);
+        Account known = w == null ? null : w.account(accountId);
         if (known != null) {
-            return Optional.of(known).filter(a -> a.timebankId().equals(timebankId));
+            return Optional.of(known);
         }
         Optional<Account> read = readAccount(timebankId, accountId);
-        if (m != null) {
-            read.ifPresent(a -> m.accounts.put(accountId, a));
+        if (w != null) {
+            read.ifPresent(w::account);
         }
         return read;
     }
@@ -151,11 +151,20 @@ public class MongoBookStore implements BookStore {
 
     @Override
     public Optional<Contribution> contribution(String timebankId, String contributionId) {
+        WriterState w = writing(timebankId);
+        Contribution known = w == null ? null : w.contribution(contributionId);
+        if (known != null) {
+            readStates.get().put(contributionId, known.state());
+            return Optional.of(known);
+        }
         ContributionDocument doc = mongo.findById(key(timebankId, contributionId), ContributionDocument.class, CONTRIBUTIONS);
         if (doc == null) {
             return Optional.empty();
         }
         readStates.get().put(contributionId, doc.contribution().state());
+        if (w != null) {
+            w.contribution(doc.contribution());
+        }
         return Optional.of(doc.contribution());
     }
 
@@ -180,16 +189,16 @@ public class MongoBookStore implements BookStore {
 
     @Override
     public ChainHead head(String timebankId) {
-        CommandMemo m = memo.get();
-        ChainHead known = m == null ? null : m.heads.get(timebankId);
+        WriterState w = writing(timebankId);
+        ChainHead known = w == null ? null : w.head();
         if (known != null) {
             return known;
         }
         Document doc = mongo.findById(timebankId, Document.class, HEADS);
         ChainHead head = doc == null ? ChainHead.empty(timebankId)
                 : new ChainHead(timebankId, doc.getLong("sequence"), doc.getString("hash"));
-        if (m != null) {
-            m.heads.put(timebankId, head);
+        if (w != null) {
+            w.head(head);
         }
         return head;
     }
@@ -263,19 +272,26 @@ public class MongoBookStore implements BookStore {
             mongo.upsert(Query.query(Criteria.where("_id").is(key(timebankId, c.id()))),
                     new Update().set("state", c.state().name()).set("contribution", bson(c)), CONTRIBUTIONS);
             readStates.get().put(c.id(), c.state());
+            remember(timebankId, w -> w.contribution(c));
         }
         if (head != null) {
             mongo.save(new Document("_id", timebankId).append("sequence", head.sequence()).append("hash", head.hash()), HEADS);
-            remember(m -> m.heads.put(timebankId, head));
+            remember(timebankId, w -> w.head(head));
         }
     }
 
-    /** Keeps what the current command wrote, so its later reads see it (a group activity reads an account again). */
-    private void remember(java.util.function.Consumer<CommandMemo> write) {
-        CommandMemo m = memo.get();
-        if (m != null) {
-            write.accept(m);
+    /** Keeps what the current command wrote (already in the database) for the timebank's later reads. */
+    private void remember(String timebankId, java.util.function.Consumer<WriterState> write) {
+        WriterState w = writing(timebankId);
+        if (w != null) {
+            write.accept(w);
         }
+    }
+
+    /** The writer state of the current command, if it writes {@code timebankId}. */
+    private WriterState writing(String timebankId) {
+        WriterState w = writer.get();
+        return w != null && w.timebankId.equals(timebankId) ? w : null;
     }
 
     private Document bson(Contribution c) {
@@ -299,7 +315,7 @@ public class MongoBookStore implements BookStore {
                     FindAndReplaceOptions.options().upsert());
         }
         bulk.execute();
-        accounts.forEach(a -> remember(m -> m.accounts.put(a.id(), a)));
+        accounts.forEach(a -> remember(a.timebankId(), w -> w.account(a)));
     }
 
     private void saveContributions(String timebankId, List<Contribution> contributions, List<OutboxEntry> outbox) {
@@ -327,6 +343,7 @@ public class MongoBookStore implements BookStore {
                 }
             }
             readStates.get().put(c.id(), c.state());
+            remember(timebankId, w -> w.contribution(c));
             if (single && !outbox.isEmpty()) {
                 written.get().add(before == null ? new OutboxRelay.Pending(CONTRIBUTIONS, id, outbox)
                         : OutboxRelay.Pending.readBack(CONTRIBUTIONS, id));
@@ -361,11 +378,6 @@ public class MongoBookStore implements BookStore {
 
     record ContributionDocument(@org.springframework.data.annotation.Id String id, Contribution contribution,
                                 List<OutboxEntry> outbox) {
-    }
-
-    private static final class CommandMemo {
-        final Map<String, Account> accounts = new HashMap<>();
-        final Map<String, ChainHead> heads = new HashMap<>();
     }
 
     private record CachedPolicy(Policy policy, long expires) {

@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reminds, then expires, contributions nobody validated in their timebank's window. Safe with
- * several instances running: each change to a contribution is a conditional update on the state
- * it was read in, so of two instances expiring the same one, one wins and the other retries and
- * finds it already expired.
+ * several instances running: only the instance holding a timebank's write lease changes it (the
+ * others skip that timebank this round), and each change to a contribution is a conditional update
+ * on the state it was read in, so of two instances expiring the same one, one wins and the other
+ * retries and finds it already expired.
  */
 @Component
 class ContributionDeadlines {
@@ -34,7 +35,8 @@ class ContributionDeadlines {
             Document c = doc.get("contribution", Document.class);
             String timebankId = c.getString("timebankId");
             String id = c.getString("id");
-            bookkeeping.run(timebankId, ledger -> ledger.remind(timebankId, id) | ledger.expire(timebankId, id));
+            // a timebank another instance is writing now is that instance's to check
+            bookkeeping.runIfFree(timebankId, ledger -> ledger.remind(timebankId, id) | ledger.expire(timebankId, id));
         }
     }
 }

@@ -24,6 +24,8 @@ public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int SWEEP_BATCH = 500;
+    /** How long the writer of an outbox has to publish it before the sweep does. */
+    static final java.time.Duration SWEEP_GRACE = java.time.Duration.ofSeconds(2);
 
     private final MongoTemplate mongo;
     private final EventPublisher publisher;
@@ -120,8 +122,11 @@ public class OutboxRelay {
     @Scheduled(fixedDelayString = "${reciprocity.outbox.sweep-interval:5s}",
             initialDelayString = "${reciprocity.outbox.sweep-interval:5s}")
     public void sweep() {
+        // outboxes written in the last moments are still being published by their writer: leave them
+        java.util.Date settled = java.util.Date.from(java.time.Instant.now().minus(SWEEP_GRACE));
         for (String collection : collections) {
-            Query pending = Query.query(Criteria.where("outbox.0").exists(true)).limit(SWEEP_BATCH);
+            Query pending = Query.query(new Criteria().orOperator(Criteria.where("outbox.0.occurredAt").lt(settled),
+                    Criteria.where("outbox.0").exists(true).and("outbox.0.occurredAt").exists(false))).limit(SWEEP_BATCH);
             pending.fields().include("outbox");
             // the sweep has just read the outboxes: publish them as read, in one batch per collection
             flushPending(mongo.find(pending, Document.class, collection).stream()

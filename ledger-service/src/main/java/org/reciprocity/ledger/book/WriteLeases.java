@@ -1,0 +1,113 @@
+package org.reciprocity.ledger.book;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
+import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * One writer per timebank across instances. Before it writes a timebank, an instance takes that
+ * timebank's lease: a ShedLock lock in MongoDB (collection {@value #COLLECTION}), held for
+ * {@link #LEASE}, renewed while in use and given back when idle or at shutdown. While an instance
+ * holds the lease nobody else writes the timebank, which is what lets it keep a {@link WriterState}
+ * between commands. A lease that could not be renewed in time (a pause longer than the lease) is
+ * dropped with its state; the ledger's unique entry keys and conditional contribution updates
+ * still refuse a write that raced another instance.
+ */
+@Component
+class WriteLeases {
+
+    static final String COLLECTION = "ledger_leases";
+    static final Duration LEASE = Duration.ofSeconds(15);
+    /** Renewed once less than this remains, so a command never starts on a lease about to end. */
+    static final Duration RENEW_BELOW = Duration.ofSeconds(10);
+
+    private final LockProvider locks;
+    private final MongoTemplate mongo;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
+
+    WriteLeases(MongoTemplate mongo) {
+        this.mongo = mongo;
+        this.locks = new MongoLockProvider(mongo.getCollection(COLLECTION));
+    }
+
+    /**
+     * The state of {@code timebankId} if this instance holds, renews or takes its lease now; empty
+     * when another instance holds it. Call under the timebank's local lock.
+     */
+    Optional<WriterState> claim(String timebankId) {
+        Instant now = clock.instant();
+        Held current = held.get(timebankId);
+        if (current != null) {
+            if (current.until().minus(RENEW_BELOW).isAfter(now)) {
+                current.state().used(now);
+                return Optional.of(current.state());
+            }
+            Optional<SimpleLock> renewed = current.lease().extend(LEASE, Duration.ZERO);
+            if (renewed.isPresent()) {
+                held.put(timebankId, new Held(renewed.get(), now.plus(LEASE), current.state()));
+                current.state().used(now);
+                return Optional.of(current.state());
+            }
+            // lost: another instance may have written since, so nothing kept is trusted
+            held.remove(timebankId);
+        }
+        if (heldElsewhere(timebankId, now)) {
+            return Optional.empty();
+        }
+        Optional<SimpleLock> lease = locks.lock(new LockConfiguration(now, name(timebankId), LEASE, Duration.ZERO));
+        if (lease.isEmpty()) {
+            return Optional.empty();
+        }
+        WriterState state = new WriterState(timebankId, now);
+        held.put(timebankId, new Held(lease.get(), now.plus(LEASE), state));
+        return Optional.of(state);
+    }
+
+    /**
+     * Whether another instance holds the lease now. Asked first because taking a held lease fails
+     * on a duplicate key, which some servers log as an error: waiting should be quiet.
+     */
+    private boolean heldElsewhere(String timebankId, Instant now) {
+        org.bson.Document lease = mongo.findById(name(timebankId), org.bson.Document.class, COLLECTION);
+        java.util.Date until = lease == null ? null : lease.getDate("lockUntil");
+        return until != null && until.toInstant().isAfter(now);
+    }
+
+    /** The timebanks whose lease this instance holds but has not used for {@code idle}. */
+    List<String> idleSince(Duration idle) {
+        Instant before = clock.instant().minus(idle);
+        return held.values().stream().filter(h -> h.state().lastUsed().isBefore(before))
+                .map(h -> h.state().timebankId).toList();
+    }
+
+    /** Gives the lease back so another instance may write the timebank; call under the timebank's local lock. */
+    void release(String timebankId) {
+        Held h = held.remove(timebankId);
+        if (h != null) {
+            h.lease().unlock();
+        }
+    }
+
+    void releaseAll() {
+        List.copyOf(held.keySet()).forEach(this::release);
+    }
+
+    private static String name(String timebankId) {
+        return "ledger-writer:" + timebankId;
+    }
+
+    private record Held(SimpleLock lease, Instant until, WriterState state) {
+    }
+}

@@ -1,0 +1,89 @@
+package org.reciprocity.ledger.book;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What an instance knows of a timebank while it holds that timebank's write lease: the chain head,
+ * the accounts and the recent contributions as it last read or wrote them. Nobody else writes the
+ * timebank meanwhile, and every write goes to the database before it is kept here (write-through),
+ * so a command can read from here instead of the database. Used only under the timebank's local
+ * lock. {@link #reset()} forgets everything: after any failure, the next command reads afresh and
+ * rolls forward whatever was left half-written.
+ */
+final class WriterState {
+
+    static final int MAX_ACCOUNTS = 20_000;
+    static final int MAX_CONTRIBUTIONS = 5_000;
+
+    final String timebankId;
+    private boolean loaded;
+    private ChainHead head;
+    private final Map<String, Account> accounts = recent(MAX_ACCOUNTS);
+    private final Map<String, Contribution> contributions = recent(MAX_CONTRIBUTIONS);
+    private volatile Instant lastUsed;
+
+    WriterState(String timebankId, Instant now) {
+        this.timebankId = timebankId;
+        this.lastUsed = now;
+    }
+
+    /** Whether the state was read afresh (and half-written changes rolled forward) since the last reset. */
+    boolean loaded() {
+        return loaded;
+    }
+
+    void markLoaded() {
+        loaded = true;
+    }
+
+    void reset() {
+        loaded = false;
+        head = null;
+        accounts.clear();
+        contributions.clear();
+    }
+
+    ChainHead head() {
+        return head;
+    }
+
+    void head(ChainHead head) {
+        this.head = head;
+    }
+
+    Account account(String id) {
+        return accounts.get(id);
+    }
+
+    void account(Account account) {
+        accounts.put(account.id(), account);
+    }
+
+    Contribution contribution(String id) {
+        return contributions.get(id);
+    }
+
+    void contribution(Contribution contribution) {
+        contributions.put(contribution.id(), contribution);
+    }
+
+    void used(Instant now) {
+        lastUsed = now;
+    }
+
+    Instant lastUsed() {
+        return lastUsed;
+    }
+
+    /** A map that keeps the most recently used entries and forgets the oldest beyond {@code max}. */
+    private static <V> Map<String, V> recent(int max) {
+        return new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > max;
+            }
+        };
+    }
+}

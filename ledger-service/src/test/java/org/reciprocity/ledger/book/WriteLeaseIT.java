@@ -1,0 +1,111 @@
+package org.reciprocity.ledger.book;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reciprocity.kit.outbox.OutboxRelay;
+import org.reciprocity.ledger.LedgerFixture;
+import org.reciprocity.testsupport.ApiClient;
+import org.reciprocity.testsupport.ServiceIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * One writer per timebank across instances. "Another instance" here is a second set of the
+ * ledger's writing parts over the same MongoDB, as a second process would have: its own store,
+ * its own leases, its own writer state.
+ */
+@ServiceIntegrationTest
+class WriteLeaseIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    Bookkeeping bookkeeping;
+
+    @Autowired
+    WriteLeases leases;
+
+    LedgerFixture given;
+    String ann;
+    String bo;
+    WriteLeases otherLeases;
+    Bookkeeping otherInstance;
+
+    @BeforeEach
+    void twoInstancesAndATimebank() {
+        given = new LedgerFixture(port);
+        ann = given.aMember("Ann");
+        bo = given.aMember("Bo");
+        otherLeases = new WriteLeases(mongo);
+        otherInstance = new Bookkeeping(new MongoBookStore(mongo), relay, otherLeases, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void giveBackTheLeases() {
+        otherLeases.releaseAll();
+    }
+
+    @Test
+    void whileThisInstanceWritesATimebankNoOtherInstanceMay() {
+        assertThat(given.logGiven(ann, bo, 30).status()).isEqualTo(201);
+
+        assertThat(otherLeases.claim(given.timebank)).isEmpty();
+        assertThat(otherInstance.runIfFree(given.timebank, ledger -> "written")).isEmpty();
+        assertThat(bookkeeping.runIfFree(given.timebank, ledger -> "written")).contains("written");
+    }
+
+    @Test
+    void aTimebankAnotherInstanceWritesIsLeftToIt() {
+        assertThat(otherInstance.runIfFree(given.timebank, ledger -> "written")).contains("written");
+
+        assertThat(bookkeeping.runIfFree(given.timebank, ledger -> "written")).isEmpty();
+
+        otherInstance.releaseLeases();
+        assertThat(bookkeeping.runIfFree(given.timebank, ledger -> "written")).contains("written");
+    }
+
+    @Test
+    void whatAnotherInstanceWroteIsReadAfreshWhenTheLeaseComesBack() {
+        String contribution = given.logGiven(ann, bo, 45).text("id");
+        // this instance now keeps Ann's and Bo's accounts in memory; it gives the lease back as when idle
+        releaseHere();
+
+        Ledger.Actor boActs = new Ledger.Actor(bo, Set.of("MEMBER"));
+        Optional<Decision<Contribution>> validated = otherInstance.runIfFree(given.timebank,
+                ledger -> ledger.validate(given.timebank, contribution, boActs, "thank you"));
+        assertThat(validated).hasValueSatisfying(d -> assertThat(d.isAccepted()).isTrue());
+        otherInstance.releaseLeases();
+
+        // a stale copy here would post Bo's gift from a balance without the 45 minutes, and undo them
+        ApiClient.Response gift = given.api.post(given.path("/gifts"), given.as(bo),
+                Map.of("id", "gift-1", "toAccountId", ann, "minutes", 15));
+        assertThat(gift.status()).as(gift.body()).isEqualTo(201);
+
+        assertThat(given.balance(ann)).isEqualTo(45 + 15);
+        assertThat(given.balance(bo)).isEqualTo(-45 - 15);
+        assertThat(given.sumOfBalances()).isZero();
+        ApiClient.Response verification = given.api.get(given.path("/ledger/verification"), given.admin());
+        assertThat(verification.json().path("intact").asBoolean()).as(verification.body()).isTrue();
+        assertThat(verification.json().path("entriesChecked").asLong()).isEqualTo(2);
+    }
+
+    private void releaseHere() {
+        leases.release(given.timebank);
+    }
+}
