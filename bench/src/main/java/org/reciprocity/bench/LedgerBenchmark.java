@@ -76,11 +76,14 @@ public final class LedgerBenchmark {
             watcher.start();
             // only measure once the watcher sits at the end of every partition: it must miss nothing
             watcher.ready.await();
+            Map<String, Long> cpuBefore = cpuMillisByProcess();
             Result result = run(ledger, banks, total, threads, awaited);
             long endToEndNanos = watcher.awaitAll(Duration.ofSeconds(120)) - result.startNanos;
+            Map<String, Long> cpuAfter = cpuMillisByProcess();
             watcher.interrupt();
 
             print(total, threads, timebanks, membersPer, result, endToEndNanos, watcher.seen.get());
+            printCpu(cpuBefore, cpuAfter, result.ok());
             Baseline baseline = kafkaBaseline(config.kafkaBootstrap(), total, threads);
             System.out.printf("| baseline: plain Kafka produce+consume of %d 500-byte events (acks=all, idempotent, %d threads) | %.0f events/s, latency p50 / p99 %.1f / %.1f ms |%n",
                     total, threads, total / (baseline.wallNanos() / 1e9), pct(baseline.latencies(), 50), pct(baseline.latencies(), 99));
@@ -299,6 +302,39 @@ public final class LedgerBenchmark {
                 pct(r.validateLatencies(), 99));
         System.out.printf("| TransferPosted seen on Kafka | %d of %d, end-to-end rate %.0f/s |%n", seen, r.ok(),
                 seen / (endToEndNanos / 1e9));
+    }
+
+    /**
+     * CPU time used so far by this JVM (the client, the watcher, mongo-java-server and the token
+     * issuer) and by each child process of the platform. CPU per validated contribution says where
+     * the cost is even when other work shares the machine, which wall-clock rates cannot.
+     */
+    private static Map<String, Long> cpuMillisByProcess() {
+        Map<String, Long> cpu = new java.util.TreeMap<>();
+        cpu.put("bench JVM (client, mongo-java-server, issuer)", cpuMillis(ProcessHandle.current()));
+        ProcessHandle.current().descendants().forEach(p -> {
+            String command = p.info().commandLine().orElse("?");
+            String name = command.contains("-exec.jar") ? command.replaceAll(".*/([a-z-]+)-exec\\.jar.*", "$1")
+                    : command.contains("KafkaNode") || command.contains("kafka") ? "kafka broker" : "other " + p.pid();
+            cpu.merge(name, cpuMillis(p), Long::sum);
+        });
+        return cpu;
+    }
+
+    private static long cpuMillis(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
+    }
+
+    private static void printCpu(Map<String, Long> before, Map<String, Long> after, int validated) {
+        System.out.printf("| CPU per validated contribution, by process | ");
+        long total = 0;
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, Long> e : after.entrySet()) {
+            long used = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            total += used;
+            parts.add(String.format("%s %.2f ms", e.getKey(), used / (double) Math.max(1, validated)));
+        }
+        System.out.printf("%s; all %.2f ms |%n", String.join(", ", parts), total / (double) Math.max(1, validated));
     }
 
     private static double pct(long[] nanos, int percentile) {

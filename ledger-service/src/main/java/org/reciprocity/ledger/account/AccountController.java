@@ -18,12 +18,12 @@ import jakarta.validation.constraints.Size;
 import org.bson.Document;
 import org.reciprocity.contracts.ledger.TransferReason;
 import org.reciprocity.kit.security.Caller;
+import org.reciprocity.kit.web.ApiException;
 import org.reciprocity.kit.security.Role;
 import org.reciprocity.ledger.book.Bookkeeping;
 import org.reciprocity.ledger.book.ChainVerification;
 import org.reciprocity.ledger.book.LedgerEntry;
 import org.reciprocity.ledger.contribution.ContributionResponse;
-import org.reciprocity.ledger.contribution.Refusals;
 import org.reciprocity.ledger.timebank.Timebanks;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -57,7 +57,7 @@ class AccountController {
     AccountResponse account(@PathVariable String timebankId, @PathVariable String accountId) {
         selfOrStaff(accountId);
         return bookkeeping.store().account(timebankId, accountId).map(AccountResponse::of)
-                .orElseThrow(() -> Refusals.of("There is no account '" + accountId + "' in this timebank."));
+                .orElseThrow(() -> ApiException.notFound("There is no account '" + accountId + "' in this timebank."));
     }
 
     /** Every account of the timebank and their sum, which is always zero. */
@@ -113,7 +113,7 @@ class AccountController {
         String member = Caller.current().memberId();
         String id = request.id() == null ? UUID.randomUUID().toString() : request.id();
         LedgerEntry entry = bookkeeping.run(timebankId, l -> l.redeem(timebankId, id, member, request.organisationId(),
-                request.minutes(), request.offer())).orElseThrow(Refusals::of);
+                request.minutes(), request.offer())).orElseThrow(ApiException::rejected, ApiException::notFound);
         return StatementLine.of(entry, member, timebanks.require(timebankId).zone());
     }
 
@@ -124,7 +124,7 @@ class AccountController {
         String member = Caller.current().memberId();
         String id = request.id() == null ? UUID.randomUUID().toString() : request.id();
         LedgerEntry entry = bookkeeping.run(timebankId, l -> l.gift(timebankId, id, member, request.toAccountId(),
-                request.minutes(), request.note())).orElseThrow(Refusals::of);
+                request.minutes(), request.note())).orElseThrow(ApiException::rejected, ApiException::notFound);
         return StatementLine.of(entry, member, timebanks.require(timebankId).zone());
     }
 
@@ -135,7 +135,7 @@ class AccountController {
     LedgerEntry reverse(@PathVariable String timebankId, @PathVariable String transferId,
                         @Valid @RequestBody ReverseRequest request) {
         return bookkeeping.run(timebankId, l -> l.reverse(timebankId, transferId,
-                org.reciprocity.ledger.contribution.Actors.of(Caller.current()), request.reason())).orElseThrow(Refusals::of);
+                org.reciprocity.ledger.contribution.Actors.of(Caller.current()), request.reason())).orElseThrow(ApiException::rejected, ApiException::notFound);
     }
 
     /** Walks the hash chain from the first entry; names the first entry that was changed. */

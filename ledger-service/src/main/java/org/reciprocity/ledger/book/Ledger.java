@@ -75,7 +75,7 @@ public final class Ledger {
     public Decision<Contribution> log(String timebankId, LogCommand c) {
         Optional<Policy> policy = store.policy(timebankId);
         if (policy.isEmpty()) {
-            return Decision.refused("There is no timebank '" + timebankId + "'.");
+            return Decision.unknown("There is no timebank '" + timebankId + "'.");
         }
         Optional<Contribution> existing = store.contribution(timebankId, c.contributionId());
         if (existing.isPresent()) {
@@ -243,7 +243,7 @@ public final class Ledger {
         Optional<Account> member = store.account(timebankId, memberId);
         Optional<Account> organisation = store.account(timebankId, organisationId);
         if (member.isEmpty() || member.get().kind() != AccountKind.MEMBER) {
-            return Decision.refused("There is no member '" + memberId + "' in this timebank.");
+            return Decision.unknown("There is no member '" + memberId + "' in this timebank.");
         }
         if (organisation.isEmpty() || organisation.get().kind() != AccountKind.ORGANISATION) {
             return Decision.refused("Hours are spent on an organisation's offer; '" + organisationId + "' is not an organisation here.");
@@ -259,7 +259,7 @@ public final class Ledger {
         Optional<Account> from = store.account(timebankId, fromMemberId);
         Optional<Account> to = store.account(timebankId, toAccountId);
         if (from.isEmpty() || from.get().kind() != AccountKind.MEMBER) {
-            return Decision.refused("There is no member '" + fromMemberId + "' in this timebank.");
+            return Decision.unknown("There is no member '" + fromMemberId + "' in this timebank.");
         }
         if (to.isEmpty() || toAccountId.equals(fromMemberId)) {
             return Decision.refused("Give to another member or to an organisation of this timebank.");
@@ -279,7 +279,7 @@ public final class Ledger {
         }
         Optional<LedgerEntry> original = store.entryByTransfer(timebankId, transferId);
         if (original.isEmpty()) {
-            return Decision.refused("There is no transfer '" + transferId + "' in this timebank's ledger.");
+            return Decision.unknown("There is no transfer '" + transferId + "' in this timebank's ledger.");
         }
         if (original.get().reason() == TransferReason.REVERSAL) {
             return Decision.refused("A correction cannot itself be reversed; post a new transfer instead.");
@@ -364,7 +364,7 @@ public final class Ledger {
         }
         List<Contribution> attendances = store.contributionsOfActivity(timebankId, activityId);
         if (attendances.isEmpty()) {
-            return Decision.refused("There is no group activity '" + activityId + "' here.");
+            return Decision.unknown("There is no group activity '" + activityId + "' here.");
         }
         List<Contribution> result = new ArrayList<>();
         for (Contribution attendance : attendances) {
@@ -374,7 +374,7 @@ public final class Ledger {
             }
             Decision<Contribution> validated = validate(timebankId, attendance.id(), staff, note);
             if (!validated.isAccepted()) {
-                return Decision.refused(validated.refusal());
+                return validated.refusedAs();
             }
             result.add(validated.value());
         }
@@ -393,7 +393,7 @@ public final class Ledger {
                     stateEvent.accept(events);
                     return events;
                 }, true);
-        return entry.isAccepted() ? Decision.accepted(closed) : Decision.refused(entry.refusal());
+        return entry.isAccepted() ? Decision.accepted(closed) : entry.refusedAs();
     }
 
     private Decision<LedgerEntry> transferNow(String timebankId, String transferId, Account debit, Account credit,
@@ -596,7 +596,7 @@ public final class Ledger {
     }
 
     private static Decision<Contribution> notFound(String contributionId) {
-        return Decision.refused("There is no contribution '" + contributionId + "' in this timebank.");
+        return Decision.unknown("There is no contribution '" + contributionId + "' in this timebank.");
     }
 
     private static String firstNonNull(String a, String b) {

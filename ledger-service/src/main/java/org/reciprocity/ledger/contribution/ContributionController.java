@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import org.reciprocity.contracts.contribution.CoproductionKind;
 import org.reciprocity.contracts.contribution.LoggedBy;
 import org.reciprocity.kit.security.Caller;
+import org.reciprocity.kit.web.ApiException;
 import org.reciprocity.ledger.book.Bookkeeping;
 import org.reciprocity.ledger.book.Contribution;
 import org.reciprocity.ledger.book.Decision;
@@ -63,7 +64,7 @@ class ContributionController {
     @GetMapping("/contributions/{contributionId}")
     ContributionResponse get(@PathVariable String timebankId, @PathVariable String contributionId) {
         Contribution c = bookkeeping.store().contribution(timebankId, contributionId)
-                .orElseThrow(() -> Refusals.of("There is no contribution '" + contributionId + "' in this timebank."));
+                .orElseThrow(() -> ApiException.notFound("There is no contribution '" + contributionId + "' in this timebank."));
         return ContributionResponse.of(c);
     }
 
@@ -114,7 +115,7 @@ class ContributionController {
         Decision<List<Contribution>> decision = bookkeeping.run(timebankId, l -> l.recordGroupActivity(timebankId, id,
                 request.organisationId(), actor(Caller.current()), request.title(), request.kind(), request.happenedOn(),
                 register));
-        return decision.orElseThrow(Refusals::of).stream().map(ContributionResponse::of).toList();
+        return decision.orElseThrow(ApiException::rejected, ApiException::notFound).stream().map(ContributionResponse::of).toList();
     }
 
     /** One validation by the organisation's staff posts every attendance of the activity. */
@@ -124,7 +125,7 @@ class ContributionController {
                                                      @Valid @RequestBody(required = false) NoteRequest request) {
         String note = request == null ? null : request.note();
         return bookkeeping.run(timebankId, l -> l.validateGroupActivity(timebankId, activityId, actor(Caller.current()), note))
-                .orElseThrow(Refusals::of).stream().map(ContributionResponse::of).toList();
+                .orElseThrow(ApiException::rejected, ApiException::notFound).stream().map(ContributionResponse::of).toList();
     }
 
     static Ledger.Actor actor(Caller caller) {
@@ -132,7 +133,7 @@ class ContributionController {
     }
 
     private static ContributionResponse answer(Decision<Contribution> decision) {
-        return ContributionResponse.of(decision.orElseThrow(Refusals::of));
+        return ContributionResponse.of(decision.orElseThrow(ApiException::rejected, ApiException::notFound));
     }
 
     record LogRequest(

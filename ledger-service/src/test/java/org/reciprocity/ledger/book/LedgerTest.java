@@ -53,6 +53,18 @@ class LedgerTest {
     }
 
     @Test
+    void tellsARefusalOverSomethingUnknownFromARefusalByTheRules() {
+        ledger.log(TB, samGave("c1", 30));
+
+        Decision<Contribution> unknown = ledger.validate(TB, "no-such-contribution", member("ali"), null);
+        Decision<Contribution> refused = ledger.validate(TB, "c1", member("sam"), null);
+
+        assertThat(unknown.unknown()).as(unknown.refusal()).isTrue();
+        assertThat(refused.isAccepted()).isFalse();
+        assertThat(refused.unknown()).as(refused.refusal()).isFalse();
+    }
+
+    @Test
     void rejectsValidationByWhoeverLoggedIt() {
         ledger.log(TB, samGave("c1", 30));
 
