@@ -90,8 +90,11 @@ public class Texts {
         String[] parts = item.split("\\|", -1);
         String since = parts[4].isEmpty() ? "" : DateTimeFormatter.ofPattern(say("format.date", locale), locale)
                 .format(Instant.parse(parts[4]).atZone(zone));
-        return say(prefix + ".item." + parts[0], locale, name(parts[1], names, locale), name(parts[2], names, locale),
-                duration(parts[3], locale), since);
+        // the length is unknown (0) for a dispute whose log came before this service: it is left out
+        boolean unknownLength = parts[3].isEmpty() || "0".equals(parts[3]);
+        return say(prefix + ".item." + parts[0] + (unknownLength ? ".unknownLength" : ""), locale,
+                name(parts[1], names, locale), name(parts[2], names, locale), unknownLength ? "" : duration(parts[3], locale),
+                since);
     }
 
     /** A plain phrase of the catalogue. */

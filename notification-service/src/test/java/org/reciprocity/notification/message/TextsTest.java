@@ -142,6 +142,17 @@ class TextsTest {
                 "Et 1 de plus. Ouvrez Reciprocity pour tout voir.");
     }
 
+    @Test
+    void aDisputeWhoseLengthIsNotKnownHereIsListedWithoutOne() {
+        Text text = texts.render(MessageKind.QUEUE_DIGEST, Map.of(Notices.WAITING, "0", Notices.DISPUTES, "1",
+                Notices.ITEM + 0, "DISPUTE|kim|lee|0|2026-11-25T12:00:00Z"), Locale.ENGLISH, ZoneId.of("UTC"),
+                Map.of("kim", "Kim", "lee", "Lee")::get, "Riverside");
+
+        assertThat(text.paragraphs()).containsExactly(
+                "No time entry is waiting for a check, and 1 question about time is open.",
+                "A question since Wednesday 25 November: time from Kim to Lee.");
+    }
+
     static ResourceBundleMessageSource messages() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
         source.setBasename("i18n/messages");
