@@ -63,9 +63,9 @@ public class Texts {
         String prefix = "kind." + kind.name();
         List<String> paragraphs = new ArrayList<>();
         // a message that differs by direction (near the lowest or the highest balance) has a body for each
-        String body = say(prefix + ".body." + params.get(Notices.DIRECTION), locale, args);
-        paragraphs.add(params.containsKey(Notices.DIRECTION) && !body.startsWith("kind.") ? body
-                : say(prefix + ".body", locale, args));
+        String direction = params.get(Notices.DIRECTION);
+        String body = direction == null ? null : say(prefix + ".body." + direction, locale, args);
+        paragraphs.add(body != null && !body.startsWith(prefix) ? body : say(prefix + ".body", locale, args));
         if (params.containsKey(Notices.NOTE) && !params.get(Notices.NOTE).isBlank()) {
             paragraphs.add(say(prefix + ".note", locale, args));
         }
