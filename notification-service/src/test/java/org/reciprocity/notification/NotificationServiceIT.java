@@ -45,6 +45,8 @@ public abstract class NotificationServiceIT {
         registry.add("reciprocity.notification.retry.initial-interval", () -> "300ms");
         registry.add("reciprocity.notification.retry.max-interval", () -> "2s");
         registry.add("reciprocity.notification.retry.max-attempts", () -> "5");
+        // scheduled messages are triggered by the tests themselves, with the clock where they put it
+        registry.add("reciprocity.notification.schedules.check-interval", () -> "1h");
     }
 
     @BeforeEach
@@ -78,6 +80,14 @@ public abstract class NotificationServiceIT {
     /** The delivery log entry of an outbound delivery, as stored. */
     protected org.bson.Document delivery(String id) {
         return mongo.getCollection("deliveries").find(new org.bson.Document("_id", id)).first();
+    }
+
+    /** The member's inbox items of one kind, through the API. */
+    protected java.util.List<tools.jackson.databind.JsonNode> inboxItems(String timebankId, String memberId, String kind) {
+        ApiClient.Response inbox = api.get("/api/v1/timebanks/" + timebankId + "/inbox", token(memberId, timebankId, "MEMBER"));
+        org.assertj.core.api.Assertions.assertThat(inbox.status()).isEqualTo(200);
+        return java.util.stream.StreamSupport.stream(inbox.json().path("items").spliterator(), false)
+                .filter(i -> kind.equals(i.path("kind").asString())).toList();
     }
 
     /** Preferences are replaced whole, with a PUT. */

@@ -5,11 +5,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.reciprocity.contracts.contribution.ContributionDisputed;
 import org.reciprocity.contracts.contribution.ContributionLogged;
 import org.reciprocity.contracts.contribution.ContributionValidated;
 import org.reciprocity.contracts.contribution.CoproductionKind;
 import org.reciprocity.contracts.contribution.LoggedBy;
 import org.reciprocity.contracts.contribution.ValidationReminderDue;
+import org.reciprocity.contracts.ledger.SoftLimitCrossed;
+import org.reciprocity.contracts.ledger.TransferPosted;
+import org.reciprocity.contracts.ledger.TransferReason;
 import org.reciprocity.contracts.member.MemberKind;
 import org.reciprocity.contracts.member.MemberRegistered;
 import org.reciprocity.contracts.timebank.TimebankOpened;
@@ -35,6 +39,32 @@ final class Scenario {
                 giver.memberId(), receiver.memberId(), LoggedBy.GIVER, giver.memberId(), null, receiver.memberId(), 90,
                 LocalDate.parse("2026-11-24"), CoproductionKind.PEER_SUPPORT, "Walk and talk", null, null,
                 Instant.parse("2026-12-09T09:30:00Z"));
+    }
+
+    /** Like {@link #logged}, but logged at {@code when}. */
+    ContributionLogged loggedAt(MemberRegistered giver, MemberRegistered receiver, Instant when) {
+        ContributionLogged l = logged(giver, receiver);
+        return new ContributionLogged(l.eventId(), when, l.timebankId(), l.contributionId(), l.giverAccountId(),
+                l.receiverAccountId(), l.side(), l.actorId(), l.onBehalfOf(), l.awaitingValidationBy(), l.minutes(),
+                l.happenedOn(), l.kind(), l.description(), l.matchId(), l.groupActivityId(), l.validationDeadline());
+    }
+
+    /** The receiver says the logged time is not right. */
+    ContributionDisputed disputed(ContributionLogged logged, Instant when) {
+        return new ContributionDisputed(UUID.randomUUID(), when, timebank, logged.contributionId(),
+                logged.receiverAccountId(), logged.giverAccountId(), logged.receiverAccountId(), "It was shorter");
+    }
+
+    /** A validated contribution's transfer: {@code receiver} debited, {@code giver} credited, with both balances after. */
+    TransferPosted transfer(long sequence, Instant when, MemberRegistered receiver, MemberRegistered giver, long minutes,
+            long receiverAfter, long giverAfter) {
+        return new TransferPosted(UUID.randomUUID(), when, timebank, "c:" + sequence + "-" + timebank,
+                receiver.memberId(), giver.memberId(), minutes, TransferReason.CONTRIBUTION, receiverAfter, giverAfter,
+                "c-" + sequence, null, sequence, "hash-" + sequence);
+    }
+
+    SoftLimitCrossed nearTheLowestBalance(MemberRegistered member) {
+        return new SoftLimitCrossed(UUID.randomUUID(), Instant.now(), timebank, member.memberId(), -540, -540, -600, "LOW");
     }
 
     ValidationReminderDue reminder(ContributionLogged logged) {

@@ -63,7 +63,7 @@ class EventIntake {
     }
 
     @KafkaListener(id = "notification.messages", containerFactory = "batchListenerFactory",
-            topics = {Topics.MEMBERS_TOPIC, Topics.CONTRIBUTIONS_TOPIC, Topics.MATCHES_TOPIC})
+            topics = {Topics.MEMBERS_TOPIC, Topics.CONTRIBUTIONS_TOPIC, Topics.MATCHES_TOPIC, Topics.LEDGER_TOPIC})
     void on(List<ConsumerRecord<String, DomainEvent>> records) {
         Map<String, Timebank> timebanks = recipients.timebanks(records.stream().map(ConsumerRecord::value)
                 .filter(Objects::nonNull).map(DomainEvent::timebankId).distinct().toList());

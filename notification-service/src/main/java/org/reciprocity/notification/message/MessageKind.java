@@ -17,5 +17,13 @@ public enum MessageKind {
     DISPUTE_CLOSED,
     MATCH_PROPOSED,
     MATCH_ACCEPTED,
-    MATCH_AGREED
+    MATCH_AGREED,
+    /** The member's balance came close to one of the timebank's limits (a soft limit was crossed). */
+    BALANCE_NEAR_LIMIT,
+    /** To coordinators: a member's balance came close to a limit. */
+    BALANCE_NEAR_LIMIT_TO_REVIEW,
+    /** Once a month: what the member gave and received last month, and their balance. */
+    MONTHLY_STATEMENT,
+    /** To coordinators, once a day: the contributions and disputes waiting for them. */
+    QUEUE_DIGEST
 }

@@ -16,6 +16,7 @@ import org.reciprocity.contracts.contribution.ContributionResolved;
 import org.reciprocity.contracts.contribution.ContributionValidated;
 import org.reciprocity.contracts.contribution.LoggedBy;
 import org.reciprocity.contracts.contribution.ValidationReminderDue;
+import org.reciprocity.contracts.ledger.SoftLimitCrossed;
 import org.reciprocity.contracts.match.MatchAccepted;
 import org.reciprocity.contracts.match.MatchAgreed;
 import org.reciprocity.contracts.match.MatchProposed;
@@ -35,6 +36,20 @@ public final class Notices {
     public static final String DEADLINE = "deadline";
     public static final String NOTE = "note";
     public static final String REASON = "reason";
+    /** Whether a balance is near the lowest ({@code LOW}) or the highest ({@code HIGH}) it may be. */
+    public static final String DIRECTION = "direction";
+    /** A month ({@code yyyy-MM}) and what happened in it: minutes given, received, entries confirmed, balance at its end. */
+    public static final String MONTH = "month";
+    public static final String GIVEN = "given";
+    public static final String RECEIVED = "received";
+    public static final String VALIDATED = "validated";
+    public static final String BALANCE = "balance";
+    /** Items of a list, {@code item0}, {@code item1}…, each {@code TYPE|giver|receiver|minutes|since}; then how many more. */
+    public static final String ITEM = "item";
+    public static final String MORE = "more";
+    /** A coordinator's queue: how many contributions wait for a check, how many disputes are open. */
+    public static final String WAITING = "waiting";
+    public static final String DISPUTES = "disputes";
 
     private Notices() {
     }
@@ -76,6 +91,10 @@ public final class Notices {
                     params(REASON, e.reason()));
             b.coordinators(coordinators, e.rejectedBy(), MessageKind.DISPUTE_CLOSED,
                     params(OTHER, e.giverAccountId(), SECOND, e.receiverAccountId()));
+        } else if (event instanceof SoftLimitCrossed e) {
+            b.to(e.accountId(), MessageKind.BALANCE_NEAR_LIMIT, params(DIRECTION, e.direction()));
+            b.coordinators(coordinators, e.accountId(), MessageKind.BALANCE_NEAR_LIMIT_TO_REVIEW,
+                    params(OTHER, e.accountId(), DIRECTION, e.direction()));
         } else if (event instanceof MatchProposed e) {
             b.to(e.giverId(), MessageKind.MATCH_PROPOSED, params(OTHER, e.receiverId(), DEADLINE, e.expiresAt()));
             b.to(e.receiverId(), MessageKind.MATCH_PROPOSED, params(OTHER, e.giverId(), DEADLINE, e.expiresAt()));
@@ -89,8 +108,26 @@ public final class Notices {
         return b.notices();
     }
 
+    /** The member ids a message's words mention: the other person, a second one, and the people in its list items. */
+    public static Set<String> mentioned(Map<String, String> params) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String key : List.of(OTHER, SECOND)) {
+            if (params.containsKey(key)) {
+                ids.add(params.get(key));
+            }
+        }
+        for (int i = 0; params.containsKey(ITEM + i); i++) {
+            String[] parts = params.get(ITEM + i).split("\\|", -1);
+            if (parts.length > 2) {
+                ids.add(parts[1]);
+                ids.add(parts[2]);
+            }
+        }
+        return ids;
+    }
+
     /** Pairs of name and value; null values are left out (an optional note). */
-    static Map<String, String> params(Object... pairs) {
+    public static Map<String, String> params(Object... pairs) {
         Map<String, String> params = new HashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             if (pairs[i + 1] != null) {

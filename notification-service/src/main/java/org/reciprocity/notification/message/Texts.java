@@ -2,6 +2,7 @@ package org.reciprocity.notification.message;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -42,6 +43,7 @@ public class Texts {
      */
     public Text render(MessageKind kind, Map<String, String> params, Locale locale, ZoneId zone,
             Function<String, String> names, String timebankName) {
+        String balance = params.get(Notices.BALANCE);
         Object[] args = {
                 name(params.get(Notices.OTHER), names, locale),
                 duration(params.get(Notices.MINUTES), locale),
@@ -50,17 +52,49 @@ public class Texts {
                 params.getOrDefault(Notices.NOTE, ""),
                 params.getOrDefault(Notices.REASON, ""),
                 timebankName,
-                name(params.get(Notices.SECOND), names, locale)};
+                name(params.get(Notices.SECOND), names, locale),
+                month(params.get(Notices.MONTH), locale),
+                duration(params.get(Notices.GIVEN), locale),
+                duration(params.get(Notices.RECEIVED), locale),
+                number(params.get(Notices.VALIDATED)),
+                balance == null ? "" : duration(Long.toString(Math.abs(Long.parseLong(balance))), locale),
+                number(params.get(Notices.WAITING)),
+                number(params.get(Notices.DISPUTES))};
         String prefix = "kind." + kind.name();
         List<String> paragraphs = new ArrayList<>();
-        paragraphs.add(say(prefix + ".body", locale, args));
+        // a message that differs by direction (near the lowest or the highest balance) has a body for each
+        String direction = params.get(Notices.DIRECTION);
+        String body = direction == null ? null : say(prefix + ".body." + direction, locale, args);
+        paragraphs.add(body != null && !body.startsWith(prefix) ? body : say(prefix + ".body", locale, args));
         if (params.containsKey(Notices.NOTE) && !params.get(Notices.NOTE).isBlank()) {
             paragraphs.add(say(prefix + ".note", locale, args));
         }
         if (params.containsKey(Notices.REASON) && !params.get(Notices.REASON).isBlank()) {
             paragraphs.add(say(prefix + ".reason", locale, args));
         }
+        if (balance != null) {
+            long sign = Long.signum(Long.parseLong(balance));
+            paragraphs.add(say(prefix + ".balance." + (sign > 0 ? "positive" : sign < 0 ? "negative" : "zero"), locale, args));
+        }
+        for (int i = 0; params.containsKey(Notices.ITEM + i); i++) {
+            paragraphs.add(item(prefix, params.get(Notices.ITEM + i), locale, zone, names));
+        }
+        if (params.containsKey(Notices.MORE)) {
+            paragraphs.add(say(prefix + ".more", locale, number(params.get(Notices.MORE))));
+        }
         return new Text(say(prefix + ".title", locale, args), List.copyOf(paragraphs));
+    }
+
+    /** One line of a list: {@code TYPE|giver|receiver|minutes|since}, said with the type's own sentence. */
+    private String item(String prefix, String item, Locale locale, ZoneId zone, Function<String, String> names) {
+        String[] parts = item.split("\\|", -1);
+        String since = parts[4].isEmpty() ? "" : DateTimeFormatter.ofPattern(say("format.date", locale), locale)
+                .format(Instant.parse(parts[4]).atZone(zone));
+        // the length is unknown (0) for a dispute whose log came before this service: it is left out
+        boolean unknownLength = parts[3].isEmpty() || "0".equals(parts[3]);
+        return say(prefix + ".item." + parts[0] + (unknownLength ? ".unknownLength" : ""), locale,
+                name(parts[1], names, locale), name(parts[2], names, locale), unknownLength ? "" : duration(parts[3], locale),
+                since);
     }
 
     /** A plain phrase of the catalogue. */
@@ -90,6 +124,17 @@ public class Texts {
                     + say("duration.minutes", locale, rest);
         }
         return hours > 0 ? say("duration.hours", locale, hours) : say("duration.minutes", locale, rest);
+    }
+
+    private static Object number(String count) {
+        return count == null ? 0L : Long.parseLong(count);
+    }
+
+    private String month(String month, Locale locale) {
+        if (month == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofPattern(say("format.month", locale), locale).format(YearMonth.parse(month));
     }
 
     private String date(String date, Locale locale) {

@@ -1,9 +1,7 @@
 package org.reciprocity.notification.message;
 
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.reciprocity.notification.message.Texts.Text;
 import org.reciprocity.notification.preference.Preferences;
@@ -34,13 +32,7 @@ public class Wording {
     }
 
     public Text text(MessageKind kind, Map<String, String> params, Locale locale, Timebank timebank) {
-        Set<String> mentioned = new HashSet<>();
-        for (String key : new String[] {Notices.OTHER, Notices.SECOND}) {
-            if (params.containsKey(key)) {
-                mentioned.add(params.get(key));
-            }
-        }
-        Map<String, Recipient> people = recipients.findAll(mentioned);
+        Map<String, Recipient> people = recipients.findAll(Notices.mentioned(params));
         return texts.render(kind, params, locale, timebank.zone(),
                 id -> people.containsKey(id) ? people.get(id).displayName() : null, timebank.name());
     }

@@ -105,6 +105,11 @@ public class Recipients {
                 .collect(Collectors.toMap(Function.identity(), id -> found.getOrDefault(id, Timebank.unknown(id))));
     }
 
+    /** Every timebank known here (a small collection: one document per timebank). */
+    public List<Timebank> allTimebanks() {
+        return mongo.findAll(TimebankDocument.class).stream().map(Recipients::toTimebank).toList();
+    }
+
     private static Timebank toTimebank(TimebankDocument d) {
         return new Timebank(d.timebankId(), d.name() == null ? d.timebankId() : d.name(),
                 d.zoneId() == null ? ZoneId.of("UTC") : ZoneId.of(d.zoneId()),

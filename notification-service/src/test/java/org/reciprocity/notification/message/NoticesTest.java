@@ -15,6 +15,7 @@ import org.reciprocity.contracts.contribution.ContributionValidated;
 import org.reciprocity.contracts.contribution.CoproductionKind;
 import org.reciprocity.contracts.contribution.LoggedBy;
 import org.reciprocity.contracts.contribution.ValidationReminderDue;
+import org.reciprocity.contracts.ledger.SoftLimitCrossed;
 import org.reciprocity.contracts.match.MatchAccepted;
 import org.reciprocity.notification.recipient.Recipient;
 
@@ -115,6 +116,27 @@ class NoticesTest {
 
         assertThat(notice.deliveryId("EMAIL")).isEqualTo(notice.sourceEventId() + ":ali:EMAIL");
         assertThat(notice.deliveryId("INBOX")).isNotEqualTo(notice.deliveryId("EMAIL"));
+    }
+
+    @Test
+    void aBalanceCloseToTheLimitIsToldToTheMemberAndToTheCoordinators() {
+        SoftLimitCrossed crossed = new SoftLimitCrossed(UUID.randomUUID(), NOW, "tb", SAM, -540, -540, -600, "LOW");
+
+        List<Notice> notices = Notices.from(crossed, List.of(COORD, OTHER_COORD));
+
+        assertThat(notices).extracting(Notice::recipientId).containsExactly(SAM, COORD, OTHER_COORD);
+        assertThat(notices.get(0).kind()).isEqualTo(MessageKind.BALANCE_NEAR_LIMIT);
+        assertThat(notices.get(0).params()).containsEntry(Notices.DIRECTION, "LOW");
+        assertThat(notices.get(1).kind()).isEqualTo(MessageKind.BALANCE_NEAR_LIMIT_TO_REVIEW);
+        assertThat(notices.get(1).params()).containsEntry(Notices.OTHER, SAM).containsEntry(Notices.DIRECTION, "LOW");
+    }
+
+    @Test
+    void aCoordinatorWhoseOwnBalanceIsCloseToTheLimitGetsTheMembersMessageOnly() {
+        SoftLimitCrossed crossed = new SoftLimitCrossed(UUID.randomUUID(), NOW, "tb", COORD, 540, 540, 600, "HIGH");
+
+        assertThat(Notices.from(crossed, List.of(COORD))).singleElement()
+                .satisfies(n -> assertThat(n.kind()).isEqualTo(MessageKind.BALANCE_NEAR_LIMIT));
     }
 
     private static ContributionLogged logged(LoggedBy side, String awaiting) {

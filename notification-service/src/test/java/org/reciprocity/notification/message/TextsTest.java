@@ -65,6 +65,94 @@ class TextsTest {
         }
     }
 
+    @Test
+    void aBalanceCloseToTheLimitIsSaidKindlyInEnglishAndFrench() {
+        Map<String, String> low = Map.of(Notices.DIRECTION, "LOW");
+
+        Text english = texts.render(MessageKind.BALANCE_NEAR_LIMIT, low, Locale.ENGLISH, ZoneId.of("UTC"), id -> null, "Riverside");
+        Text french = texts.render(MessageKind.BALANCE_NEAR_LIMIT, low, Locale.FRENCH, ZoneId.of("UTC"), id -> null, "Riverside");
+
+        assertThat(english.title()).isEqualTo("Your balance is close to the limit");
+        assertThat(english.paragraphs()).singleElement().asString().startsWith("You have received more time than you have given");
+        assertThat(french.title()).isEqualTo("Votre solde est proche de la limite");
+        assertThat(french.paragraphs()).singleElement().asString().startsWith("Vous avez reçu plus de temps");
+    }
+
+    @Test
+    void coordinatorsAreToldWhoseBalanceIsCloseToTheLimit() {
+        Text text = texts.render(MessageKind.BALANCE_NEAR_LIMIT_TO_REVIEW, Map.of(Notices.OTHER, "sam",
+                Notices.DIRECTION, "HIGH"), Locale.ENGLISH, ZoneId.of("UTC"), id -> "Sam", "Riverside");
+
+        assertThat(text.title()).isEqualTo("Sam’s balance is close to the limit");
+        assertThat(text.paragraphs()).containsExactly("Sam has given much more time than they have received. Their "
+                + "balance is close to the highest it can be. You may want to help them use some hours.");
+    }
+
+    @Test
+    void theMonthlyStatementSaysTheMonthInWordsAndTheHoursTheWayPeopleSayThem() {
+        Map<String, String> october = Map.of(Notices.MONTH, "2026-10", Notices.GIVEN, "150", Notices.RECEIVED, "60",
+                Notices.VALIDATED, "3", Notices.BALANCE, "-45");
+
+        Text english = texts.render(MessageKind.MONTHLY_STATEMENT, october, Locale.ENGLISH, ZoneId.of("UTC"), id -> null, "Riverside");
+        Text french = texts.render(MessageKind.MONTHLY_STATEMENT, october, Locale.FRENCH, ZoneId.of("UTC"), id -> null, "Riverside");
+
+        assertThat(english.title()).isEqualTo("Your time in October 2026");
+        assertThat(english.paragraphs()).containsExactly(
+                "In October 2026, you gave 2 hours and 30 minutes and received 1 hour. 3 times together were confirmed.",
+                "At the end of the month, your time account was 45 minutes below zero.");
+        assertThat(french.title()).isEqualTo("Votre temps en octobre 2026");
+        assertThat(french.paragraphs()).containsExactly(
+                "En octobre 2026, vous avez donné 2 heures et 30 minutes et reçu 1 heure. 3 temps ensemble ont été confirmés.",
+                "À la fin du mois, votre compte de temps était à 45 minutes sous zéro.");
+    }
+
+    @Test
+    void aQuietMonthStatementSaysNothingWasConfirmedAndAPositiveBalance() {
+        Text text = texts.render(MessageKind.MONTHLY_STATEMENT, Map.of(Notices.MONTH, "2026-10", Notices.GIVEN, "0",
+                Notices.RECEIVED, "0", Notices.VALIDATED, "0", Notices.BALANCE, "120"), Locale.ENGLISH, ZoneId.of("UTC"),
+                id -> null, "Riverside");
+
+        assertThat(text.paragraphs()).containsExactly(
+                "In October 2026, you gave 0 minutes and received 0 minutes. No time together was confirmed.",
+                "At the end of the month, you had 2 hours in your time account.");
+    }
+
+    @Test
+    void theQueueDigestListsWhatWaitsWithNamesAndDaysInTheTimebanksZone() {
+        Map<String, String> queue = Map.of(Notices.WAITING, "2", Notices.DISPUTES, "1",
+                Notices.ITEM + 0, "DISPUTE|kim|lee|60|2026-11-25T02:00:00Z",
+                Notices.ITEM + 1, "WAITING|sam|ali|90|2026-11-20T08:00:00Z", Notices.MORE, "1");
+        Map<String, String> names = Map.of("kim", "Kim", "lee", "Lee", "sam", "Sam", "ali", "Ali");
+
+        Text english = texts.render(MessageKind.QUEUE_DIGEST, queue, Locale.ENGLISH, ZoneId.of("America/Montreal"),
+                names::get, "Riverside");
+        Text french = texts.render(MessageKind.QUEUE_DIGEST, queue, Locale.FRENCH, ZoneId.of("America/Montreal"),
+                names::get, "Riverside");
+
+        assertThat(english.title()).isEqualTo("What is waiting for you today");
+        assertThat(english.paragraphs()).containsExactly(
+                "2 time entries are waiting for a check, and 1 question about time is open.",
+                "A question since Tuesday 24 November: 1 hour from Kim to Lee.",
+                "Waiting since Friday 20 November: 1 hour and 30 minutes from Sam to Ali.",
+                "And 1 more. Open Reciprocity to see them all.");
+        assertThat(french.paragraphs()).containsExactly(
+                "2 entrées de temps attendent une vérification, et 1 question sur le temps est ouverte.",
+                "Une question depuis le mardi 24 novembre : 1 heure de Kim à Lee.",
+                "En attente depuis le vendredi 20 novembre : 1 heure et 30 minutes de Sam à Ali.",
+                "Et 1 de plus. Ouvrez Reciprocity pour tout voir.");
+    }
+
+    @Test
+    void aDisputeWhoseLengthIsNotKnownHereIsListedWithoutOne() {
+        Text text = texts.render(MessageKind.QUEUE_DIGEST, Map.of(Notices.WAITING, "0", Notices.DISPUTES, "1",
+                Notices.ITEM + 0, "DISPUTE|kim|lee|0|2026-11-25T12:00:00Z"), Locale.ENGLISH, ZoneId.of("UTC"),
+                Map.of("kim", "Kim", "lee", "Lee")::get, "Riverside");
+
+        assertThat(text.paragraphs()).containsExactly(
+                "No time entry is waiting for a check, and 1 question about time is open.",
+                "A question since Wednesday 25 November: time from Kim to Lee.");
+    }
+
     static ResourceBundleMessageSource messages() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
         source.setBasename("i18n/messages");

@@ -1,0 +1,91 @@
+package org.reciprocity.notification.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.reciprocity.notification.NotificationProperties;
+import org.reciprocity.notification.inbox.Inbox;
+import org.reciprocity.notification.message.Notice;
+import org.reciprocity.notification.preference.PreferenceStore;
+import org.reciprocity.notification.preference.Preferences;
+import org.reciprocity.notification.recipient.Recipient;
+import org.reciprocity.notification.recipient.Recipients;
+import org.reciprocity.notification.recipient.Timebank;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers notices that no event carries (the monthly statement, the coordinators' daily digest)
+ * the way {@code EventIntake} delivers the ones events cause: the member's channels and digest
+ * choice, nothing to a paused member, and each (notice, recipient, channel) at most once, since the
+ * inbox item and the outbound delivery are inserted under the notice's delivery key.
+ */
+@Component
+public class Outreach {
+
+    private final Recipients recipients;
+    private final PreferenceStore preferences;
+    private final Inbox inbox;
+    private final DeliveryLog deliveries;
+    private final List<OutboundChannel> channels;
+    private final Clock clock;
+    private final LocalTime digestAt;
+
+    Outreach(Recipients recipients, PreferenceStore preferences, Inbox inbox, DeliveryLog deliveries,
+            List<OutboundChannel> channels, Clock clock, NotificationProperties properties) {
+        this.recipients = recipients;
+        this.preferences = preferences;
+        this.inbox = inbox;
+        this.deliveries = deliveries;
+        this.channels = channels;
+        this.clock = clock;
+        this.digestAt = properties.digestAt();
+    }
+
+    /** Puts the notices, all of one timebank, in inboxes and the delivery log; keys already there are skipped. */
+    public void deliver(List<Notice> notices, Timebank timebank) {
+        if (notices.isEmpty()) {
+            return;
+        }
+        Set<String> people = new HashSet<>();
+        notices.forEach(n -> people.add(n.recipientId()));
+        Map<String, Recipient> known = recipients.findAll(people);
+        Map<String, Preferences> chosen = preferences.findAll(people);
+        Instant now = clock.instant();
+        List<Notice> toInbox = new ArrayList<>();
+        List<Delivery> outbound = new ArrayList<>();
+        for (Notice notice : notices) {
+            Recipient recipient = known.get(notice.recipientId());
+            if (recipient == null || !notice.mayReach(recipient)) {
+                continue;
+            }
+            Preferences prefs = chosen.getOrDefault(notice.recipientId(),
+                    Preferences.defaults(notice.recipientId(), notice.timebankId(), null));
+            Set<String> wanted = prefs.channelsFor(notice.kind());
+            if (wanted.contains(Preferences.INBOX)) {
+                toInbox.add(notice);
+            }
+            for (OutboundChannel channel : channels) {
+                if (wanted.contains(channel.name()) && channel.addressOf(recipient).isPresent()) {
+                    Instant due = prefs.digest() ? nextDigest(now, timebank.zone()) : now;
+                    outbound.add(Delivery.of(notice, channel.name(), prefs.digest(), due));
+                }
+            }
+        }
+        deliveries.addNew(outbound);
+        inbox.deliver(toInbox);
+    }
+
+    private Instant nextDigest(Instant now, ZoneId zone) {
+        ZonedDateTime local = now.atZone(zone);
+        ZonedDateTime today = local.toLocalDate().atTime(digestAt).atZone(zone);
+        return (today.isAfter(local) ? today : today.plusDays(1)).toInstant();
+    }
+}
