@@ -311,7 +311,10 @@ public final class LedgerBenchmark {
      */
     private static Map<String, Long> cpuMillisByProcess() {
         Map<String, Long> cpu = new java.util.TreeMap<>();
-        cpu.put("bench JVM (client, mongo-java-server, issuer)", cpuMillis(ProcessHandle.current()));
+        long all = cpuMillis(ProcessHandle.current());
+        long mongo = mongoServerThreadsCpuMillis();
+        cpu.put("bench JVM: mongo-java-server", mongo);
+        cpu.put("bench JVM: client and the rest", all - mongo);
         ProcessHandle.current().descendants().forEach(p -> {
             String command = p.info().commandLine().orElse("?");
             String name = command.contains("-exec.jar") ? command.replaceAll(".*/([a-z-]+)-exec\\.jar.*", "$1")
@@ -319,6 +322,18 @@ public final class LedgerBenchmark {
             cpu.merge(name, cpuMillis(p), Long::sum);
         });
         return cpu;
+    }
+
+    /** CPU used by mongo-java-server's threads (Netty workers named mongo-server-*), which serve every service. */
+    private static long mongoServerThreadsCpuMillis() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long nanos = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("mongo-server")) {
+                nanos += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return nanos / 1_000_000;
     }
 
     private static long cpuMillis(ProcessHandle process) {
