@@ -61,6 +61,10 @@ public record Account(String id, String timebankId, AccountKind kind, boolean ac
         return new Account(id, timebankId, kind, active, balance + m.value(), debitsPending, creditsPending, sequence);
     }
 
+    Account withPending(long debits, long credits) {
+        return new Account(id, timebankId, kind, active, balance, debits, credits, lastSequence);
+    }
+
     public Account withActive(boolean isActive) {
         return new Account(id, timebankId, kind, isActive, balance, debitsPending, creditsPending, lastSequence);
     }

@@ -21,6 +21,12 @@ public interface BookStore {
 
     List<Contribution> contributionsOfActivity(String timebankId, String activityId);
 
+    /** The contributions of a timebank still waiting for validation or a decision (LOGGED, DISPUTED). */
+    List<Contribution> openContributions(String timebankId);
+
+    /** Every account of a timebank. */
+    List<Account> accounts(String timebankId);
+
     Optional<LedgerEntry> entry(String timebankId, long sequence);
 
     Optional<LedgerEntry> entryByTransfer(String timebankId, String transferId);

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -235,6 +237,34 @@ public final class Ledger {
         commitState(timebankId, c.reminded(due), new ValidationReminderDue(UUID.randomUUID(), now, timebankId, c.id(),
                 c.counterpart(), c.giverId(), c.receiverId(), c.minutes(), c.deadline(), due, due == points.size()));
         return true;
+    }
+
+    /**
+     * Sets every account's pending minutes back to what its open contributions reserve, and returns
+     * the accounts it changed. Reserving minutes and recording the contribution are two writes
+     * without a transaction, so a crash between them leaves minutes reserved for nothing: they
+     * count against the limits but nobody can ever confirm them. This gives them back. Balances
+     * and entries are never touched. With nothing to repair it writes nothing.
+     */
+    public List<Account> reconcilePending(String timebankId) {
+        Map<String, Long> debits = new HashMap<>();
+        Map<String, Long> credits = new HashMap<>();
+        for (Contribution c : store.openContributions(timebankId)) {
+            debits.merge(c.receiverId(), c.minutes(), Long::sum);
+            credits.merge(c.giverId(), c.minutes(), Long::sum);
+        }
+        List<Account> repaired = new ArrayList<>();
+        for (Account a : store.accounts(timebankId)) {
+            long debit = debits.getOrDefault(a.id(), 0L);
+            long credit = credits.getOrDefault(a.id(), 0L);
+            if (a.debitsPending() != debit || a.creditsPending() != credit) {
+                repaired.add(a.withPending(debit, credit));
+            }
+        }
+        if (!repaired.isEmpty()) {
+            store.commit(new Change(timebankId, List.of(), repaired, List.of(), null, List.of()));
+        }
+        return repaired;
     }
 
     /** A member spends minutes on an organisation's offer; posted at once. */

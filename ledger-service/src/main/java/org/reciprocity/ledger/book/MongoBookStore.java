@@ -176,6 +176,19 @@ public class MongoBookStore implements BookStore {
     }
 
     @Override
+    public List<Contribution> openContributions(String timebankId) {
+        return mongo.find(Query.query(Criteria.where("state").in(ContributionState.LOGGED.name(), ContributionState.DISPUTED.name())
+                        .and("contribution.timebankId").is(timebankId)), ContributionDocument.class, CONTRIBUTIONS)
+                .stream().map(ContributionDocument::contribution).toList();
+    }
+
+    @Override
+    public List<Account> accounts(String timebankId) {
+        return mongo.find(Query.query(Criteria.where("timebankId").is(timebankId)), Document.class, ACCOUNTS).stream()
+                .map(MongoBookStore::account).toList();
+    }
+
+    @Override
     public Optional<LedgerEntry> entry(String timebankId, long sequence) {
         return Optional.ofNullable(mongo.findById(entryKey(timebankId, sequence), EntryDocument.class, ENTRIES))
                 .map(EntryDocument::entry);

@@ -41,6 +41,16 @@ final class InMemoryBookStore implements BookStore {
     }
 
     @Override
+    public List<Contribution> openContributions(String timebankId) {
+        return contributions.values().stream().filter(c -> c.timebankId().equals(timebankId) && c.state().isOpen()).toList();
+    }
+
+    @Override
+    public List<Account> accounts(String timebankId) {
+        return accounts.values().stream().filter(a -> a.timebankId().equals(timebankId)).toList();
+    }
+
+    @Override
     public Optional<LedgerEntry> entry(String timebankId, long sequence) {
         return entries.stream().filter(e -> e.timebankId().equals(timebankId) && e.sequence() == sequence).findFirst();
     }

@@ -41,7 +41,7 @@ class LedgerInvariantsTest {
     @Provide
     Arbitrary<List<Step>> scenarios() {
         Arbitrary<Step> step = Combinators.combine(
-                Arbitraries.integers().between(0, 13),
+                Arbitraries.integers().between(0, 14),
                 Arbitraries.integers().between(0, 4),
                 Arbitraries.integers().between(0, 5),
                 Arbitraries.integers().between(0, 30),
@@ -133,6 +133,16 @@ class LedgerInvariantsTest {
             }
             case 13 -> ledger.validateGroupActivity(TB, "activity-" + (s.c() % 4),
                     new Ledger.Actor("staff-1", Set.of("STAFF")), "thank you all");
+            case 14 -> { // a crash between reserving minutes and recording the contribution, then the check
+                Account account = store.accounts.get(giver);
+                boolean crashed = s.flag() && account != null;
+                if (crashed) {
+                    store.accounts.put(giver, account.reserveCredit(Minutes.of(s.minutes())));
+                }
+                List<Account> repaired = ledger.reconcilePending(TB);
+                assertThat(repaired).as("the check repairs exactly the orphan reservation")
+                        .extracting(Account::id).containsExactlyElementsOf(crashed ? List.of(giver) : List.of());
+            }
             default -> throw new IllegalStateException();
         }
     }
