@@ -76,11 +76,22 @@ public final class LocalPlatform implements AutoCloseable {
             kafka = KafkaNode.start(config, config.dataDir().resolve("logs").resolve("kafka.log"));
         }
         say("Kafka (KRaft) on " + config.kafkaBootstrap());
-        services.add(ServiceNode.start(config, "ledger-service", "ledger", config.ledgerPort()));
-        services.add(ServiceNode.start(config, "matching-service", "matching", config.matchingPort()));
-        services.add(ServiceNode.start(config, "notification-service", "notification", config.notificationPort()));
+        start("ledger-service", "ledger", config.ledgerPort());
+        start("matching-service", "matching", config.matchingPort());
+        start("notification-service", "notification", config.notificationPort());
         awaitHealthy(timeout);
         say(String.format("all services healthy in %.1f s", (System.nanoTime() - began) / 1e9));
+    }
+
+    /**
+     * Starts a service unless {@code -Dreciprocity.services} lists others only (a benchmark
+     * measuring one service alone; the whole platform is the default).
+     */
+    private void start(String service, String database, int port) throws IOException {
+        String only = System.getProperty("reciprocity.services", "");
+        if (only.isBlank() || java.util.Arrays.asList(only.split(",")).contains(service)) {
+            services.add(ServiceNode.start(config, service, database, port));
+        }
     }
 
     private void awaitHealthy(Duration timeout) throws InterruptedException {
