@@ -3,10 +3,13 @@ package org.reciprocity.notification.inbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.bson.Document;
 import org.reciprocity.contracts.notification.NotificationDelivered;
 import org.reciprocity.kit.outbox.OutboxEntry;
 import org.reciprocity.notification.message.Notice;
@@ -39,23 +42,53 @@ public class Inbox {
     /**
      * Puts the notices in their recipients' inboxes, each at most once, and publishes a
      * {@code NotificationDelivered} for each new item (which also feeds the live streams).
+     *
+     * <p>The items are written as BSON documents in the shape Spring Data gives
+     * {@link InboxItemDocument} (which reads them back), in one unordered insert: a redelivered
+     * batch writes what is new and skips what exists in the same round trip. Each item carries its
+     * audit event in its outbox, so the item and its event are written together; the events of the
+     * new items are then published from memory on a background thread.
      */
     public void deliver(List<Notice> notices) {
         if (notices.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
-        List<InboxItemDocument> items = notices.stream().map(n -> {
+        Date nowDate = Date.from(now);
+        List<Document> items = new ArrayList<>(notices.size());
+        List<String> ids = new ArrayList<>(notices.size());
+        List<NotificationDelivered> events = new ArrayList<>(notices.size());
+        for (Notice n : notices) {
             String id = n.deliveryId(Preferences.INBOX);
             NotificationDelivered delivered = new NotificationDelivered(
                     UUID.nameUUIDFromBytes((id + ":delivered").getBytes(StandardCharsets.UTF_8)),
                     now, n.timebankId(), n.recipientId(), id, Preferences.INBOX, n.kind().name(), n.sourceEventId(), 1);
-            return new InboxItemDocument(id, n.timebankId(), n.recipientId(), n.kind().name(), n.params(),
-                    n.sourceEventId(), n.occurredAt(), now, null, List.of(OutboxEntry.of(delivered)));
-        }).toList();
-        Inserts.ignoringDuplicates(mongo, items, InboxItemDocument.class);
-        // a duplicate's outbox was emptied when it was first delivered, so nothing is announced twice
-        outbox.flushLater(COLLECTION, items.stream().map(InboxItemDocument::id).toList());
+            OutboxEntry entry = OutboxEntry.of(delivered);
+            Document item = new Document("_id", id)
+                    .append("timebankId", n.timebankId())
+                    .append("memberId", n.recipientId())
+                    .append("kind", n.kind().name())
+                    .append("params", new Document(n.params()))
+                    .append("sourceEventId", n.sourceEventId());
+            if (n.occurredAt() != null) {
+                item.append("occurredAt", Date.from(n.occurredAt()));
+            }
+            item.append("deliveredAt", nowDate)
+                    .append("outbox", List.of(new Document("eventId", entry.eventId()).append("type", entry.type())
+                            .append("payload", entry.payload()).append("occurredAt", nowDate)))
+                    .append("_class", InboxItemDocument.class.getName());
+            items.add(item);
+            ids.add(id);
+            events.add(delivered);
+        }
+        List<Integer> inserted = Inserts.newOnly(mongo.getCollection(COLLECTION), items);
+        // a duplicate's event was published when it was first delivered, so nothing is announced twice
+        if (inserted.size() == items.size()) {
+            outbox.publishInsertedLater(COLLECTION, ids, events);
+        } else {
+            outbox.publishInsertedLater(COLLECTION, inserted.stream().map(ids::get).toList(),
+                    inserted.stream().map(events::get).toList());
+        }
     }
 
     public Optional<InboxItem> find(String id) {
