@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 
 import org.bson.Document;
-import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.kit.messaging.EventPublisher;
 import org.reciprocity.kit.outbox.OutboxEntry;
 import org.slf4j.Logger;
@@ -21,11 +20,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.Updates;
 
 /**
  * The kit's outbox relay, for many documents at once: sends every pending event of the documents
@@ -54,47 +48,6 @@ public class OutboxBatch {
     OutboxBatch(MongoTemplate mongo, EventPublisher publisher) {
         this.mongo = mongo;
         this.publisher = publisher;
-    }
-
-    /**
-     * For documents this instance has just inserted, each with {@code events} as its whole outbox:
-     * publishes the events soon, off the caller's thread, straight from memory (no read back, no
-     * JSON round trip), then empties those outboxes in one unordered bulk of {@code $set} updates by
-     * {@code _id}. Only for collections whose documents get no
-     * outbox entry after their insert, so emptying the outbox removes exactly what was published.
-     *
-     * @param ids    the documents, in the order they were written
-     * @param events their events, one per document, in the same order
-     */
-    public void publishInsertedLater(String collection, List<String> ids, List<? extends DomainEvent> events) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        List<String> documents = List.copyOf(ids);
-        List<DomainEvent> pending = List.copyOf(events);
-        background.execute(() -> publishInserted(collection, documents, pending));
-    }
-
-    void publishInserted(String collection, List<String> ids, List<DomainEvent> events) {
-        try {
-            List<CompletableFuture<?>> sends = new ArrayList<>(events.size());
-            for (DomainEvent event : events) {
-                sends.add(publisher.publish(event));
-            }
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
-            // one update per document by _id (a direct lookup), in one round trip: an `_id $in` filter
-            // would make mongo-java-server compare every document with every id of the list
-            List<UpdateOneModel<Document>> empty = new ArrayList<>(ids.size());
-            for (String id : ids) {
-                empty.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.set("outbox", List.of())));
-            }
-            mongo.getCollection(collection).bulkWrite(empty, new BulkWriteOptions().ordered(false));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            log.warn("outboxes of {} documents in {} not published yet, the sweep will retry: {}", ids.size(),
-                    collection, e.getMessage());
-        }
     }
 
     /** Publishes the outboxes of these documents soon, in the order asked, off the caller's thread. */
