@@ -46,7 +46,7 @@ class NotificationConfiguration {
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, DomainEvent> batchListenerFactory(
             ConsumerFactory<String, DomainEvent> eventConsumerFactory, DefaultErrorHandler eventErrorHandler,
-            @Value("${reciprocity.notification.intake-concurrency:1}") int concurrency) {
+            @Value("${reciprocity.notification.intake-concurrency:6}") int concurrency) {
         ConcurrentKafkaListenerContainerFactory<String, DomainEvent> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(eventConsumerFactory);
         factory.setCommonErrorHandler(eventErrorHandler);

@@ -50,13 +50,18 @@ public final class InboxBurstBenchmark {
         int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         SharedInfrastructure infra = SharedInfrastructure.get();
         String bootstrap = infra.kafkaBootstrapServers();
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(NotificationApplication.class).run(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--spring.mongodb.uri=" + infra.mongoUri("notification_bench"),
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + infra.tokens().jwkSetUri(),
                 "--server.port=0",
-                "--reciprocity.notification.intake-concurrency=" + System.getProperty("intake.concurrency", "1"),
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN"));
+        // the service's own default unless asked otherwise
+        if (System.getProperty("intake.concurrency") != null) {
+            arguments.add("--reciprocity.notification.intake-concurrency=" + System.getProperty("intake.concurrency"));
+        }
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(NotificationApplication.class)
+                .run(arguments.toArray(String[]::new));
         MongoTemplate mongo = app.getBean(MongoTemplate.class);
         try (KafkaProducer<String, DomainEvent> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
