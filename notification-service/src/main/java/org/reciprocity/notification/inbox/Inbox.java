@@ -68,7 +68,14 @@ public class Inbox {
                     .append("batch", batch.number())
                     .append("_class", InboxItemDocument.class.getName()));
         }
-        List<Integer> inserted = Inserts.newOnly(mongo.getCollection(COLLECTION), items);
+        List<Integer> inserted;
+        try {
+            inserted = Inserts.newOnly(mongo.getCollection(COLLECTION), items);
+        } catch (RuntimeException e) {
+            // some items may be in without their events published: the writer stops here, the sweep announces them
+            announcements.retire(batch);
+            throw e;
+        }
         // a duplicate was announced when it was first delivered, so nothing is announced twice
         List<NotificationDelivered> events = new ArrayList<>(inserted.size());
         for (int i : inserted) {

@@ -101,6 +101,14 @@ class InboxAnnouncements {
         return new Batch(writer.id, number);
     }
 
+    /**
+     * After a failed insert, which may have written part of the batch: the writer's
+     * {@code published} stays below this batch, so the sweep announces whatever was written.
+     */
+    void retire(Batch batch) {
+        retired.add(batch.writer());
+    }
+
     /** After the insert: publishes the new items' events soon, off the caller's thread, in the order asked. */
     void announceLater(Batch batch, List<NotificationDelivered> events) {
         List<NotificationDelivered> copy = List.copyOf(events);
