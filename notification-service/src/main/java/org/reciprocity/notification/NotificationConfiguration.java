@@ -1,6 +1,12 @@
 package org.reciprocity.notification;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.kit.outbox.OutboxCollections;
@@ -11,7 +17,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -38,12 +46,26 @@ class NotificationConfiguration {
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, DomainEvent> batchListenerFactory(
             ConsumerFactory<String, DomainEvent> eventConsumerFactory, DefaultErrorHandler eventErrorHandler,
-            @Value("${reciprocity.notification.intake-concurrency:1}") int concurrency) {
+            @Value("${reciprocity.notification.intake-concurrency:6}") int concurrency) {
         ConcurrentKafkaListenerContainerFactory<String, DomainEvent> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(eventConsumerFactory);
         factory.setCommonErrorHandler(eventErrorHandler);
         factory.setBatchListener(true);
         factory.setConcurrency(concurrency);
+        return factory;
+    }
+
+    /**
+     * The live stream's consumer: audit events as raw bytes, so that {@code LiveStream} reads only
+     * those for members with an open session. A live stream only pushes; it never dead-letters.
+     */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> liveStreamListenerFactory(KafkaProperties properties) {
+        Map<String, Object> config = new LinkedHashMap<>(properties.buildConsumerProperties());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer()));
         return factory;
     }
 

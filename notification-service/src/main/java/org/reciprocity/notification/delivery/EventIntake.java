@@ -1,27 +1,15 @@
 package org.reciprocity.notification.delivery;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.contracts.Topics;
-import org.reciprocity.notification.NotificationProperties;
-import org.reciprocity.notification.inbox.Inbox;
 import org.reciprocity.notification.message.Notice;
 import org.reciprocity.notification.message.Notices;
-import org.reciprocity.notification.preference.PreferenceStore;
-import org.reciprocity.notification.preference.Preferences;
-import org.reciprocity.notification.recipient.Recipient;
 import org.reciprocity.notification.recipient.Recipients;
 import org.reciprocity.notification.recipient.Timebank;
 import org.springframework.core.log.LogAccessor;
@@ -33,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns the other services' events into messages, a whole poll at a time: one lookup of the
- * recipients, preferences and timebanks involved, one insert of inbox items, one of outbound
- * deliveries, one wait for the audit events. Every write is keyed by (event, recipient, channel),
+ * timebanks involved, then {@link Outreach} delivers the batch's notices together (one lookup of
+ * recipients and preferences, one insert of inbox items, one of outbound deliveries). Every write is keyed by (event, recipient, channel),
  * so a redelivered batch adds nothing. A record that cannot be read or understood fails alone: the
  * records before it are delivered, it goes to the dead-letter topic, the ones after it follow.
  */
@@ -44,22 +32,11 @@ class EventIntake {
     private static final LogAccessor LOG = new LogAccessor(EventIntake.class);
 
     private final Recipients recipients;
-    private final PreferenceStore preferences;
-    private final Inbox inbox;
-    private final DeliveryLog deliveries;
-    private final List<OutboundChannel> channels;
-    private final Clock clock;
-    private final LocalTime digestAt;
+    private final Outreach outreach;
 
-    EventIntake(Recipients recipients, PreferenceStore preferences, Inbox inbox, DeliveryLog deliveries,
-            List<OutboundChannel> channels, Clock clock, NotificationProperties properties) {
+    EventIntake(Recipients recipients, Outreach outreach) {
         this.recipients = recipients;
-        this.preferences = preferences;
-        this.inbox = inbox;
-        this.deliveries = deliveries;
-        this.channels = channels;
-        this.clock = clock;
-        this.digestAt = properties.digestAt();
+        this.outreach = outreach;
     }
 
     @KafkaListener(id = "notification.messages", containerFactory = "batchListenerFactory",
@@ -91,43 +68,7 @@ class EventIntake {
     }
 
     private void deliver(List<Notice> notices, Map<String, Timebank> timebanks) {
-        if (notices.isEmpty()) {
-            return;
-        }
-        Set<String> people = new HashSet<>();
-        notices.forEach(n -> people.add(n.recipientId()));
-        Map<String, Recipient> known = recipients.findAll(people);
-        Map<String, Preferences> chosen = preferences.findAll(people);
-        Instant now = clock.instant();
-        List<Notice> toInbox = new ArrayList<>();
-        List<Delivery> outbound = new ArrayList<>();
-        for (Notice notice : notices) {
-            Recipient recipient = known.get(notice.recipientId());
-            if (!notice.mayReach(recipient)) {
-                continue;
-            }
-            Preferences prefs = chosen.getOrDefault(notice.recipientId(),
-                    Preferences.defaults(notice.recipientId(), notice.timebankId(), null));
-            Set<String> wanted = prefs.channelsFor(notice.kind());
-            if (wanted.contains(Preferences.INBOX)) {
-                toInbox.add(notice);
-            }
-            for (OutboundChannel channel : channels) {
-                // an unknown member may be registered a moment later: the sender looks for the address when it sends
-                if (wanted.contains(channel.name()) && (recipient == null || channel.addressOf(recipient).isPresent())) {
-                    Instant due = prefs.digest() ? nextDigest(now, timebanks.get(notice.timebankId()).zone()) : now;
-                    outbound.add(Delivery.of(notice, channel.name(), prefs.digest(), due));
-                }
-            }
-        }
-        deliveries.addNew(outbound);
-        inbox.deliver(toInbox);
+        outreach.deliverFromEvents(notices, timebanks);
         notices.clear();
-    }
-
-    private Instant nextDigest(Instant now, ZoneId zone) {
-        ZonedDateTime local = now.atZone(zone);
-        ZonedDateTime today = local.toLocalDate().atTime(digestAt).atZone(zone);
-        return (today.isAfter(local) ? today : today.plusDays(1)).toInstant();
     }
 }

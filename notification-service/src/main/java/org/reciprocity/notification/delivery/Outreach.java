@@ -22,10 +22,10 @@ import org.reciprocity.notification.recipient.Timebank;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers notices that no event carries (the monthly statement, the coordinators' daily digest)
- * the way {@code EventIntake} delivers the ones events cause: the member's channels and digest
- * choice, nothing to a paused member, and each (notice, recipient, channel) at most once, since the
- * inbox item and the outbound delivery are inserted under the notice's delivery key.
+ * Delivers notices, whether events caused them ({@code EventIntake}) or a schedule did (the
+ * monthly statement, the coordinators' daily digest): the member's channels and digest choice,
+ * nothing to a paused member, and each (notice, recipient, channel) at most once, since the inbox
+ * item and the outbound delivery are inserted under the notice's delivery key.
  */
 @Component
 public class Outreach {
@@ -49,8 +49,24 @@ public class Outreach {
         this.digestAt = properties.digestAt();
     }
 
-    /** Puts the notices, all of one timebank, in inboxes and the delivery log; keys already there are skipped. */
+    /**
+     * Puts notices no event carries (all of one timebank) in inboxes and the delivery log; keys
+     * already there are skipped. Only members this service knows are reached.
+     */
     public void deliver(List<Notice> notices, Timebank timebank) {
+        deliver(notices, timebankId -> timebank.zone(), false);
+    }
+
+    /**
+     * Puts the notices events caused in inboxes and the delivery log; keys already there are
+     * skipped. A member not known yet still gets them: they may be registered a moment later, and
+     * the sender looks for the address when it sends.
+     */
+    void deliverFromEvents(List<Notice> notices, Map<String, Timebank> timebanks) {
+        deliver(notices, timebankId -> timebanks.get(timebankId).zone(), true);
+    }
+
+    private void deliver(List<Notice> notices, java.util.function.Function<String, ZoneId> zoneOf, boolean unknownToo) {
         if (notices.isEmpty()) {
             return;
         }
@@ -63,7 +79,7 @@ public class Outreach {
         List<Delivery> outbound = new ArrayList<>();
         for (Notice notice : notices) {
             Recipient recipient = known.get(notice.recipientId());
-            if (recipient == null || !notice.mayReach(recipient)) {
+            if ((recipient == null && !unknownToo) || !notice.mayReach(recipient)) {
                 continue;
             }
             Preferences prefs = chosen.getOrDefault(notice.recipientId(),
@@ -73,8 +89,8 @@ public class Outreach {
                 toInbox.add(notice);
             }
             for (OutboundChannel channel : channels) {
-                if (wanted.contains(channel.name()) && channel.addressOf(recipient).isPresent()) {
-                    Instant due = prefs.digest() ? nextDigest(now, timebank.zone()) : now;
+                if (wanted.contains(channel.name()) && (recipient == null || channel.addressOf(recipient).isPresent())) {
+                    Instant due = prefs.digest() ? nextDigest(now, zoneOf.apply(notice.timebankId())) : now;
                     outbound.add(Delivery.of(notice, channel.name(), prefs.digest(), due));
                 }
             }

@@ -1,18 +1,17 @@
 package org.reciprocity.notification.inbox;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
+import org.bson.Document;
 import org.reciprocity.contracts.notification.NotificationDelivered;
-import org.reciprocity.kit.outbox.OutboxEntry;
 import org.reciprocity.notification.message.Notice;
 import org.reciprocity.notification.preference.Preferences;
 import org.reciprocity.notification.support.Inserts;
-import org.reciprocity.notification.support.OutboxBatch;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -27,35 +26,64 @@ public class Inbox {
     static final String COLLECTION = "inbox_items";
 
     private final MongoTemplate mongo;
-    private final OutboxBatch outbox;
+    private final InboxAnnouncements announcements;
     private final Clock clock;
 
-    Inbox(MongoTemplate mongo, OutboxBatch outbox, Clock clock) {
+    Inbox(MongoTemplate mongo, InboxAnnouncements announcements, Clock clock) {
         this.mongo = mongo;
-        this.outbox = outbox;
+        this.announcements = announcements;
         this.clock = clock;
     }
 
     /**
      * Puts the notices in their recipients' inboxes, each at most once, and publishes a
      * {@code NotificationDelivered} for each new item (which also feeds the live streams).
+     *
+     * <p>The items are written as BSON documents in the shape Spring Data gives
+     * {@link InboxItemDocument} (which reads them back), in one unordered insert: a redelivered
+     * batch writes what is new and skips what exists in the same round trip. Each new item is its
+     * own pending audit event; {@link InboxAnnouncements} publishes the events and keeps track of
+     * which batches are announced.
      */
     public void deliver(List<Notice> notices) {
         if (notices.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
-        List<InboxItemDocument> items = notices.stream().map(n -> {
-            String id = n.deliveryId(Preferences.INBOX);
-            NotificationDelivered delivered = new NotificationDelivered(
-                    UUID.nameUUIDFromBytes((id + ":delivered").getBytes(StandardCharsets.UTF_8)),
-                    now, n.timebankId(), n.recipientId(), id, Preferences.INBOX, n.kind().name(), n.sourceEventId(), 1);
-            return new InboxItemDocument(id, n.timebankId(), n.recipientId(), n.kind().name(), n.params(),
-                    n.sourceEventId(), n.occurredAt(), now, null, List.of(OutboxEntry.of(delivered)));
-        }).toList();
-        Inserts.ignoringDuplicates(mongo, items, InboxItemDocument.class);
-        // a duplicate's outbox was emptied when it was first delivered, so nothing is announced twice
-        outbox.flushLater(COLLECTION, items.stream().map(InboxItemDocument::id).toList());
+        InboxAnnouncements.Batch batch = announcements.begin();
+        Date nowDate = Date.from(clock.instant());
+        Instant now = nowDate.toInstant(); // as stored, so the event is the same when the sweep derives it again
+        List<Document> items = new ArrayList<>(notices.size());
+        for (Notice n : notices) {
+            Document item = new Document("_id", n.deliveryId(Preferences.INBOX))
+                    .append("timebankId", n.timebankId())
+                    .append("memberId", n.recipientId())
+                    .append("kind", n.kind().name())
+                    .append("params", new Document(n.params()))
+                    .append("sourceEventId", n.sourceEventId());
+            if (n.occurredAt() != null) {
+                item.append("occurredAt", Date.from(n.occurredAt()));
+            }
+            items.add(item.append("deliveredAt", nowDate)
+                    .append("writer", batch.writer())
+                    .append("batch", batch.number())
+                    .append("_class", InboxItemDocument.class.getName()));
+        }
+        List<Integer> inserted;
+        try {
+            inserted = Inserts.newOnly(mongo.getCollection(COLLECTION), items);
+        } catch (RuntimeException e) {
+            // some items may be in without their events published: the writer stops here, the sweep announces them
+            announcements.retire(batch);
+            throw e;
+        }
+        // a duplicate was announced when it was first delivered, so nothing is announced twice
+        List<NotificationDelivered> events = new ArrayList<>(inserted.size());
+        for (int i : inserted) {
+            Notice n = notices.get(i);
+            events.add(InboxAnnouncements.eventOf(n.deliveryId(Preferences.INBOX), now, n.timebankId(), n.recipientId(),
+                    n.kind().name(), n.sourceEventId()));
+        }
+        announcements.announceLater(batch, events);
     }
 
     public Optional<InboxItem> find(String id) {

@@ -11,7 +11,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * An inbox item is its own delivery-log entry for the {@code INBOX} channel: inserting it under the
- * delivery key is what makes it at most once, and its {@code NotificationDelivered} waits in its outbox.
+ * delivery key is what makes it at most once. It is also its own pending {@code NotificationDelivered}
+ * (see {@code InboxAnnouncements}); {@code outbox} is only found in items written by earlier versions,
+ * which the kit's outbox sweep still publishes.
  */
 @Document("inbox_items")
 record InboxItemDocument(@Id String id, String timebankId, String memberId, String kind, Map<String, String> params,

@@ -1,6 +1,7 @@
 package org.reciprocity.notification.preference;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
@@ -8,6 +9,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.reciprocity.notification.support.LookupCache;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,9 +25,11 @@ public class PreferenceStore {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final MongoTemplate mongo;
+    private final LookupCache<Preferences> cache;
 
-    PreferenceStore(MongoTemplate mongo) {
+    PreferenceStore(MongoTemplate mongo, @Value("${reciprocity.notification.lookup-cache-ttl:1s}") Duration cacheTtl) {
         this.mongo = mongo;
+        this.cache = new LookupCache<>(cacheTtl);
     }
 
     /**
@@ -36,24 +41,31 @@ public class PreferenceStore {
         if (existing != null) {
             return existing.toPreferences();
         }
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(memberId)),
+        Preferences created = mongo.findAndModify(Query.query(Criteria.where("_id").is(memberId)),
                 new Update().setOnInsert("timebankId", timebankId).setOnInsert("digest", false)
                         .setOnInsert("unsubscribeToken", newToken()),
                 FindAndModifyOptions.options().upsert(true).returnNew(true), PreferencesDocument.class).toPreferences();
+        cache.evict(memberId);
+        return created;
     }
 
-    /** Stored preferences by member id; members without any follow the defaults. */
+    /**
+     * Stored preferences by member id; members without any follow the defaults. Through a lookup
+     * cache: a change saved here is seen at once, one saved by another instance within its ttl.
+     */
     public Map<String, Preferences> findAll(Collection<String> memberIds) {
         if (memberIds.isEmpty()) {
             return Map.of();
         }
-        return mongo.find(Query.query(Criteria.where("_id").in(memberIds)), PreferencesDocument.class).stream()
+        return cache.getAll(memberIds, ids -> mongo.find(Query.query(Criteria.where("_id").in(ids)),
+                        PreferencesDocument.class).stream()
                 .map(PreferencesDocument::toPreferences)
-                .collect(Collectors.toMap(Preferences::memberId, Function.identity()));
+                .collect(Collectors.toMap(Preferences::memberId, Function.identity())));
     }
 
     public void save(Preferences preferences) {
         mongo.save(PreferencesDocument.of(preferences));
+        cache.evict(preferences.memberId());
     }
 
     public Optional<Preferences> byUnsubscribeToken(String token) {

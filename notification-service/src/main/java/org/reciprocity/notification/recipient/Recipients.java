@@ -1,5 +1,6 @@
 package org.reciprocity.notification.recipient;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.reciprocity.contracts.member.MemberSuspended;
 import org.reciprocity.contracts.profile.MemberPaused;
 import org.reciprocity.contracts.profile.MemberResumed;
 import org.reciprocity.contracts.timebank.TimebankOpened;
+import org.reciprocity.notification.support.LookupCache;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -35,9 +38,13 @@ public class Recipients {
     private static final String CONSUMER = "notification.recipients";
 
     private final MongoTemplate mongo;
+    private final LookupCache<Recipient> recipientCache;
+    private final LookupCache<Timebank> timebankCache;
 
-    Recipients(MongoTemplate mongo) {
+    Recipients(MongoTemplate mongo, @Value("${reciprocity.notification.lookup-cache-ttl:1s}") Duration cacheTtl) {
         this.mongo = mongo;
+        this.recipientCache = new LookupCache<>(cacheTtl);
+        this.timebankCache = new LookupCache<>(cacheTtl);
     }
 
     @KafkaListener(id = CONSUMER, topics = {Topics.MEMBERS_TOPIC, Topics.PROFILES_TOPIC, Topics.TIMEBANKS_TOPIC})
@@ -56,6 +63,7 @@ public class Recipients {
         } else if (event instanceof TimebankOpened e) {
             mongo.upsert(byId(e.timebankId()), new Update().set("name", e.name()).set("zoneId", e.zoneId()),
                     TimebankDocument.class);
+            timebankCache.evict(e.timebankId());
         }
     }
 
@@ -63,15 +71,18 @@ public class Recipients {
         mongo.upsert(byId(e.memberId()), new Update().set("timebankId", e.timebankId())
                 .set("displayName", e.displayName()).set("email", e.email()).set("language", e.language())
                 .set("roles", e.roles()), RecipientDocument.class);
+        recipientCache.evict(e.memberId());
         if (e.roles().contains("COORDINATOR")) {
             mongo.upsert(byId(e.timebankId()), new Update().addToSet("coordinators", e.memberId()),
                     TimebankDocument.class);
+            timebankCache.evict(e.timebankId());
         }
     }
 
     private void setFlag(String memberId, String timebankId, String flag, boolean value) {
         mongo.upsert(byId(memberId), new Update().set(flag, value).setOnInsert("timebankId", timebankId),
                 RecipientDocument.class);
+        recipientCache.evict(memberId);
     }
 
     /** The recipient, if they belong to this timebank. */
@@ -83,11 +94,18 @@ public class Recipients {
         return Optional.ofNullable(mongo.findById(memberId, RecipientDocument.class)).map(RecipientDocument::toRecipient);
     }
 
-    /** Many at once, by id (one direct lookup with {@code $in}). */
+    /**
+     * Many at once, by id: those read within the lookup cache's ttl from memory, the others in one
+     * direct lookup with {@code $in}.
+     */
     public Map<String, Recipient> findAll(Collection<String> memberIds) {
         if (memberIds.isEmpty()) {
             return Map.of();
         }
+        return recipientCache.getAll(memberIds, this::read);
+    }
+
+    private Map<String, Recipient> read(Collection<String> memberIds) {
         return mongo.find(Query.query(Criteria.where("_id").in(memberIds)), RecipientDocument.class).stream()
                 .map(RecipientDocument::toRecipient)
                 .collect(Collectors.toMap(Recipient::memberId, Function.identity()));
@@ -98,9 +116,11 @@ public class Recipients {
                 .map(Recipients::toTimebank).orElseGet(() -> Timebank.unknown(timebankId));
     }
 
+    /** Timebanks by id, an unknown one as {@link Timebank#unknown}; through the lookup cache, like {@link #findAll}. */
     public Map<String, Timebank> timebanks(Collection<String> timebankIds) {
-        Map<String, Timebank> found = mongo.find(Query.query(Criteria.where("_id").in(timebankIds)), TimebankDocument.class)
-                .stream().map(Recipients::toTimebank).collect(Collectors.toMap(Timebank::timebankId, Function.identity()));
+        Map<String, Timebank> found = timebankCache.getAll(timebankIds, ids -> mongo.find(
+                        Query.query(Criteria.where("_id").in(ids)), TimebankDocument.class)
+                .stream().map(Recipients::toTimebank).collect(Collectors.toMap(Timebank::timebankId, Function.identity())));
         return timebankIds.stream().distinct()
                 .collect(Collectors.toMap(Function.identity(), id -> found.getOrDefault(id, Timebank.unknown(id))));
     }
