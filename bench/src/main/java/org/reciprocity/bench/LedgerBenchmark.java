@@ -82,10 +82,10 @@ public final class LedgerBenchmark {
             Result result = run(ledger, banks, total, threads, awaited);
             long endToEndNanos = watcher.awaitAll(Duration.ofSeconds(120)) - result.startNanos;
             Map<String, Long> cpuAfter = cpuMillisByProcess();
-            watcher.interrupt();
 
             print(total, threads, timebanks, membersPer, result, endToEndNanos, watcher.seen.get());
             printCpu(cpuBefore, cpuAfter, result.ok());
+            watcher.interrupt(); // after printing: its consumer complains in the log as it closes
             Baseline baseline = kafkaBaseline(config.kafkaBootstrap(), total, threads);
             System.out.printf("| baseline: plain Kafka produce+consume of %d 500-byte events (acks=all, idempotent, %d threads) | %.0f events/s, latency p50 / p99 %.1f / %.1f ms |%n",
                     total, threads, total / (baseline.wallNanos() / 1e9), pct(baseline.latencies(), 50), pct(baseline.latencies(), 99));
