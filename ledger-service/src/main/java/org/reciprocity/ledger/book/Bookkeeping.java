@@ -78,60 +78,77 @@ public class Bookkeeping {
 
     private <T> Optional<Ran<T>> attempt(String timebankId, Function<Ledger, T> command, Duration wait) {
         ReentrantLock lock = locks.computeIfAbsent(timebankId, id -> new ReentrantLock());
+        long deadline = System.nanoTime() + wait.toNanos();
         for (int attempt = 1; ; attempt++) {
             List<OutboxRelay.Pending> outboxes;
             T result;
             WriterState state = null;
-            lock.lock();
+            // neither the local lock nor the lease is waited for while holding the other: a caller
+            // waiting for another instance to give the lease back does not hold up this instance
+            if (!lockBefore(lock, deadline)) {
+                return Optional.empty();
+            }
             try {
-                state = awaitLease(timebankId, wait);
+                state = leases.claim(timebankId).orElse(null);
                 if (state == null) {
-                    return Optional.empty();
+                    lock.unlock();
+                    if (!pauseBefore(deadline)) {
+                        return Optional.empty();
+                    }
+                    attempt--;
+                    continue;
                 }
-                store.beginCommand(state);
-                if (!state.loaded()) {
-                    store.rollForward(timebankId);
-                    state.markLoaded();
-                }
-                result = command.apply(ledger);
-                outboxes = store.writtenOutboxes();
-            } catch (MongoBookStore.ConcurrentPostingException lostRace) {
-                state.reset();
-                if (attempt == ATTEMPTS) {
-                    throw lostRace;
-                }
-                continue;
-            } catch (RuntimeException | Error failed) {
-                // a write may have failed half-way: trust nothing kept, read afresh next time
-                if (state != null) {
+                try {
+                    store.beginCommand(state);
+                    if (!state.loaded()) {
+                        store.rollForward(timebankId);
+                        state.markLoaded();
+                    }
+                    result = command.apply(ledger);
+                    outboxes = store.writtenOutboxes();
+                } catch (MongoBookStore.ConcurrentPostingException lostRace) {
                     state.reset();
+                    if (attempt == ATTEMPTS) {
+                        throw lostRace;
+                    }
+                    continue;
+                } catch (RuntimeException | Error failed) {
+                    // a write may have failed half-way: trust nothing kept, read afresh next time
+                    state.reset();
+                    throw failed;
+                } finally {
+                    store.endCommand();
                 }
-                throw failed;
             } finally {
-                store.endCommand();
-                lock.unlock();
+                if (lock.isHeldByCurrentThread()) {
+                    lock.unlock();
+                }
             }
             publishInOrder(timebankId, outboxes);
             return Optional.of(new Ran<>(result));
         }
     }
 
-    private WriterState awaitLease(String timebankId, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            Optional<WriterState> state = leases.claim(timebankId);
-            if (state.isPresent()) {
-                return state.get();
-            }
-            if (System.nanoTime() >= deadline) {
-                return null;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
+    private static boolean lockBefore(ReentrantLock lock, long deadline) {
+        try {
+            return lock.tryLock(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Waits a moment before asking for the lease again; false once the deadline has passed. */
+    private static boolean pauseBefore(long deadline) {
+        if (System.nanoTime() >= deadline) {
+            return false;
+        }
+        try {
+            Thread.sleep(50);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

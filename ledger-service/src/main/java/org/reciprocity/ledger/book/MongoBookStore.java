@@ -124,29 +124,29 @@ public class MongoBookStore implements BookStore {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<Account> read = readAccount(timebankId, accountId);
-        if (w != null) {
-            read.ifPresent(w::account);
-        }
-        return read;
-    }
-
-    private Optional<Account> readAccount(String timebankId, String accountId) {
         Document doc = mongo.findById(accountId, Document.class, ACCOUNTS);
         if (doc != null) {
-            return Optional.of(account(doc)).filter(a -> a.timebankId().equals(timebankId));
+            Optional<Account> read = Optional.of(account(doc)).filter(a -> a.timebankId().equals(timebankId));
+            if (w != null) {
+                read.ifPresent(a -> w.account(a, doc.get("rev") instanceof Number n ? n.longValue() : 0L));
+            }
+            return read;
         }
         // An account is opened with its member or organisation; if a crash came in between, open it now.
+        Optional<Account> opened = Optional.empty();
         Document member = mongo.findById(accountId, Document.class, "members");
         if (member != null && timebankId.equals(member.getString("timebankId"))) {
-            return Optional.of(Account.open(accountId, timebankId, AccountKind.MEMBER)
+            opened = Optional.of(Account.open(accountId, timebankId, AccountKind.MEMBER)
                     .withActive(!"SUSPENDED".equals(member.getString("status"))));
         }
-        Document organisation = mongo.findById(accountId, Document.class, "organisations");
+        Document organisation = opened.isPresent() ? null : mongo.findById(accountId, Document.class, "organisations");
         if (organisation != null && timebankId.equals(organisation.getString("timebankId"))) {
-            return Optional.of(Account.open(accountId, timebankId, AccountKind.ORGANISATION));
+            opened = Optional.of(Account.open(accountId, timebankId, AccountKind.ORGANISATION));
         }
-        return Optional.empty();
+        if (w != null) {
+            opened.ifPresent(a -> w.account(a, 0L));
+        }
+        return opened;
     }
 
     @Override
@@ -239,16 +239,16 @@ public class MongoBookStore implements BookStore {
                 throw new ConcurrentPostingException(change.timebankId(), e);
             }
             written.get().add(new OutboxRelay.Pending(ENTRIES, doc.id(), outbox));
-            apply(change.timebankId(), change.accounts(), change.contributions(), change.head());
+            apply(change.timebankId(), change.accounts(), change.contributions(), change.head(), true);
             return;
         }
         boolean releasing = change.contributions().stream().anyMatch(c -> !c.state().isOpen())
                 || change.contributions().stream().anyMatch(c -> readStates.get().containsKey(c.id()));
         if (releasing) {
             saveContributions(change.timebankId(), change.contributions(), outbox);
-            saveAccounts(change.accounts());
+            saveAccounts(change.accounts(), true);
         } else {
-            saveAccounts(change.accounts());
+            saveAccounts(change.accounts(), true);
             saveContributions(change.timebankId(), change.contributions(), outbox);
         }
         if (change.contributions().size() != 1 && !outbox.isEmpty()) {
@@ -261,7 +261,7 @@ public class MongoBookStore implements BookStore {
 
     /** Suspends or reactivates an account; run inside {@link Bookkeeping#run} like any ledger write. */
     public void setActive(String timebankId, String accountId, boolean active) {
-        account(timebankId, accountId).ifPresent(a -> saveAccounts(List.of(a.withActive(active))));
+        account(timebankId, accountId).ifPresent(a -> saveAccounts(List.of(a.withActive(active)), true));
     }
 
     /**
@@ -272,14 +272,18 @@ public class MongoBookStore implements BookStore {
         ChainHead head = head(timebankId);
         EntryDocument next;
         while ((next = mongo.findById(entryKey(timebankId, head.sequence() + 1), EntryDocument.class, ENTRIES)) != null) {
-            apply(timebankId, next.accounts(), next.contributions(), next.head());
+            // unfenced: the entry is committed, so its accounts are the truth for their balances (any
+            // later posting would have needed the next sequence); pending minutes another writer
+            // reserved meanwhile may be lost here, and ReservationCheck gives them back
+            apply(timebankId, next.accounts(), next.contributions(), next.head(), false);
             written.get().add(OutboxRelay.Pending.readBack(ENTRIES, next.id()));
             head = next.head();
         }
     }
 
-    private void apply(String timebankId, List<Account> accounts, List<Contribution> contributions, ChainHead head) {
-        saveAccounts(accounts);
+    private void apply(String timebankId, List<Account> accounts, List<Contribution> contributions, ChainHead head,
+                       boolean fenced) {
+        saveAccounts(accounts, fenced);
         for (Contribution c : contributions) {
             // an upsert of state and content keeps whatever outbox the document still holds
             mongo.upsert(Query.query(Criteria.where("_id").is(key(timebankId, c.id()))),
@@ -314,21 +318,55 @@ public class MongoBookStore implements BookStore {
         return contribution;
     }
 
-    private void saveAccounts(List<Account> accounts) {
+    /**
+     * Writes accounts whole. {@code fenced}: each write is conditional on the revision this writer
+     * read, so a writer whose lease ran out (a long pause) cannot overwrite what the next holder
+     * wrote; it loses the race instead. A first write (no revision yet) and the roll-forward of a
+     * committed entry write unconditionally: the entry is the record.
+     */
+    private void saveAccounts(List<Account> accounts, boolean fenced) {
         if (accounts.isEmpty()) {
             return;
         }
+        String timebankId = accounts.get(0).timebankId();
+        WriterState w = writing(timebankId);
         // A change writes both of its accounts: one round trip for the two. Ordered, like two saves.
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, ACCOUNTS);
+        List<Long> revisions = new ArrayList<>();
         for (Account a : accounts) {
-            bulk.replaceOne(Query.query(Criteria.where("_id").is(a.id())), new Document("_id", a.id())
-                    .append("timebankId", a.timebankId()).append("kind", a.kind().name())
-                    .append("active", a.active()).append("balance", a.balance()).append("debitsPending", a.debitsPending())
-                    .append("creditsPending", a.creditsPending()).append("lastSequence", a.lastSequence()),
-                    FindAndReplaceOptions.options().upsert());
+            Long revision = fenced && w != null ? w.revision(a.id()) : null;
+            Update update = new Update().set("timebankId", a.timebankId()).set("kind", a.kind().name())
+                    .set("active", a.active()).set("balance", a.balance()).set("debitsPending", a.debitsPending())
+                    .set("creditsPending", a.creditsPending()).set("lastSequence", a.lastSequence());
+            if (revision == null || revision == 0) {
+                bulk.upsert(Query.query(Criteria.where("_id").is(a.id())), update.inc("rev", 1));
+                revisions.add(null);
+            } else {
+                bulk.updateOne(Query.query(Criteria.where("_id").is(a.id()).and("rev").is(revision)),
+                        update.set("rev", revision + 1));
+                revisions.add(revision + 1);
+            }
         }
-        bulk.execute();
-        accounts.forEach(a -> remember(a.timebankId(), w -> w.account(a)));
+        com.mongodb.bulk.BulkWriteResult result;
+        try {
+            result = bulk.execute();
+        } catch (DuplicateKeyException | org.springframework.data.mongodb.BulkOperationException e) {
+            throw new ConcurrentPostingException(timebankId, e);
+        }
+        if (result.getMatchedCount() + result.getUpserts().size() != accounts.size()) {
+            throw new ConcurrentPostingException(timebankId, null);
+        }
+        for (int i = 0; i < accounts.size(); i++) {
+            Account a = accounts.get(i);
+            Long revision = revisions.get(i);
+            if (w != null) {
+                if (revision == null) {
+                    w.forgetAccount(a.id()); // its revision is not known here: read it again when next needed
+                } else {
+                    w.account(a, revision);
+                }
+            }
+        }
     }
 
     private void saveContributions(String timebankId, List<Contribution> contributions, List<OutboxEntry> outbox) {

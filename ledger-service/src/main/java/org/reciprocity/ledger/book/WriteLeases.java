@@ -95,7 +95,8 @@ class WriteLeases {
     /** Gives the lease back so another instance may write the timebank; call under the timebank's local lock. */
     void release(String timebankId) {
         Held h = held.remove(timebankId);
-        if (h != null) {
+        // past its end the lease may be another instance's now, and unlocking does not check whose it is
+        if (h != null && h.until().isAfter(clock.instant())) {
             h.lease().unlock();
         }
     }

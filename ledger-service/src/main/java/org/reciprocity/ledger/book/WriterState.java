@@ -22,6 +22,8 @@ final class WriterState {
     private ChainHead head;
     private final Map<String, Account> accounts = recent(MAX_ACCOUNTS);
     private final Map<String, Contribution> contributions = recent(MAX_CONTRIBUTIONS);
+    /** Each kept account's revision in the database: the condition of its next write. */
+    private final Map<String, Long> revisions = new java.util.HashMap<>();
     private volatile Instant lastUsed;
 
     WriterState(String timebankId, Instant now) {
@@ -42,6 +44,7 @@ final class WriterState {
         loaded = false;
         head = null;
         accounts.clear();
+        revisions.clear();
         contributions.clear();
     }
 
@@ -57,8 +60,20 @@ final class WriterState {
         return accounts.get(id);
     }
 
-    void account(Account account) {
+    /** Keeps an account as read or written, at its revision in the database. */
+    void account(Account account, long revision) {
         accounts.put(account.id(), account);
+        revisions.put(account.id(), revision);
+    }
+
+    /** The revision of a kept account, or null when it is not kept (it must be read again first). */
+    Long revision(String accountId) {
+        return accounts.containsKey(accountId) ? revisions.get(accountId) : null;
+    }
+
+    void forgetAccount(String accountId) {
+        accounts.remove(accountId);
+        revisions.remove(accountId);
     }
 
     Contribution contribution(String id) {

@@ -63,15 +63,17 @@ public class Members {
 
     private Member changeStatus(String timebankId, String memberId, MemberStatus status, DomainEvent event) {
         Member member = require(timebankId, memberId);
+        // the account first: a retry after a failure here still reaches it, and until the member's
+        // status (and its event) is written the change has not been announced
+        bookkeeping.run(timebankId, ledger -> {
+            bookkeeping.store().setActive(timebankId, memberId, status == MemberStatus.ACTIVE);
+            return null;
+        });
         if (member.status() == status) {
             return member;
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(memberId)),
                 new Update().set("status", status).push("outbox", OutboxEntry.of(event)), COLLECTION);
-        bookkeeping.run(timebankId, ledger -> {
-            bookkeeping.store().setActive(timebankId, memberId, status == MemberStatus.ACTIVE);
-            return null;
-        });
         relay.flush(COLLECTION, memberId);
         return require(timebankId, memberId);
     }

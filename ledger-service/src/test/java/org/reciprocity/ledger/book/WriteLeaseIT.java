@@ -105,6 +105,32 @@ class WriteLeaseIT {
         assertThat(verification.json().path("entriesChecked").asLong()).isEqualTo(2);
     }
 
+    @Test
+    void aWriterWhoseLeaseRanOutCannotOverwriteWhatTheNextHolderWrote() {
+        String contribution = given.logGiven(ann, bo, 45).text("id");
+        given.logGiven(ann, bo, 10); // the second write of each account: this instance now keeps them, at their revision
+        // this instance stalls past its lease (simulated: the lease ends now) while keeping Ann's account
+        mongo.getCollection(WriteLeases.COLLECTION).updateOne(
+                new org.bson.Document("_id", "ledger-writer:" + given.timebank),
+                new org.bson.Document("$set", new org.bson.Document("lockUntil", new java.util.Date())));
+        Ledger.Actor boActs = new Ledger.Actor(bo, Set.of("MEMBER"));
+        assertThat(otherInstance.runIfFree(given.timebank,
+                ledger -> ledger.validate(given.timebank, contribution, boActs, "thank you").isAccepted())).contains(true);
+        otherInstance.releaseLeases();
+
+        // back here, within what it believes is its lease: Bo logs 15 minutes given to Ann
+        ApiClient.Response logged = given.logGiven(bo, ann, 15);
+
+        assertThat(logged.status()).as(logged.body()).isEqualTo(201);
+        assertThat(given.balance(ann)).as("Ann keeps the 45 minutes the other instance posted").isEqualTo(45);
+        assertThat(given.balance(bo)).isEqualTo(-45);
+        assertThat(given.sumOfBalances()).isZero();
+        assertThat(given.api.get(given.path("/accounts/" + ann), given.admin()).json().path("debitsPending").asLong())
+                .isEqualTo(15);
+        assertThat(given.api.get(given.path("/accounts/" + ann), given.admin()).json().path("creditsPending").asLong())
+                .isEqualTo(10);
+    }
+
     private void releaseHere() {
         leases.release(given.timebank);
     }
