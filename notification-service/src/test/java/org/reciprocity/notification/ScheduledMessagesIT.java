@@ -156,7 +156,7 @@ class ScheduledMessagesIT extends NotificationServiceIT {
     }
 
     private String stateOf(ContributionLogged logged) {
-        Document found = mongo.getCollection("queue_contributions").find(new Document("_id", logged.contributionId())).first();
+        Document found = mongo.getCollection("queue_contributions").find(new Document("_id", logged.timebankId() + "/" + logged.contributionId())).first();
         return found == null ? null : found.getString("state");
     }
 

@@ -176,8 +176,10 @@ class InboxAnnouncements {
                 if (written > published && updatedAt.isBefore(now.minus(GRACE))) {
                     republish(writer.getString("_id"), published, written);
                 } else if (written <= published && updatedAt.isBefore(now.minus(FORGET_AFTER))) {
+                    // only as read: a writer that has just begun a batch (written moved on) is kept
                     mongo.getCollection(COLLECTION).deleteOne(Filters.and(Filters.eq("_id", writer.getString("_id")),
-                            Filters.eq("published", written)));
+                            Filters.eq("published", published), Filters.eq("written", written),
+                            Filters.eq("updatedAt", writer.getDate("updatedAt"))));
                 }
             }
         } catch (RuntimeException e) {

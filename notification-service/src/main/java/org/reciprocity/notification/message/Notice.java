@@ -28,8 +28,15 @@ public record Notice(String sourceEventId, Instant occurredAt, String timebankId
         return sourceEventId + ":" + recipientId + ":" + channel;
     }
 
-    /** Whether this member is to get it at all; an unknown member (not registered here yet) may. */
+    /**
+     * Whether this member is to get it at all. An unknown member (not registered here yet) may,
+     * except for a balance warning: a ledger account nobody registered here is an organisation's,
+     * whose warning goes to the coordinators only.
+     */
     public boolean mayReach(Recipient recipient) {
-        return recipient == null || !recipient.onlyEssentials() || aboutTheirOwnHours;
+        if (recipient == null) {
+            return kind != MessageKind.BALANCE_NEAR_LIMIT;
+        }
+        return !recipient.onlyEssentials() || aboutTheirOwnHours;
     }
 }

@@ -20,6 +20,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Service;
 
+import static org.reciprocity.notification.queue.OpenContributionDocument.key;
+
 /**
  * The read model behind the coordinators' daily digest, fed by the contribution events. A
  * contribution's events share its key, so they arrive in order; a redelivered one changes nothing:
@@ -40,16 +42,18 @@ public class CoordinatorQueues {
     @KafkaListener(id = CONSUMER, topics = Topics.CONTRIBUTIONS_TOPIC)
     void on(DomainEvent event) {
         if (event instanceof ContributionLogged e) {
-            insertIfNew(new OpenContributionDocument(e.contributionId(), e.timebankId(), e.giverAccountId(),
-                    e.receiverAccountId(), e.minutes(), e.occurredAt(), State.WAITING.name(), null));
+            insertIfNew(new OpenContributionDocument(key(e.timebankId(), e.contributionId()), e.contributionId(),
+                    e.timebankId(), e.giverAccountId(), e.receiverAccountId(), e.minutes(), e.occurredAt(),
+                    State.WAITING.name(), null));
         } else if (event instanceof ContributionDisputed e) {
-            boolean moved = mongo.updateFirst(Query.query(Criteria.where("_id").is(e.contributionId()).and("state")
+            boolean moved = mongo.updateFirst(Query.query(Criteria.where("_id").is(key(e.timebankId(), e.contributionId())).and("state")
                     .is(State.WAITING.name())), new Update().set("state", State.DISPUTED.name())
                     .set("disputedAt", e.occurredAt()), OpenContributionDocument.class).getModifiedCount() == 1;
             if (!moved) {
                 // logged before this service listened: the dispute is still worth listing
-                insertIfNew(new OpenContributionDocument(e.contributionId(), e.timebankId(), e.giverAccountId(),
-                        e.receiverAccountId(), 0, e.occurredAt(), State.DISPUTED.name(), e.occurredAt()));
+                insertIfNew(new OpenContributionDocument(key(e.timebankId(), e.contributionId()), e.contributionId(),
+                        e.timebankId(), e.giverAccountId(), e.receiverAccountId(), 0, e.occurredAt(),
+                        State.DISPUTED.name(), e.occurredAt()));
             }
         } else if (event instanceof ContributionValidated e) {
             close(e.contributionId(), e.timebankId());
@@ -80,7 +84,8 @@ public class CoordinatorQueues {
     }
 
     private void close(String contributionId, String timebankId) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(contributionId)), new Update().set("state", State.CLOSED.name())
-                .setOnInsert("timebankId", timebankId), OpenContributionDocument.class);
+        mongo.upsert(Query.query(Criteria.where("_id").is(key(timebankId, contributionId))),
+                new Update().set("state", State.CLOSED.name()).setOnInsert("timebankId", timebankId)
+                        .setOnInsert("contributionId", contributionId), OpenContributionDocument.class);
     }
 }

@@ -139,6 +139,16 @@ class NoticesTest {
                 .satisfies(n -> assertThat(n.kind()).isEqualTo(MessageKind.BALANCE_NEAR_LIMIT));
     }
 
+    @Test
+    void anOrganisationsBalanceWarningReachesOnlyTheCoordinators() {
+        SoftLimitCrossed crossed = new SoftLimitCrossed(UUID.randomUUID(), NOW, "tb", "org-pot", -540, -540, -600, "LOW");
+
+        List<Notice> notices = Notices.from(crossed, List.of(COORD));
+
+        // nobody is registered here under the organisation's account id
+        assertThat(notices).filteredOn(n -> n.mayReach(null)).extracting(Notice::recipientId).containsExactly(COORD);
+    }
+
     private static ContributionLogged logged(LoggedBy side, String awaiting) {
         return new ContributionLogged(UUID.randomUUID(), NOW, "tb", "c-1", SAM, ALI, side, SAM, null, awaiting, 90,
                 LocalDate.parse("2026-11-24"), CoproductionKind.PEER_SUPPORT, "Walk", null, null, NOW.plusSeconds(3600));

@@ -1,5 +1,6 @@
 package org.reciprocity.kit.security;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
@@ -12,31 +13,38 @@ import org.springframework.util.ConcurrentLruCache;
  * Remembers the tokens it has verified, so a member's next call with the very same token skips
  * the signature check and the parsing (about a sixth of the ledger's CPU per call, measured with
  * JFR). Keyed by the whole token, signature included: only those exact bytes, already verified,
- * are taken on trust. A remembered token past its expiry is verified again, which refuses it.
- * Tokens are never refreshed in place, so nothing else about them can change.
+ * are taken on trust, and for {@link #TRUST} at most: a token whose signing key the issuer has
+ * since withdrawn is refused within that time, as the verifier would. A remembered token past its
+ * expiry is verified again, which refuses it.
  */
 final class RememberedTokens implements JwtDecoder {
 
     static final int CAPACITY = 10_000;
+    static final Duration TRUST = Duration.ofMinutes(5);
 
-    private final JwtDecoder verifier;
     private final Supplier<Instant> now;
-    private final ConcurrentLruCache<String, Jwt> verified;
+    private final ConcurrentLruCache<String, Verified> verified;
 
     RememberedTokens(JwtDecoder verifier, Supplier<Instant> now) {
-        this.verifier = verifier;
         this.now = now;
-        this.verified = new ConcurrentLruCache<>(CAPACITY, verifier::decode);
+        this.verified = new ConcurrentLruCache<>(CAPACITY, token -> {
+            Jwt jwt = verifier.decode(token);
+            Instant until = now.get().plus(TRUST);
+            Instant expires = jwt.getExpiresAt();
+            return new Verified(jwt, expires != null && expires.isBefore(until) ? expires : until);
+        });
     }
 
     @Override
     public Jwt decode(String token) throws JwtException {
-        Jwt jwt = verified.get(token);
-        Instant expires = jwt.getExpiresAt();
-        if (expires != null && !now.get().isBefore(expires)) {
-            verified.remove(token);
-            return verifier.decode(token);
+        Verified known = verified.get(token);
+        if (now.get().isBefore(known.trustedUntil())) {
+            return known.jwt();
         }
-        return jwt;
+        verified.remove(token);
+        return verified.get(token).jwt(); // verified again: refused if expired or its key withdrawn
+    }
+
+    private record Verified(Jwt jwt, Instant trustedUntil) {
     }
 }

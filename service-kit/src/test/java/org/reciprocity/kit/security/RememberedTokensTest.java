@@ -54,6 +54,17 @@ class RememberedTokensTest {
     }
 
     @Test
+    void aRememberedTokenIsVerifiedAgainAfterFiveMinutes() {
+        RememberedTokens tokens = new RememberedTokens(verifier, () -> clock.instant());
+        tokens.decode("good-1");
+
+        clock = Clock.fixed(NOW.plus(RememberedTokens.TRUST), ZoneOffset.UTC);
+        tokens.decode("good-1");
+
+        assertThat(verifiedTokens).containsExactly("good-1", "good-1");
+    }
+
+    @Test
     void aRememberedTokenPastItsExpiryIsVerifiedAgainAndRefused() {
         RememberedTokens tokens = new RememberedTokens(verifier, () -> clock.instant());
         tokens.decode("good-1");
