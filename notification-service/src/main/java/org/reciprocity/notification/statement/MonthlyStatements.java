@@ -21,7 +21,8 @@ import org.springframework.stereotype.Service;
  * The read model behind monthly statements, fed by the ledger's {@code TransferPosted} events
  * (which carry both balances after): the ledger is never asked over HTTP. A transfer counts in the
  * month of its posting in the timebank's zone (UTC while the zone is not known yet). Each write is
- * conditional on the sequence it read, so a redelivered transfer, or two consumers racing after a
+ * conditional on the revision it read (how many transfers the month counts), and a month knows
+ * which transfers it counted, so a redelivered or late transfer, or two consumers racing after a
  * rebalance, count it once.
  */
 @Service
@@ -83,10 +84,11 @@ public class MonthlyStatements {
 
     private boolean replaced(MonthlyActivity before, MonthlyActivity after) {
         Query unchanged = Query.query(Criteria.where("_id").is(MonthlyActivityDocument.key(before.month(),
-                before.memberId())).and("lastSequence").is(before.lastSequence()));
+                before.memberId())).and("revision").is(before.counted().size()));
         Update update = new Update().set("minutesGiven", after.minutesGiven()).set("minutesReceived", after.minutesReceived())
                 .set("contributionsValidated", after.contributionsValidated()).set("balanceAtEnd", after.balanceAtEnd())
-                .set("lastSequence", after.lastSequence());
+                .set("lastSequence", after.lastSequence()).set("counted", after.counted())
+                .set("revision", after.counted().size());
         return mongo.updateFirst(unchanged, update, MonthlyActivityDocument.class).getModifiedCount() == 1;
     }
 }

@@ -54,6 +54,19 @@ class MonthlyActivityTest {
     }
 
     @Test
+    void aTransferArrivingAfterALaterOneIsStillCountedAndTheBalanceStaysTheLatest() {
+        TransferPosted first = contribution(1, ALI, SAM, 60, -60, 60);
+        TransferPosted second = contribution(2, ALI, SAM, 30, -90, 90);
+
+        MonthlyActivity after = samsOctober.with(second).with(first);
+
+        assertThat(after.minutesGiven()).isEqualTo(90);
+        assertThat(after.contributionsValidated()).isEqualTo(2);
+        assertThat(after.balanceAtEnd()).isEqualTo(90);
+        assertThat(after.with(first)).isSameAs(after);
+    }
+
+    @Test
     void spendingHoursMovesTheBalanceButIsNotTimeReceivedTogether() {
         TransferPosted redeemed = new TransferPosted(UUID.randomUUID(), Instant.parse("2026-10-20T10:00:00Z"), "tb",
                 "x-1", SAM, CAFE, 120, TransferReason.REDEMPTION, -120, 120, null, null, 3, "h");
