@@ -35,6 +35,8 @@ public class Bookkeeping {
     private static final int ATTEMPTS = 3;
     /** How long a command waits for another instance to give up a timebank's lease before it is refused. */
     static final Duration LEASE_WAIT = WriteLeases.LEASE.plusSeconds(5);
+    /** How often a caller waiting for another instance's lease says so again. */
+    static final Duration WANT_EVERY = Duration.ofSeconds(1);
     /** A lease unused this long goes back, so another instance can write the timebank. */
     static final Duration IDLE = Duration.ofSeconds(5);
 
@@ -79,6 +81,7 @@ public class Bookkeeping {
     private <T> Optional<Ran<T>> attempt(String timebankId, Function<Ledger, T> command, Duration wait) {
         ReentrantLock lock = locks.computeIfAbsent(timebankId, id -> new ReentrantLock());
         long deadline = System.nanoTime() + wait.toNanos();
+        long nextWant = wait.isZero() ? Long.MAX_VALUE : System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             List<OutboxRelay.Pending> outboxes;
             T result;
@@ -92,6 +95,10 @@ public class Bookkeeping {
                 state = leases.claim(timebankId).orElse(null);
                 if (state == null) {
                     lock.unlock();
+                    if (System.nanoTime() >= nextWant) {
+                        leases.want(timebankId);
+                        nextWant = System.nanoTime() + WANT_EVERY.toNanos();
+                    }
                     if (!pauseBefore(deadline)) {
                         return Optional.empty();
                     }
@@ -152,14 +159,24 @@ public class Bookkeeping {
         }
     }
 
-    /** Gives back the leases of timebanks this instance has not written lately. */
+    /**
+     * Gives back the leases of timebanks this instance has not written lately, or that another
+     * instance is waiting to write (a fair handoff: a busy timebank does not starve the others).
+     */
     @Scheduled(fixedDelayString = "PT1S")
     void releaseIdleLeases() {
-        for (String timebankId : leases.idleSince(IDLE)) {
+        List<String> wanted = leases.wantedElsewhere();
+        java.util.Set<String> giveBack = new java.util.LinkedHashSet<>(leases.idleSince(IDLE));
+        giveBack.addAll(wanted);
+        for (String timebankId : giveBack) {
             ReentrantLock lock = locks.get(timebankId);
             if (lock != null && lock.tryLock()) {
                 try {
-                    leases.release(timebankId);
+                    if (wanted.contains(timebankId)) {
+                        leases.yieldTo(timebankId);
+                    } else {
+                        leases.release(timebankId);
+                    }
                 } finally {
                     lock.unlock();
                 }

@@ -28,6 +28,10 @@ import org.springframework.stereotype.Component;
 class WriteLeases {
 
     static final String COLLECTION = "ledger_leases";
+    /** Who is waiting for which timebank's lease: the holder gives it back soon after. */
+    static final String WANTS = "ledger_lease_wants";
+    /** A wish to write is heard for this long after it was last said. */
+    static final Duration WANT_HEARD_FOR = Duration.ofSeconds(3);
     static final Duration LEASE = Duration.ofSeconds(15);
     /** Renewed once less than this remains, so a command never starts on a lease about to end. */
     static final Duration RENEW_BELOW = Duration.ofSeconds(10);
@@ -36,6 +40,11 @@ class WriteLeases {
     private final MongoTemplate mongo;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Held> held = new ConcurrentHashMap<>();
+    /** Leases given to an instance waiting for them: not taken back before the given time. */
+    private final Map<String, Instant> yielded = new ConcurrentHashMap<>();
+    static final Duration YIELD = Duration.ofMillis(300);
+    /** This instance, as it signs its wishes to write. */
+    private final String instance = java.util.UUID.randomUUID().toString();
 
     WriteLeases(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -63,6 +72,13 @@ class WriteLeases {
             // lost: another instance may have written since, so nothing kept is trusted
             held.remove(timebankId);
         }
+        Instant yieldedUntil = yielded.get(timebankId);
+        if (yieldedUntil != null) {
+            if (now.isBefore(yieldedUntil)) {
+                return Optional.empty(); // the waiting instance's turn
+            }
+            yielded.remove(timebankId);
+        }
         if (heldElsewhere(timebankId, now)) {
             return Optional.empty();
         }
@@ -85,6 +101,33 @@ class WriteLeases {
         return until != null && until.toInstant().isAfter(now);
     }
 
+    /**
+     * Says that this instance is waiting to write {@code timebankId}, so the instance holding its
+     * lease gives it back after its current command instead of keeping it while busy.
+     */
+    void want(String timebankId) {
+        mongo.getCollection(WANTS).replaceOne(com.mongodb.client.model.Filters.eq("_id", timebankId),
+                new org.bson.Document("_id", timebankId).append("by", instance)
+                        .append("at", java.util.Date.from(clock.instant())),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+
+    /** The timebanks whose lease this instance holds and another instance is waiting for. */
+    List<String> wantedElsewhere() {
+        if (held.isEmpty()) {
+            return List.of();
+        }
+        java.util.Date recent = java.util.Date.from(clock.instant().minus(WANT_HEARD_FOR));
+        List<String> wanted = new java.util.ArrayList<>();
+        for (org.bson.Document want : mongo.getCollection(WANTS).find(com.mongodb.client.model.Filters.and(
+                com.mongodb.client.model.Filters.in("_id", List.copyOf(held.keySet())),
+                com.mongodb.client.model.Filters.gt("at", recent),
+                com.mongodb.client.model.Filters.ne("by", instance)))) {
+            wanted.add(want.getString("_id"));
+        }
+        return wanted;
+    }
+
     /** The timebanks whose lease this instance holds but has not used for {@code idle}. */
     List<String> idleSince(Duration idle) {
         Instant before = clock.instant().minus(idle);
@@ -99,6 +142,12 @@ class WriteLeases {
         if (h != null && h.until().isAfter(clock.instant())) {
             h.lease().unlock();
         }
+    }
+
+    /** Gives the lease back to an instance waiting for it, and leaves it a moment to take it. */
+    void yieldTo(String timebankId) {
+        yielded.put(timebankId, clock.instant().plus(YIELD));
+        release(timebankId);
     }
 
     void releaseAll() {

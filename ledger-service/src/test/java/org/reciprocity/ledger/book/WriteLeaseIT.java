@@ -131,6 +131,25 @@ class WriteLeaseIT {
                 .isEqualTo(10);
     }
 
+    @Test
+    void aTimebankBusyHereIsHandedToAnotherInstanceWaitingForIt() throws Exception {
+        assertThat(given.logGiven(ann, bo, 5).status()).isEqualTo(201);
+        java.util.concurrent.CompletableFuture<String> elsewhere = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> otherInstance.run(given.timebank, ledger -> "written elsewhere"));
+
+        // this instance keeps writing, never idle long enough to give the lease back for that
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(12);
+        while (!elsewhere.isDone() && System.nanoTime() < until) {
+            assertThat(given.logGiven(ann, bo, 1).status()).isIn(201, 503);
+            Thread.sleep(200);
+        }
+
+        assertThat(elsewhere).as("the waiting instance got its turn while this one was busy").isCompletedWithValue("written elsewhere");
+        otherInstance.releaseLeases();
+        assertThat(given.logGiven(ann, bo, 1).status()).isEqualTo(201);
+        assertThat(given.sumOfBalances()).isZero();
+    }
+
     private void releaseHere() {
         leases.release(given.timebank);
     }
