@@ -81,59 +81,63 @@ public class Bookkeeping {
     private <T> Optional<Ran<T>> attempt(String timebankId, Function<Ledger, T> command, Duration wait) {
         ReentrantLock lock = locks.computeIfAbsent(timebankId, id -> new ReentrantLock());
         long deadline = System.nanoTime() + wait.toNanos();
-        long nextWant = wait.isZero() ? Long.MAX_VALUE : System.nanoTime();
         for (int attempt = 1; ; attempt++) {
-            List<OutboxRelay.Pending> outboxes;
-            T result;
-            WriterState state = null;
-            // neither the local lock nor the lease is waited for while holding the other: a caller
-            // waiting for another instance to give the lease back does not hold up this instance
-            if (!lockBefore(lock, deadline)) {
+            WriterState state = acquire(timebankId, lock, deadline, !wait.isZero());
+            if (state == null) {
                 return Optional.empty();
             }
+            List<OutboxRelay.Pending> outboxes;
+            T result;
             try {
-                state = leases.claim(timebankId).orElse(null);
-                if (state == null) {
-                    lock.unlock();
-                    if (System.nanoTime() >= nextWant) {
-                        leases.want(timebankId);
-                        nextWant = System.nanoTime() + WANT_EVERY.toNanos();
-                    }
-                    if (!pauseBefore(deadline)) {
-                        return Optional.empty();
-                    }
-                    attempt--;
-                    continue;
+                store.beginCommand(state);
+                if (!state.loaded()) {
+                    store.rollForward(timebankId);
+                    state.markLoaded();
                 }
-                try {
-                    store.beginCommand(state);
-                    if (!state.loaded()) {
-                        store.rollForward(timebankId);
-                        state.markLoaded();
-                    }
-                    result = command.apply(ledger);
-                    outboxes = store.writtenOutboxes();
-                } catch (MongoBookStore.ConcurrentPostingException lostRace) {
-                    state.reset();
-                    if (attempt == ATTEMPTS) {
-                        throw lostRace;
-                    }
-                    continue;
-                } catch (RuntimeException | Error failed) {
-                    // a write may have failed half-way: trust nothing kept, read afresh next time
-                    state.reset();
-                    throw failed;
-                } finally {
-                    store.endCommand();
+                result = command.apply(ledger);
+                outboxes = store.writtenOutboxes();
+            } catch (MongoBookStore.ConcurrentPostingException lostRace) {
+                state.reset();
+                if (attempt == ATTEMPTS) {
+                    throw lostRace;
                 }
+                continue;
+            } catch (RuntimeException | Error failed) {
+                // a write may have failed half-way: trust nothing kept, read afresh next time
+                state.reset();
+                throw failed;
             } finally {
-                if (lock.isHeldByCurrentThread()) {
-                    lock.unlock();
-                }
+                store.endCommand();
+                lock.unlock();
             }
             publishInOrder(timebankId, outboxes);
             return Optional.of(new Ran<>(result));
         }
+    }
+
+    /**
+     * Takes the timebank's local lock and its lease, and returns its state with the lock held; null
+     * (lock not held) once {@code deadline} has passed. Neither is waited for while holding the
+     * other, so a caller waiting for another instance's lease does not hold up this instance; a
+     * caller that {@code saysWanted} tells the holder, which then hands the lease over.
+     */
+    private WriterState acquire(String timebankId, ReentrantLock lock, long deadline, boolean saysWanted) {
+        long nextWant = System.nanoTime();
+        while (lockBefore(lock, deadline)) {
+            Optional<WriterState> state = leases.claim(timebankId);
+            if (state.isPresent()) {
+                return state.get();
+            }
+            lock.unlock();
+            if (saysWanted && System.nanoTime() >= nextWant) {
+                leases.want(timebankId);
+                nextWant = System.nanoTime() + WANT_EVERY.toNanos();
+            }
+            if (!pauseBefore(deadline)) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static boolean lockBefore(ReentrantLock lock, long deadline) {

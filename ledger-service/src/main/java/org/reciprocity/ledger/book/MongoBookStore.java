@@ -2,18 +2,20 @@ package org.reciprocity.ledger.book;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
 
 import org.bson.Document;
 import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.kit.outbox.OutboxEntry;
 import org.reciprocity.kit.outbox.OutboxRelay;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -43,8 +45,6 @@ public class MongoBookStore implements BookStore {
     static final String MATCHES = "agreed_matches";
 
     private final MongoTemplate mongo;
-    /** Contribution states as read by the current command: the condition of its writes. */
-    private final ThreadLocal<Map<String, ContributionState>> readStates = ThreadLocal.withInitial(HashMap::new);
     /** Documents whose outbox the current command filled, to flush once it is done. */
     private final ThreadLocal<List<OutboxRelay.Pending>> written = ThreadLocal.withInitial(ArrayList::new);
     /**
@@ -60,18 +60,17 @@ public class MongoBookStore implements BookStore {
      * commands: a policy changes rarely, only by an admin, and {@link #forgetPolicy} clears this
      * instance's copy when it writes one; another instance's change shows here within the TTL.
      */
-    private final Map<String, CachedPolicy> policies = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, CachedPolicy> policies = new ConcurrentHashMap<>();
     static final long POLICY_TTL_MILLIS = 5_000;
 
     MongoBookStore(MongoTemplate mongo) {
         this.mongo = mongo;
-        mongo.indexOps(ENTRIES).createIndex(new Index().on("transferKey", org.springframework.data.domain.Sort.Direction.ASC).unique());
-        mongo.indexOps(CONTRIBUTIONS).createIndex(new Index().on("_id", org.springframework.data.domain.Sort.Direction.ASC)
-                .on("state", org.springframework.data.domain.Sort.Direction.ASC).unique());
+        mongo.indexOps(ENTRIES).createIndex(new Index().on("transferKey", Sort.Direction.ASC).unique());
+        mongo.indexOps(CONTRIBUTIONS).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                .on("state", Sort.Direction.ASC).unique());
     }
 
     void beginCommand(WriterState state) {
-        readStates.get().clear();
         written.get().clear();
         writer.set(state);
     }
@@ -154,14 +153,12 @@ public class MongoBookStore implements BookStore {
         WriterState w = writing(timebankId);
         Contribution known = w == null ? null : w.contribution(contributionId);
         if (known != null) {
-            readStates.get().put(contributionId, known.state());
             return Optional.of(known);
         }
         ContributionDocument doc = mongo.findById(key(timebankId, contributionId), ContributionDocument.class, CONTRIBUTIONS);
         if (doc == null) {
             return Optional.empty();
         }
-        readStates.get().put(contributionId, doc.contribution().state());
         if (w != null) {
             w.contribution(doc.contribution());
         }
@@ -243,7 +240,7 @@ public class MongoBookStore implements BookStore {
             return;
         }
         boolean releasing = change.contributions().stream().anyMatch(c -> !c.state().isOpen())
-                || change.contributions().stream().anyMatch(c -> readStates.get().containsKey(c.id()));
+                || change.contributions().stream().anyMatch(c -> storedState(change.timebankId(), c.id()) != null);
         if (releasing) {
             saveContributions(change.timebankId(), change.contributions(), outbox);
             saveAccounts(change.accounts(), true);
@@ -288,7 +285,6 @@ public class MongoBookStore implements BookStore {
             // an upsert of state and content keeps whatever outbox the document still holds
             mongo.upsert(Query.query(Criteria.where("_id").is(key(timebankId, c.id()))),
                     new Update().set("state", c.state().name()).set("contribution", bson(c)), CONTRIBUTIONS);
-            readStates.get().put(c.id(), c.state());
             remember(timebankId, w -> w.contribution(c));
         }
         if (head != null) {
@@ -298,11 +294,21 @@ public class MongoBookStore implements BookStore {
     }
 
     /** Keeps what the current command wrote (already in the database) for the timebank's later reads. */
-    private void remember(String timebankId, java.util.function.Consumer<WriterState> write) {
+    private void remember(String timebankId, Consumer<WriterState> write) {
         WriterState w = writing(timebankId);
         if (w != null) {
             write.accept(w);
         }
+    }
+
+    /**
+     * A contribution's state in the database as this writer last read or wrote it, null if it has
+     * not (then it is new): the condition of the next write.
+     */
+    private ContributionState storedState(String timebankId, String contributionId) {
+        WriterState w = writing(timebankId);
+        Contribution known = w == null ? null : w.contribution(contributionId);
+        return known == null ? null : known.state();
     }
 
     /** The writer state of the current command, if it writes {@code timebankId}. */
@@ -373,7 +379,7 @@ public class MongoBookStore implements BookStore {
         boolean single = contributions.size() == 1;
         for (Contribution c : contributions) {
             String id = key(timebankId, c.id());
-            ContributionState before = readStates.get().get(c.id());
+            ContributionState before = storedState(timebankId, c.id());
             Document contribution = bson(c);
             if (before == null) {
                 try {
@@ -393,7 +399,6 @@ public class MongoBookStore implements BookStore {
                     throw new ConcurrentPostingException(timebankId, null);
                 }
             }
-            readStates.get().put(c.id(), c.state());
             remember(timebankId, w -> w.contribution(c));
             if (single && !outbox.isEmpty()) {
                 written.get().add(before == null ? new OutboxRelay.Pending(CONTRIBUTIONS, id, outbox)

@@ -3,15 +3,21 @@ package org.reciprocity.ledger.book;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +41,8 @@ class WriteLeases {
     static final Duration LEASE = Duration.ofSeconds(15);
     /** Renewed once less than this remains, so a command never starts on a lease about to end. */
     static final Duration RENEW_BELOW = Duration.ofSeconds(10);
+    /** How long a lease handed to a waiting instance is left for it to take. */
+    static final Duration YIELD = Duration.ofMillis(300);
 
     private final LockProvider locks;
     private final MongoTemplate mongo;
@@ -42,9 +50,8 @@ class WriteLeases {
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     /** Leases given to an instance waiting for them: not taken back before the given time. */
     private final Map<String, Instant> yielded = new ConcurrentHashMap<>();
-    static final Duration YIELD = Duration.ofMillis(300);
     /** This instance, as it signs its wishes to write. */
-    private final String instance = java.util.UUID.randomUUID().toString();
+    private final String instance = UUID.randomUUID().toString();
 
     WriteLeases(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -96,8 +103,8 @@ class WriteLeases {
      * on a duplicate key, which some servers log as an error: waiting should be quiet.
      */
     private boolean heldElsewhere(String timebankId, Instant now) {
-        org.bson.Document lease = mongo.findById(name(timebankId), org.bson.Document.class, COLLECTION);
-        java.util.Date until = lease == null ? null : lease.getDate("lockUntil");
+        Document lease = mongo.findById(name(timebankId), Document.class, COLLECTION);
+        Date until = lease == null ? null : lease.getDate("lockUntil");
         return until != null && until.toInstant().isAfter(now);
     }
 
@@ -106,10 +113,10 @@ class WriteLeases {
      * lease gives it back after its current command instead of keeping it while busy.
      */
     void want(String timebankId) {
-        mongo.getCollection(WANTS).replaceOne(com.mongodb.client.model.Filters.eq("_id", timebankId),
-                new org.bson.Document("_id", timebankId).append("by", instance)
-                        .append("at", java.util.Date.from(clock.instant())),
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        mongo.getCollection(WANTS).replaceOne(Filters.eq("_id", timebankId),
+                new Document("_id", timebankId).append("by", instance)
+                        .append("at", Date.from(clock.instant())),
+                new ReplaceOptions().upsert(true));
     }
 
     /** The timebanks whose lease this instance holds and another instance is waiting for. */
@@ -117,12 +124,12 @@ class WriteLeases {
         if (held.isEmpty()) {
             return List.of();
         }
-        java.util.Date recent = java.util.Date.from(clock.instant().minus(WANT_HEARD_FOR));
-        List<String> wanted = new java.util.ArrayList<>();
-        for (org.bson.Document want : mongo.getCollection(WANTS).find(com.mongodb.client.model.Filters.and(
-                com.mongodb.client.model.Filters.in("_id", List.copyOf(held.keySet())),
-                com.mongodb.client.model.Filters.gt("at", recent),
-                com.mongodb.client.model.Filters.ne("by", instance)))) {
+        Date recent = Date.from(clock.instant().minus(WANT_HEARD_FOR));
+        List<String> wanted = new ArrayList<>();
+        for (Document want : mongo.getCollection(WANTS).find(Filters.and(
+                Filters.in("_id", List.copyOf(held.keySet())),
+                Filters.gt("at", recent),
+                Filters.ne("by", instance)))) {
             wanted.add(want.getString("_id"));
         }
         return wanted;
