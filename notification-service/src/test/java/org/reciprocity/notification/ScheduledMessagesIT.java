@@ -74,7 +74,7 @@ class ScheduledMessagesIT extends NotificationServiceIT {
         assertThat(inboxItems(scenario.timebank, noor.memberId(), "MONTHLY_STATEMENT")).isEmpty();
 
         // an instance that stopped before recording the run does it all again: the delivery keys keep it to one
-        mongo.getCollection("scheduled_runs").deleteMany(new Document("_id", "statement:" + scenario.timebank + ":2026-10"));
+        mongo.getCollection("processed_events").deleteMany(new Document("_id", "notification.schedules:statement:" + scenario.timebank + ":2026-10"));
         schedules.sendDue();
 
         assertThat(mongo.getCollection("deliveries").countDocuments(new Document("recipientId", sam.memberId())
@@ -135,8 +135,8 @@ class ScheduledMessagesIT extends NotificationServiceIT {
         clock.moveTo(morning);
         schedules.sendDue();
 
-        assertThat(mongo.getCollection("scheduled_runs")
-                .find(new Document("_id", "queue:" + scenario.timebank + ":2026-11-26")).first())
+        assertThat(mongo.getCollection("processed_events")
+                .find(new Document("_id", "notification.schedules:queue:" + scenario.timebank + ":2026-11-26")).first())
                 .as("the day was checked").isNotNull();
         assertThat(delivery(queueKey(cleo))).isNull();
         assertThat(inboxItems(scenario.timebank, cleo.memberId(), "QUEUE_DIGEST")).isEmpty();

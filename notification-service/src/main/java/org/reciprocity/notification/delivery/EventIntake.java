@@ -68,7 +68,7 @@ class EventIntake {
     }
 
     private void deliver(List<Notice> notices, Map<String, Timebank> timebanks) {
-        outreach.deliverFromEvents(notices, timebanks);
+        outreach.deliver(notices, timebanks);
         notices.clear();
     }
 }

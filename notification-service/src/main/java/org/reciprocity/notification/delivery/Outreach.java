@@ -49,24 +49,17 @@ public class Outreach {
         this.digestAt = properties.digestAt();
     }
 
-    /**
-     * Puts notices no event carries (all of one timebank) in inboxes and the delivery log; keys
-     * already there are skipped. Only members this service knows are reached.
-     */
+    /** Puts notices of one timebank (a schedule's) in inboxes and the delivery log; keys already there are skipped. */
     public void deliver(List<Notice> notices, Timebank timebank) {
-        deliver(notices, timebankId -> timebank.zone(), false);
+        deliver(notices, Map.of(timebank.timebankId(), timebank));
     }
 
     /**
-     * Puts the notices events caused in inboxes and the delivery log; keys already there are
-     * skipped. A member not known yet still gets them: they may be registered a moment later, and
-     * the sender looks for the address when it sends.
+     * Puts notices in inboxes and the delivery log; keys already there are skipped. A member not
+     * known yet still gets them (as {@link Notice#mayReach} says): they may be registered a moment
+     * later, and the sender looks for the address when it sends.
      */
-    void deliverFromEvents(List<Notice> notices, Map<String, Timebank> timebanks) {
-        deliver(notices, timebankId -> timebanks.get(timebankId).zone(), true);
-    }
-
-    private void deliver(List<Notice> notices, java.util.function.Function<String, ZoneId> zoneOf, boolean unknownToo) {
+    void deliver(List<Notice> notices, Map<String, Timebank> timebanks) {
         if (notices.isEmpty()) {
             return;
         }
@@ -79,7 +72,7 @@ public class Outreach {
         List<Delivery> outbound = new ArrayList<>();
         for (Notice notice : notices) {
             Recipient recipient = known.get(notice.recipientId());
-            if ((recipient == null && !unknownToo) || !notice.mayReach(recipient)) {
+            if (!notice.mayReach(recipient)) {
                 continue;
             }
             Preferences prefs = chosen.getOrDefault(notice.recipientId(),
@@ -90,7 +83,7 @@ public class Outreach {
             }
             for (OutboundChannel channel : channels) {
                 if (wanted.contains(channel.name()) && (recipient == null || channel.addressOf(recipient).isPresent())) {
-                    Instant due = prefs.digest() ? nextDigest(now, zoneOf.apply(notice.timebankId())) : now;
+                    Instant due = prefs.digest() ? nextDigest(now, timebanks.get(notice.timebankId()).zone()) : now;
                     outbound.add(Delivery.of(notice, channel.name(), prefs.digest(), due));
                 }
             }

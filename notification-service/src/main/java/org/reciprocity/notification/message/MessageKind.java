@@ -25,5 +25,14 @@ public enum MessageKind {
     /** Once a month: what the member gave and received last month, and their balance. */
     MONTHLY_STATEMENT,
     /** To coordinators, once a day: the contributions and disputes waiting for them. */
-    QUEUE_DIGEST
+    QUEUE_DIGEST;
+
+    /**
+     * Whether a message of this kind goes to an account nobody registered here (yet): most do, as
+     * the member may be registered a moment later. A balance warning does not: a ledger account
+     * with no member here is an organisation's, whose warning goes to the coordinators only.
+     */
+    public boolean reachesUnknownAccounts() {
+        return this != BALANCE_NEAR_LIMIT;
+    }
 }

@@ -28,14 +28,10 @@ public record Notice(String sourceEventId, Instant occurredAt, String timebankId
         return sourceEventId + ":" + recipientId + ":" + channel;
     }
 
-    /**
-     * Whether this member is to get it at all. An unknown member (not registered here yet) may,
-     * except for a balance warning: a ledger account nobody registered here is an organisation's,
-     * whose warning goes to the coordinators only.
-     */
+    /** Whether this member is to get it at all; an unknown one only if its kind {@link MessageKind#reachesUnknownAccounts}. */
     public boolean mayReach(Recipient recipient) {
         if (recipient == null) {
-            return kind != MessageKind.BALANCE_NEAR_LIMIT;
+            return kind.reachesUnknownAccounts();
         }
         return !recipient.onlyEssentials() || aboutTheirOwnHours;
     }

@@ -111,9 +111,9 @@ public class Recipients {
                 .collect(Collectors.toMap(Recipient::memberId, Function.identity()));
     }
 
+    /** A timebank, an unknown one as {@link Timebank#unknown}; through the lookup cache. */
     public Timebank timebank(String timebankId) {
-        return Optional.ofNullable(mongo.findById(timebankId, TimebankDocument.class))
-                .map(Recipients::toTimebank).orElseGet(() -> Timebank.unknown(timebankId));
+        return timebanks(List.of(timebankId)).get(timebankId);
     }
 
     /** Timebanks by id, an unknown one as {@link Timebank#unknown}; through the lookup cache, like {@link #findAll}. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.reciprocity.kit.messaging.ProcessedEvents;
 import org.reciprocity.notification.delivery.Outreach;
 import org.reciprocity.notification.message.MessageKind;
 import org.reciprocity.notification.message.Notice;
@@ -22,12 +23,6 @@ import org.reciprocity.notification.statement.MonthlyStatements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -37,29 +32,31 @@ import org.springframework.stereotype.Component;
  * ({@code statement:<yyyy-MM>}, {@code queue:<yyyy-MM-dd>}), so its delivery keys are
  * {@code statement:<yyyy-MM>:<memberId>:<CHANNEL>} and {@code queue:<yyyy-MM-dd>:<memberId>:<CHANNEL>}, unique
  * in the inbox and the delivery log: two instances, or a restart halfway, send each once. A
- * finished period is recorded in {@code scheduled_runs}, so later checks skip it without work.
+ * finished period is recorded (the kit's {@code ProcessedEvents}, consumer {@value #CONSUMER}), so
+ * later checks skip it without work.
  */
 @Component
 @EnableConfigurationProperties(ScheduleProperties.class)
 public class ScheduledMessages {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledMessages.class);
+    static final String CONSUMER = "notification.schedules";
 
     private final Recipients recipients;
     private final MonthlyStatements statements;
     private final CoordinatorQueues queues;
     private final Outreach outreach;
-    private final MongoTemplate mongo;
+    private final ProcessedEvents processed;
     private final Clock clock;
     private final ScheduleProperties properties;
 
     ScheduledMessages(Recipients recipients, MonthlyStatements statements, CoordinatorQueues queues, Outreach outreach,
-            MongoTemplate mongo, Clock clock, ScheduleProperties properties) {
+            ProcessedEvents processed, Clock clock, ScheduleProperties properties) {
         this.recipients = recipients;
         this.statements = statements;
         this.queues = queues;
         this.outreach = outreach;
-        this.mongo = mongo;
+        this.processed = processed;
         this.clock = clock;
         this.properties = properties;
     }
@@ -72,10 +69,10 @@ public class ScheduledMessages {
         for (Timebank timebank : recipients.allTimebanks()) {
             try {
                 Calendar.statementDue(now, timebank.zone(), properties.statementAt())
-                        .ifPresent(month -> once("statement:" + timebank.timebankId() + ":" + month,
+                        .ifPresent(month -> processed.applyOnce(CONSUMER, "statement:" + timebank.timebankId() + ":" + month,
                                 () -> sendStatements(timebank, month)));
                 Calendar.queueDigestDue(now, timebank.zone(), properties.queueDigestAt())
-                        .ifPresent(day -> once("queue:" + timebank.timebankId() + ":" + day,
+                        .ifPresent(day -> processed.applyOnce(CONSUMER, "queue:" + timebank.timebankId() + ":" + day,
                                 () -> sendQueueDigests(timebank, day, now)));
             } catch (RuntimeException e) {
                 log.warn("scheduled messages of timebank {} not sent yet, the next check retries: {}",
@@ -113,22 +110,5 @@ public class ScheduledMessages {
             }
         }
         outreach.deliver(notices, timebank);
-    }
-
-    /** Runs {@code work} unless this period is recorded as done; records it once the work went through. */
-    private void once(String period, Runnable work) {
-        if (mongo.exists(Query.query(Criteria.where("_id").is(period)), ScheduledRun.class)) {
-            return;
-        }
-        work.run();
-        try {
-            mongo.insert(new ScheduledRun(period, clock.instant()));
-        } catch (DuplicateKeyException anotherInstance) {
-            // another instance did the same work: the delivery keys kept it to one message each
-        }
-    }
-
-    @Document("scheduled_runs")
-    record ScheduledRun(@Id String period, Instant doneAt) {
     }
 }

@@ -2,13 +2,14 @@ package org.reciprocity.kit.messaging;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 
 import org.reciprocity.contracts.DomainEvent;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * The consumer side of at-least-once delivery: remembers which event ids a consumer has applied,
@@ -28,22 +29,25 @@ public class ProcessedEvents {
 
     /** Runs {@code handler} unless {@code consumer} has already applied this event; true if it ran. */
     public boolean applyOnce(String consumer, DomainEvent event, Runnable handler) {
-        String key = key(consumer, event.eventId());
-        if (mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(key)), Processed.class)) {
+        return applyOnce(consumer, event.eventId().toString(), handler);
+    }
+
+    /**
+     * Runs {@code handler} unless {@code consumer} has already done the work named {@code what} (an
+     * event id, or a period of scheduled work); true if it ran. Recorded once the handler returned.
+     */
+    public boolean applyOnce(String consumer, String what, Runnable handler) {
+        String key = consumer + ":" + what;
+        if (mongo.exists(Query.query(Criteria.where("_id").is(key)), Processed.class)) {
             return false;
         }
         handler.run();
         try {
-            mongo.insert(new Processed(key, consumer, event.eventId().toString(), Instant.now(clock)));
+            mongo.insert(new Processed(key, consumer, what, Instant.now(clock)));
         } catch (DuplicateKeyException concurrentlyApplied) {
             // Another instance applied it at the same moment; the handler is safe to have run twice.
         }
         return true;
-    }
-
-    private static String key(String consumer, UUID eventId) {
-        return consumer + ":" + eventId;
     }
 
     @Document("processed_events")
