@@ -68,6 +68,11 @@ public class MongoBookStore implements BookStore {
         mongo.indexOps(ENTRIES).createIndex(new Index().on("transferKey", Sort.Direction.ASC).unique());
         mongo.indexOps(CONTRIBUTIONS).createIndex(new Index().on("_id", Sort.Direction.ASC)
                 .on("state", Sort.Direction.ASC).unique());
+        // The fenced account write matches {_id, rev}. mongo-java-server serves a query from an index
+        // only when the query names exactly that index's fields; without this index every account
+        // write scanned the whole collection (as {_id, state} above is for contributions).
+        mongo.indexOps(ACCOUNTS).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                .on("rev", Sort.Direction.ASC).unique());
     }
 
     void beginCommand(WriterState state) {
@@ -423,7 +428,9 @@ public class MongoBookStore implements BookStore {
     }
 
     static String entryKey(String timebankId, long sequence) {
-        return timebankId + "/" + String.format("%012d", sequence);
+        // zero-padded to 12 digits so keys sort by sequence (String.format parses its pattern each call)
+        String digits = Long.toString(sequence);
+        return timebankId + "/" + "0".repeat(Math.max(0, 12 - digits.length())) + digits;
     }
 
     /** A ledger entry as stored, with the rest of its change and its events. */
