@@ -17,6 +17,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -50,6 +51,12 @@ public class SecurityConfiguration {
     @Bean
     WebSecurityCustomizer strictFirewall() {
         return web -> web.httpFirewall(HeaderRules.firewall());
+    }
+
+    /** Reads the bearer token without a regular expression on every request ({@link BearerHeader}). */
+    @Bean
+    BearerTokenResolver bearerTokenResolver() {
+        return new BearerHeader();
     }
 
     /** Wraps whichever decoder verifies the tokens (Boot's, from the JWK set) in {@link RememberedTokens}. */
