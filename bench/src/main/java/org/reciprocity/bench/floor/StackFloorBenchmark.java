@@ -79,6 +79,15 @@ public final class StackFloorBenchmark {
             String token = platform.devToken("floor-giver", TIMEBANK, List.of("MEMBER"));
             System.out.printf("floor app up (log: %s); event on Kafka: %s%n", log, eventSize());
 
+            // what the processes use doing nothing (scheduled sweeps, metrics, the broker's housekeeping)
+            Map<String, Long> idleBefore = cpuMillisByProcess();
+            Thread.sleep(5_000);
+            Map<String, Long> idleAfter = cpuMillisByProcess();
+            List<String> idle = new ArrayList<>();
+            idleAfter.forEach((process, ms) -> idle.add(String.format("%s %.1f", process,
+                    (ms - idleBefore.getOrDefault(process, 0L)) / 5.0)));
+            System.out.println("idle CPU, ms per second: " + String.join(", ", idle));
+
             Map<String, Row> rows = new LinkedHashMap<>();
             for (String mode : modes) {
                 Result warm = run(url + mode, token, Math.min(5_000, Math.max(1, total / 4)), threads);
@@ -333,7 +342,7 @@ public final class StackFloorBenchmark {
         for (String mode : List.of("publish", "insert", "echo")) {
             if (totals.containsKey(mode)) {
                 System.out.printf("Floor of one validated contribution (2 x %s): %.2f ms CPU with the client, %.2f ms server side;"
-                                + " budget at 1,000/s on %d cores: %.2f ms (%.1fx / %.1fx over) -> at most %.0f/s on this stack%n",
+                                + " budget at 1,000/s on %d cores: %.2f ms (%.1fx / %.1fx the budget) -> at most %.0f/s on this stack%n",
                         mode, 2 * totals.get(mode), 2 * serverSide.get(mode), cores, budget,
                         2 * totals.get(mode) / budget, 2 * serverSide.get(mode) / budget,
                         cores * 1000.0 / (2 * totals.get(mode)));
