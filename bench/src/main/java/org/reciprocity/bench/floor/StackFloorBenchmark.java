@@ -243,8 +243,8 @@ public final class StackFloorBenchmark {
         return text;
     }
 
-    private static final String CLIENT = "client JVM (excl. mongo-java-server)";
-    private static final String MONGO = "mongo-java-server threads";
+    private static final String CLIENT = "client JVM (excl. mongo-java-server and H2)";
+    private static final String MONGO = "mongo-java-server and H2 threads";
     private static final String BROKER = "Kafka broker";
     private static final String APP = "FloorApp";
 
@@ -282,16 +282,25 @@ public final class StackFloorBenchmark {
         }
     }
 
-    /** CPU used by mongo-java-server's threads (Netty workers named mongo-server-*). */
+    /**
+     * CPU used by mongo-java-server's threads: its Netty workers (mongo-server-*) and H2's
+     * background writer and executors (MVStore background writer ..., H2-save, H2-serialization),
+     * which store what they wrote. Its allocations' garbage is collected by this JVM's GC threads,
+     * counted with the client.
+     */
     private static long mongoServerThreadsCpuMillis() {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long nanos = 0;
         for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadName().startsWith("mongo-server")) {
+            if (info != null && isMongoServerThread(info.getThreadName())) {
                 nanos += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
             }
         }
         return nanos / 1_000_000;
+    }
+
+    private static boolean isMongoServerThread(String name) {
+        return name.startsWith("mongo-server") || name.startsWith("MVStore") || name.startsWith("H2-");
     }
 
     private static long cpuMillis(ProcessHandle process) {
