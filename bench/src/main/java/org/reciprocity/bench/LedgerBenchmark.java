@@ -43,7 +43,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * out of Kafka. Beside it, in the same run, a plain Kafka produce-consume of as many events of the
  * same size: the ceiling the ledger is measured against.
  *
- * <p>Arguments: contributions (default 10000), client threads (16), timebanks (8), members per timebank (40).
+ * <p>Arguments: contributions (default 10000), client threads (16), timebanks (8), members per timebank (40),
+ * rate (0). With a rate (validated contributions a second) above 0 the load is an open loop: contribution
+ * i starts at i/rate seconds whether or not the earlier ones have been answered, on a pool big enough not
+ * to fall behind, and each latency counts from the scheduled start (a call that waited behind a slow one
+ * counts its wait: no coordinated omission). With 0, the client threads post as fast as answers come.
  */
 public final class LedgerBenchmark {
 
@@ -51,12 +55,13 @@ public final class LedgerBenchmark {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public static void main(String[] args) throws Exception {
-        // every client thread keeps its connection alive (the default pool keeps 5)
-        System.setProperty("http.maxConnections", "64");
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int timebanks = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         int membersPer = args.length > 3 ? Integer.parseInt(args[3]) : 40;
+        double rate = args.length > 4 ? Double.parseDouble(args[4]) : 0;
+        // every client thread keeps its connection alive (the default pool keeps 5)
+        System.setProperty("http.maxConnections", Integer.toString(Math.max(64, pacedPoolSize(threads, rate))));
         Path data = Files.createTempDirectory("reciprocity-bench");
         PlatformConfig config = PlatformConfig.fromEnvironment()
                 .withPorts(data, 9392, 9393, 27327, 9300, 8381, 8382, 8383, 3325);
@@ -70,7 +75,7 @@ public final class LedgerBenchmark {
                 banks.add(setUp(platform, ledger, "bench-" + t, membersPer));
             }
             System.out.printf("platform up; %d timebanks x %d members; warming up%n", timebanks, membersPer);
-            Result warm = run(ledger, banks, Math.min(2_000, total / 5), threads, null);
+            Result warm = run(ledger, banks, Math.min(2_000, total / 5), threads, null, 0);
             System.out.printf("warm-up: %d ok, %d refused, %.0f/s%n", warm.ok(), warm.refused(), warm.ok() / (warm.wallNanos() / 1e9));
 
             Set<String> awaited = ConcurrentHashMap.newKeySet();
@@ -79,11 +84,11 @@ public final class LedgerBenchmark {
             // only measure once the watcher sits at the end of every partition: it must miss nothing
             watcher.ready.await();
             Map<String, Long> cpuBefore = cpuMillisByProcess();
-            Result result = run(ledger, banks, total, threads, awaited);
+            Result result = run(ledger, banks, total, threads, awaited, rate);
             long endToEndNanos = watcher.awaitAll(Duration.ofSeconds(120)) - result.startNanos;
             Map<String, Long> cpuAfter = cpuMillisByProcess();
 
-            print(total, threads, timebanks, membersPer, result, endToEndNanos, watcher.seen.get());
+            print(total, threads, timebanks, membersPer, rate, result, endToEndNanos, watcher.seen.get());
             printCpu(cpuBefore, cpuAfter, result.ok());
             watcher.interrupt(); // after printing: its consumer complains in the log as it closes
             Baseline baseline = kafkaBaseline(config.kafkaBootstrap(), total, threads);
@@ -118,60 +123,95 @@ public final class LedgerBenchmark {
         return new Bank(id, admin, members, tokens);
     }
 
-    record Result(long startNanos, long wallNanos, int ok, int refused, long[] logLatencies, long[] validateLatencies) {
+    record Result(long startNanos, long wallNanos, int ok, int refused, long[] logLatencies, long[] validateLatencies,
+                  long[] contributionLatencies, long maxLagNanos) {
     }
 
-    private static Result run(String ledger, List<Bank> banks, int total, int threads, Set<String> awaited)
+    /** Open loop: enough threads that each contribution may take a second at the rate without queueing. */
+    static int pacedPoolSize(int threads, double rate) {
+        return rate <= 0 ? threads : (int) Math.max(threads, Math.min(1_000, Math.ceil(rate)));
+    }
+
+    private static Result run(String ledger, List<Bank> banks, int total, int threads, Set<String> awaited, double rate)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        AtomicInteger next = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
         long[] logs = new long[total];
         long[] validates = new long[total];
+        long[] wholes = new long[total];
         String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
-        long start = System.nanoTime();
-        List<Future<?>> work = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            work.add(pool.submit(() -> {
-                int n;
-                while ((n = next.getAndIncrement()) < total) {
-                    Bank bank = banks.get(n % banks.size());
-                    int g = (n / banks.size()) % bank.members().size();
-                    int r = (g + 1) % bank.members().size();
-                    String id = UUID.randomUUID().toString();
-                    if (awaited != null) {
-                        awaited.add("c:" + id);
-                    }
-                    long a = System.nanoTime();
-                    Answer logged = post(ledger + "/api/v1/timebanks/" + bank.id() + "/contributions",
-                            bank.tokens().get(g), Map.of("id", id, "side", "GIVER", "giverId", bank.members().get(g),
-                                    "receiverId", bank.members().get(r), "minutes", 45, "happenedOn", today,
-                                    "kind", "PEER_SUPPORT"));
-                    long b = System.nanoTime();
-                    Answer validated = post(ledger + "/api/v1/timebanks/" + bank.id() + "/contributions/"
-                            + id + "/validation", bank.tokens().get(r), Map.of("note", "thanks"));
-                    long c = System.nanoTime();
-                    logs[n] = b - a;
-                    validates[n] = c - b;
-                    if (logged.statusCode() != 201 || validated.statusCode() != 200) {
-                        if (refused.incrementAndGet() <= 3) {
-                            System.out.println("refused: " + logged.statusCode() + " " + logged.body() + " / "
-                                    + validated.statusCode() + " " + validated.body());
-                        }
-                        if (awaited != null) {
-                            awaited.remove("c:" + id);
-                        }
-                    }
+        Contributor contributor = (n, scheduled) -> {
+            Bank bank = banks.get(n % banks.size());
+            int g = (n / banks.size()) % bank.members().size();
+            int r = (g + 1) % bank.members().size();
+            String id = UUID.randomUUID().toString();
+            if (awaited != null) {
+                awaited.add("c:" + id);
+            }
+            // closed loop: from now; open loop: from when it was due, so time spent waiting counts
+            long a = scheduled == 0 ? System.nanoTime() : scheduled;
+            Answer logged = post(ledger + "/api/v1/timebanks/" + bank.id() + "/contributions",
+                    bank.tokens().get(g), Map.of("id", id, "side", "GIVER", "giverId", bank.members().get(g),
+                            "receiverId", bank.members().get(r), "minutes", 45, "happenedOn", today,
+                            "kind", "PEER_SUPPORT"));
+            long b = System.nanoTime();
+            Answer validated = post(ledger + "/api/v1/timebanks/" + bank.id() + "/contributions/"
+                    + id + "/validation", bank.tokens().get(r), Map.of("note", "thanks"));
+            long c = System.nanoTime();
+            logs[n] = b - a;
+            validates[n] = c - b;
+            wholes[n] = c - a;
+            if (logged.statusCode() != 201 || validated.statusCode() != 200) {
+                if (refused.incrementAndGet() <= 3) {
+                    System.out.println("refused: " + logged.statusCode() + " " + logged.body() + " / "
+                            + validated.statusCode() + " " + validated.body());
                 }
-                return null;
-            }));
+                if (awaited != null) {
+                    awaited.remove("c:" + id);
+                }
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(pacedPoolSize(threads, rate));
+        List<Future<?>> work = new ArrayList<>();
+        long maxLag = 0;
+        long start = System.nanoTime();
+        if (rate <= 0) {
+            AtomicInteger next = new AtomicInteger();
+            for (int t = 0; t < threads; t++) {
+                work.add(pool.submit(() -> {
+                    int n;
+                    while ((n = next.getAndIncrement()) < total) {
+                        contributor.contribute(n, 0);
+                    }
+                    return null;
+                }));
+            }
+        } else {
+            // contribution n is due at start + n/rate, answered or not the ones before it
+            for (int i = 0; i < total; i++) {
+                long due = start + (long) (i * 1e9 / rate);
+                long now;
+                while ((now = System.nanoTime()) < due) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(due - now);
+                }
+                maxLag = Math.max(maxLag, now - due);
+                int n = i;
+                work.add(pool.submit(() -> {
+                    contributor.contribute(n, due);
+                    return null;
+                }));
+            }
         }
         for (Future<?> f : work) {
             f.get();
         }
         long wall = System.nanoTime() - start;
         pool.shutdown();
-        return new Result(start, wall, total - refused.get(), refused.get(), logs, validates);
+        return new Result(start, wall, total - refused.get(), refused.get(), logs, validates, wholes, maxLag);
+    }
+
+    /** Logs and validates contribution n; {@code scheduled} is when it was due (open loop), or 0. */
+    private interface Contributor {
+        void contribute(int n, long scheduled) throws Exception;
     }
 
     /** Counts TransferPosted events of the measured contributions as they come out of Kafka. */
@@ -313,17 +353,36 @@ public final class LedgerBenchmark {
     private record Answer(int statusCode, String body) {
     }
 
-    private static void print(int total, int threads, int timebanks, int members, Result r, long endToEndNanos, int seen) {
+    private static void print(int total, int threads, int timebanks, int members, double rate, Result r,
+                              long endToEndNanos, int seen) {
         double wall = r.wallNanos() / 1e9;
         System.out.println();
         System.out.printf("| measure | value |%n|---|---|%n");
-        System.out.printf("| load | %d contributions (log + validate), %d client threads, %d timebanks x %d members |%n",
-                total, threads, timebanks, members);
+        if (rate > 0) {
+            System.out.printf("| load | %d contributions (log + validate) in an open loop at %.0f/s (one every %.2f ms, "
+                            + "%d client threads), %d timebanks x %d members |%n",
+                    total, rate, 1000 / rate, pacedPoolSize(threads, rate), timebanks, members);
+        } else {
+            System.out.printf("| load | %d contributions (log + validate), %d client threads, %d timebanks x %d members |%n",
+                    total, threads, timebanks, members);
+        }
         System.out.printf("| validated contributions | %d ok, %d refused or failed |%n", r.ok(), r.refused());
-        System.out.printf("| sustained rate (HTTP, log + validate) | %.0f validated contributions/s |%n", r.ok() / wall);
-        System.out.printf("| log call latency p50 / p99 | %.1f / %.1f ms |%n", pct(r.logLatencies(), 50), pct(r.logLatencies(), 99));
+        if (rate > 0) {
+            System.out.printf("| achieved rate (HTTP, log + validate) | %.0f validated contributions/s of %.0f/s offered"
+                    + " (each handed to the pool at most %.1f ms after it was due) |%n", r.ok() / wall, rate, r.maxLagNanos() / 1e6);
+            System.out.printf("| log call latency p50 / p99, from its scheduled start | %.1f / %.1f ms |%n",
+                    pct(r.logLatencies(), 50), pct(r.logLatencies(), 99));
+        } else {
+            System.out.printf("| sustained rate (HTTP, log + validate) | %.0f validated contributions/s |%n", r.ok() / wall);
+            System.out.printf("| log call latency p50 / p99 | %.1f / %.1f ms |%n", pct(r.logLatencies(), 50),
+                    pct(r.logLatencies(), 99));
+        }
         System.out.printf("| validate call latency p50 / p99 | %.1f / %.1f ms |%n", pct(r.validateLatencies(), 50),
                 pct(r.validateLatencies(), 99));
+        if (rate > 0) {
+            System.out.printf("| contribution latency (scheduled start to validated) p50 / p99 | %.1f / %.1f ms |%n",
+                    pct(r.contributionLatencies(), 50), pct(r.contributionLatencies(), 99));
+        }
         System.out.printf("| TransferPosted seen on Kafka | %d of %d, end-to-end rate %.0f/s |%n", seen, r.ok(),
                 seen / (endToEndNanos / 1e9));
     }
