@@ -1,10 +1,12 @@
 package org.reciprocity.kit.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.reciprocity.kit.messaging.EventPublisher;
 import org.reciprocity.kit.messaging.ProcessedEvents;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -15,9 +17,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class OutboxConfiguration {
 
     @Bean
-    OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher, ObjectProvider<OutboxCollections> collections) {
-        return new OutboxRelay(mongo, publisher,
-                collections.getIfAvailable(() -> OutboxCollections.of()).names());
+    OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher, ObjectProvider<OutboxCollections> collections,
+                            @Value("${reciprocity.outbox.scan-interval:1m}") Duration scanInterval) {
+        // the system clock, not the application's: the grace is measured against when entries were written
+        return new OutboxRelay(mongo, publisher, collections.getIfAvailable(() -> OutboxCollections.of()).names(),
+                scanInterval, Clock.systemUTC());
     }
 
     @Bean

@@ -1,0 +1,160 @@
+package org.reciprocity.ledger.book;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.reciprocity.contracts.DomainEvent;
+import org.reciprocity.contracts.contribution.ContributionWithdrawn;
+import org.reciprocity.kit.messaging.EventPublisher;
+import org.reciprocity.kit.outbox.OutboxEntry;
+import org.reciprocity.kit.outbox.OutboxRelay;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The relay's sweep on mongo-java-server: what a crash left in an outbox is published by the scan
+ * after start-up and by each later scan; a publish that failed is retried at the next sweep on its
+ * own, without waiting for a scan.
+ */
+class OutboxSweepTest {
+
+    private static final Duration SCAN_EVERY = Duration.ofMinutes(1);
+
+    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final MongoClient client = MongoClients.create("mongodb://" + hostPort());
+    private final MongoTemplate mongo = new MongoTemplate(client, "sweep-test");
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+    private final List<String> published = new ArrayList<>();
+    private boolean brokerAway;
+    private final OutboxRelay relay = new OutboxRelay(mongo, publisher(), Set.of("contributions"), SCAN_EVERY, clock);
+
+    private String hostPort() {
+        var address = server.bind();
+        return address.getHostString() + ":" + address.getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdown();
+    }
+
+    @Test
+    void an_outbox_a_crash_left_behind_is_published_by_the_first_sweep_and_emptied() {
+        OutboxEntry left = entry(clock.instant().minusSeconds(30));
+        mongo.insert(new Document("_id", "tb/1").append("outbox", List.of(bson(left))), "contributions");
+
+        relay.sweep();
+
+        assertThat(published).containsExactly(left.eventId());
+        assertThat(outboxOf("tb/1")).isEmpty();
+    }
+
+    @Test
+    void an_outbox_its_writer_is_still_publishing_is_left_to_it() {
+        OutboxEntry fresh = entry(clock.instant().minusMillis(500));
+        mongo.insert(new Document("_id", "tb/1").append("outbox", List.of(bson(fresh))), "contributions");
+
+        relay.sweep();
+
+        assertThat(published).isEmpty();
+        assertThat(outboxOf("tb/1")).hasSize(1);
+    }
+
+    @Test
+    void a_failed_publish_is_retried_at_the_next_sweep_and_a_crash_left_outbox_waits_for_the_next_scan() {
+        relay.sweep(); // the start-up scan: nothing yet
+        OutboxEntry failed = entry(clock.instant());
+        mongo.insert(new Document("_id", "tb/1").append("outbox", List.of(bson(failed))), "contributions");
+        brokerAway = true;
+        relay.flush("contributions", "tb/1");
+        assertThat(outboxOf("tb/1")).hasSize(1);
+        OutboxEntry crashLeft = entry(clock.instant().minusSeconds(30));
+        mongo.insert(new Document("_id", "tb/2").append("outbox", List.of(bson(crashLeft))), "contributions");
+        brokerAway = false;
+
+        clock.advance(Duration.ofSeconds(5));
+        relay.sweep();
+
+        assertThat(published).containsExactly(failed.eventId());
+        assertThat(outboxOf("tb/1")).isEmpty();
+        assertThat(outboxOf("tb/2")).hasSize(1);
+
+        clock.advance(SCAN_EVERY);
+        relay.sweep();
+
+        assertThat(published).containsExactly(failed.eventId(), crashLeft.eventId());
+        assertThat(outboxOf("tb/2")).isEmpty();
+    }
+
+    private EventPublisher publisher() {
+        EventPublisher publisher = mock(EventPublisher.class);
+        when(publisher.publish(any())).thenAnswer(call -> {
+            if (brokerAway) {
+                return CompletableFuture.failedFuture(new IllegalStateException("broker away"));
+            }
+            published.add(call.getArgument(0, DomainEvent.class).eventId().toString());
+            return CompletableFuture.completedFuture(null);
+        });
+        return publisher;
+    }
+
+    private List<Object> outboxOf(String id) {
+        return mongo.findById(id, Document.class, "contributions").getList("outbox", Object.class);
+    }
+
+    private static OutboxEntry entry(Instant occurredAt) {
+        return OutboxEntry.of(new ContributionWithdrawn(UUID.randomUUID(), occurredAt, "tb", "c", "m1", "m1", "m2"));
+    }
+
+    private static Document bson(OutboxEntry e) {
+        return new Document("eventId", e.eventId()).append("type", e.type()).append("payload", e.payload())
+                .append("occurredAt", Date.from(e.occurredAt()));
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
