@@ -98,13 +98,16 @@ public class Bookkeeping {
                 outboxes = store.writtenOutboxes();
             } catch (MongoBookStore.ConcurrentPostingException lostRace) {
                 state.reset();
+                publishInOrder(timebankId, store.writtenOutboxes()); // what the attempt committed before it lost
                 if (attempt == ATTEMPTS) {
                     throw lostRace;
                 }
                 continue;
             } catch (RuntimeException | Error failed) {
-                // a write may have failed half-way: trust nothing kept, read afresh next time
+                // a write may have failed half-way: trust nothing kept, read afresh next time; what it
+                // wrote before failing is committed, so its events go out now rather than at the next scan
                 state.reset();
+                publishInOrder(timebankId, store.writtenOutboxes());
                 throw failed;
             } finally {
                 store.endCommand();

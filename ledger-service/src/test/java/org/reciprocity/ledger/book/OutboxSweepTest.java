@@ -106,6 +106,33 @@ class OutboxSweepTest {
         assertThat(outboxOf("tb/2")).isEmpty();
     }
 
+    @Test
+    void failed_documents_are_retried_in_the_order_their_changes_happened_until_the_broker_is_back() {
+        relay.sweep(); // the start-up scan: nothing yet
+        List<OutboxRelay.Pending> written = new ArrayList<>();
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            OutboxEntry e = entry(clock.instant());
+            String id = "tb/" + String.format("%012d", 8 - i); // ids that do not sort in write order
+            mongo.insert(new Document("_id", id).append("outbox", List.of(bson(e))), "contributions");
+            written.add(new OutboxRelay.Pending("contributions", id, List.of(e)));
+            events.add(e.eventId());
+        }
+        brokerAway = true;
+        assertThat(relay.flushPending(written)).isFalse();
+
+        clock.advance(Duration.ofSeconds(5));
+        relay.sweep(); // still away: the retry fails and waits again
+
+        assertThat(published).isEmpty();
+        brokerAway = false;
+        clock.advance(Duration.ofSeconds(5));
+        relay.sweep();
+
+        assertThat(published).containsExactlyElementsOf(events);
+        written.forEach(d -> assertThat(outboxOf(d.id().toString())).isEmpty());
+    }
+
     private EventPublisher publisher() {
         EventPublisher publisher = mock(EventPublisher.class);
         when(publisher.publish(any())).thenAnswer(call -> {

@@ -43,8 +43,11 @@ public class OutboxRelay {
     private final Set<String> collections;
     private final java.time.Duration scanInterval;
     private final java.time.Clock clock;
-    /** Documents whose publish failed here, to retry at the next sweep. */
-    private final Set<Pending> unsent = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * Documents whose publish failed here, to retry at the next sweep, in the order their changes
+     * happened (a set: a document failing twice is retried once, at its first place). Guarded by itself.
+     */
+    private final java.util.LinkedHashSet<Pending> unsent = new java.util.LinkedHashSet<>();
     /** When the next full scan is due; the first sweep scans. */
     private volatile java.time.Instant nextScan = java.time.Instant.MIN;
 
@@ -88,8 +91,10 @@ public class OutboxRelay {
      * broker round trip for the batch instead of one per event.
      *
      * @param documents in the order their changes happened
+     * @return whether every event was published and removed from its outbox; if not, the documents
+     *         are retried at the next sweep
      */
-    public void flushPending(List<Pending> documents) {
+    public boolean flushPending(List<Pending> documents) {
         // per collection: the ids of the documents published, and the ids of the events sent
         java.util.Map<String, List<List<Object>>> sent = new java.util.LinkedHashMap<>();
         List<java.util.concurrent.CompletableFuture<?>> acks = new ArrayList<>();
@@ -112,7 +117,7 @@ public class OutboxRelay {
         } catch (Exception e) {
             log.warn("a batch of outboxes was not published yet, the sweep will retry: {}", e.getMessage());
             retryLater(documents);
-            return;
+            return false;
         }
         // One update per collection instead of one per document (an `_id $in` filter is still an
         // index lookup on mongo-java-server). Event ids are unique, so pulling all of the batch's
@@ -124,12 +129,32 @@ public class OutboxRelay {
             // published but still in the outbox: the sweep publishes them again, consumers dedupe
             log.warn("published outbox entries not removed yet: {}", e.getMessage());
             retryLater(documents);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Remembers documents to read back and publish again at the next sweep, after those already
+     * waiting: for a writer whose own publishing failed, or whose command failed after it wrote
+     * an outbox.
+     */
+    public void retryLater(List<Pending> documents) {
+        synchronized (unsent) {
+            documents.forEach(d -> unsent.add(Pending.readBack(d.collection(), d.id())));
         }
     }
 
-    /** Remembers documents to read back and publish again at the next sweep. */
-    private void retryLater(List<Pending> documents) {
-        documents.forEach(d -> unsent.add(Pending.readBack(d.collection(), d.id())));
+    /** The first documents waiting for a retry, at most {@code max}, taken off the list. */
+    private List<Pending> takeRetries(int max) {
+        synchronized (unsent) {
+            List<Pending> taken = new ArrayList<>();
+            for (java.util.Iterator<Pending> it = unsent.iterator(); it.hasNext() && taken.size() < max; ) {
+                taken.add(it.next());
+                it.remove();
+            }
+            return taken;
+        }
     }
 
     /** The entries in a document's outbox, or null if there is no such document. */
@@ -154,32 +179,44 @@ public class OutboxRelay {
     @Scheduled(fixedDelayString = "${reciprocity.outbox.sweep-interval:5s}",
             initialDelayString = "${reciprocity.outbox.sweep-interval:5s}")
     public void sweep() {
-        List<Pending> retries = new ArrayList<>(unsent);
-        unsent.removeAll(retries);
+        List<Pending> retries = takeRetries(SWEEP_BATCH);
         if (!retries.isEmpty()) {
             flushPending(retries); // read back: what is still in those outboxes, if anything
         }
         java.time.Instant now = clock.instant();
         if (!now.isBefore(nextScan)) {
-            nextScan = now.plus(scanInterval);
-            scan(now);
+            boolean unfinished = scan(now);
+            nextScan = unfinished ? now : now.plus(scanInterval);
         }
     }
 
-    private void scan(java.time.Instant now) {
+    /**
+     * Publishes what every outbox collection holds past the grace, a batch per collection; true if
+     * a collection could not be read, or held more than a batch that went out (go on at the next
+     * sweep). A batch that could not be published waits in the retries instead.
+     */
+    private boolean scan(java.time.Instant now) {
         // outboxes written in the last moments are still being published by their writer: leave them
         java.util.Date settled = java.util.Date.from(now.minus(SWEEP_GRACE));
+        boolean unfinished = false;
         for (String collection : collections) {
             Query pending = Query.query(new Criteria().orOperator(Criteria.where("outbox.0.occurredAt").lt(settled),
                     Criteria.where("outbox.0").exists(true).and("outbox.0.occurredAt").exists(false))).limit(SWEEP_BATCH);
             pending.fields().include("outbox");
-            List<Document> found = mongo.find(pending, Document.class, collection);
-            // the scan has just read the outboxes: publish them as read, in one batch per collection
-            flushPending(found.stream()
-                    .map(document -> new Pending(collection, document.get("_id"), entriesOf(document))).toList());
-            if (found.size() == SWEEP_BATCH) {
-                nextScan = now; // more than a batch was waiting: go on at the next sweep
+            List<Document> found;
+            try {
+                found = mongo.find(pending, Document.class, collection);
+            } catch (RuntimeException e) {
+                log.warn("could not scan {} for unpublished outboxes, trying again at the next sweep: {}", collection,
+                        e.getMessage());
+                unfinished = true;
+                continue;
             }
+            // the scan has just read the outboxes: publish them as read, in one batch per collection
+            boolean published = flushPending(found.stream()
+                    .map(document -> new Pending(collection, document.get("_id"), entriesOf(document))).toList());
+            unfinished |= published && found.size() == SWEEP_BATCH;
         }
+        return unfinished;
     }
 }
