@@ -42,21 +42,21 @@ public class Bookkeeping {
 
     private final MongoBookStore store;
     private final Ledger ledger;
-    private final OutboxRelay relay;
     private final WriteLeases leases;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
-    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
-    private final Executor publisher = Executors.newFixedThreadPool(4, r -> {
-        Thread thread = new Thread(r, "ledger-outbox");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Each timebank's events in the order its commands wrote them (see {@link PublishingLanes}). */
+    private final PublishingLanes lanes;
 
     Bookkeeping(MongoBookStore store, OutboxRelay relay, WriteLeases leases, Clock clock) {
         this.store = store;
-        this.relay = relay;
         this.leases = leases;
         this.ledger = new Ledger(store, clock);
+        Executor publisher = Executors.newFixedThreadPool(4, r -> {
+            Thread thread = new Thread(r, "ledger-outbox");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.lanes = new PublishingLanes(relay::tryFlush, publisher, Duration.ofMillis(200), Duration.ofSeconds(5));
     }
 
     /**
@@ -197,46 +197,8 @@ public class Bookkeeping {
         leases.releaseAll();
     }
 
-    /**
-     * Queues a command's outboxes behind those of the timebank's earlier commands and lets one
-     * drain at a time per timebank publish everything queued in one batch, so a contribution's
-     * events reach their topic in the order they happened (log before validation) without a
-     * broker round trip per command.
-     */
     private void publishInOrder(String timebankId, List<OutboxRelay.Pending> outboxes) {
-        if (outboxes.isEmpty()) {
-            return;
-        }
-        Lane lane = lanes.computeIfAbsent(timebankId, id -> new Lane());
-        lane.queue.addAll(outboxes);
-        if (lane.draining.compareAndSet(false, true)) {
-            publisher.execute(() -> drain(lane));
-        }
-    }
-
-    private void drain(Lane lane) {
-        while (true) {
-            List<OutboxRelay.Pending> batch = new java.util.ArrayList<>();
-            OutboxRelay.Pending next;
-            while ((next = lane.queue.poll()) != null) {
-                batch.add(next);
-            }
-            if (!batch.isEmpty()) {
-                relay.flushPending(batch);
-                continue;
-            }
-            lane.draining.set(false);
-            // an outbox queued between the last poll and the reset must not wait for the next command
-            if (lane.queue.isEmpty() || !lane.draining.compareAndSet(false, true)) {
-                return;
-            }
-        }
-    }
-
-    /** The outboxes of one timebank waiting to be published, and whether a drain is running. */
-    private static final class Lane {
-        final java.util.concurrent.ConcurrentLinkedQueue<OutboxRelay.Pending> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
+        lanes.publish(timebankId, outboxes);
     }
 
     public MongoBookStore store() {

@@ -95,6 +95,18 @@ public class OutboxRelay {
      *         are retried at the next sweep
      */
     public boolean flushPending(List<Pending> documents) {
+        if (tryFlush(documents)) {
+            return true;
+        }
+        retryLater(documents);
+        return false;
+    }
+
+    /**
+     * Like {@link #flushPending}, but a batch that does not go out is left to the caller to try
+     * again (for a caller that must keep its batches in order), and to the next scan.
+     */
+    public boolean tryFlush(List<Pending> documents) {
         // per collection: the ids of the documents published, and the ids of the events sent
         java.util.Map<String, List<List<Object>>> sent = new java.util.LinkedHashMap<>();
         List<java.util.concurrent.CompletableFuture<?>> acks = new ArrayList<>();
@@ -115,8 +127,7 @@ public class OutboxRelay {
             java.util.concurrent.CompletableFuture.allOf(acks.toArray(java.util.concurrent.CompletableFuture[]::new))
                     .get(10, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {
-            log.warn("a batch of outboxes was not published yet, the sweep will retry: {}", e.getMessage());
-            retryLater(documents);
+            log.warn("a batch of outboxes was not published yet: {}", e.getMessage());
             return false;
         }
         // One update per collection instead of one per document (an `_id $in` filter is still an
@@ -128,7 +139,6 @@ public class OutboxRelay {
         } catch (RuntimeException e) {
             // published but still in the outbox: the sweep publishes them again, consumers dedupe
             log.warn("published outbox entries not removed yet: {}", e.getMessage());
-            retryLater(documents);
             return false;
         }
         return true;
