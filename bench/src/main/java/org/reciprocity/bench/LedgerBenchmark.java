@@ -1,5 +1,10 @@
 package org.reciprocity.bench;
 
+import static org.reciprocity.bench.Measure.commandLine;
+import static org.reciprocity.bench.Measure.cpuMillis;
+import static org.reciprocity.bench.Measure.pct;
+import static org.reciprocity.bench.Measure.threadsCpuMillis;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -395,32 +400,18 @@ public final class LedgerBenchmark {
     private static Map<String, Long> cpuMillisByProcess() {
         Map<String, Long> cpu = new java.util.TreeMap<>();
         long all = cpuMillis(ProcessHandle.current());
-        long mongo = mongoServerThreadsCpuMillis();
+        // mongo-java-server's Netty workers, which serve every service (H2's threads stay with the client,
+        // as in the runs recorded so far)
+        long mongo = threadsCpuMillis(name -> name.startsWith("mongo-server"));
         cpu.put("bench JVM: mongo-java-server", mongo);
         cpu.put("bench JVM: client and the rest", all - mongo);
         ProcessHandle.current().descendants().forEach(p -> {
-            String command = p.info().commandLine().orElse("?");
+            String command = commandLine(p);
             String name = command.contains("-exec.jar") ? command.replaceAll(".*/([a-z-]+)-exec\\.jar.*", "$1")
                     : command.contains("KafkaNode") || command.contains("kafka") ? "kafka broker" : "other " + p.pid();
             cpu.merge(name, cpuMillis(p), Long::sum);
         });
         return cpu;
-    }
-
-    /** CPU used by mongo-java-server's threads (Netty workers named mongo-server-*), which serve every service. */
-    private static long mongoServerThreadsCpuMillis() {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        long nanos = 0;
-        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadName().startsWith("mongo-server")) {
-                nanos += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
-            }
-        }
-        return nanos / 1_000_000;
-    }
-
-    private static long cpuMillis(ProcessHandle process) {
-        return process.info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
     }
 
     private static void printCpu(Map<String, Long> before, Map<String, Long> after, int validated) {
@@ -433,13 +424,5 @@ public final class LedgerBenchmark {
             parts.add(String.format("%s %.2f ms", e.getKey(), used / (double) Math.max(1, validated)));
         }
         System.out.printf("%s; all %.2f ms |%n", String.join(", ", parts), total / (double) Math.max(1, validated));
-    }
-
-    private static double pct(long[] nanos, int percentile) {
-        long[] sorted = Arrays.stream(nanos).filter(v -> v > 0).sorted().toArray();
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
     }
 }

@@ -1,5 +1,10 @@
 package org.reciprocity.bench.floor;
 
+import static org.reciprocity.bench.Measure.commandLine;
+import static org.reciprocity.bench.Measure.cpuMillis;
+import static org.reciprocity.bench.Measure.pct;
+import static org.reciprocity.bench.Measure.threadsCpuMillis;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -255,7 +260,7 @@ public final class StackFloorBenchmark {
     private static Map<String, Long> cpuMillisByProcess() {
         Map<String, Long> cpu = new LinkedHashMap<>();
         long all = cpuMillis(ProcessHandle.current());
-        long mongo = mongoServerThreadsCpuMillis();
+        long mongo = threadsCpuMillis(StackFloorBenchmark::isMongoServerThread);
         cpu.put(CLIENT, all - mongo);
         cpu.put(MONGO, mongo);
         cpu.put(BROKER, 0L);
@@ -270,41 +275,12 @@ public final class StackFloorBenchmark {
     }
 
     /**
-     * The whole command line: ProcessHandle.Info leaves it out when it is long (a classpath of a
-     * hundred jars), so it is read from /proc where there is one.
+     * mongo-java-server's threads: its Netty workers (mongo-server-*) and H2's background writer and
+     * executors (MVStore background writer ..., H2-save, H2-serialization), which store what they
+     * wrote. Its allocations' garbage is collected by this JVM's GC threads, counted with the client.
      */
-    private static String commandLine(ProcessHandle p) {
-        try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline")),
-                    StandardCharsets.UTF_8).replace('\0', ' ');
-        } catch (IOException | RuntimeException e) {
-            return p.info().commandLine().orElse("?");
-        }
-    }
-
-    /**
-     * CPU used by mongo-java-server's threads: its Netty workers (mongo-server-*) and H2's
-     * background writer and executors (MVStore background writer ..., H2-save, H2-serialization),
-     * which store what they wrote. Its allocations' garbage is collected by this JVM's GC threads,
-     * counted with the client.
-     */
-    private static long mongoServerThreadsCpuMillis() {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        long nanos = 0;
-        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && isMongoServerThread(info.getThreadName())) {
-                nanos += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
-            }
-        }
-        return nanos / 1_000_000;
-    }
-
     private static boolean isMongoServerThread(String name) {
         return name.startsWith("mongo-server") || name.startsWith("MVStore") || name.startsWith("H2-");
-    }
-
-    private static long cpuMillis(ProcessHandle process) {
-        return process.info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
     }
 
     private static void print(int total, int threads, Map<String, Row> rows) {
@@ -357,13 +333,5 @@ public final class StackFloorBenchmark {
                         cores * 1000.0 / (2 * totals.get(mode)));
             }
         }
-    }
-
-    private static double pct(long[] nanos, int percentile) {
-        long[] sorted = Arrays.stream(nanos).filter(v -> v > 0).sorted().toArray();
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
     }
 }

@@ -70,7 +70,8 @@ final class PublishingLanes {
                     if (!sleep(pause)) {
                         return; // shutting down: the relay's scan at the next start publishes the rest
                     }
-                    pause = pause.multipliedBy(2).compareTo(longestPause) > 0 ? longestPause : pause.multipliedBy(2);
+                    Duration doubled = pause.multipliedBy(2);
+                    pause = doubled.compareTo(longestPause) > 0 ? longestPause : doubled;
                 }
                 continue;
             }

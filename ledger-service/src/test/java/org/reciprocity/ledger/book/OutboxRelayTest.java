@@ -5,10 +5,8 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -31,11 +29,11 @@ import org.reciprocity.kit.outbox.OutboxRelay;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * The relay's sweep on mongo-java-server: what a crash left in an outbox is published by the scan
- * after start-up and by each later scan; a publish that failed is retried at the next sweep on its
- * own, without waiting for a scan.
+ * The outbox relay on mongo-java-server: a batch of outboxes is published and emptied in one go;
+ * what a crash left in an outbox is published by the scan after start-up and by each later scan;
+ * a publish that failed is retried at the next sweep on its own, without waiting for a scan.
  */
-class OutboxSweepTest {
+class OutboxRelayTest {
 
     private static final Duration SCAN_EVERY = Duration.ofMinutes(1);
 
@@ -56,6 +54,28 @@ class OutboxSweepTest {
     void stop() {
         client.close();
         server.shutdown();
+    }
+
+    @Test
+    void a_batch_of_known_and_read_back_outboxes_is_published_and_emptied() {
+        OutboxEntry a = entry(clock.instant());
+        OutboxEntry b = entry(clock.instant());
+        OutboxEntry c = entry(clock.instant());
+        mongo.insert(new Document("_id", "tb/1").append("outbox", List.of(bson(a))), "ledger_entries");
+        mongo.insert(new Document("_id", "tb/2").append("outbox", List.of(bson(b))), "ledger_entries");
+        mongo.insert(new Document("_id", "tb/c").append("outbox", List.of(bson(c))), "contributions");
+
+        relay.flushPending(List.of(
+                new OutboxRelay.Pending("ledger_entries", "tb/1", List.of(a)),
+                OutboxRelay.Pending.readBack("contributions", "tb/c"),
+                new OutboxRelay.Pending("ledger_entries", "tb/2", List.of(b))));
+
+        assertThat(published).hasSize(3);
+        for (String[] doc : List.of(new String[] {"ledger_entries", "tb/1"}, new String[] {"ledger_entries", "tb/2"},
+                new String[] {"contributions", "tb/c"})) {
+            assertThat(mongo.findById(doc[1], Document.class, doc[0]).getList("outbox", Object.class))
+                    .as(doc[1]).isEmpty();
+        }
     }
 
     @Test
@@ -156,32 +176,5 @@ class OutboxSweepTest {
     private static Document bson(OutboxEntry e) {
         return new Document("eventId", e.eventId()).append("type", e.type()).append("payload", e.payload())
                 .append("occurredAt", Date.from(e.occurredAt()));
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

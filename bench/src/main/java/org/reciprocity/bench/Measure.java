@@ -1,0 +1,58 @@
+package org.reciprocity.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.function.Predicate;
+
+/** What the benchmarks measure with: CPU time by process and by thread, and percentiles. */
+public final class Measure {
+
+    private Measure() {
+    }
+
+    /** CPU time a process has used so far, by the operating system's accounting. */
+    public static long cpuMillis(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
+    }
+
+    /** CPU time used so far by this JVM's threads whose name {@code counts}. */
+    public static long threadsCpuMillis(Predicate<String> counts) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long nanos = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && counts.test(info.getThreadName())) {
+                nanos += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return nanos / 1_000_000;
+    }
+
+    /**
+     * The whole command line: ProcessHandle.Info leaves it out when it is long (a classpath of a
+     * hundred jars), so it is read from /proc where there is one.
+     */
+    public static String commandLine(ProcessHandle p) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline")),
+                    StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException | RuntimeException e) {
+            return p.info().commandLine().orElse("?");
+        }
+    }
+
+    /** The {@code percentile}th of the recorded latencies (nanoseconds; zeros are calls not made), in ms. */
+    public static double pct(long[] nanos, int percentile) {
+        long[] sorted = Arrays.stream(nanos).filter(v -> v > 0).sorted().toArray();
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+}
