@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.reciprocity.kit.access.AccessConfiguration;
 import org.reciprocity.kit.health.HealthConfiguration;
 import org.reciprocity.kit.messaging.MessagingConfiguration;
 import org.reciprocity.kit.outbox.OutboxConfiguration;
@@ -15,13 +16,13 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Marks a Spring Boot application as a Reciprocity service: events on Kafka with dead-lettering,
- * the outbox relay, idempotent consumption, the JWT resource server with timebank isolation,
+ * the outbox relay, idempotent consumption, the JWT resource server with timebank isolation and the service's access policy,
  * problem details and health on both Kafka and MongoDB.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@Import({MessagingConfiguration.class, OutboxConfiguration.class, SecurityConfiguration.class,
+@Import({AccessConfiguration.class, MessagingConfiguration.class, OutboxConfiguration.class, SecurityConfiguration.class,
         WebConfiguration.class, HealthConfiguration.class})
 public @interface ReciprocityService {
 }

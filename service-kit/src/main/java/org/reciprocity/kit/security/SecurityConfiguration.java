@@ -19,8 +19,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Every service is an OAuth2 resource server: every call but health needs a bearer JWT signed by
@@ -67,16 +65,6 @@ public class SecurityConfiguration {
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 return bean instanceof JwtDecoder decoder && !(bean instanceof RememberedTokens)
                         ? new RememberedTokens(decoder, Clock.systemUTC()::instant) : bean;
-            }
-        };
-    }
-
-    @Bean
-    WebMvcConfigurer timebankIsolation() {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new TimebankAccessInterceptor()).addPathPatterns("/api/v1/timebanks/*/**");
             }
         };
     }

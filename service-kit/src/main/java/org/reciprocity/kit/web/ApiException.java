@@ -1,40 +1,38 @@
 package org.reciprocity.kit.web;
 
+import org.reciprocity.kit.problem.Problems;
+import org.reciprocity.kit.problem.Reason;
+import org.reciprocity.kit.problem.Refusal;
 import org.springframework.http.HttpStatus;
 
 /**
- * A request the service refuses, with a reason a member can read. Rendered as an RFC 9457
- * problem detail; nothing has been written when it is thrown.
+ * A request the service refuses, as a {@link Refusal}: a stable code with its parameters, worded
+ * for the member at the edge. Rendered as an RFC 9457 problem detail; nothing has been written when
+ * it is thrown.
  */
 public class ApiException extends RuntimeException {
 
-    private final HttpStatus status;
-    private final String title;
+    private final transient Refusal refusal;
 
-    public ApiException(HttpStatus status, String title, String detail) {
-        super(detail);
-        this.status = status;
-        this.title = title;
+    public ApiException(Refusal refusal) {
+        super(refusal.english());
+        this.refusal = refusal;
     }
 
-    public static ApiException notFound(String detail) {
-        return new ApiException(HttpStatus.NOT_FOUND, "Not found", detail);
+    public static ApiException of(Reason reason, Object... namesAndValues) {
+        return new ApiException(reason.with(namesAndValues));
     }
 
-    public static ApiException conflict(String detail) {
-        return new ApiException(HttpStatus.CONFLICT, "Already exists", detail);
+    /** "There is no {thing} '{id}' here." */
+    public static ApiException notFound(String thing, String id) {
+        return of(Problems.NOT_FOUND, "thing", thing, "id", id);
     }
 
-    /** A well-formed command the rules refuse (a limit, a state, a permission within the timebank). */
-    public static ApiException rejected(String detail) {
-        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Not allowed", detail);
+    public Refusal refusal() {
+        return refusal;
     }
 
     public HttpStatus status() {
-        return status;
-    }
-
-    public String title() {
-        return title;
+        return HttpStatus.valueOf(refusal.outcome().status());
     }
 }

@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.reciprocity.kit.problem.Problems;
 import org.reciprocity.kit.security.Caller;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -56,7 +57,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (key.isBlank() || key.length() > 200) {
-            problem(response, 400, "An Idempotency-Key is 1 to 200 characters.");
+            ProblemDetailsAdvice.write(request, response, Problems.IDEMPOTENCY_KEY_INVALID.refusal());
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
@@ -65,7 +66,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         Document kept = mongo.findById(scope, Document.class, COLLECTION);
         if (kept != null) {
             if (!fingerprint.equals(kept.getString("fingerprint"))) {
-                problem(response, 422, "This Idempotency-Key was already used for a different request.");
+                ProblemDetailsAdvice.write(request, response, Problems.IDEMPOTENCY_KEY_REUSED.refusal());
                 return;
             }
             response.setStatus(kept.getInteger("status"));
@@ -102,13 +103,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         } catch (RuntimeException anonymous) {
             return "anonymous:" + key;
         }
-    }
-
-    private static void problem(HttpServletResponse response, int status, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Idempotency-Key\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 
     private static String sha256(String text) {

@@ -1,11 +1,24 @@
 package org.reciprocity.kit.web;
 
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.reciprocity.contracts.kafka.EventJson;
+import org.reciprocity.kit.problem.Problems;
+import org.reciprocity.kit.problem.Reason;
+import org.reciprocity.kit.problem.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -15,31 +28,67 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error of every API as RFC 9457 problem details, in words a member can act on. */
+/**
+ * Every error of every API as an RFC 9457 problem detail with a stable code: the {@code type} is
+ * {@code urn:reciprocity:problem:<code>}, {@code code} and {@code params} say it for a program,
+ * {@code detail} for a person.
+ */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** The problem detail of a refusal. */
+    public static ProblemDetail problem(Refusal refusal) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(refusal.outcome().status()),
+                refusal.english());
+        problem.setType(URI.create(Reason.PROBLEM_TYPE_PREFIX + refusal.code()));
+        problem.setTitle(title(refusal.outcome().status()));
+        problem.setProperty("code", refusal.code());
+        problem.setProperty("params", refusal.params());
+        return problem;
+    }
+
+    /** Writes a refusal where no controller advice runs (a servlet filter, Spring Security's handlers). */
+    public static void write(HttpServletRequest request, HttpServletResponse response, Refusal refusal)
+            throws IOException {
+        ProblemDetail problem = problem(refusal);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        body.put("instance", request.getRequestURI());
+        body.putAll(problem.getProperties());
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(EventJson.mapper().writeValueAsBytes(body));
+    }
+
     @ExceptionHandler(ApiException.class)
     ProblemDetail refused(ApiException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setTitle(e.title());
-        return problem;
+        return problem(e.refusal());
     }
 
     /** Domain factories refuse invalid values with a readable IllegalArgumentException. */
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail invalid(IllegalArgumentException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid request");
-        return problem;
+        return problem(Problems.INVALID_VALUE.with("detail", e.getMessage()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
-        // Our own refusals explain themselves; Spring's method security only says "Access Denied".
-        String detail = e.getMessage() == null || e.getMessage().equals("Access Denied")
-                ? "You do not have permission to do this." : e.getMessage();
-        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
+        return problem(Problems.NOT_PERMITTED.refusal());
+    }
+
+    /** Whatever nobody foresaw: logged whole for us, a plain apology for the member. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e; // Spring Security's entry point answers these
+        }
+        log.error("Unexpected error", e);
+        return problem(Problems.SERVER_ERROR.refusal());
     }
 
     @Override
@@ -49,11 +98,53 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(error -> Map.<String, Object>of("field", error.getField(),
                         "message", error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage()))
                 .toList();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Some fields need correcting: " + errors.stream()
-                        .map(error -> error.get("field") + " " + error.get("message")).toList());
-        problem.setTitle("Invalid request");
+        ProblemDetail problem = problem(Problems.INVALID_FIELDS.refusal());
+        problem.setDetail("Some details need correcting: " + String.join("; ", errors.stream()
+                .map(error -> error.get("field") + " " + error.get("message")).toList()) + ".");
         problem.setProperty("errors", errors);
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Spring's own errors (405, 415, an unreadable body…) get a code too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null
+                || "about:blank".equals(problem.getType().toString()))) {
+            Refusal refusal = springProblem(status.value()).refusal();
+            problem.setType(URI.create(Reason.PROBLEM_TYPE_PREFIX + refusal.code()));
+            problem.setTitle(title(status.value()));
+            problem.setDetail(refusal.english());
+            problem.setProperty("code", refusal.code());
+            problem.setProperty("params", Map.of());
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static Problems springProblem(int status) {
+        return switch (status) {
+            case 404 -> Problems.NO_SUCH_PAGE;
+            case 405 -> Problems.METHOD_NOT_SUPPORTED;
+            case 406 -> Problems.NOT_ACCEPTABLE;
+            case 413 -> Problems.TOO_LARGE;
+            case 415 -> Problems.MEDIA_TYPE_NOT_SUPPORTED;
+            case 500, 503 -> Problems.SERVER_ERROR;
+            default -> Problems.UNREADABLE_REQUEST;
+        };
+    }
+
+    static String title(int status) {
+        return switch (status) {
+            case 400 -> "Please check the request";
+            case 401 -> "Please sign in";
+            case 403 -> "Not permitted";
+            case 404 -> "Not found";
+            case 409 -> "Already exists";
+            case 413 -> "Too large";
+            case 422 -> "Not allowed";
+            case 429 -> "Too many requests";
+            case 503 -> "Try again soon";
+            default -> HttpStatus.valueOf(status).getReasonPhrase();
+        };
     }
 }

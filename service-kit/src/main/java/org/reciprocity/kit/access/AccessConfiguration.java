@@ -1,0 +1,75 @@
+package org.reciprocity.kit.access;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Wires the service's {@link AccessPolicy} (a bean every service declares): the interceptor that
+ * applies it, a start-up check that every endpoint has a rule, and the rule of each operation in
+ * the OpenAPI document ({@code x-access}, {@code x-access-allowed}) for the authorization matrix.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AccessConfiguration {
+
+    @Bean
+    WebMvcConfigurer accessPolicyInterceptor(AccessPolicy policy) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new AccessInterceptor(policy)).addPathPatterns("/api/**");
+            }
+        };
+    }
+
+    /** A service whose endpoints are not all covered by its policy does not start. */
+    @Bean
+    SmartInitializingSingleton everyEndpointHasAnAccessRule(AccessPolicy policy,
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+        return () -> {
+            List<String> problems = policy.verify(endpoints(mappings));
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("The access policy does not cover every endpoint: " + problems);
+            }
+        };
+    }
+
+    /** Each of our endpoints ("GET /api/v1/…") and its {@link Access} rule, or null. */
+    public static Map<String, Access> endpoints(RequestMappingHandlerMapping mappings) {
+        Map<String, Access> endpoints = new LinkedHashMap<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            if (method.getBeanType().getName().startsWith("org.reciprocity.")) {
+                List<String> methods = new ArrayList<>();
+                info.getMethodsCondition().getMethods().forEach(m -> methods.add(m.name()));
+                for (String pattern : info.getPatternValues()) {
+                    endpoints.put(String.join(",", methods) + " " + pattern, method.getMethodAnnotation(Access.class));
+                }
+            }
+        });
+        return endpoints;
+    }
+
+    @Bean
+    OperationCustomizer accessRuleInOpenApi(AccessPolicy policy) {
+        return (operation, handlerMethod) -> {
+            Access access = handlerMethod.getMethodAnnotation(Access.class);
+            if (access != null) {
+                operation.addExtension("x-access", access.value());
+                operation.addExtension("x-access-allowed",
+                        policy.rule(access.value()).allowed().stream().map(Enum::name).sorted().toList());
+            }
+            return operation;
+        };
+    }
+
+}
