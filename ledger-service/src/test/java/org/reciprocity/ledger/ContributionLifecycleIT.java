@@ -80,8 +80,9 @@ class ContributionLifecycleIT {
 
         ApiClient.Response refused = given.validate(id, sam, "me");
 
-        assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.text("detail")).isEqualTo("You logged this contribution, so someone else must confirm it.");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("logger-cannot-confirm");
+        assertThat(refused.text("type")).isEqualTo("urn:reciprocity:problem:logger-cannot-confirm");
         assertThat(given.balance(sam)).isZero();
     }
 
@@ -93,8 +94,9 @@ class ContributionLifecycleIT {
         assertThat(first.status()).isEqualTo(201);
         assertThat(second.status()).isEqualTo(422);
         assertThat(second.contentType()).startsWith("application/problem+json");
-        assertThat(second.text("detail")).contains("below -10 h, the limit of this timebank")
-                .contains("6 h 40 min waiting for validation");
+        assertThat(second.code()).isEqualTo("below-minimum");
+        assertThat(second.json().path("params").path("pendingMinutes").asLong()).isEqualTo(400);
+        assertThat(second.json().path("params").path("limitMinutes").asLong()).isEqualTo(-600);
     }
 
     @Test
@@ -168,7 +170,7 @@ class ContributionLifecycleIT {
 
     @Test
     void aGroupRegisterIsValidatedOnceByStaffAndResendingItPostsNothingTwice() {
-        String forum = given.anOrganisation("User forum");
+        String forum = given.anOrganisation("User forum", "staff-9");
         Map<String, Object> register = Map.of("id", "forum-" + given.timebank, "organisationId", forum,
                 "title", "Service design workshop", "kind", "SERVICE_CO_DESIGNED",
                 "happenedOn", given.logBody(sam, ali, 1, "GIVER").get("happenedOn"),
@@ -194,7 +196,7 @@ class ContributionLifecycleIT {
         ApiClient.Response refused = given.logGiven(sam, ali, 30);
 
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.text("detail")).contains("suspended");
+        assertThat(refused.code()).isEqualTo("suspended-cannot-log");
     }
 
     @Test

@@ -34,6 +34,11 @@ public final class LedgerFixture {
         return tokens.token("coordinator-1", timebank, "COORDINATOR");
     }
 
+    /** A staff reviewer (role STAFF): reviews the ledger, is nobody's counterpart. */
+    public String reviewer(String memberId) {
+        return tokens.token(memberId, timebank, "STAFF");
+    }
+
     public String as(String memberId) {
         return tokens.token(memberId, timebank, "MEMBER");
     }
@@ -44,8 +49,9 @@ public final class LedgerFixture {
         return r.text("id");
     }
 
-    public String anOrganisation(String name) {
-        ApiClient.Response r = api.post(path("/organisations"), admin(), Map.of("name", name));
+    /** An organisation that lists these members as its staff. */
+    public String anOrganisation(String name, String... staff) {
+        ApiClient.Response r = api.post(path("/organisations"), admin(), Map.of("name", name, "staffIds", List.of(staff)));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.text("id");
     }

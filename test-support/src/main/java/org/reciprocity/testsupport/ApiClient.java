@@ -42,6 +42,21 @@ public final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public Response delete(String path, String token) {
+        return send(builder(path, token, Map.of()).DELETE().build());
+    }
+
+    /** Any method, with an optional JSON body: for tests that walk every endpoint. */
+    public Response send(String method, String path, String token, Object body) {
+        String json = body == null ? null : body instanceof String s ? s : EventJson.mapper().writeValueAsString(body);
+        HttpRequest.Builder builder = builder(path, token, Map.of());
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        return send(builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     private HttpRequest.Builder builder(String path, String token, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
@@ -68,6 +83,11 @@ public final class ApiClient {
     public record Response(int status, String body, String contentType) {
         public JsonNode json() {
             return EventJson.mapper().readTree(body);
+        }
+
+        /** The problem detail's stable code, or null when this is not a problem. */
+        public String code() {
+            return contentType.startsWith("application/problem+json") ? text("code") : null;
         }
 
         public String text(String field) {

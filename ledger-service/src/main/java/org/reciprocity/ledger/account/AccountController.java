@@ -17,18 +17,17 @@ import jakarta.validation.constraints.Size;
 
 import org.bson.Document;
 import org.reciprocity.contracts.ledger.TransferReason;
+import org.reciprocity.kit.access.Access;
 import org.reciprocity.kit.security.Caller;
 import org.reciprocity.kit.web.ApiException;
-import org.reciprocity.kit.security.Role;
 import org.reciprocity.ledger.book.Bookkeeping;
 import org.reciprocity.ledger.book.ChainVerification;
 import org.reciprocity.ledger.book.LedgerEntry;
+import org.reciprocity.ledger.contribution.Actors;
 import org.reciprocity.ledger.contribution.ContributionResponse;
 import org.reciprocity.ledger.timebank.Timebanks;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,47 +45,49 @@ class AccountController {
     private final Bookkeeping bookkeeping;
     private final LedgerQueries queries;
     private final Timebanks timebanks;
+    private final Actors actors;
 
-    AccountController(Bookkeeping bookkeeping, LedgerQueries queries, Timebanks timebanks) {
+    AccountController(Bookkeeping bookkeeping, LedgerQueries queries, Timebanks timebanks, Actors actors) {
         this.bookkeeping = bookkeeping;
         this.queries = queries;
         this.timebanks = timebanks;
+        this.actors = actors;
     }
 
+    @Access("READ_ACCOUNT")
     @GetMapping("/accounts/{accountId}")
     AccountResponse account(@PathVariable String timebankId, @PathVariable String accountId) {
-        selfOrStaff(accountId);
         return bookkeeping.store().account(timebankId, accountId).map(AccountResponse::of)
-                .orElseThrow(() -> ApiException.notFound("There is no account '" + accountId + "' in this timebank."));
+                .orElseThrow(() -> ApiException.notFound("account", accountId));
     }
 
     /** Every account of the timebank and their sum, which is always zero. */
+    @Access("LIST_ACCOUNTS")
     @GetMapping("/accounts")
-    @PreAuthorize("hasAnyRole('COORDINATOR', 'STAFF', 'ADMIN')")
     AccountsResponse accounts(@PathVariable String timebankId) {
         List<AccountResponse> accounts = queries.accounts(timebankId).stream().map(AccountResponse::of).toList();
         return new AccountsResponse(accounts, accounts.stream().mapToLong(AccountResponse::balance).sum());
     }
 
+    @Access("READ_STATEMENT")
     @GetMapping("/members/{memberId}/statement")
     List<StatementLine> statement(@PathVariable String timebankId, @PathVariable String memberId,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                                   @RequestParam(defaultValue = "0") @Min(0) int page,
                                   @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        selfOrStaff(memberId);
         ZoneId zone = timebanks.require(timebankId).zone();
         return queries.statement(timebankId, memberId, from, to, page, size).stream()
                 .map(e -> StatementLine.of(e, memberId, zone)).toList();
     }
 
     /** The same statement as CSV, for a spreadsheet. */
+    @Access("READ_STATEMENT")
     @GetMapping(value = "/members/{memberId}/statement.csv", produces = "text/csv")
     void statementCsv(@PathVariable String timebankId, @PathVariable String memberId,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                       HttpServletResponse response) throws IOException {
-        selfOrStaff(memberId);
         ZoneId zone = timebanks.require(timebankId).zone();
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"statement-" + memberId + ".csv\"");
@@ -100,56 +101,51 @@ class AccountController {
         }
     }
 
+    @Access("READ_PENDING_VALIDATIONS")
     @GetMapping("/members/{memberId}/pending-validations")
     List<ContributionResponse> waitingOn(@PathVariable String timebankId, @PathVariable String memberId) {
-        selfOrStaff(memberId);
         return queries.waitingOn(timebankId, memberId).stream().map(ContributionResponse::of).toList();
     }
 
     /** The signed-in member spends minutes on an organisation's offer. */
+    @Access("REDEEM_HOURS")
     @PostMapping("/redemptions")
     @ResponseStatus(HttpStatus.CREATED)
     StatementLine redeem(@PathVariable String timebankId, @Valid @RequestBody RedeemRequest request) {
         String member = Caller.current().memberId();
         String id = request.id() == null ? UUID.randomUUID().toString() : request.id();
         LedgerEntry entry = bookkeeping.run(timebankId, l -> l.redeem(timebankId, id, member, request.organisationId(),
-                request.minutes(), request.offer())).orElseThrow(ApiException::rejected, ApiException::notFound);
+                request.minutes(), request.offer())).orElseThrow(ApiException::new);
         return StatementLine.of(entry, member, timebanks.require(timebankId).zone());
     }
 
     /** The signed-in member gives minutes to another member or an organisation's pot. */
+    @Access("GIVE_HOURS")
     @PostMapping("/gifts")
     @ResponseStatus(HttpStatus.CREATED)
     StatementLine gift(@PathVariable String timebankId, @Valid @RequestBody GiftRequest request) {
         String member = Caller.current().memberId();
         String id = request.id() == null ? UUID.randomUUID().toString() : request.id();
         LedgerEntry entry = bookkeeping.run(timebankId, l -> l.gift(timebankId, id, member, request.toAccountId(),
-                request.minutes(), request.note())).orElseThrow(ApiException::rejected, ApiException::notFound);
+                request.minutes(), request.note())).orElseThrow(ApiException::new);
         return StatementLine.of(entry, member, timebanks.require(timebankId).zone());
     }
 
     /** A coordinator corrects a posted transfer with a reversing one that names it and says why. */
+    @Access("CORRECT_TRANSFER")
     @PostMapping("/transfers/{transferId}/reversal")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
     LedgerEntry reverse(@PathVariable String timebankId, @PathVariable String transferId,
                         @Valid @RequestBody ReverseRequest request) {
         return bookkeeping.run(timebankId, l -> l.reverse(timebankId, transferId,
-                org.reciprocity.ledger.contribution.Actors.of(Caller.current()), request.reason())).orElseThrow(ApiException::rejected, ApiException::notFound);
+                actors.of(timebankId, Caller.current()), request.reason())).orElseThrow(ApiException::new);
     }
 
     /** Walks the hash chain from the first entry; names the first entry that was changed. */
+    @Access("VERIFY_LEDGER")
     @GetMapping("/ledger/verification")
-    @PreAuthorize("hasAnyRole('STAFF', 'COORDINATOR', 'ADMIN')")
     ChainVerification verify(@PathVariable String timebankId) {
         return queries.verify(timebankId);
-    }
-
-    private static void selfOrStaff(String memberId) {
-        Caller caller = Caller.current();
-        if (!memberId.equals(caller.memberId()) && !caller.hasAny(Role.COORDINATOR, Role.STAFF, Role.ADMIN)) {
-            throw new AccessDeniedException("Only the member and the timebank's coordinators and staff can see this.");
-        }
     }
 
     record AccountResponse(String id, String kind, boolean active, long balance, long debitsPending, long creditsPending) {
@@ -178,11 +174,11 @@ class AccountController {
         }
     }
 
-    record RedeemRequest(@Size(max = 100) String id, @NotBlank String organisationId, @Min(1) @Max(60_000) long minutes,
+    record RedeemRequest(@Size(max = 100) String id, @NotBlank @Size(max = 100) String organisationId, @Min(1) @Max(60_000) long minutes,
                          @Size(max = 200) String offer) {
     }
 
-    record GiftRequest(@Size(max = 100) String id, @NotBlank String toAccountId, @Min(1) @Max(60_000) long minutes,
+    record GiftRequest(@Size(max = 100) String id, @NotBlank @Size(max = 100) String toAccountId, @Min(1) @Max(60_000) long minutes,
                        @Size(max = 500) String note) {
     }
 

@@ -1,5 +1,7 @@
 package org.reciprocity.ledger.book;
 
+import org.reciprocity.kit.problem.Refusal;
+
 /**
  * A time account. Like a TigerBeetle account it keeps posted minutes and pending minutes apart:
  * a logged contribution already counts against both accounts' limits while it waits, so two
@@ -17,22 +19,25 @@ public record Account(String id, String timebankId, AccountKind kind, boolean ac
     }
 
     /** Why this account cannot be debited {@code minutes} more, or {@code null} if it can. */
-    String refuseDebit(Minutes minutes, Policy policy) {
+    Refusal refuseDebit(Minutes minutes, Policy policy) {
         long lowest = balance - debitsPending - minutes.value();
         if (lowest < policy.minimum(kind).value()) {
-            return "This would take " + whose() + " balance below " + policy.minimum(kind)
-                    + ", the limit of this timebank (balance " + Minutes.of(balance)
-                    + (debitsPending > 0 ? ", with " + Minutes.of(debitsPending) + " waiting for validation" : "") + ").";
+            return LedgerRefusal.BELOW_MINIMUM.with("whose", whose(), "limit", policy.minimum(kind),
+                    "balance", Minutes.of(balance), "pending",
+                    debitsPending > 0 ? ", with " + Minutes.of(debitsPending) + " waiting for validation" : "",
+                    "account", id, "limitMinutes", policy.minimum(kind).value(), "balanceMinutes", balance,
+                    "pendingMinutes", debitsPending);
         }
         return null;
     }
 
     /** Why this account cannot be credited {@code minutes} more, or {@code null} if it can. */
-    String refuseCredit(Minutes minutes, Policy policy) {
+    Refusal refuseCredit(Minutes minutes, Policy policy) {
         long highest = balance + creditsPending + minutes.value();
         if (highest > policy.maximum(kind).value()) {
-            return "This would take " + whose() + " balance above " + policy.maximum(kind)
-                    + ", the limit of this timebank (balance " + Minutes.of(balance) + ").";
+            return LedgerRefusal.ABOVE_MAXIMUM.with("whose", whose(), "limit", policy.maximum(kind),
+                    "balance", Minutes.of(balance), "account", id, "limitMinutes", policy.maximum(kind).value(),
+                    "balanceMinutes", balance);
         }
         return null;
     }

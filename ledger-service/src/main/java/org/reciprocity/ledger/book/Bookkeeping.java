@@ -15,7 +15,6 @@ import jakarta.annotation.PreDestroy;
 
 import org.reciprocity.kit.outbox.OutboxRelay;
 import org.reciprocity.kit.web.ApiException;
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -64,8 +63,7 @@ public class Bookkeeping {
      * up to {@link #LEASE_WAIT} while another instance writes the timebank, then refuses (503).
      */
     public <T> T run(String timebankId, Function<Ledger, T> command) {
-        return attempt(timebankId, command, LEASE_WAIT).orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
-                "Busy", "Another instance is writing this timebank's ledger. Nothing was changed; please try again in a moment."))
+        return attempt(timebankId, command, LEASE_WAIT).orElseThrow(() -> ApiException.of(LedgerRefusal.LEDGER_BUSY))
                 .value();
     }
 

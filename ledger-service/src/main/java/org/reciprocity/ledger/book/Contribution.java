@@ -37,7 +37,7 @@ public record Contribution(String id, String timebankId, String giverId, String 
         return memberId.equals(actorId) || memberId.equals(loggingMember());
     }
 
-    boolean isPartyTo(String memberId) {
+    public boolean isPartyTo(String memberId) {
         return memberId.equals(giverId) || memberId.equals(receiverId) || memberId.equals(actorId);
     }
 

@@ -30,6 +30,7 @@ import org.reciprocity.contracts.ledger.SoftLimitCrossed;
 import org.reciprocity.contracts.ledger.TransferPosted;
 import org.reciprocity.contracts.ledger.TransferReason;
 import org.reciprocity.contracts.ledger.TransferReversed;
+import org.reciprocity.kit.problem.Refusal;
 import org.reciprocity.ledger.book.BookStore.Change;
 
 /**
@@ -54,14 +55,28 @@ public final class Ledger {
         this.clock = clock;
     }
 
-    /** Who is acting: their member id and roles in this timebank. */
-    public record Actor(String id, Set<String> roles) {
+    /**
+     * Who is acting: their member id, their roles in this timebank, and the organisations that list
+     * them among their staff.
+     */
+    public record Actor(String id, Set<String> roles, Set<String> staffOf) {
+
+        public Actor(String id, Set<String> roles) {
+            this(id, roles, Set.of());
+        }
+
         boolean is(String role) {
             return roles.contains(role);
         }
 
-        boolean isCoordinatorOrStaff() {
-            return is("COORDINATOR") || is("STAFF") || is("ADMIN");
+        /** A coordinator, or an admin who runs the timebank. */
+        boolean isCoordinator() {
+            return is("COORDINATOR") || is("ADMIN");
+        }
+
+        /** Listed by the organisation as one of its staff: the role STAFF alone is not enough. */
+        boolean isStaffOf(String organisationId) {
+            return staffOf.contains(organisationId);
         }
     }
 
@@ -77,19 +92,19 @@ public final class Ledger {
     public Decision<Contribution> log(String timebankId, LogCommand c) {
         Optional<Policy> policy = store.policy(timebankId);
         if (policy.isEmpty()) {
-            return Decision.unknown("There is no timebank '" + timebankId + "'.");
+            return Decision.refused(LedgerRefusal.NO_TIMEBANK, "timebank", timebankId);
         }
         Optional<Contribution> existing = store.contribution(timebankId, c.contributionId());
         if (existing.isPresent()) {
             return retryOf(existing.get(), c);
         }
-        String invalid = invalidLog(policy.get(), c);
+        Refusal invalid = invalidLog(policy.get(), c);
         if (invalid != null) {
             return Decision.refused(invalid);
         }
         Optional<Account> giver = store.account(timebankId, c.giverId());
         Optional<Account> receiver = store.account(timebankId, c.receiverId());
-        String refusal = refuseParties(giver, receiver, c, timebankId, policy.get());
+        Refusal refusal = refuseParties(giver, receiver, c, timebankId, policy.get());
         if (refusal != null) {
             return Decision.refused(refusal);
         }
@@ -99,7 +114,7 @@ public final class Ledger {
     private Decision<Contribution> reserve(String timebankId, Policy policy, LogCommand c, Account giver,
                                            Account receiver, String activityId) {
         Minutes minutes = Minutes.of(c.minutes());
-        String limit = firstNonNull(receiver.refuseDebit(minutes, policy), giver.refuseCredit(minutes, policy));
+        Refusal limit = firstNonNull(receiver.refuseDebit(minutes, policy), giver.refuseCredit(minutes, policy));
         if (limit != null) {
             return Decision.refused(limit);
         }
@@ -121,18 +136,16 @@ public final class Ledger {
     public Decision<Contribution> validate(String timebankId, String contributionId, Actor actor, String note) {
         return decide(timebankId, contributionId, actor, ContributionState.VALIDATED, c -> {
             if (c.state() != ContributionState.LOGGED) {
-                return Decision.refused("This contribution is " + c.state().name().toLowerCase() + "; only a logged one can be confirmed.");
+                return Decision.refused(LedgerRefusal.NOT_OPEN, "state", c.state().words(), "action", "confirmed");
             }
             if (c.wasLoggedBy(actor.id())) {
-                return Decision.refused("You logged this contribution, so someone else must confirm it.");
+                return Decision.refused(LedgerRefusal.LOGGER_CANNOT_CONFIRM);
             }
-            Account counterpart = store.account(timebankId, c.counterpart()).orElseThrow();
-            boolean isCounterpart = counterpart.kind() == AccountKind.MEMBER && actor.id().equals(c.counterpart());
-            if (!isCounterpart && !actor.isCoordinatorOrStaff()) {
-                return Decision.refused("Only the other person, or a coordinator, can confirm this contribution.");
+            if (!mayConfirm(timebankId, c, actor)) {
+                return Decision.refused(LedgerRefusal.NOT_THE_COUNTERPART);
             }
             if (note != null && note.length() > MAX_TEXT) {
-                return Decision.refused("A thank-you note is at most " + MAX_TEXT + " characters.");
+                return Decision.refused(LedgerRefusal.NOTE_TOO_LONG, "max", MAX_TEXT);
             }
             Contribution validated = c.decided(ContributionState.VALIDATED, actor.id(), note, c.minutes());
             return post(timebankId, c, validated, c.minutes(), actor, events -> events.add(new ContributionValidated(
@@ -141,16 +154,28 @@ public final class Ledger {
         });
     }
 
+    /**
+     * The other person confirms; for time an organisation received, its listed staff; a coordinator
+     * may confirm anything they are not part of.
+     */
+    private boolean mayConfirm(String timebankId, Contribution c, Actor actor) {
+        Account counterpart = store.account(timebankId, c.counterpart()).orElseThrow();
+        if (counterpart.kind() == AccountKind.ORGANISATION) {
+            return actor.isStaffOf(counterpart.id()) || actor.isCoordinator();
+        }
+        return actor.id().equals(c.counterpart()) || actor.isCoordinator();
+    }
+
     public Decision<Contribution> dispute(String timebankId, String contributionId, Actor actor, String reason) {
         return decide(timebankId, contributionId, actor, ContributionState.DISPUTED, c -> {
             if (c.state() != ContributionState.LOGGED) {
-                return Decision.refused("This contribution is " + c.state().name().toLowerCase() + "; only a logged one can be disputed.");
+                return Decision.refused(LedgerRefusal.NOT_OPEN, "state", c.state().words(), "action", "disputed");
             }
             if (!actor.id().equals(c.counterpart()) || c.wasLoggedBy(actor.id())) {
-                return Decision.refused("Only the other person named in this contribution can dispute it.");
+                return Decision.refused(LedgerRefusal.ONLY_COUNTERPART_DISPUTES);
             }
             if (reason == null || reason.isBlank() || reason.length() > MAX_TEXT) {
-                return Decision.refused("Say in a few words (at most " + MAX_TEXT + " characters) what is not right.");
+                return Decision.refused(LedgerRefusal.REASON_NEEDED, "max", MAX_TEXT);
             }
             Contribution disputed = c.disputed(actor.id(), reason.strip());
             commitState(timebankId, disputed, new ContributionDisputed(UUID.randomUUID(), clock.instant(), timebankId,
@@ -163,13 +188,13 @@ public final class Ledger {
     public Decision<Contribution> resolve(String timebankId, String contributionId, Actor actor, Long amendedMinutes,
                                           String note) {
         return decide(timebankId, contributionId, actor, ContributionState.VALIDATED, c -> {
-            String refusal = refuseResolution(c, actor);
+            Refusal refusal = refuseResolution(c, actor);
             if (refusal != null) {
                 return Decision.refused(refusal);
             }
             long posted = amendedMinutes == null ? c.minutes() : amendedMinutes;
             if (posted < 1 || posted > Minutes.ONE_DAY.value()) {
-                return Decision.refused("A contribution lasts from 1 minute to 24 hours (1440 minutes).");
+                return Decision.refused(LedgerRefusal.MINUTES_OUT_OF_RANGE);
             }
             Contribution resolved = c.decided(ContributionState.VALIDATED, actor.id(), note, posted);
             return post(timebankId, c, resolved, posted, actor, events -> events.add(new ContributionResolved(
@@ -180,7 +205,7 @@ public final class Ledger {
 
     public Decision<Contribution> reject(String timebankId, String contributionId, Actor actor, String reason) {
         return decide(timebankId, contributionId, actor, ContributionState.REJECTED, c -> {
-            String refusal = refuseResolution(c, actor);
+            Refusal refusal = refuseResolution(c, actor);
             if (refusal != null) {
                 return Decision.refused(refusal);
             }
@@ -193,10 +218,10 @@ public final class Ledger {
     public Decision<Contribution> withdraw(String timebankId, String contributionId, Actor actor) {
         return decide(timebankId, contributionId, actor, ContributionState.WITHDRAWN, c -> {
             if (c.state() != ContributionState.LOGGED) {
-                return Decision.refused("This contribution is " + c.state().name().toLowerCase() + "; only a logged one can be withdrawn.");
+                return Decision.refused(LedgerRefusal.NOT_OPEN, "state", c.state().words(), "action", "withdrawn");
             }
             if (!c.wasLoggedBy(actor.id())) {
-                return Decision.refused("Only whoever logged this contribution can withdraw it.");
+                return Decision.refused(LedgerRefusal.ONLY_LOGGER_WITHDRAWS);
             }
             return voidPending(timebankId, c, c.decided(ContributionState.WITHDRAWN, actor.id(), null, 0),
                     new ContributionWithdrawn(UUID.randomUUID(), clock.instant(), timebankId, c.id(), actor.id(),
@@ -273,10 +298,10 @@ public final class Ledger {
         Optional<Account> member = store.account(timebankId, memberId);
         Optional<Account> organisation = store.account(timebankId, organisationId);
         if (member.isEmpty() || member.get().kind() != AccountKind.MEMBER) {
-            return Decision.unknown("There is no member '" + memberId + "' in this timebank.");
+            return Decision.refused(LedgerRefusal.NO_MEMBER, "member", memberId);
         }
         if (organisation.isEmpty() || organisation.get().kind() != AccountKind.ORGANISATION) {
-            return Decision.refused("Hours are spent on an organisation's offer; '" + organisationId + "' is not an organisation here.");
+            return Decision.refused(LedgerRefusal.NOT_AN_ORGANISATION, "account", organisationId);
         }
         return transferNow(timebankId, transferId, member.get(), organisation.get(), minutes, TransferReason.REDEMPTION,
                 entry -> new HoursRedeemed(UUID.randomUUID(), entry.postedAt(), timebankId, transferId, memberId,
@@ -289,10 +314,10 @@ public final class Ledger {
         Optional<Account> from = store.account(timebankId, fromMemberId);
         Optional<Account> to = store.account(timebankId, toAccountId);
         if (from.isEmpty() || from.get().kind() != AccountKind.MEMBER) {
-            return Decision.unknown("There is no member '" + fromMemberId + "' in this timebank.");
+            return Decision.refused(LedgerRefusal.NO_MEMBER, "member", fromMemberId);
         }
         if (to.isEmpty() || toAccountId.equals(fromMemberId)) {
-            return Decision.refused("Give to another member or to an organisation of this timebank.");
+            return Decision.refused(LedgerRefusal.GIFT_TO_SELF_OR_UNKNOWN);
         }
         return transferNow(timebankId, transferId, from.get(), to.get(), minutes, TransferReason.GIFT,
                 entry -> new HoursGifted(UUID.randomUUID(), entry.postedAt(), timebankId, transferId, fromMemberId,
@@ -301,18 +326,18 @@ public final class Ledger {
 
     /** A coordinator corrects a posted transfer with a new one going the other way; the original stays. */
     public Decision<LedgerEntry> reverse(String timebankId, String transferId, Actor actor, String reason) {
-        if (!actor.is("COORDINATOR") && !actor.is("ADMIN")) {
-            return Decision.refused("Only a coordinator can correct the ledger.");
+        if (!actor.isCoordinator()) {
+            return Decision.refused(LedgerRefusal.ONLY_COORDINATOR_CORRECTS);
         }
         if (reason == null || reason.isBlank() || reason.length() > MAX_TEXT) {
-            return Decision.refused("A correction needs its reason, in at most " + MAX_TEXT + " characters.");
+            return Decision.refused(LedgerRefusal.CORRECTION_REASON_NEEDED, "max", MAX_TEXT);
         }
         Optional<LedgerEntry> original = store.entryByTransfer(timebankId, transferId);
         if (original.isEmpty()) {
-            return Decision.unknown("There is no transfer '" + transferId + "' in this timebank's ledger.");
+            return Decision.refused(LedgerRefusal.NO_TRANSFER, "transfer", transferId);
         }
         if (original.get().reason() == TransferReason.REVERSAL) {
-            return Decision.refused("A correction cannot itself be reversed; post a new transfer instead.");
+            return Decision.refused(LedgerRefusal.REVERSAL_NOT_REVERSIBLE);
         }
         String reversalId = "r:" + transferId;
         Optional<LedgerEntry> done = store.entryByTransfer(timebankId, reversalId);
@@ -339,15 +364,15 @@ public final class Ledger {
     public Decision<List<Contribution>> recordGroupActivity(String timebankId, String activityId, String organisationId,
                                                             Actor organiser, String title, CoproductionKind kind,
                                                             LocalDate happenedOn, List<Attendance> register) {
-        if (!organiser.isCoordinatorOrStaff()) {
-            return Decision.refused("Only coordinators and staff record group activities.");
+        if (!organiser.isCoordinator() && !organiser.isStaffOf(organisationId)) {
+            return Decision.refused(LedgerRefusal.NOT_ORGANISATION_STAFF, "organisation", organisationId);
         }
         Optional<Account> organisation = store.account(timebankId, organisationId);
         if (organisation.isEmpty() || organisation.get().kind() != AccountKind.ORGANISATION) {
-            return Decision.refused("A group activity is received by an organisation; '" + organisationId + "' is not one here.");
+            return Decision.refused(LedgerRefusal.NOT_AN_ORGANISATION, "account", organisationId);
         }
         if (register.isEmpty() || register.stream().map(Attendance::memberId).distinct().count() != register.size()) {
-            return Decision.refused("The register lists each attendee once, and at least one.");
+            return Decision.refused(LedgerRefusal.REGISTER_INVALID);
         }
         List<Contribution> logged = new ArrayList<>();
         long total = 0;
@@ -359,7 +384,10 @@ public final class Ledger {
             Decision<Contribution> decision = existing.isPresent() ? retryOf(existing.get(), command)
                     : logAttendance(timebankId, command, activityId);
             if (!decision.isAccepted()) {
-                return Decision.refused("Attendee " + attendance.memberId() + ": " + decision.refusal());
+                return Decision.refused(decision.refusal().reason() == LedgerRefusal.ATTENDEE_NOT_MEMBER
+                        || decision.refusal().reason() == LedgerRefusal.ATTENDEE_SUSPENDED ? decision.refusal()
+                        : LedgerRefusal.ATTENDEE_REFUSED.with("attendee", attendance.memberId(), "cause",
+                                decision.refusal().code(), "detail", decision.refusal().english()));
             }
             logged.add(decision.value());
             total += attendance.minutes();
@@ -372,16 +400,16 @@ public final class Ledger {
 
     private Decision<Contribution> logAttendance(String timebankId, LogCommand c, String activityId) {
         Policy policy = store.policy(timebankId).orElseThrow();
-        String invalid = invalidLog(policy, c);
+        Refusal invalid = invalidLog(policy, c);
         if (invalid != null) {
             return Decision.refused(invalid);
         }
         Optional<Account> giver = store.account(timebankId, c.giverId());
         if (giver.isEmpty() || giver.get().kind() != AccountKind.MEMBER) {
-            return Decision.refused("is not a member of this timebank.");
+            return Decision.refused(LedgerRefusal.ATTENDEE_NOT_MEMBER, "attendee", c.giverId());
         }
         if (!giver.get().active()) {
-            return Decision.refused("is suspended.");
+            return Decision.refused(LedgerRefusal.ATTENDEE_SUSPENDED, "attendee", c.giverId());
         }
         return reserve(timebankId, policy, c, giver.get(), store.account(timebankId, c.receiverId()).orElseThrow(), activityId);
     }
@@ -389,12 +417,13 @@ public final class Ledger {
     /** One validation by the organisation's staff posts every attendance still waiting. */
     public Decision<List<Contribution>> validateGroupActivity(String timebankId, String activityId, Actor staff,
                                                               String note) {
-        if (!staff.isCoordinatorOrStaff()) {
-            return Decision.refused("Only the organisation's staff, or a coordinator, can confirm a group activity.");
-        }
         List<Contribution> attendances = store.contributionsOfActivity(timebankId, activityId);
         if (attendances.isEmpty()) {
-            return Decision.unknown("There is no group activity '" + activityId + "' here.");
+            return Decision.refused(LedgerRefusal.NO_ACTIVITY, "activity", activityId);
+        }
+        String organisationId = attendances.get(0).receiverId();
+        if (!staff.isCoordinator() && !staff.isStaffOf(organisationId)) {
+            return Decision.refused(LedgerRefusal.NOT_ORGANISATION_STAFF, "organisation", organisationId);
         }
         List<Contribution> result = new ArrayList<>();
         for (Contribution attendance : attendances) {
@@ -430,20 +459,20 @@ public final class Ledger {
                                               long minutes, TransferReason reason,
                                               java.util.function.Function<LedgerEntry, DomainEvent> fact) {
         if (transferId == null || transferId.isBlank() || transferId.length() > 100) {
-            return Decision.refused("A transfer needs an id (at most 100 characters) so a retry cannot post it twice.");
+            return Decision.refused(LedgerRefusal.TRANSFER_ID_INVALID, "max", 100);
         }
         Optional<LedgerEntry> done = store.entryByTransfer(timebankId, transferId);
         if (done.isPresent()) {
             LedgerEntry d = done.get();
             boolean same = d.debitAccountId().equals(debit.id()) && d.creditAccountId().equals(credit.id())
                     && d.minutes() == minutes && d.reason() == reason;
-            return same ? Decision.accepted(d) : Decision.refused("This transfer id is already used for another transfer.");
+            return same ? Decision.accepted(d) : Decision.refused(LedgerRefusal.TRANSFER_ID_REUSED);
         }
         if (minutes < 1 || minutes > Minutes.hours(1000).value()) {
-            return Decision.refused("Transfer between 1 minute and 1000 hours.");
+            return Decision.refused(LedgerRefusal.TRANSFER_MINUTES_OUT_OF_RANGE);
         }
         if (!debit.active()) {
-            return Decision.refused("A suspended member cannot spend or give hours.");
+            return Decision.refused(LedgerRefusal.SUSPENDED_CANNOT_SPEND);
         }
         return post(timebankId, transferId, debit, credit, minutes, reason, null, null, 0, 0, null,
                 entry -> List.of(fact.apply(entry)), true);
@@ -463,7 +492,7 @@ public final class Ledger {
         Account d = debit.releaseDebit(Minutes.of(releaseDebit));
         Account c = credit.releaseCredit(Minutes.of(releaseCredit));
         if (checkLimits) {
-            String limit = firstNonNull(d.refuseDebit(amount, policy), c.refuseCredit(amount, policy));
+            Refusal limit = firstNonNull(d.refuseDebit(amount, policy), c.refuseCredit(amount, policy));
             if (limit != null) {
                 return Decision.refused(limit);
             }
@@ -516,79 +545,79 @@ public final class Ledger {
         store.commit(new Change(timebankId, List.of(), List.of(), List.of(changed), null, List.of(event)));
     }
 
-    private String refuseResolution(Contribution c, Actor actor) {
+    private Refusal refuseResolution(Contribution c, Actor actor) {
         if (c.state() != ContributionState.DISPUTED) {
-            return "Only a disputed contribution is resolved or rejected; this one is " + c.state().name().toLowerCase() + ".";
+            return LedgerRefusal.NOT_DISPUTED.with("state", c.state().words());
         }
-        if (!actor.is("COORDINATOR") && !actor.is("ADMIN")) {
-            return "Only a coordinator resolves disputes.";
+        if (!actor.isCoordinator()) {
+            return LedgerRefusal.ONLY_COORDINATOR_RESOLVES.refusal();
         }
         if (c.isPartyTo(actor.id())) {
-            return "You are part of this contribution, so another coordinator must resolve it.";
+            return LedgerRefusal.PARTY_CANNOT_RESOLVE.refusal();
         }
         return null;
     }
 
-    private String invalidLog(Policy policy, LogCommand c) {
+    private Refusal invalidLog(Policy policy, LogCommand c) {
         if (c.contributionId() == null || c.contributionId().isBlank() || c.contributionId().length() > 100) {
-            return "A contribution needs an id of at most 100 characters.";
+            return LedgerRefusal.CONTRIBUTION_ID_INVALID.with("max", 100);
         }
         if (c.minutes() < 1 || c.minutes() > Minutes.ONE_DAY.value()) {
-            return "A contribution lasts from 1 minute to 24 hours (1440 minutes).";
+            return LedgerRefusal.MINUTES_OUT_OF_RANGE.refusal();
         }
         if (c.giverId() == null || c.receiverId() == null || c.giverId().equals(c.receiverId())) {
-            return "A contribution is time given by one person to someone else.";
+            return LedgerRefusal.NOT_TO_ONESELF.refusal();
         }
         if (c.kind() == null || !policy.kinds().contains(c.kind())) {
-            return "This timebank does not use the kind '" + c.kind() + "'.";
+            return LedgerRefusal.KIND_NOT_USED.with("kind", c.kind());
         }
         if (c.side() == null) {
-            return "Say whether you gave or received this time.";
+            return LedgerRefusal.SIDE_NEEDED.refusal();
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), policy.zone());
         if (c.happenedOn() == null || c.happenedOn().isAfter(today)) {
-            return "A contribution is logged once it has happened, not before.";
+            return LedgerRefusal.NOT_YET_HAPPENED.refusal();
         }
         if (c.happenedOn().isBefore(today.minusDays(policy.validationWindow().toDays()))) {
-            return "This is older than " + policy.validationWindow().toDays() + " days, the window of this timebank; ask a coordinator.";
+            return LedgerRefusal.OLDER_THAN_WINDOW.with("days", policy.validationWindow().toDays());
         }
         if (c.description() != null && c.description().length() > MAX_TEXT) {
-            return "A description is at most " + MAX_TEXT + " characters.";
+            return LedgerRefusal.DESCRIPTION_TOO_LONG.with("max", MAX_TEXT);
         }
         return null;
     }
 
-    private String refuseParties(Optional<Account> giver, Optional<Account> receiver, LogCommand c, String timebankId,
+    private Refusal refuseParties(Optional<Account> giver, Optional<Account> receiver, LogCommand c, String timebankId,
                                  Policy policy) {
         if (giver.isEmpty() || giver.get().kind() != AccountKind.MEMBER) {
-            return "The giver must be a member of this timebank.";
+            return LedgerRefusal.GIVER_NOT_MEMBER.refusal();
         }
         if (receiver.isEmpty()) {
-            return "The receiver must be a member or an organisation of this timebank.";
+            return LedgerRefusal.RECEIVER_UNKNOWN.refusal();
         }
         Account logging = c.side() == LoggedBy.GIVER ? giver.get() : receiver.get();
         if (logging.kind() != AccountKind.MEMBER) {
-            return "An organisation's time is recorded as a group activity.";
+            return LedgerRefusal.ORGANISATION_TIME_IS_GROUP_ACTIVITY.refusal();
         }
         if (!giver.get().active() || !receiver.get().active()) {
-            return "A suspended member cannot log time; a coordinator can reactivate them.";
+            return LedgerRefusal.SUSPENDED_CANNOT_LOG.refusal();
         }
         if (!c.actor().id().equals(logging.id())) {
             if (!policy.logOnBehalfAllowed()) {
-                return "This timebank does not allow logging on someone else's behalf.";
+                return LedgerRefusal.ON_BEHALF_NOT_ALLOWED.refusal();
             }
-            if (!c.actor().is("COORDINATOR") && !c.actorIsSupporter()) {
-                return "You can log for someone else only as a coordinator or as a supporter they named.";
+            if (!c.actor().isCoordinator() && !c.actorIsSupporter()) {
+                return LedgerRefusal.NOT_COORDINATOR_OR_SUPPORTER.refusal();
             }
             if (!c.consentRecorded()) {
-                return "Logging for someone else needs their consent; record that they agreed.";
+                return LedgerRefusal.CONSENT_NEEDED.refusal();
             }
         }
         if (c.matchId() != null) {
             Optional<BookStore.AgreedMatch> match = store.agreedMatch(timebankId, c.matchId());
             if (match.isEmpty() || !match.get().giverId().equals(c.giverId())
                     || !match.get().receiverId().equals(c.receiverId())) {
-                return "There is no agreed match '" + c.matchId() + "' between these two members.";
+                return LedgerRefusal.NO_AGREED_MATCH.with("match", c.matchId());
             }
         }
         return null;
@@ -603,7 +632,7 @@ public final class Ledger {
                 c.side(), null, null, c.minutes(), c.happenedOn(), c.kind(), null, null, null, null, null, null, 0, null,
                 null, null, 0);
         return existing.sameFactsAs(asked) ? Decision.accepted(existing)
-                : Decision.refused("This contribution id is already used for another contribution.");
+                : Decision.refused(LedgerRefusal.CONTRIBUTION_ID_REUSED);
     }
 
     /**
@@ -626,10 +655,10 @@ public final class Ledger {
     }
 
     private static Decision<Contribution> notFound(String contributionId) {
-        return Decision.unknown("There is no contribution '" + contributionId + "' in this timebank.");
+        return Decision.refused(LedgerRefusal.NO_CONTRIBUTION, "contribution", contributionId);
     }
 
-    private static String firstNonNull(String a, String b) {
+    private static Refusal firstNonNull(Refusal a, Refusal b) {
         return a != null ? a : b;
     }
 }

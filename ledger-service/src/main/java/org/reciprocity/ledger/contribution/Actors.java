@@ -4,14 +4,21 @@ import java.util.stream.Collectors;
 
 import org.reciprocity.kit.security.Caller;
 import org.reciprocity.ledger.book.Ledger;
+import org.reciprocity.ledger.organisation.Organisations;
+import org.springframework.stereotype.Component;
 
-/** The ledger's view of the caller: their id and role names. */
-public final class Actors {
+/** The ledger's view of the caller: their id, role names and the organisations they are staff of. */
+@Component
+public class Actors {
 
-    private Actors() {
+    private final Organisations organisations;
+
+    Actors(Organisations organisations) {
+        this.organisations = organisations;
     }
 
-    public static Ledger.Actor of(Caller caller) {
-        return new Ledger.Actor(caller.memberId(), caller.roles().stream().map(Enum::name).collect(Collectors.toSet()));
+    public Ledger.Actor of(String timebankId, Caller caller) {
+        return new Ledger.Actor(caller.memberId(), caller.roles().stream().map(Enum::name).collect(Collectors.toSet()),
+                organisations.staffOf(timebankId, caller.memberId()));
     }
 }

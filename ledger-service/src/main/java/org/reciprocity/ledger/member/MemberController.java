@@ -1,6 +1,7 @@
 package org.reciprocity.ledger.member;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.Valid;
@@ -10,11 +11,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.reciprocity.contracts.member.MemberKind;
+import org.reciprocity.kit.access.Access;
 import org.reciprocity.kit.security.Caller;
 import org.reciprocity.kit.security.Role;
+import org.reciprocity.kit.web.ApiException;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,14 +36,14 @@ class MemberController {
     }
 
     /** Registers a member; coordinators do this (members without e-mail or phone exist). */
+    @Access("REGISTER_MEMBER")
     @PostMapping
-    @PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
     ResponseEntity<MemberResponse> register(@PathVariable String timebankId,
                                             @Valid @RequestBody RegisterMemberRequest request) {
         Caller caller = Caller.current();
         Set<String> roles = request.roles() == null ? Set.of() : request.roles();
         if (!caller.has(Role.ADMIN) && roles.stream().anyMatch(role -> !role.equals("MEMBER"))) {
-            throw new AccessDeniedException("Only an admin can make someone a coordinator, staff reviewer or admin.");
+            throw ApiException.of(MemberRefusal.ONLY_ADMIN_GIVES_ROLES);
         }
         Member member = members.register(timebankId, request.kind(), request.displayName(), request.email(),
                 request.language(), roles, caller.memberId());
@@ -49,46 +51,62 @@ class MemberController {
                 .buildAndExpand(member.id()).toUri()).body(MemberResponse.of(member));
     }
 
-    /** A member's details: the member themself, or the timebank's coordinators, staff and admins. */
+    /** A member's details: the member themself and the timebank's coordinators and admins. */
+    @Access("READ_MEMBER")
     @GetMapping("/{memberId}")
     MemberResponse get(@PathVariable String timebankId, @PathVariable String memberId) {
-        Caller caller = Caller.current();
-        if (!memberId.equals(caller.memberId()) && !caller.hasAny(Role.COORDINATOR, Role.STAFF, Role.ADMIN)) {
-            throw new AccessDeniedException("Only the member and the timebank's coordinators can see this.");
-        }
         return MemberResponse.of(members.require(timebankId, memberId));
     }
 
+    @Access("SUSPEND_MEMBER")
     @PostMapping("/{memberId}/suspension")
-    @PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
     MemberResponse suspend(@PathVariable String timebankId, @PathVariable String memberId,
-                           @RequestBody(required = false) ReasonRequest request) {
+                           @Valid @RequestBody(required = false) ReasonRequest request) {
         return MemberResponse.of(members.suspend(timebankId, memberId, Caller.current().memberId(),
                 request == null ? null : request.reason()));
     }
 
+    @Access("REACTIVATE_MEMBER")
     @PostMapping("/{memberId}/reactivation")
-    @PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
     MemberResponse reactivate(@PathVariable String timebankId, @PathVariable String memberId) {
         return MemberResponse.of(members.reactivate(timebankId, memberId, Caller.current().memberId()));
     }
 
+    /** Who the member named as supporters: people who may log and act for them. */
+    @Access("LIST_SUPPORTERS")
+    @GetMapping("/{memberId}/supporters")
+    SupportersResponse supporters(@PathVariable String timebankId, @PathVariable String memberId) {
+        return new SupportersResponse(members.supporters(timebankId, memberId));
+    }
+
     /** A member (or their coordinator) names a supporter who may log and act for them. */
+    @Access("NAME_SUPPORTER")
     @PostMapping("/{memberId}/supporters")
     ResponseEntity<Void> addSupporter(@PathVariable String timebankId, @PathVariable String memberId,
                                       @Valid @RequestBody SupporterRequest request) {
-        Caller caller = Caller.current();
-        if (!memberId.equals(caller.memberId()) && !caller.hasAny(Role.COORDINATOR, Role.ADMIN)) {
-            throw new AccessDeniedException("Only the member, or a coordinator, can name their supporters.");
-        }
         members.addSupporter(timebankId, memberId, request.supporterId());
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Consent withdrawn: the supporter may no longer log or act for the member, from this request
+     * on. The member, a coordinator, or the supporter stepping down may do it; doing it twice is fine.
+     */
+    @Access("REMOVE_SUPPORTER")
+    @DeleteMapping("/{memberId}/supporters/{supporterId}")
+    ResponseEntity<Void> removeSupporter(@PathVariable String timebankId, @PathVariable String memberId,
+                                         @PathVariable String supporterId) {
+        members.removeSupporter(timebankId, memberId, supporterId);
         return ResponseEntity.noContent().build();
     }
 
     record ReasonRequest(@Size(max = 500) String reason) {
     }
 
-    record SupporterRequest(@NotBlank String supporterId) {
+    record SupporterRequest(@NotBlank @Size(max = 100) String supporterId) {
+    }
+
+    record SupportersResponse(List<String> supporterIds) {
     }
 
     record RegisterMemberRequest(
@@ -96,7 +114,7 @@ class MemberController {
             @NotBlank @Size(max = 80) String displayName,
             @Email @Size(max = 254) String email,
             @Size(max = 5) String language,
-            Set<String> roles) {
+            @Size(max = 4) Set<@Size(max = 20) String> roles) {
     }
 
     record MemberResponse(String id, String timebankId, MemberKind kind, String displayName, String email,

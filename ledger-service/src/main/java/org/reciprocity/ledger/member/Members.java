@@ -11,6 +11,7 @@ import org.reciprocity.contracts.member.MemberReactivated;
 import org.reciprocity.contracts.member.MemberSuspended;
 import org.reciprocity.kit.outbox.OutboxEntry;
 import org.reciprocity.ledger.book.Bookkeeping;
+import org.reciprocity.ledger.book.LedgerRefusal;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Service;
 public class Members {
 
     static final String COLLECTION = "members";
+    static final int MAX_SUPPORTERS = 10;
 
     private final MongoTemplate mongo;
     private final Timebanks timebanks;
@@ -83,10 +85,28 @@ public class Members {
         require(timebankId, memberId);
         require(timebankId, supporterId);
         if (memberId.equals(supporterId)) {
-            throw new IllegalArgumentException("A supporter is someone else.");
+            throw ApiException.of(MemberRefusal.SUPPORTER_IS_SOMEONE_ELSE);
         }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(memberId)), new Update().addToSet("supporters", supporterId),
+        // the size condition keeps the list bounded even when two requests race
+        var updated = mongo.updateFirst(Query.query(Criteria.where("_id").is(memberId)
+                .and("supporters." + (MAX_SUPPORTERS - 1)).exists(false)), new Update().addToSet("supporters", supporterId),
                 COLLECTION);
+        if (updated.getMatchedCount() == 0 && !supporters(timebankId, memberId).contains(supporterId)) {
+            throw ApiException.of(MemberRefusal.TOO_MANY_SUPPORTERS, "max", MAX_SUPPORTERS);
+        }
+    }
+
+    /** Consent withdrawn: from now on the supporter can no longer act for the member. */
+    void removeSupporter(String timebankId, String memberId, String supporterId) {
+        require(timebankId, memberId);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(memberId)), new Update().pull("supporters", supporterId),
+                COLLECTION);
+    }
+
+    java.util.List<String> supporters(String timebankId, String memberId) {
+        require(timebankId, memberId);
+        org.bson.Document member = mongo.findById(memberId, org.bson.Document.class, COLLECTION);
+        return member == null ? java.util.List.of() : member.getList("supporters", String.class, java.util.List.of());
     }
 
     /** Whether {@code memberId} named {@code supporterId} as someone who may act for them. */
@@ -100,7 +120,7 @@ public class Members {
     public Member require(String timebankId, String memberId) {
         MemberDocument document = mongo.findById(memberId, MemberDocument.class);
         if (document == null || !document.timebankId().equals(timebankId)) {
-            throw ApiException.notFound("There is no member '" + memberId + "' in this timebank.");
+            throw new ApiException(LedgerRefusal.NO_MEMBER.with("member", memberId));
         }
         return document.toMember();
     }

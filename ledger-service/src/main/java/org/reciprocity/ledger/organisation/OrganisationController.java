@@ -5,16 +5,20 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.bson.Document;
+import org.reciprocity.kit.access.Access;
 import org.reciprocity.kit.security.Caller;
+import org.reciprocity.kit.web.ApiException;
+import org.reciprocity.ledger.book.LedgerRefusal;
 import org.reciprocity.ledger.timebank.Timebanks;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -22,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Organisation accounts: a community pot, or a service that runs courses and receives group work.
- * Their account opens with them (the ledger opens it on first use).
+ * Their account opens with them (the ledger opens it on first use). The staff an organisation lists
+ * record and confirm its group activities.
  */
 @RestController
 @RequestMapping("/api/v1/timebanks/{timebankId}/organisations")
@@ -30,30 +35,46 @@ class OrganisationController {
 
     private final MongoTemplate mongo;
     private final Timebanks timebanks;
+    private final Organisations organisations;
 
-    OrganisationController(MongoTemplate mongo, Timebanks timebanks) {
+    OrganisationController(MongoTemplate mongo, Timebanks timebanks, Organisations organisations) {
         this.mongo = mongo;
         this.timebanks = timebanks;
+        this.organisations = organisations;
     }
 
+    @Access("OPEN_ORGANISATION")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
     OrganisationResponse open(@PathVariable String timebankId, @Valid @RequestBody OpenRequest request) {
         timebanks.require(timebankId);
         String id = request.id() == null ? UUID.randomUUID().toString() : request.id();
         List<String> staff = request.staffIds() == null ? List.of() : request.staffIds();
-        Document existing = mongo.findById(id, Document.class, "organisations");
+        Document existing = mongo.findById(id, Document.class, Organisations.COLLECTION);
         if (existing == null) {
             mongo.insert(new Document("_id", id).append("timebankId", timebankId).append("name", request.name().strip())
-                    .append("staffIds", staff).append("openedBy", Caller.current().memberId()), "organisations");
+                    .append("staffIds", staff).append("openedBy", Caller.current().memberId()), Organisations.COLLECTION);
         } else if (!timebankId.equals(existing.getString("timebankId"))) {
-            throw org.reciprocity.kit.web.ApiException.conflict("This organisation id is taken.");
+            throw ApiException.of(LedgerRefusal.ORGANISATION_ID_TAKEN);
         }
         return new OrganisationResponse(id, request.name().strip(), staff);
     }
 
-    record OpenRequest(@Size(max = 100) String id, @NotBlank @Size(max = 120) String name, List<String> staffIds) {
+    /** Says who the organisation's staff are now: they, and no one else, confirm its group work. */
+    @Access("SET_ORGANISATION_STAFF")
+    @PutMapping("/{organisationId}/staff")
+    OrganisationResponse setStaff(@PathVariable String timebankId, @PathVariable String organisationId,
+                                  @Valid @RequestBody StaffRequest request) {
+        Document organisation = organisations.setStaff(timebankId, organisationId, request.staffIds());
+        return new OrganisationResponse(organisationId, organisation.getString("name"),
+                organisation.getList("staffIds", String.class, List.of()));
+    }
+
+    record OpenRequest(@Size(max = 100) String id, @NotBlank @Size(max = 120) String name,
+                       @Size(max = Organisations.MAX_STAFF) List<@NotBlank @Size(max = 100) String> staffIds) {
+    }
+
+    record StaffRequest(@NotNull @Size(max = Organisations.MAX_STAFF) List<@NotBlank @Size(max = 100) String> staffIds) {
     }
 
     record OrganisationResponse(String id, String name, List<String> staffIds) {

@@ -12,9 +12,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import org.reciprocity.contracts.contribution.CoproductionKind;
+import org.reciprocity.kit.access.Access;
 import org.reciprocity.ledger.book.Minutes;
 import org.reciprocity.ledger.book.Policy;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -33,13 +33,14 @@ class PolicyController {
         this.timebanks = timebanks;
     }
 
+    @Access("READ_POLICY")
     @GetMapping
     PolicyBody get(@PathVariable String timebankId) {
         return PolicyBody.of(timebanks.policy(timebankId));
     }
 
+    @Access("SET_POLICY")
     @PutMapping
-    @PreAuthorize("hasRole('ADMIN')")
     PolicyBody set(@PathVariable String timebankId, @Valid @RequestBody PolicyBody body) {
         return PolicyBody.of(timebanks.setPolicy(timebankId, body.toPolicy()));
     }

@@ -6,10 +6,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.reciprocity.kit.access.Access;
+import org.reciprocity.kit.problem.Problems;
 import org.reciprocity.kit.security.Caller;
+import org.reciprocity.kit.web.ApiException;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,18 +30,19 @@ class TimebankController {
     }
 
     /** Opens a timebank. An admin opens the timebank their sign-in is for. */
+    @Access("OPEN_TIMEBANK")
     @PostMapping
-    @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<TimebankResponse> open(@Valid @RequestBody OpenTimebankRequest request) {
         Caller caller = Caller.current();
         if (!caller.belongsTo(request.id())) {
-            throw new AccessDeniedException("Your sign-in is for another timebank.");
+            throw ApiException.of(Problems.SIGNED_IN_ELSEWHERE);
         }
         Timebank opened = timebanks.open(request.id(), request.name(), request.zoneId(), caller.memberId());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                 .buildAndExpand(opened.id()).toUri()).body(TimebankResponse.of(opened));
     }
 
+    @Access("READ_TIMEBANK")
     @GetMapping("/{timebankId}")
     TimebankResponse get(@PathVariable String timebankId) {
         return TimebankResponse.of(timebanks.require(timebankId));

@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.reciprocity.kit.web.ApiException;
+import org.reciprocity.ledger.book.LedgerRefusal;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
@@ -40,7 +41,7 @@ public class Timebanks {
             // The timebank and its TimebankOpened event are written in one document: both or neither.
             mongo.insert(TimebankDocument.of(opened));
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("A timebank with the id '" + id + "' already exists.");
+            throw ApiException.of(LedgerRefusal.TIMEBANK_EXISTS, "timebank", id);
         }
         relay.flush(COLLECTION, id);
         return opened.timebank();
@@ -48,7 +49,7 @@ public class Timebanks {
 
     /** The timebank's policy, its defaults until the admin sets one. */
     public Policy policy(String id) {
-        return book.policy(id).orElseThrow(() -> ApiException.notFound("There is no timebank '" + id + "'."));
+        return book.policy(id).orElseThrow(() -> ApiException.of(LedgerRefusal.NO_TIMEBANK, "timebank", id));
     }
 
     Policy setPolicy(String id, Policy policy) {
@@ -65,6 +66,6 @@ public class Timebanks {
     }
 
     public Timebank require(String id) {
-        return find(id).orElseThrow(() -> ApiException.notFound("There is no timebank '" + id + "'."));
+        return find(id).orElseThrow(() -> ApiException.of(LedgerRefusal.NO_TIMEBANK, "timebank", id));
     }
 }

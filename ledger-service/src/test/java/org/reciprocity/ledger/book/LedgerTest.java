@@ -59,17 +59,17 @@ class LedgerTest {
         Decision<Contribution> unknown = ledger.validate(TB, "no-such-contribution", member("ali"), null);
         Decision<Contribution> refused = ledger.validate(TB, "c1", member("sam"), null);
 
-        assertThat(unknown.unknown()).as(unknown.refusal()).isTrue();
+        assertThat(unknown.unknown()).as(unknown.refusal().toString()).isTrue();
         assertThat(refused.isAccepted()).isFalse();
-        assertThat(refused.unknown()).as(refused.refusal()).isFalse();
+        assertThat(refused.unknown()).as(refused.refusal().toString()).isFalse();
     }
 
     @Test
     void rejectsValidationByWhoeverLoggedIt() {
         ledger.log(TB, samGave("c1", 30));
 
-        assertThat(ledger.validate(TB, "c1", member("sam"), null).refusal())
-                .isEqualTo("You logged this contribution, so someone else must confirm it.");
+        assertThat(ledger.validate(TB, "c1", member("sam"), null).refusal().reason())
+                .isEqualTo(LedgerRefusal.LOGGER_CANNOT_CONFIRM);
     }
 
     @Test
@@ -90,8 +90,8 @@ class LedgerTest {
         Ledger.LogCommand bySupporter = new Ledger.LogCommand("c3", member("kim"), true, true, LoggedBy.GIVER, "sam",
                 "ali", 30, today, CoproductionKind.PEER_SUPPORT, null, null);
 
-        assertThat(ledger.log(TB, byAStranger).refusal()).contains("only as a coordinator or as a supporter");
-        assertThat(ledger.log(TB, withoutConsent).refusal()).contains("needs their consent");
+        assertThat(ledger.log(TB, byAStranger).refusal().reason()).isEqualTo(LedgerRefusal.NOT_COORDINATOR_OR_SUPPORTER);
+        assertThat(ledger.log(TB, withoutConsent).refusal().reason()).isEqualTo(LedgerRefusal.CONSENT_NEEDED);
         assertThat(ledger.log(TB, bySupporter).value().onBehalfOf()).isEqualTo("sam");
     }
 
@@ -101,8 +101,11 @@ class LedgerTest {
 
         Decision<Contribution> second = ledger.log(TB, samGave("c2", 300));
 
-        assertThat(second.refusal()).isEqualTo("This would take the member's balance below -10 h, the limit of this"
-                + " timebank (balance 0 min, with 6 h 40 min waiting for validation).");
+        assertThat(second.refusal().reason()).isEqualTo(LedgerRefusal.BELOW_MINIMUM);
+        assertThat(second.refusal().params()).containsEntry("account", "ali").containsEntry("limitMinutes", -600L)
+                .containsEntry("balanceMinutes", 0L).containsEntry("pendingMinutes", 400L);
+        assertThat(second.refusal().english()).isEqualTo("This would take the member's balance below -10 h, the limit"
+                + " of this timebank (balance 0 min, with 6 h 40 min waiting for validation).");
     }
 
     @Test
@@ -110,7 +113,7 @@ class LedgerTest {
         Contribution first = ledger.log(TB, samGave("c1", 30)).value();
 
         assertThat(ledger.log(TB, samGave("c1", 30)).value()).isEqualTo(first);
-        assertThat(ledger.log(TB, samGave("c1", 31)).refusal()).contains("already used");
+        assertThat(ledger.log(TB, samGave("c1", 31)).refusal().reason()).isEqualTo(LedgerRefusal.CONTRIBUTION_ID_REUSED);
         assertThat(store.accounts.get("ali").debitsPending()).isEqualTo(30);
     }
 
@@ -121,8 +124,8 @@ class LedgerTest {
         Ledger.LogCommand longAgo = new Ledger.LogCommand("c2", member("sam"), false, false, LoggedBy.GIVER, "sam",
                 "ali", 30, today.minusDays(15), CoproductionKind.PEER_SUPPORT, null, null);
 
-        assertThat(ledger.log(TB, tomorrow).refusal()).contains("once it has happened");
-        assertThat(ledger.log(TB, longAgo).refusal()).contains("older than 14 days");
+        assertThat(ledger.log(TB, tomorrow).refusal().reason()).isEqualTo(LedgerRefusal.NOT_YET_HAPPENED);
+        assertThat(ledger.log(TB, longAgo).refusal()).isEqualTo(LedgerRefusal.OLDER_THAN_WINDOW.with("days", 14L));
     }
 
     @Test
@@ -171,13 +174,15 @@ class LedgerTest {
         assertThat(reversal.debitAccountId()).isEqualTo("sam");
         assertThat(balance("sam")).isZero();
         assertThat(ledger.reverse(TB, "c:c1", coordinator("cora"), "again").value()).isEqualTo(reversal);
-        assertThat(ledger.reverse(TB, reversal.transferId(), coordinator("cora"), "x").refusal()).contains("cannot itself");
+        assertThat(ledger.reverse(TB, reversal.transferId(), coordinator("cora"), "x").refusal().reason())
+                .isEqualTo(LedgerRefusal.REVERSAL_NOT_REVERSIBLE);
     }
 
     @Test
     void aMemberSpendsHoursOnACourseWithinTheirLimit() {
         assertThat(ledger.redeem(TB, "r1", "sam", "college", 120, "First aid").isAccepted()).isTrue();
-        assertThat(ledger.redeem(TB, "r2", "sam", "college", 481, "Another").refusal()).contains("below -10 h");
+        assertThat(ledger.redeem(TB, "r2", "sam", "college", 481, "Another").refusal().reason())
+                .isEqualTo(LedgerRefusal.BELOW_MINIMUM);
         assertThat(balance("college")).isEqualTo(120);
         assertThat(eventsOf(TransferPosted.class)).singleElement()
                 .satisfies(t -> assertThat(t.reason()).isEqualTo(TransferReason.REDEMPTION));
@@ -191,8 +196,12 @@ class LedgerTest {
         ledger.recordGroupActivity(TB, "forum", "college", coordinator("cora"), "User forum",
                 CoproductionKind.INVOLVEMENT_MEETING, today, register);
 
+        Decision<List<Contribution>> byStaffOfAnother = ledger.validateGroupActivity(TB, "forum",
+                new Ledger.Actor("sid", Set.of("STAFF"), Set.of("another-college")), "Thank you all");
         Decision<List<Contribution>> validated = ledger.validateGroupActivity(TB, "forum",
-                new Ledger.Actor("stella", Set.of("STAFF")), "Thank you all");
+                new Ledger.Actor("stella", Set.of("STAFF"), Set.of("college")), "Thank you all");
+
+        assertThat(byStaffOfAnother.refusal().reason()).isEqualTo(LedgerRefusal.NOT_ORGANISATION_STAFF);
 
         assertThat(validated.value()).allSatisfy(c -> assertThat(c.state()).isEqualTo(ContributionState.VALIDATED));
         assertThat(store.entries).hasSize(2);
@@ -203,11 +212,38 @@ class LedgerTest {
     }
 
     @Test
+    void theStaffRoleAloneConfirmsNoMembersHoursAndNoOrganisationsGroupWork() {
+        ledger.log(TB, samGave("c1", 30));
+        Ledger.Actor staffReviewer = new Ledger.Actor("stella", Set.of("STAFF"));
+
+        assertThat(ledger.validate(TB, "c1", staffReviewer, null).refusal().reason())
+                .isEqualTo(LedgerRefusal.NOT_THE_COUNTERPART);
+        assertThat(ledger.recordGroupActivity(TB, "forum", "college", staffReviewer, "User forum",
+                CoproductionKind.INVOLVEMENT_MEETING, today, List.of(new Ledger.Attendance("sam", 60))).refusal().reason())
+                .isEqualTo(LedgerRefusal.NOT_ORGANISATION_STAFF);
+        assertThat(store.events).hasSize(1);
+    }
+
+    @Test
+    void anOrganisationsListedStaffRecordAndConfirmItsGroupWorkButNeverTheirOwnRegister() {
+        Ledger.Actor stella = new Ledger.Actor("stella", Set.of("MEMBER"), Set.of("college"));
+        Ledger.Actor sid = new Ledger.Actor("sid", Set.of("MEMBER"), Set.of("college"));
+
+        assertThat(ledger.recordGroupActivity(TB, "forum", "college", stella, "User forum",
+                CoproductionKind.INVOLVEMENT_MEETING, today, List.of(new Ledger.Attendance("sam", 60))).isAccepted()).isTrue();
+        assertThat(ledger.validateGroupActivity(TB, "forum", stella, null).refusal().reason())
+                .isEqualTo(LedgerRefusal.LOGGER_CANNOT_CONFIRM);
+        assertThat(ledger.validateGroupActivity(TB, "forum", sid, null).isAccepted()).isTrue();
+        assertThat(balance("sam")).isEqualTo(60);
+    }
+
+    @Test
     void aSuspendedMemberCanNeitherLogNorSpend() {
         store.accounts.put("sam", store.accounts.get("sam").withActive(false));
 
-        assertThat(ledger.log(TB, samGave("c1", 30)).refusal()).contains("suspended");
-        assertThat(ledger.gift(TB, "g1", "sam", "ali", 30, null).refusal()).contains("suspended");
+        assertThat(ledger.log(TB, samGave("c1", 30)).refusal().reason()).isEqualTo(LedgerRefusal.SUSPENDED_CANNOT_LOG);
+        assertThat(ledger.gift(TB, "g1", "sam", "ali", 30, null).refusal().reason())
+                .isEqualTo(LedgerRefusal.SUSPENDED_CANNOT_SPEND);
     }
 
     private Ledger.LogCommand samGave(String id, long minutes) {

@@ -1,0 +1,77 @@
+package org.reciprocity.ledger.access;
+
+import static org.reciprocity.kit.access.Relation.ADMIN;
+import static org.reciprocity.kit.access.Relation.COORDINATOR;
+import static org.reciprocity.kit.access.Relation.MEMBER;
+import static org.reciprocity.kit.access.Relation.ORGANISATION_STAFF;
+import static org.reciprocity.kit.access.Relation.PARTY;
+import static org.reciprocity.kit.access.Relation.REVIEWER;
+import static org.reciprocity.kit.access.Relation.SELF;
+import static org.reciprocity.kit.access.Relation.SUPPORTER;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.reciprocity.kit.access.AccessRule;
+import org.reciprocity.kit.access.Relation;
+
+/**
+ * Who may do what in the ledger: one line an endpoint. PARTY is the giver or receiver of the
+ * contribution; SELF the member (or account) the path names; SUPPORTER someone that member named;
+ * ORGANISATION_STAFF staff the organisation involved lists. Rules a path cannot tell (logging for
+ * someone else, recording an organisation's group activity) are the ledger's own, refused with
+ * their own codes as 403.
+ */
+public enum LedgerAccess implements AccessRule {
+    OPEN_TIMEBANK(ADMIN),
+    READ_TIMEBANK(MEMBER),
+    READ_POLICY(MEMBER),
+    SET_POLICY(ADMIN),
+
+    REGISTER_MEMBER(COORDINATOR, ADMIN),
+    READ_MEMBER(SELF, COORDINATOR, ADMIN),
+    SUSPEND_MEMBER(COORDINATOR, ADMIN),
+    REACTIVATE_MEMBER(COORDINATOR, ADMIN),
+    LIST_SUPPORTERS(SELF, COORDINATOR, ADMIN),
+    NAME_SUPPORTER(SELF, COORDINATOR, ADMIN),
+    /** Consent is withdrawn by the member, by a coordinator for them, or by the supporter stepping down. */
+    REMOVE_SUPPORTER(SELF, SUPPORTER, COORDINATOR, ADMIN),
+
+    OPEN_ORGANISATION(COORDINATOR, ADMIN),
+    SET_ORGANISATION_STAFF(COORDINATOR, ADMIN),
+
+    /** The ledger checks who the caller logs for (themself, or with consent as supporter or coordinator). */
+    LOG_CONTRIBUTION(MEMBER),
+    READ_CONTRIBUTION(PARTY, SUPPORTER, ORGANISATION_STAFF, COORDINATOR, ADMIN),
+    /** The ledger checks the rest: never the one who logged it; the other person, the organisation's staff. */
+    CONFIRM_CONTRIBUTION(PARTY, ORGANISATION_STAFF, COORDINATOR, ADMIN),
+    DISPUTE_CONTRIBUTION(PARTY),
+    RESOLVE_DISPUTE(COORDINATOR, ADMIN),
+    REJECT_DISPUTED(COORDINATOR, ADMIN),
+    /** The ledger checks that the caller is who logged it. */
+    WITHDRAW_CONTRIBUTION(PARTY, SUPPORTER, COORDINATOR, ADMIN),
+    /** The ledger checks the caller is a coordinator or staff of the organisation named in the register. */
+    RECORD_GROUP_ACTIVITY(MEMBER),
+    CONFIRM_GROUP_ACTIVITY(ORGANISATION_STAFF, COORDINATOR, ADMIN),
+
+    READ_ACCOUNT(SELF, ORGANISATION_STAFF, COORDINATOR, REVIEWER, ADMIN),
+    LIST_ACCOUNTS(COORDINATOR, REVIEWER, ADMIN),
+    READ_STATEMENT(SELF, SUPPORTER, COORDINATOR, REVIEWER, ADMIN),
+    READ_PENDING_VALIDATIONS(SELF, SUPPORTER, COORDINATOR, ADMIN),
+    REDEEM_HOURS(MEMBER),
+    GIVE_HOURS(MEMBER),
+    CORRECT_TRANSFER(COORDINATOR, ADMIN),
+    VERIFY_LEDGER(REVIEWER, COORDINATOR, ADMIN);
+
+    private final Set<Relation> allowed;
+
+    LedgerAccess(Relation... allowed) {
+        this.allowed = EnumSet.copyOf(List.of(allowed));
+    }
+
+    @Override
+    public Set<Relation> allowed() {
+        return allowed;
+    }
+}
