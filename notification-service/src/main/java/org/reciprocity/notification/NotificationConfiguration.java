@@ -69,8 +69,9 @@ class NotificationConfiguration {
     }
 
     /**
-     * The live stream's consumer: audit events as raw bytes, so that {@code LiveStream} reads only
-     * those for members with an open session. A live stream only pushes; it never dead-letters.
+     * The live stream's consumer: audit and member events as raw bytes, so that {@code LiveStream}
+     * reads only those for members with an open session. A live stream only pushes and closes; it
+     * never dead-letters.
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> liveStreamListenerFactory(KafkaProperties properties) {

@@ -16,7 +16,15 @@ public enum NotificationRefusal implements Reason {
     UNKNOWN_LANGUAGE(Outcome.INVALID, "'{language}' is not a language we write in; the languages are {languages}."),
     QUIET_HOURS_NOT_TIMES(Outcome.INVALID, "Quiet hours are times like 22:00."),
     QUIET_HOURS_EMPTY(Outcome.INVALID, "Quiet hours must start and end at different times."),
-    UNKNOWN_DELIVERY_STATUS(Outcome.INVALID, "'{status}' is not a delivery status; the statuses are {statuses}.");
+    UNKNOWN_DELIVERY_STATUS(Outcome.INVALID, "'{status}' is not a delivery status; the statuses are {statuses}."),
+    /** Also the reason a live stream closes when its member is suspended. */
+    MEMBER_SUSPENDED(Outcome.NOT_PERMITTED,
+            "New messages are not shown live while your membership is on hold. Your inbox is still here."),
+    /** Why a live stream closes when the sign-in that opened it ends: the client opens it again with a fresh one. */
+    SIGN_IN_EXPIRED(Outcome.NOT_SIGNED_IN, "Your sign-in has ended. Please sign in again to see new messages live."),
+    /** Why the oldest of a member's live streams closes when they open one too many. */
+    TOO_MANY_LIVE_STREAMS(Outcome.TOO_MANY,
+            "New messages now show in your newest window; this one has stopped. Reload it to see them here.");
 
     private final Outcome outcome;
     private final String english;

@@ -1,5 +1,6 @@
 package org.reciprocity.notification.inbox;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.reciprocity.kit.access.Access;
@@ -7,6 +8,8 @@ import org.reciprocity.kit.security.Caller;
 import org.reciprocity.kit.web.ApiException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,11 +63,20 @@ class InboxController {
         return ResponseEntity.noContent().build();
     }
 
-    /** New inbox items as they arrive (Server-Sent Events, event name {@code inbox}). */
+    /**
+     * New inbox items as they arrive (Server-Sent Events, event name {@code inbox}), until the sign-in
+     * that opened the stream expires; the client then opens it again with a fresh token.
+     */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Access("FOLLOW_OWN_INBOX_LIVE")
     SseEmitter stream(@PathVariable String timebankId) {
-        return live.open(timebankId, Caller.current().memberId());
+        return live.open(timebankId, Caller.current().memberId(), signInExpiresAt());
+    }
+
+    /** When the bearer token of this request expires; null if it does not say. */
+    private static Instant signInExpiresAt() {
+        return SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof Jwt jwt
+                ? jwt.getExpiresAt() : null;
     }
 
     record InboxPage(long unread, List<InboxItemView> items) {
