@@ -9,6 +9,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import org.reciprocity.contracts.DomainEvent;
+import org.reciprocity.kit.access.AccessPolicy;
+import org.reciprocity.kit.access.SubjectRelations;
 import org.reciprocity.kit.outbox.OutboxCollections;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,6 +35,17 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @EnableConfigurationProperties(NotificationProperties.class)
 class NotificationConfiguration {
 
+    /**
+     * The service's access policy ({@link NotificationAccess}). Of the relations a request's subject
+     * can give, only SELF applies here: the one path that names a member ({@code /recipients/{memberId}})
+     * is about that member. The inbox and the preferences name nobody (they are the caller's own), and
+     * this service hears nothing of supporters or organisations, so it grants nothing for them.
+     */
+    @Bean
+    AccessPolicy accessPolicy() {
+        return AccessPolicy.of(NotificationAccess.class, SubjectRelations.SELF_ONLY);
+    }
+
     /** Inbox items and outbound deliveries carry their audit events in an outbox; the kit's sweep publishes leftovers. */
     @Bean
     OutboxCollections outboxCollections() {
@@ -56,8 +69,9 @@ class NotificationConfiguration {
     }
 
     /**
-     * The live stream's consumer: audit events as raw bytes, so that {@code LiveStream} reads only
-     * those for members with an open session. A live stream only pushes; it never dead-letters.
+     * The live stream's consumer: audit and member events as raw bytes, so that {@code LiveStream}
+     * reads only those for members with an open session. A live stream only pushes and closes; it
+     * never dead-letters.
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> liveStreamListenerFactory(KafkaProperties properties) {
@@ -91,8 +105,8 @@ class NotificationConfiguration {
     }
 
     /**
-     * The unsubscribe link works without signing in (its token is the proof); every other path keeps
-     * the kit's bearer-token chain, which comes after this one.
+     * The unsubscribe link works without signing in (its token is the proof, and its rules say
+     * {@code ANYONE}); every other path keeps the kit's bearer-token chain, which comes after this one.
      */
     @Bean
     @Order(0)

@@ -161,8 +161,11 @@ class ContributionNotificationsIT extends NotificationServiceIT {
                 r -> "reciprocity.NotificationFailed.v1".equals(CloudEventHeaders.get(r.headers(), "ce_type"))
                         && new String(r.value(), StandardCharsets.UTF_8).contains(id), Duration.ofSeconds(20));
         assertThat(audit).anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains(id));
-        assertThat(api.get("/api/v1/timebanks/" + scenario.timebank + "/deliveries?status=FAILED",
-                token(ali.memberId(), scenario.timebank, "MEMBER")).status()).isEqualTo(403);
+        ApiClient.Response notACoordinator = api.get("/api/v1/timebanks/" + scenario.timebank
+                + "/deliveries?status=FAILED", token(ali.memberId(), scenario.timebank, "MEMBER"));
+        assertThat(notACoordinator.status()).isEqualTo(403);
+        assertThat(notACoordinator.text("code")).isEqualTo("not-permitted");
+        assertThat(notACoordinator.json().path("params").path("action").asString()).isEqualTo("READ_DELIVERY_LOG");
         assertThat(TestSmtp.receivedBy(ali.email(), PLEASE_CONFIRM)).isEmpty();
     }
 

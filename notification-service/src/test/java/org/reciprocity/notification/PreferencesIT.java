@@ -36,13 +36,27 @@ class PreferencesIT extends NotificationServiceIT {
 
         ApiClient.Response refused = put(path, token, Map.of("channels", Map.of("THANK_YOU", List.of("PIGEON")),
                 "digest", true));
-        ApiClient.Response badTime = put(path, token, Map.of("channels", Map.of(),
+        ApiClient.Response badTime = put(path, token, Map.of("channels", Map.of(), "digest", false,
                 "quietHours", Map.of("start", "25:00", "end", "07:00")));
+        ApiClient.Response sameTimes = put(path, token, Map.of("channels", Map.of(), "digest", false,
+                "quietHours", Map.of("start", "07:00", "end", "07:00")));
+        ApiClient.Response badLanguage = put(path, token, Map.of("channels", Map.of(), "digest", false,
+                "language", "xx"));
+        ApiClient.Response badKind = put(path, token, Map.of("channels", Map.of("PIGEON_POST", List.of("EMAIL")),
+                "digest", false));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.contentType()).contains("application/problem+json");
-        assertThat(refused.text("detail")).contains("'PIGEON' is not a channel");
+        assertThat(refused.text("code")).isEqualTo("unknown-channel");
+        assertThat(refused.json().path("params").path("channel").asString()).isEqualTo("PIGEON");
         assertThat(badTime.status()).isEqualTo(400);
+        assertThat(badTime.text("code")).isEqualTo("invalid-fields");
+        assertThat(sameTimes.status()).isEqualTo(400);
+        assertThat(sameTimes.text("code")).isEqualTo("quiet-hours-empty");
+        assertThat(badLanguage.status()).isEqualTo(400);
+        assertThat(badLanguage.text("code")).isEqualTo("unknown-language");
+        assertThat(badKind.status()).isEqualTo(400);
+        assertThat(badKind.text("code")).isEqualTo("unknown-message-kind");
         JsonNode current = api.get(path, token).json();
         assertThat(current.path("digest").asBoolean()).isFalse();
         assertThat(current.path("quietHours").isNull()).isTrue();
@@ -58,7 +72,9 @@ class PreferencesIT extends NotificationServiceIT {
 
         assertThat(api.get(path, null).body()).contains("Yes, stop e-mails");
         assertThat(api.post(path, null, "").body()).contains("You will not get e-mails any more");
-        assertThat(api.post("/api/v1/unsubscribe/" + UUID.randomUUID(), null, "").status()).isEqualTo(404);
+        ApiClient.Response unknownLink = api.post("/api/v1/unsubscribe/" + UUID.randomUUID(), null, "");
+        assertThat(unknownLink.status()).isEqualTo(404);
+        assertThat(unknownLink.text("code")).isEqualTo("unsubscribe-link-not-valid");
 
         ContributionLogged logged = scenario.logged(sam, ali);
         TopicProbe.send(bootstrap, logged);

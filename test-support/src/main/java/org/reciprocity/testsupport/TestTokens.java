@@ -77,6 +77,25 @@ public final class TestTokens {
         }
     }
 
+    /** Like {@link #token(String, String, String...)}, but valid for {@code validFor} from now. */
+    public String token(String memberId, String timebankId, java.time.Duration validFor, String... roles) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject(memberId)
+                .issuer("reciprocity-tests")
+                .claim("timebank_id", timebankId)
+                .claim("roles", List.of(roles))
+                .issueTime(Date.from(Instant.now()))
+                .expirationTime(Date.from(Instant.now().plus(validFor)))
+                .build();
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A token signed by a key the services do not trust. */
     public static String forgedToken(String memberId, String timebankId, String... roles) {
         try {

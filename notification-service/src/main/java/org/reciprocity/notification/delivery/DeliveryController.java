@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.reciprocity.kit.access.Access;
+import org.reciprocity.kit.web.ApiException;
+import org.reciprocity.notification.NotificationRefusal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,11 +17,13 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-/** The outbound delivery log of a timebank, for coordinators: who could not be reached, and why. */
+/**
+ * The outbound delivery log of a timebank, for coordinators and admins: who could not be reached, and
+ * why. The mail server's answer may quote an address, so it goes to the same people as a recipient.
+ */
 @RestController
 @Validated
 @RequestMapping("/api/v1/timebanks/{timebankId}/deliveries")
-@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
 class DeliveryController {
 
     private final DeliveryLog deliveries;
@@ -30,6 +34,7 @@ class DeliveryController {
 
     /** Newest first; {@code status=FAILED} lists what needs a person to follow up. */
     @GetMapping
+    @Access("READ_DELIVERY_LOG")
     List<DeliveryView> list(@PathVariable String timebankId, @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         return deliveries.inTimebank(timebankId, status == null ? null : status(status), limit).stream()
@@ -40,7 +45,8 @@ class DeliveryController {
         try {
             return DeliveryStatus.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("status must be one of " + Arrays.toString(DeliveryStatus.values()));
+            throw ApiException.of(NotificationRefusal.UNKNOWN_DELIVERY_STATUS, "status", name,
+                    "statuses", Arrays.stream(DeliveryStatus.values()).map(Enum::name).toList());
         }
     }
 

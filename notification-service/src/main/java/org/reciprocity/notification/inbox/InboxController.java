@@ -1,12 +1,15 @@
 package org.reciprocity.notification.inbox;
 
+import java.time.Instant;
 import java.util.List;
 
+import org.reciprocity.kit.access.Access;
 import org.reciprocity.kit.security.Caller;
 import org.reciprocity.kit.web.ApiException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +26,6 @@ import jakarta.validation.constraints.Min;
 @RestController
 @Validated
 @RequestMapping("/api/v1/timebanks/{timebankId}/inbox")
-@PreAuthorize("hasAnyRole('MEMBER', 'COORDINATOR', 'STAFF', 'ADMIN')")
 class InboxController {
 
     private final Inbox inbox;
@@ -38,6 +40,7 @@ class InboxController {
 
     /** Newest first, in the member's language, times in the timebank's zone. */
     @GetMapping
+    @Access("READ_OWN_INBOX")
     InboxPage list(@PathVariable String timebankId, @RequestParam(defaultValue = "false") boolean unreadOnly,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
         String me = Caller.current().memberId();
@@ -46,22 +49,34 @@ class InboxController {
     }
 
     @GetMapping("/unread-count")
+    @Access("COUNT_OWN_UNREAD")
     UnreadCount unreadCount(@PathVariable String timebankId) {
         return new UnreadCount(inbox.unread(timebankId, Caller.current().memberId()));
     }
 
     @PostMapping("/{itemId}/read")
+    @Access("MARK_OWN_INBOX_ITEM_READ")
     ResponseEntity<Void> markRead(@PathVariable String timebankId, @PathVariable String itemId) {
         if (!inbox.markRead(timebankId, Caller.current().memberId(), itemId)) {
-            throw ApiException.notFound("There is no message '" + itemId + "' in your inbox.");
+            throw ApiException.notFound("message", itemId);
         }
         return ResponseEntity.noContent().build();
     }
 
-    /** New inbox items as they arrive (Server-Sent Events, event name {@code inbox}). */
+    /**
+     * New inbox items as they arrive (Server-Sent Events, event name {@code inbox}), until the sign-in
+     * that opened the stream expires; the client then opens it again with a fresh token.
+     */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Access("FOLLOW_OWN_INBOX_LIVE")
     SseEmitter stream(@PathVariable String timebankId) {
-        return live.open(timebankId, Caller.current().memberId());
+        return live.open(timebankId, Caller.current().memberId(), signInExpiresAt());
+    }
+
+    /** When the bearer token of this request expires; null if it does not say. */
+    private static Instant signInExpiresAt() {
+        return SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof Jwt jwt
+                ? jwt.getExpiresAt() : null;
     }
 
     record InboxPage(long unread, List<InboxItemView> items) {

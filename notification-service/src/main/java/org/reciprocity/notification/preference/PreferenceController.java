@@ -2,6 +2,7 @@ package org.reciprocity.notification.preference;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,12 +11,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.reciprocity.kit.access.Access;
 import org.reciprocity.kit.security.Caller;
+import org.reciprocity.kit.web.ApiException;
+import org.reciprocity.notification.NotificationRefusal;
 import org.reciprocity.notification.delivery.OutboundChannel;
 import org.reciprocity.notification.message.MessageKind;
 import org.reciprocity.notification.message.Texts;
 import org.reciprocity.notification.recipient.Recipients;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -30,7 +33,6 @@ import jakarta.validation.constraints.Pattern;
 /** The signed-in member's own notification preferences in this timebank. */
 @RestController
 @RequestMapping("/api/v1/timebanks/{timebankId}/preferences")
-@PreAuthorize("hasAnyRole('MEMBER', 'COORDINATOR', 'STAFF', 'ADMIN')")
 class PreferenceController {
 
     private static final String TIME = "([01]\\d|2[0-3]):[0-5]\\d";
@@ -47,19 +49,21 @@ class PreferenceController {
     }
 
     @GetMapping
+    @Access("READ_OWN_PREFERENCES")
     PreferencesView get(@PathVariable String timebankId) {
         return view(store.of(Caller.current().memberId(), timebankId), timebankId);
     }
 
     /** Replaces the preferences; kinds left out keep the default (inbox and e-mail). Invalid input changes nothing. */
     @PutMapping
+    @Access("CHANGE_OWN_PREFERENCES")
     PreferencesView put(@PathVariable String timebankId, @Valid @RequestBody PreferencesRequest request) {
         Map<MessageKind, Set<String>> channels = new EnumMap<>(MessageKind.class);
         request.channels().forEach((kind, names) -> channels.put(kind(kind), channels(names)));
-        QuietHours quiet = request.quietHours() == null ? null
-                : new QuietHours(time(request.quietHours().start()), time(request.quietHours().end()));
+        QuietHours quiet = request.quietHours() == null ? null : quietHours(request.quietHours());
         if (request.language() != null && !Texts.LANGUAGES.contains(request.language())) {
-            throw new IllegalArgumentException("language must be one of " + new TreeSet<>(Texts.LANGUAGES));
+            throw ApiException.of(NotificationRefusal.UNKNOWN_LANGUAGE, "language", request.language(),
+                    "languages", List.copyOf(new TreeSet<>(Texts.LANGUAGES)));
         }
         Preferences current = store.of(Caller.current().memberId(), timebankId);
         Preferences changed = current.changedTo(channels, quiet, request.digest(), request.language());
@@ -82,8 +86,8 @@ class PreferenceController {
         try {
             return MessageKind.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + name + "' is not a kind of message; the kinds are "
-                    + List.of(MessageKind.values()));
+            throw ApiException.of(NotificationRefusal.UNKNOWN_MESSAGE_KIND, "kind", name,
+                    "kinds", Arrays.stream(MessageKind.values()).map(Enum::name).toList());
         }
     }
 
@@ -91,18 +95,29 @@ class PreferenceController {
         Set<String> chosen = new LinkedHashSet<>();
         for (String name : names == null ? List.<String>of() : names) {
             if (!channelNames.contains(name)) {
-                throw new IllegalArgumentException("'" + name + "' is not a channel; the channels are " + channelNames);
+                throw ApiException.of(NotificationRefusal.UNKNOWN_CHANNEL, "channel", name,
+                        "channels", List.copyOf(channelNames));
             }
             chosen.add(name);
         }
         return chosen;
     }
 
+    private static QuietHours quietHours(QuietHoursBody body) {
+        LocalTime start = time(body.start());
+        LocalTime end = time(body.end());
+        try {
+            return new QuietHours(start, end);
+        } catch (IllegalArgumentException sameTimes) { // the one rule QuietHours keeps
+            throw ApiException.of(NotificationRefusal.QUIET_HOURS_EMPTY, "start", body.start(), "end", body.end());
+        }
+    }
+
     private static LocalTime time(String text) {
         try {
             return LocalTime.parse(text);
         } catch (DateTimeParseException | NullPointerException e) {
-            throw new IllegalArgumentException("quiet hours are times like 22:00");
+            throw ApiException.of(NotificationRefusal.QUIET_HOURS_NOT_TIMES, "time", String.valueOf(text));
         }
     }
 

@@ -2,7 +2,9 @@ package org.reciprocity.notification.preference;
 
 import java.util.Locale;
 
+import org.reciprocity.kit.access.Access;
 import org.reciprocity.kit.web.ApiException;
+import org.reciprocity.notification.NotificationRefusal;
 import org.reciprocity.notification.message.Texts;
 import org.reciprocity.notification.message.Wording;
 import org.reciprocity.notification.recipient.Recipients;
@@ -34,6 +36,7 @@ class UnsubscribeController {
     }
 
     @GetMapping(path = PATH, produces = MediaType.TEXT_HTML_VALUE)
+    @Access("ASK_TO_UNSUBSCRIBE")
     String ask(@PathVariable String token) {
         Preferences preferences = byToken(token);
         Locale locale = Wording.localeFor(preferences, recipients.find(preferences.memberId()).orElse(null));
@@ -43,6 +46,7 @@ class UnsubscribeController {
     }
 
     @PostMapping(path = PATH, produces = MediaType.TEXT_HTML_VALUE)
+    @Access("UNSUBSCRIBE")
     String unsubscribe(@PathVariable String token) {
         Preferences preferences = byToken(token);
         store.save(preferences.withoutEmail());
@@ -52,7 +56,7 @@ class UnsubscribeController {
 
     private Preferences byToken(String token) {
         return store.byUnsubscribeToken(token)
-                .orElseThrow(() -> ApiException.notFound("This link is not valid. Please sign in to change your e-mails."));
+                .orElseThrow(() -> ApiException.of(NotificationRefusal.UNSUBSCRIBE_LINK_NOT_VALID));
     }
 
     private static String page(Locale locale, String body) {

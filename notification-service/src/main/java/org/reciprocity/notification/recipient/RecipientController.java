@@ -1,7 +1,8 @@
 package org.reciprocity.notification.recipient;
 
+import org.reciprocity.kit.access.Access;
 import org.reciprocity.kit.web.ApiException;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.reciprocity.notification.NotificationRefusal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,11 +16,14 @@ class RecipientController {
         this.recipients = recipients;
     }
 
-    /** How notifications reach a member; contact details, so coordinators only. */
+    /**
+     * How notifications reach a member: contact details, so only the member themself and those who
+     * follow up when a message does not arrive (coordinators, admins).
+     */
     @GetMapping("/api/v1/timebanks/{timebankId}/recipients/{memberId}")
-    @PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
+    @Access("READ_RECIPIENT")
     Recipient get(@PathVariable String timebankId, @PathVariable String memberId) {
         return recipients.find(timebankId, memberId)
-                .orElseThrow(() -> ApiException.notFound("Member '" + memberId + "' is not known here yet."));
+                .orElseThrow(() -> ApiException.of(NotificationRefusal.NOT_KNOWN_YET, "memberId", memberId));
     }
 }

@@ -1,0 +1,47 @@
+package org.reciprocity.notification;
+
+import static org.reciprocity.kit.access.Relation.ADMIN;
+import static org.reciprocity.kit.access.Relation.ANYONE;
+import static org.reciprocity.kit.access.Relation.COORDINATOR;
+import static org.reciprocity.kit.access.Relation.MEMBER;
+import static org.reciprocity.kit.access.Relation.SELF;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.reciprocity.kit.access.AccessRule;
+import org.reciprocity.kit.access.Relation;
+
+/**
+ * Who may do what in notification-service, one line an endpoint. The inbox and the preferences are
+ * always the caller's own: their paths name no member, so nobody can ask for another's. Contact
+ * details (a recipient, the delivery log) are for the member themself and for the people who follow
+ * up when a message does not arrive. Written out in {@code docs/access/notification-service.md}.
+ */
+public enum NotificationAccess implements AccessRule {
+    // action                   who may
+    READ_OWN_INBOX            (MEMBER),
+    COUNT_OWN_UNREAD          (MEMBER),
+    MARK_OWN_INBOX_ITEM_READ  (MEMBER),
+    FOLLOW_OWN_INBOX_LIVE     (MEMBER),
+    READ_OWN_PREFERENCES      (MEMBER),
+    CHANGE_OWN_PREFERENCES    (MEMBER),
+    /** E-mail address, language, roles, suspended or paused: the member, and who follows up on failed messages. */
+    READ_RECIPIENT            (SELF, COORDINATOR, ADMIN),
+    /** Every member's deliveries, with the mail server's answer (which may quote an address). */
+    READ_DELIVERY_LOG         (COORDINATOR, ADMIN),
+    /** The link in every e-mail: its 256-bit token is the proof, so no sign-in. */
+    ASK_TO_UNSUBSCRIBE        (ANYONE),
+    UNSUBSCRIBE               (ANYONE);
+
+    private final Set<Relation> allowed;
+
+    NotificationAccess(Relation first, Relation... rest) {
+        this.allowed = Set.copyOf(EnumSet.of(first, rest));
+    }
+
+    @Override
+    public Set<Relation> allowed() {
+        return allowed;
+    }
+}
