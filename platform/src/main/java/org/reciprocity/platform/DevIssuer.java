@@ -30,8 +30,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The local platform's stand-in for sign-in, until the web portal brings a real issuer. It makes
  * a fresh RSA key at every start (so its tokens die with it), serves the public half as a JWK set
- * on 127.0.0.1 for the local services, and signs short-lived development tokens. Nothing outside
- * the local platform is configured to trust it.
+ * on 127.0.0.1 for the local services, and signs short-lived development tokens naming itself
+ * ({@code iss}, its own address) and Reciprocity ({@code aud}), as the services check. Nothing
+ * outside the local platform is configured to trust it.
  */
 final class DevIssuer implements AutoCloseable {
 
@@ -39,13 +40,22 @@ final class DevIssuer implements AutoCloseable {
 
     private final RSAKey key;
     private final HttpServer server;
+    private final String issuer;
+    private final String audience;
 
-    private DevIssuer(RSAKey key, HttpServer server) {
+    private DevIssuer(RSAKey key, HttpServer server, String issuer, String audience) {
         this.key = key;
         this.server = server;
+        this.issuer = issuer;
+        this.audience = audience;
     }
 
-    static DevIssuer start(int port) throws IOException {
+    /** Serves the key set on the configured issuer port; its tokens name the configured issuer and audience. */
+    static DevIssuer start(PlatformConfig config) throws IOException {
+        return start(config.issuerPort(), config.issuer(), config.audience());
+    }
+
+    static DevIssuer start(int port, String issuer, String audience) throws IOException {
         RSAKey key;
         try {
             key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID("dev-" + UUID.randomUUID()).generate();
@@ -53,12 +63,12 @@ final class DevIssuer implements AutoCloseable {
             throw new IllegalStateException("could not make the development key", e);
         }
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        DevIssuer issuer = new DevIssuer(key, server);
+        DevIssuer dev = new DevIssuer(key, server, issuer, audience);
         byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
         server.createContext("/jwks.json", exchange -> reply(exchange, 200, "application/json", jwks));
-        server.createContext("/dev/token", issuer::mint);
+        server.createContext("/dev/token", dev::mint);
         server.start();
-        return issuer;
+        return dev;
     }
 
     /** Serves {@code body()} as plain text at {@code path} (local development pages such as /dev/mail). */
@@ -76,9 +86,15 @@ final class DevIssuer implements AutoCloseable {
     }
 
     String token(String memberId, String timebankId, List<String> roles) {
+        return token(issuer, audience, memberId, timebankId, roles);
+    }
+
+    /** A token signed with the development key naming any issuer and audience (tests of the services' checks). */
+    String token(String issuer, String audience, String memberId, String timebankId, List<String> roles) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer("reciprocity-local-platform")
+                .issuer(issuer)
+                .audience(audience)
                 .subject(memberId)
                 .claim("timebank_id", timebankId)
                 .claim("roles", roles)

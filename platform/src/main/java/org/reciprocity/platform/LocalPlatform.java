@@ -67,7 +67,7 @@ public final class LocalPlatform implements AutoCloseable {
             requireFree(config.kafkaPort(), config.kafkaControllerPort(), config.mongoPort());
         }
         long began = System.nanoTime();
-        issuer = DevIssuer.start(config.issuerPort());
+        issuer = DevIssuer.start(config);
         mail = MailNode.start(config.smtpPort());
         issuer.serve("/dev/mail", mail::listing);
         if (config.embeddedInfrastructure()) {
@@ -132,6 +132,11 @@ public final class LocalPlatform implements AutoCloseable {
         return issuer.token(memberId, timebankId, roles);
     }
 
+    /** A token signed by the development issuer's key naming another issuer or audience, which the services refuse. */
+    String devTokenNaming(String issuerName, String audience, String memberId, String timebankId, List<String> roles) {
+        return issuer.token(issuerName, audience, memberId, timebankId, roles);
+    }
+
     public PlatformConfig config() {
         return config;
     }
@@ -148,7 +153,8 @@ public final class LocalPlatform implements AutoCloseable {
         }
         System.out.printf("   %-22s %s%n", "Kafka (KRaft)", config.kafkaBootstrap());
         System.out.printf("   %-22s %s%n", "MongoDB wire protocol", config.mongoUri(""));
-        System.out.printf("   %-22s %s%n", "dev token issuer", "http://127.0.0.1:" + config.issuerPort() + "/jwks.json");
+        System.out.printf("   %-22s %s   (iss %s, aud %s)%n", "dev token issuer", config.jwkSetUri(), config.issuer(),
+                config.audience());
         System.out.printf("   %-22s %s   (read what was sent: http://127.0.0.1:%d/dev/mail)%n", "SMTP (GreenMail)",
                 "127.0.0.1:" + config.smtpPort(), config.issuerPort());
         System.out.printf("   %-22s %s%n", "data", config.dataDir());

@@ -59,7 +59,17 @@ public record PlatformConfig(Path projectDir, Path dataDir, int kafkaPort, int k
     }
 
     public String jwkSetUri() {
-        return "http://127.0.0.1:" + issuerPort + "/jwks.json";
+        return issuer() + "/jwks.json";
+    }
+
+    /** The development issuer's name: the {@code iss} of its tokens, which the services check. */
+    public String issuer() {
+        return "http://127.0.0.1:" + issuerPort;
+    }
+
+    /** The audience ({@code aud}) of the development issuer's tokens, which the services check. */
+    public String audience() {
+        return "reciprocity";
     }
 
     static String setting(String property, String fallback) {

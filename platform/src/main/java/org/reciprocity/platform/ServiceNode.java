@@ -34,16 +34,23 @@ final class ServiceNode implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build first (the README's run command does)");
         }
         Path logFile = config.dataDir().resolve("logs").resolve(name + ".log");
-        Process process = ChildJvm.startJar(jar, List.of("-Xmx512m"), Map.of(
+        Process process = ChildJvm.startJar(jar, List.of("-Xmx512m"), environment(config, database, port), logFile);
+        return new ServiceNode(name, port, process, logFile);
+    }
+
+    /** What a service reads from its environment here: where everything is, and the issuer it must trust. */
+    static Map<String, String> environment(PlatformConfig config, String database, int port) {
+        return Map.of(
                 "PORT", Integer.toString(port),
                 "MONGODB_URI", config.mongoUri(database),
                 "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
                 "JWK_SET_URI", config.jwkSetUri(),
+                "JWT_ISSUER", config.issuer(),
+                "JWT_AUDIENCE", config.audience(),
                 "SMTP_HOST", "127.0.0.1",
                 "SMTP_PORT", Integer.toString(config.smtpPort()),
                 // unsubscribe links in e-mails point at the notification service as run here
-                "NOTIFICATION_PUBLIC_BASE_URL", "http://127.0.0.1:" + config.notificationPort()), logFile);
-        return new ServiceNode(name, port, process, logFile);
+                "NOTIFICATION_PUBLIC_BASE_URL", "http://127.0.0.1:" + config.notificationPort());
     }
 
     String name() {
@@ -62,13 +69,19 @@ final class ServiceNode implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** True once {@code /actuator/health} answers UP (Kafka and MongoDB included). */
+    /**
+     * True once {@code /actuator/health} answers UP: Kafka, MongoDB and the issuer's keys, fetched.
+     * Asked without a token, it answers the overall status only ({@code {"status":"UP"}}, DOWN is a 503).
+     */
     boolean isHealthy() {
+        return isHealthy(url());
+    }
+
+    static boolean isHealthy(String url) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            // the overall status is the last member of the answer: {"components":{...},"status":"UP"}
-            return response.statusCode() == 200 && response.body().strip().endsWith("\"status\":\"UP\"}");
+            return response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"");
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -33,6 +33,7 @@ class LocalPlatformIT {
                     .as("no token").isEqualTo(401);
             assertThat(Http.post(platform.url("ledger-service") + "/api/v1/timebanks/" + created.timebank() + "/members",
                     member, "{\"kind\":\"CARER\",\"displayName\":\"Kim\"}").status()).as("wrong role").isEqualTo(403);
+            theServicesCheckIssuerAndAudienceAndShowHealthDetailsToAdminsOnly(platform, created.timebank());
 
             MatchToLedgerFlow.run(platform, created.timebank());
         }
@@ -40,6 +41,32 @@ class LocalPlatformIT {
         try (LocalPlatform restarted = new LocalPlatform(config)) {
             restarted.start(Duration.ofSeconds(150));
             StepSevenSlice.assertReadModelsHave(restarted, created);
+        }
+    }
+
+    /** Issue 10, findings 3 and 6, on the services as the run command starts them. */
+    private static void theServicesCheckIssuerAndAudienceAndShowHealthDetailsToAdminsOnly(LocalPlatform platform,
+            String timebank) {
+        PlatformConfig config = platform.config();
+        String otherIssuer = platform.devTokenNaming("https://elsewhere.example", config.audience(), "admin-1", timebank,
+                List.of("ADMIN"));
+        String otherAudience = platform.devTokenNaming(config.issuer(), "another-app", "admin-1", timebank, List.of("ADMIN"));
+        String admin = platform.devToken("admin-1", timebank, List.of("ADMIN"));
+        for (String service : List.of("ledger-service", "matching-service", "notification-service")) {
+            String health = platform.url(service) + "/actuator/health";
+            Http.Answer anonymous = Http.get(health, null);
+            Http.Answer asAdmin = Http.get(health, admin);
+
+            assertThat(anonymous.status()).as(service).isEqualTo(200);
+            assertThat(anonymous.json().has("components")).as(service + ": components for a stranger").isFalse();
+            assertThat(anonymous.body()).as(service).doesNotContain("clusterId");
+            assertThat(asAdmin.json().path("components").path("issuer").path("status").asText()).as(service).isEqualTo("UP");
+            assertThat(asAdmin.json().path("components").path("kafka").path("details").has("clusterId")).as(service).isTrue();
+            for (String token : List.of(otherIssuer, otherAudience)) {
+                Http.Answer refused = Http.get(health, token);
+                assertThat(refused.status()).as(service).isEqualTo(401);
+                assertThat(refused.text("code")).as(service).isEqualTo("not-signed-in");
+            }
         }
     }
 

@@ -5,7 +5,8 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Points a Spring test context at the shared broker, MongoDB server and token issuer. Each
+ * Points a Spring test context at the shared broker, MongoDB server and token issuer (its key
+ * set, its name and the audience of its tokens). Each
  * service keeps its own database, named after {@code spring.application.name}.
  */
 public class SharedInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -18,6 +19,8 @@ public class SharedInfrastructureInitializer implements ApplicationContextInitia
                 "spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                 "spring.mongodb.uri=" + infrastructure.mongoUri(database),
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + infrastructure.tokens().jwkSetUri(),
+                "reciprocity.security.issuer=" + infrastructure.tokens().issuer(),
+                "spring.security.oauth2.resourceserver.jwt.audiences=" + TestTokens.AUDIENCE,
                 "reciprocity.outbox.sweep-interval=1s")
                 .applyTo(context);
     }

@@ -23,9 +23,14 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A test issuer: an RSA key made for this JVM, its JWK set served over HTTP (the services fetch
- * it exactly as they fetch a real issuer's), and bearer tokens signed with it.
+ * it exactly as they fetch a real issuer's), and bearer tokens signed with it, naming it as their
+ * issuer ({@code iss}) and {@link #AUDIENCE} as their audience ({@code aud}), as the services
+ * under test expect ({@link SharedInfrastructureInitializer}).
  */
 public final class TestTokens {
+
+    /** The audience the services under test take tokens for. */
+    public static final String AUDIENCE = "reciprocity";
 
     private final RSAKey key;
     private final HttpServer server;
@@ -55,14 +60,28 @@ public final class TestTokens {
     }
 
     public String jwkSetUri() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json";
+        return issuer() + "/jwks.json";
+    }
+
+    /** The issuer the services under test trust: the {@code iss} of this issuer's tokens. */
+    public String issuer() {
+        return server == null ? "https://forger.example" : "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** A bearer token for {@code memberId} in {@code timebankId} with the given roles, valid for an hour. */
     public String token(String memberId, String timebankId, String... roles) {
+        return tokenFrom(issuer(), AUDIENCE, memberId, timebankId, roles);
+    }
+
+    /**
+     * A token signed with this issuer's key but naming {@code issuer} and {@code audience}: a
+     * good signature on a token the services must still refuse when either is not theirs.
+     */
+    public String tokenFrom(String issuer, String audience, String memberId, String timebankId, String... roles) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(memberId)
-                .issuer("reciprocity-tests")
+                .issuer(issuer)
+                .audience(audience)
                 .claim("timebank_id", timebankId)
                 .claim("roles", List.of(roles))
                 .issueTime(Date.from(Instant.now()))

@@ -1,0 +1,126 @@
+package org.reciprocity.kit.security;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.reciprocity.kit.web.ProblemDetailsAdvice;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A small web service with the kit's security (and none of Kafka or MongoDB), started on a free
+ * port: one endpoint that needs a sign-in, and the health endpoint with a component whose
+ * details must stay private.
+ */
+final class KitApp implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ConfigurableApplicationContext context;
+
+    private KitApp(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Starts the service with these properties (as if given on the command line). */
+    static KitApp start(List<String> properties) {
+        List<String> args = new ArrayList<>(properties.stream().map(p -> "--" + p).toList());
+        args.add("--server.port=0");
+        return new KitApp(application().run(args.toArray(String[]::new)));
+    }
+
+    static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(Service.class).properties(
+                "spring.autoconfigure.exclude="
+                        + "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
+                        + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration,"
+                        + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration,"
+                        + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+                "spring.main.banner-mode=off",
+                "management.endpoints.web.exposure.include=health");
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    Answer get(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body(), response.headers().map());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String url() {
+        return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    record Answer(int status, String body, Map<String, List<String>> headers) {
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        String code() {
+            return json().path("code").asString();
+        }
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import({SecurityConfiguration.class, ProblemDetailsAdvice.class, Hello.class})
+    static class Service {
+
+        /** Stands in for Kafka's and MongoDB's indicators: details no stranger should see. */
+        @Bean
+        HealthIndicator brokerHealthIndicator() {
+            return () -> Health.up().withDetail("clusterId", "private-cluster-id").build();
+        }
+    }
+
+    @RestController
+    static class Hello {
+        @GetMapping("/api/v1/hello")
+        Map<String, String> hello() {
+            return Map.of("member", Caller.current().memberId());
+        }
+    }
+}
