@@ -158,10 +158,13 @@ class TimebankAndMemberIT {
     }
 
     @Test
-    void healthIsPublicAndUpOnKafkaAndMongo() {
-        ApiClient.Response health = api.get("/actuator/health", null);
+    void healthIsPublicWithoutDetailsAndUpOnKafkaAndMongoForAnAdmin() {
+        ApiClient.Response anonymous = api.get("/actuator/health", null);
+        ApiClient.Response health = api.get("/actuator/health", admin());
 
-        assertThat(health.status()).isEqualTo(200);
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.json().path("status").asString()).isEqualTo("UP");
+        assertThat(anonymous.body()).doesNotContain("kafka").doesNotContain("clusterId");
         assertThat(health.json().path("status").asString()).isEqualTo("UP");
         assertThat(health.json().path("components").path("mongo").path("status").asString()).isEqualTo("UP");
         assertThat(health.json().path("components").path("kafka").path("status").asString()).isEqualTo("UP");

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -20,9 +21,15 @@ import org.reciprocity.contracts.contribution.ContributionLogged;
 import org.reciprocity.contracts.contribution.CoproductionKind;
 import org.reciprocity.contracts.contribution.LoggedBy;
 import org.reciprocity.kit.ReciprocityService;
+import org.reciprocity.kit.access.Access;
+import org.reciprocity.kit.access.AccessPolicy;
+import org.reciprocity.kit.access.AccessRule;
+import org.reciprocity.kit.access.Relation;
+import org.reciprocity.kit.access.SubjectRelations;
 import org.reciprocity.kit.messaging.EventPublisher;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,7 +56,8 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <p>Configured like ledger-service (its application.yml, as default properties here), from the same
  * environment variables the local platform gives a service: PORT, MONGODB_URI, KAFKA_BOOTSTRAP_SERVERS,
- * JWK_SET_URI. The kit needs nothing more: without an {@code OutboxCollections} bean the relay sweeps no
+ * JWK_SET_URI, JWT_ISSUER, JWT_AUDIENCE. Its one access rule lets any signed-in member in, as the
+ * ledger's logging does before its own checks. The kit needs nothing more: without an {@code OutboxCollections} bean the relay sweeps no
  * collection, and the Kafka admin creates the catalogue topics as every service does.
  */
 @SpringBootApplication
@@ -72,7 +80,9 @@ public class FloorApp {
         p.put("spring.data.mongodb.auto-index-creation", "true");
         p.put("spring.kafka.bootstrap-servers", "${KAFKA_BOOTSTRAP_SERVERS:127.0.0.1:9092}");
         p.put("spring.kafka.consumer.group-id", "floor-app");
-        p.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "${JWK_SET_URI:http://127.0.0.1:9000/jwks.json}");
+        p.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "${JWK_SET_URI}");
+        p.put("spring.security.oauth2.resourceserver.jwt.audiences", "${JWT_AUDIENCE}");
+        p.put("reciprocity.security.issuer", "${JWT_ISSUER}");
         p.put("spring.mvc.problemdetails.enabled", "true");
         p.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
         p.put("spring.task.scheduling.pool.size", "4");
@@ -113,6 +123,21 @@ public class FloorApp {
                 c.description(), null, null, now.plus(Duration.ofDays(14)));
     }
 
+    /** The floor's access policy: one rule, any signed-in member of the timebank. */
+    enum FloorAccess implements AccessRule {
+        FLOOR;
+
+        @Override
+        public Set<Relation> allowed() {
+            return Set.of(Relation.MEMBER);
+        }
+    }
+
+    @Bean
+    AccessPolicy accessPolicy() {
+        return AccessPolicy.of(FloorAccess.class, SubjectRelations.SELF_ONLY);
+    }
+
     @RestController
     @RequestMapping("/api/v1/timebanks/{timebankId}/floor")
     static class FloorController {
@@ -127,11 +152,13 @@ public class FloorApp {
             this.clock = clock;
         }
 
+        @Access("FLOOR")
         @PostMapping("/echo")
         Contribution echo(@PathVariable String timebankId, @Valid @RequestBody Contribution contribution) {
             return contribution;
         }
 
+        @Access("FLOOR")
         @PostMapping("/insert")
         @ResponseStatus(HttpStatus.CREATED)
         Contribution insert(@PathVariable String timebankId, @Valid @RequestBody Contribution contribution) {
@@ -139,6 +166,7 @@ public class FloorApp {
             return contribution;
         }
 
+        @Access("FLOOR")
         @PostMapping("/publish")
         @ResponseStatus(HttpStatus.CREATED)
         Contribution publish(@PathVariable String timebankId, @Valid @RequestBody Contribution contribution)

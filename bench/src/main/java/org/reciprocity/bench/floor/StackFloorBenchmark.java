@@ -126,7 +126,9 @@ public final class StackFloorBenchmark {
                 "PORT", Integer.toString(APP_PORT),
                 "MONGODB_URI", config.mongoUri("floor"),
                 "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
-                "JWK_SET_URI", config.jwkSetUri()));
+                "JWK_SET_URI", config.jwkSetUri(),
+                "JWT_ISSUER", config.issuer(),
+                "JWT_AUDIENCE", config.audience()));
         return builder.start();
     }
 

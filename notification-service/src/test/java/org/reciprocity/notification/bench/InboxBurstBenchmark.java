@@ -54,6 +54,8 @@ public final class InboxBurstBenchmark {
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--spring.mongodb.uri=" + infra.mongoUri("notification_bench"),
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + infra.tokens().jwkSetUri(),
+                "--spring.security.oauth2.resourceserver.jwt.audiences=" + org.reciprocity.testsupport.TestTokens.AUDIENCE,
+                "--reciprocity.security.issuer=" + infra.tokens().issuer(),
                 "--server.port=0",
                 "--logging.level.root=WARN"));
         // the service's own default unless asked otherwise
