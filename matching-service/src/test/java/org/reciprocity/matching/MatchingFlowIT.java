@@ -68,8 +68,10 @@ class MatchingFlowIT {
         ali = register("Ali");
         await().atMost(WAIT).until(() -> api.get(profile(sam), token(sam)).status() == 200
                 && api.get(profile(ali), token(ali)).status() == 200);
-        describe(sam, "M14", List.of("ar", "en"), List.of("TUESDAY_AFTERNOON"), List.of());
-        describe(ali, "M13", List.of("ar"), List.of("TUESDAY_AFTERNOON", "FRIDAY_MORNING"), List.of("befriending"));
+        describe(sam, "M14", List.of("ar", "en"), List.of("TUESDAY_AFTERNOON"), List.of(), List.of());
+        // Ali lets other members see when they are free, so Sam's suggestions may say so
+        describe(ali, "M13", List.of("ar"), List.of("TUESDAY_AFTERNOON", "FRIDAY_MORNING"), List.of("befriending"),
+                List.of("availability"));
     }
 
     @Test
@@ -127,7 +129,8 @@ class MatchingFlowIT {
         ApiClient.Response refused = api.post(base() + "/matches", token(coordinator, "COORDINATOR"),
                 Map.of("needListingId", need, "offerListingId", offer));
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.text("detail")).contains("paused");
+        assertThat(refused.text("code")).isEqualTo("member-paused");
+        assertThat(refused.json().path("params").path("memberId").asString()).isEqualTo(ali);
 
         api.post(profile(ali) + "/resume", token(ali), "{}");
         assertThat(api.get(base() + "/listings/" + need + "/suggestions", token(sam)).json().toString()).contains(ali);
@@ -154,7 +157,8 @@ class MatchingFlowIT {
 
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.contentType()).contains("application/problem+json");
-        assertThat(bad.text("detail")).contains("astrology");
+        assertThat(bad.text("code")).isEqualTo("unknown-category");
+        assertThat(bad.json().path("params").path("value").asString()).isEqualTo("astrology");
         assertThat(mongo.getCollection("listings").countDocuments()).isEqualTo(before);
     }
 
@@ -194,9 +198,11 @@ class MatchingFlowIT {
         return id;
     }
 
-    private void describe(String member, String district, List<String> languages, List<String> slots, List<String> skills) {
+    private void describe(String member, String district, List<String> languages, List<String> slots, List<String> skills,
+                          List<String> shared) {
         ApiClient.Response response = put(profile(member), token(member), Map.of("district", district,
-                "languages", languages, "availability", slots, "skills", skills, "modes", List.of("IN_PERSON")));
+                "languages", languages, "availability", slots, "skills", skills, "modes", List.of("IN_PERSON"),
+                "sharedWithMembers", shared));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 

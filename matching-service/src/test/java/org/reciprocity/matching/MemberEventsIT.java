@@ -73,7 +73,9 @@ class MemberEventsIT {
         MemberRegistered marker = aMemberRegistered("marker");
         TopicProbe.send(bootstrap, new MemberRegistered(UUID.randomUUID(), marker.occurredAt(), timebank,
                 registered.memberId(), MemberKind.CARER, "Ali", null, "en", null, "coordinator-1"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> "CARER".equals(api.get(profilePath(registered), memberToken()).text("kind")));
+        // the kind is the member's own to see (and the coordinators')
+        await().atMost(Duration.ofSeconds(20)).until(() -> "CARER".equals(api.get(profilePath(registered),
+                SharedInfrastructure.get().tokens().token(registered.memberId(), timebank, "MEMBER")).text("kind")));
         assertThat(mongo.getCollection("processed_events")
                 .countDocuments(new Document("eventId", registered.eventId().toString()))).isEqualTo(1);
     }

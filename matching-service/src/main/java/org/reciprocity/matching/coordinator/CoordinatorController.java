@@ -2,9 +2,9 @@ package org.reciprocity.matching.coordinator;
 
 import java.util.Set;
 
+import org.reciprocity.kit.access.Access;
 import org.reciprocity.kit.security.Caller;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/timebanks/{timebankId}/coordinator")
-@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
 class CoordinatorController {
 
     private final CoordinatorQueue queue;
@@ -28,28 +27,32 @@ class CoordinatorController {
 
     /** What needs a coordinator's attention now. */
     @GetMapping("/queue")
+    @Access("READ_COORDINATOR_QUEUE")
     CoordinatorQueue.Queue queue(@PathVariable String timebankId) {
         return queue.of(timebankId);
     }
 
     /** Runs the batch planner over the open needs and offers; the result is a draft to review. */
     @PostMapping("/plans")
+    @Access("RUN_PLANNER")
     @ResponseStatus(HttpStatus.CREATED)
     Plans.PlanDocument plan(@PathVariable String timebankId) {
-        return plans.run(timebankId, Caller.current());
+        return plans.run(timebankId, Caller.current().memberId());
     }
 
     @GetMapping("/plans/{planId}")
+    @Access("READ_PLAN")
     Plans.PlanDocument get(@PathVariable String timebankId, @PathVariable String planId) {
         return plans.require(timebankId, planId);
     }
 
     /** Sends the proposals the coordinator keeps (their positions in the plan; none listed means all). */
     @PostMapping("/plans/{planId}/send")
+    @Access("SEND_PLAN")
     Plans.PlanDocument send(@PathVariable String timebankId, @PathVariable String planId,
                             @RequestBody(required = false) SendRequest request) {
         return plans.send(timebankId, planId, request == null || request.keep() == null ? Set.of() : request.keep(),
-                Caller.current());
+                Caller.current().memberId());
     }
 
     record SendRequest(Set<Integer> keep) {

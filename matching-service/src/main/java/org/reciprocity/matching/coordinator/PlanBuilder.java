@@ -56,7 +56,7 @@ public final class PlanBuilder {
                 if (HardRules.violation(need, receiver, offer, giver, giverOpen, receiverOpen, cap, now).isPresent()) {
                     continue;
                 }
-                int score = Scoring.score(need, receiver, offer, giver, giverOpen, false).total();
+                int score = Scoring.score(need, receiver, offer, giver, giverOpen).total();
                 if (score > 0) {
                     forNeed.add(new Pair(need.id(), offer.id(), score));
                     listings.put(offer.id(), offer);

@@ -4,16 +4,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.reciprocity.kit.security.Caller;
+import org.reciprocity.kit.problem.Refusal;
 import org.reciprocity.kit.web.ApiException;
+import org.reciprocity.matching.MatchingRefusal;
 import org.reciprocity.matching.Refused;
 import org.reciprocity.matching.listing.Listing;
 import org.reciprocity.matching.listing.Listings;
 import org.reciprocity.matching.match.Match;
 import org.reciprocity.matching.match.Matches;
+import org.reciprocity.matching.profile.Audience;
 import org.reciprocity.matching.profile.Profile;
 import org.reciprocity.matching.profile.Profiles;
 import org.reciprocity.matching.suggestion.Scoring;
@@ -63,14 +66,21 @@ class Plans {
                     List<String> reasons) {
     }
 
+    /** A kept proposal the rules refused when it was sent: its position in the plan and the refusal's code. */
+    record Skipped(int proposal, String code, Map<String, Object> params, String detail) {
+        static Skipped of(int proposal, Refusal refusal) {
+            return new Skipped(proposal, refusal.code(), refusal.params(), refusal.english());
+        }
+    }
+
     /** A plan as stored and shown. */
     @Document(COLLECTION)
     record PlanDocument(@Id String id, String timebankId, String createdBy, Instant createdAt, Status status,
                         List<Proposal> proposals, long total, long greedyTotal, long millis, List<String> sent,
-                        List<String> skipped) {
+                        List<Skipped> skipped) {
     }
 
-    PlanDocument run(String timebankId, Caller caller) {
+    PlanDocument run(String timebankId, String coordinatorId) {
         Instant now = Instant.now(clock);
         long started = System.nanoTime();
         PlanBuilder.Input input = PlanBuilder.build(timebankId, listings.board(),
@@ -80,7 +90,7 @@ class Plans {
         long millis = (System.nanoTime() - started) / 1_000_000;
         long greedy = Planner.greedy(input.needs(), input.offers(), input.allowed(), input.remaining()).total();
         List<Proposal> proposals = plan.pairs().stream().map(pair -> explain(timebankId, input, pair)).toList();
-        PlanDocument document = new PlanDocument(UUID.randomUUID().toString(), timebankId, caller.memberId(), now,
+        PlanDocument document = new PlanDocument(UUID.randomUUID().toString(), timebankId, coordinatorId, now,
                 Status.DRAFT, proposals, plan.total(), greedy, millis, List.of(), List.of());
         mongo.insert(document, COLLECTION);
         return document;
@@ -89,7 +99,7 @@ class Plans {
     PlanDocument require(String timebankId, String id) {
         PlanDocument plan = mongo.findById(id, PlanDocument.class, COLLECTION);
         if (plan == null || !plan.timebankId().equals(timebankId)) {
-            throw ApiException.notFound("There is no plan '" + id + "' in this timebank.");
+            throw ApiException.notFound("plan", id);
         }
         return plan;
     }
@@ -103,31 +113,33 @@ class Plans {
      * Sends the kept proposals (by their position in the plan; all when {@code keep} is empty).
      * The draft is marked sent first, conditionally, so a plan is never sent twice.
      */
-    PlanDocument send(String timebankId, String id, Set<Integer> keep, Caller caller) {
+    PlanDocument send(String timebankId, String id, Set<Integer> keep, String coordinatorId) {
         PlanDocument plan = require(timebankId, id);
         for (Integer index : keep) {
             if (index == null || index < 0 || index >= plan.proposals().size()) {
-                throw new IllegalArgumentException("The plan has proposals 0 to " + (plan.proposals().size() - 1)
-                        + "; " + index + " is not one of them.");
+                throw new Refused(MatchingRefusal.NO_SUCH_PROPOSAL.with("last", plan.proposals().size() - 1,
+                        "index", index));
             }
         }
         if (mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(Status.DRAFT)),
                 Update.update("status", Status.SENT), COLLECTION).getModifiedCount() == 0) {
-            throw new Refused("This plan has already been sent.");
+            throw new Refused(MatchingRefusal.PLAN_ALREADY_SENT);
         }
         List<String> sent = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
         for (int i = 0; i < plan.proposals().size(); i++) {
             if (!keep.isEmpty() && !keep.contains(i)) {
                 continue;
             }
             Proposal proposal = plan.proposals().get(i);
             try {
-                Match match = matches.propose(timebankId, caller, proposal.needListingId(), proposal.offerListingId(),
-                        proposal.giverId(), Match.Via.PLANNER);
+                Match match = matches.propose(timebankId, coordinatorId, proposal.needListingId(),
+                        proposal.offerListingId(), proposal.giverId(), Match.Via.PLANNER);
                 sent.add(match.id());
-            } catch (Refused | ApiException e) {
-                skipped.add(i + ": " + e.getMessage());
+            } catch (Refused e) {
+                skipped.add(Skipped.of(i, e.refusal()));
+            } catch (ApiException e) {
+                skipped.add(Skipped.of(i, e.refusal()));
             }
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), Update.update("sent", sent).set("skipped", skipped),
@@ -141,6 +153,7 @@ class Plans {
         Profile receiver = profiles.require(timebankId, need.ownerId());
         Profile giver = profiles.require(timebankId, offer.ownerId());
         return new Proposal(need.id(), offer.id(), giver.memberId(), receiver.memberId(), pair.score(),
-                Scoring.score(need, receiver, offer, giver, matches.openCount(giver.memberId()), true).reasons());
+                Scoring.score(need, receiver, offer, giver, matches.openCount(giver.memberId()), Audience.EVERYTHING)
+                        .reasons());
     }
 }

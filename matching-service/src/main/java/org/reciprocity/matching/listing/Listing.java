@@ -12,6 +12,7 @@ import org.reciprocity.contracts.listing.ListingExpired;
 import org.reciprocity.contracts.listing.ListingWithdrawn;
 import org.reciprocity.contracts.listing.NeedPublished;
 import org.reciprocity.contracts.listing.OfferPublished;
+import org.reciprocity.matching.MatchingRefusal;
 import org.reciprocity.matching.Refused;
 import org.reciprocity.matching.vocabulary.Mode;
 
@@ -43,7 +44,7 @@ public record Listing(String id, String timebankId, String ownerId, Kind kind, L
     }
 
     Changed edit(ListingContent changed, Clock clock) {
-        requireLive("edited");
+        requireLive("edit");
         Instant now = Instant.now(clock);
         requireExpiryAhead(changed, now);
         return new Changed(new Listing(id, timebankId, ownerId, kind, changed, status, publishedAt, now, version), null);
@@ -52,24 +53,24 @@ public record Listing(String id, String timebankId, String ownerId, Kind kind, L
     /** Off the board for a while, keeping its details; no event, since nobody outside needs to react. */
     Changed pause(Clock clock) {
         if (status != Status.OPEN) {
-            throw new Refused("Only an open listing can be paused; this one is " + words(status) + ".");
+            throw new Refused(MatchingRefusal.NOT_OPEN_TO_PAUSE.with("state", words(status)));
         }
         return new Changed(with(Status.PAUSED, Instant.now(clock)), null);
     }
 
     Changed reopen(Clock clock) {
         if (status != Status.PAUSED) {
-            throw new Refused("Only a paused listing can be reopened; this one is " + words(status) + ".");
+            throw new Refused(MatchingRefusal.NOT_PAUSED_TO_REOPEN.with("state", words(status)));
         }
         Instant now = Instant.now(clock);
         if (!content.expiresAt().isAfter(now)) {
-            throw new Refused("This listing has passed its expiry date; edit the date first.");
+            throw new Refused(MatchingRefusal.PAST_EXPIRY_DATE);
         }
         return new Changed(with(Status.OPEN, now), null);
     }
 
     Changed withdraw(String by, String reason, Clock clock) {
-        requireLive("withdrawn");
+        requireLive("withdraw");
         Instant now = Instant.now(clock);
         return new Changed(with(Status.WITHDRAWN, now), new ListingWithdrawn(UUID.randomUUID(), now, timebankId, id,
                 ownerId, kind.name(), by, reason));
@@ -78,7 +79,7 @@ public record Listing(String id, String timebankId, String ownerId, Kind kind, L
     /** Expired by the schedule; a listing not yet due is refused, so a late duplicate run changes nothing. */
     Changed expire(Instant now) {
         if (!isDue(now)) {
-            throw new Refused("Listing " + id + " is not due to expire.");
+            throw new Refused(MatchingRefusal.LISTING_NOT_DUE.with("listingId", id));
         }
         return new Changed(with(Status.EXPIRED, now), new ListingExpired(UUID.randomUUID(), now, timebankId, id, ownerId,
                 kind.name(), content.expiresAt()));
@@ -109,18 +110,18 @@ public record Listing(String id, String timebankId, String ownerId, Kind kind, L
                         content.expiresAt());
     }
 
-    private void requireLive(String what) {
+    private void requireLive(String action) {
         if (!isLive()) {
-            throw new Refused("This listing is " + words(status) + " and can no longer be " + what + ".");
+            throw new Refused(MatchingRefusal.LISTING_OFF_THE_BOARD.with("state", words(status), "action", action));
         }
     }
 
     private static void requireExpiryAhead(ListingContent content, Instant now) {
         if (!content.expiresAt().isAfter(now)) {
-            throw new IllegalArgumentException("The expiry date must be in the future.");
+            throw new Refused(MatchingRefusal.EXPIRY_NOT_AHEAD);
         }
         if (content.expiresAt().isAfter(now.plus(LONGEST))) {
-            throw new IllegalArgumentException("A listing can stay on the board for at most a year; choose an earlier expiry date.");
+            throw new Refused(MatchingRefusal.EXPIRY_TOO_FAR);
         }
     }
 

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 
+import org.reciprocity.matching.MatchingRefusal;
+import org.reciprocity.matching.Refused;
 import org.reciprocity.matching.vocabulary.Districts;
 import org.reciprocity.matching.vocabulary.Mode;
 import org.reciprocity.matching.vocabulary.Taxonomy;
@@ -34,29 +36,28 @@ public record ListingContent(String title, String description, String category, 
                                     Long estimatedMinutes, String mode, String district, String recurrence,
                                     Collection<String> accessibility, Instant expiresAt, boolean requiresVerified) {
         if (title == null || title.strip().length() < 3 || title.strip().length() > 120) {
-            throw new IllegalArgumentException("A listing needs a title of 3 to 120 characters.");
+            throw new Refused(MatchingRefusal.TITLE_LENGTH);
         }
         if (description != null && description.length() > 2000) {
-            throw new IllegalArgumentException("Keep the description under 2,000 characters.");
+            throw new Refused(MatchingRefusal.DESCRIPTION_TOO_LONG);
         }
         if (estimatedMinutes == null || estimatedMinutes < MIN_MINUTES || estimatedMinutes > MAX_MINUTES) {
-            throw new IllegalArgumentException("Estimate the time in whole minutes, from " + MIN_MINUTES + " to "
-                    + MAX_MINUTES + ".");
+            throw new Refused(MatchingRefusal.MINUTES_OUT_OF_RANGE.with("min", MIN_MINUTES, "max", MAX_MINUTES));
         }
         if (expiresAt == null) {
-            throw new IllegalArgumentException("Give the date the listing should leave the board (expiresAt).");
+            throw new Refused(MatchingRefusal.EXPIRY_DATE_NEEDED);
         }
         Mode how = Mode.parse(mode);
         String area = district == null || district.isBlank() ? null : Districts.require(district);
         if (area == null && how != Mode.REMOTE) {
-            throw new IllegalArgumentException("Help in person or in a group needs a postcode district, like M14.");
+            throw new Refused(MatchingRefusal.DISTRICT_NEEDED);
         }
         Recurrence repeat = null;
         if (recurrence != null && !recurrence.isBlank()) {
             try {
                 repeat = Recurrence.valueOf(recurrence.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + recurrence + "' is not a recurrence: WEEKLY, FORTNIGHTLY or MONTHLY.");
+                throw new Refused(MatchingRefusal.UNKNOWN_RECURRENCE.with("value", recurrence));
             }
         }
         return new ListingContent(title.strip(), description == null ? "" : description.strip(),

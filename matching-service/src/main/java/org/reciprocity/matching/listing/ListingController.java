@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.reciprocity.kit.access.Access;
 import org.reciprocity.kit.security.Caller;
 import org.reciprocity.matching.vocabulary.Mode;
 import org.springframework.http.ResponseEntity;
@@ -37,43 +38,50 @@ class ListingController {
 
     /** A member puts an offer or a need on the board. */
     @PostMapping
+    @Access("PUBLISH_LISTING")
     ResponseEntity<ListingResponse> publish(@PathVariable String timebankId, @Valid @RequestBody PublishRequest request) {
-        Listing listing = listings.publish(timebankId, Caller.current(), request.kind(), request.content());
+        Listing listing = listings.publish(timebankId, Caller.current().memberId(), request.kind(), request.content());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                 .buildAndExpand(listing.id()).toUri()).body(ListingResponse.of(listing));
     }
 
     @GetMapping("/{listingId}")
+    @Access("READ_LISTING")
     ListingResponse get(@PathVariable String timebankId, @PathVariable String listingId) {
         return ListingResponse.of(listings.require(timebankId, listingId));
     }
 
     /** The owner changes what the listing says (or its expiry date). */
     @PutMapping("/{listingId}")
+    @Access("EDIT_LISTING")
     ListingResponse edit(@PathVariable String timebankId, @PathVariable String listingId,
                          @Valid @RequestBody ContentRequest request) {
-        return ListingResponse.of(listings.edit(timebankId, listingId, Caller.current(), request.content()));
+        return ListingResponse.of(listings.edit(timebankId, listingId, request.content()));
     }
 
     @PostMapping("/{listingId}/pause")
+    @Access("PAUSE_LISTING")
     ListingResponse pause(@PathVariable String timebankId, @PathVariable String listingId) {
-        return ListingResponse.of(listings.pause(timebankId, listingId, Caller.current()));
+        return ListingResponse.of(listings.pause(timebankId, listingId));
     }
 
     @PostMapping("/{listingId}/reopen")
+    @Access("REOPEN_LISTING")
     ListingResponse reopen(@PathVariable String timebankId, @PathVariable String listingId) {
-        return ListingResponse.of(listings.reopen(timebankId, listingId, Caller.current()));
+        return ListingResponse.of(listings.reopen(timebankId, listingId));
     }
 
     @PostMapping("/{listingId}/withdraw")
+    @Access("WITHDRAW_LISTING")
     ListingResponse withdraw(@PathVariable String timebankId, @PathVariable String listingId,
                              @Valid @RequestBody(required = false) WithdrawRequest request) {
-        return ListingResponse.of(listings.withdraw(timebankId, listingId, Caller.current(),
+        return ListingResponse.of(listings.withdraw(timebankId, listingId, Caller.current().memberId(),
                 request == null ? null : request.reason()));
     }
 
     /** Full-text search over the open listings, filtered by facets, with counts per facet value. */
     @GetMapping
+    @Access("SEARCH_LISTINGS")
     SearchResponse search(@PathVariable String timebankId, @RequestParam(required = false) String q,
                           @RequestParam(required = false) Listing.Kind kind,
                           @RequestParam(required = false) String category, @RequestParam(required = false) String tag,

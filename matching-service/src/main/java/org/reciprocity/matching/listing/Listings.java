@@ -3,12 +3,12 @@ package org.reciprocity.matching.listing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.reciprocity.kit.outbox.OutboxRelay;
-import org.reciprocity.kit.security.Caller;
-import org.reciprocity.kit.security.Role;
 import org.reciprocity.kit.web.ApiException;
+import org.reciprocity.matching.MatchingRefusal;
 import org.reciprocity.matching.Refused;
 import org.reciprocity.matching.profile.Profile;
 import org.reciprocity.matching.profile.ProfileChanged;
@@ -20,7 +20,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -54,14 +53,14 @@ public class Listings {
         return board;
     }
 
-    Listing publish(String timebankId, Caller caller, Listing.Kind kind, ListingContent content) {
-        Profile owner = profiles.find(timebankId, caller.memberId())
-                .orElseThrow(() -> new Refused("Your matching profile is not ready yet; try again in a moment."));
+    Listing publish(String timebankId, String ownerId, Listing.Kind kind, ListingContent content) {
+        Profile owner = profiles.find(timebankId, ownerId)
+                .orElseThrow(() -> new Refused(MatchingRefusal.PROFILE_NOT_READY));
         if (owner.suspended()) {
-            throw new Refused("A suspended member cannot publish listings.");
+            throw new Refused(MatchingRefusal.SUSPENDED_MEMBER_CANNOT_PUBLISH);
         }
         if (owner.paused()) {
-            throw new Refused("You are paused; resume first, and your listings come back on the board.");
+            throw new Refused(MatchingRefusal.PAUSED_MEMBER_CANNOT_PUBLISH);
         }
         Listing.Changed published = Listing.publish(timebankId, owner.memberId(), kind, content, clock);
         mongo.insert(ListingDocument.of(published, List.of()), COLLECTION);
@@ -70,29 +69,32 @@ public class Listings {
         return published.listing();
     }
 
-    Listing edit(String timebankId, String id, Caller caller, ListingContent content) {
-        return change(timebankId, id, caller, false, listing -> listing.edit(content, clock));
+    // Who may change a listing (its owner; for some changes a coordinator) is the access policy's.
+    Listing edit(String timebankId, String id, ListingContent content) {
+        return change(timebankId, id, listing -> listing.edit(content, clock));
     }
 
-    Listing pause(String timebankId, String id, Caller caller) {
-        return change(timebankId, id, caller, true, listing -> listing.pause(clock));
+    Listing pause(String timebankId, String id) {
+        return change(timebankId, id, listing -> listing.pause(clock));
     }
 
-    Listing reopen(String timebankId, String id, Caller caller) {
-        return change(timebankId, id, caller, true, listing -> listing.reopen(clock));
+    Listing reopen(String timebankId, String id) {
+        return change(timebankId, id, listing -> listing.reopen(clock));
     }
 
-    Listing withdraw(String timebankId, String id, Caller caller, String reason) {
-        return change(timebankId, id, caller, true, listing -> listing.withdraw(caller.memberId(), reason, clock));
+    Listing withdraw(String timebankId, String id, String by, String reason) {
+        return change(timebankId, id, listing -> listing.withdraw(by, reason, clock));
     }
 
     /** The listing as stored, if it is in this timebank. */
-    public Listing require(String timebankId, String id) {
+    public Optional<Listing> find(String timebankId, String id) {
         ListingDocument document = mongo.findById(id, ListingDocument.class, COLLECTION);
-        if (document == null || !document.timebankId().equals(timebankId)) {
-            throw ApiException.notFound("There is no listing '" + id + "' in this timebank.");
-        }
-        return document.toListing();
+        return document == null || !document.timebankId().equals(timebankId) ? Optional.empty()
+                : Optional.of(document.toListing());
+    }
+
+    public Listing require(String timebankId, String id) {
+        return find(timebankId, id).orElseThrow(() -> ApiException.notFound("listing", id));
     }
 
     ListingIndex.Hits search(String timebankId, String text, ListingIndex.Filters filters, int limit) {
@@ -139,20 +141,14 @@ public class Listings {
         log.info("{} live listings on the board", listings.size());
     }
 
-    private Listing change(String timebankId, String id, Caller caller, boolean coordinatorMay,
-                           Function<Listing, Listing.Changed> transition) {
+    private Listing change(String timebankId, String id, Function<Listing, Listing.Changed> transition) {
         ListingDocument stored = mongo.findById(id, ListingDocument.class, COLLECTION);
         if (stored == null || !stored.timebankId().equals(timebankId)) {
-            throw ApiException.notFound("There is no listing '" + id + "' in this timebank.");
-        }
-        boolean owner = stored.ownerId().equals(caller.memberId());
-        if (!owner && !(coordinatorMay && caller.hasAny(Role.COORDINATOR, Role.ADMIN))) {
-            throw new AccessDeniedException("Only the listing's owner" + (coordinatorMay ? " or a coordinator" : "")
-                    + " can do this.");
+            throw ApiException.notFound("listing", id);
         }
         Listing.Changed changed = transition.apply(stored.toListing());
         if (!save(stored, changed)) {
-            throw ApiException.conflict("The listing changed at the same moment; reload it and try again.");
+            throw new Refused(MatchingRefusal.LISTING_CHANGED_MEANWHILE);
         }
         return refresh(id);
     }

@@ -15,6 +15,7 @@ import org.reciprocity.contracts.match.MatchCompleted;
 import org.reciprocity.contracts.match.MatchDeclined;
 import org.reciprocity.contracts.match.MatchExpired;
 import org.reciprocity.contracts.match.MatchProposed;
+import org.reciprocity.matching.MatchingRefusal;
 import org.reciprocity.matching.Refused;
 
 /**
@@ -97,7 +98,7 @@ public record Match(String id, String timebankId, String giverId, String receive
     /** Either side or a coordinator calls it off, before any time is logged against it. */
     Changed cancel(String by, String reason, Clock clock) {
         if (!isOpen()) {
-            throw new Refused("This match is " + words() + " and can no longer be cancelled.");
+            throw new Refused(MatchingRefusal.MATCH_CLOSED.with("state", words()));
         }
         Instant now = Instant.now(clock);
         return new Changed(with(Status.CANCELLED, now, contributionId), List.of(new MatchCancelled(UUID.randomUUID(),
@@ -110,7 +111,7 @@ public record Match(String id, String timebankId, String giverId, String receive
             return new Changed(this, List.of());
         }
         if (status != Status.AGREED) {
-            throw new Refused("Only an agreed match can be completed; this one is " + words() + ".");
+            throw new Refused(MatchingRefusal.MATCH_NOT_AGREED.with("state", words()));
         }
         Instant now = Instant.now(clock);
         return new Changed(with(Status.COMPLETED, now, contribution), List.of(new MatchCompleted(UUID.randomUUID(), now,
@@ -119,7 +120,7 @@ public record Match(String id, String timebankId, String giverId, String receive
 
     Changed expire(Instant now) {
         if (!isDue(now)) {
-            throw new Refused("Match " + id + " is not due to expire.");
+            throw new Refused(MatchingRefusal.MATCH_NOT_DUE.with("matchId", id));
         }
         return new Changed(with(Status.EXPIRED, now, contributionId), List.of(new MatchExpired(UUID.randomUUID(), now,
                 timebankId, id, giverId, receiverId)));
@@ -131,17 +132,17 @@ public record Match(String id, String timebankId, String giverId, String receive
 
     private void requireAnswerable(String memberId, Instant now) {
         if (!involves(memberId)) {
-            throw new Refused("Only the two members of a match can answer it.");
+            throw new Refused(MatchingRefusal.NOT_A_SIDE);
         }
         if (status != Status.PROPOSED) {
-            throw new Refused("This match is " + words() + "; there is nothing to answer.");
+            throw new Refused(MatchingRefusal.NOTHING_TO_ANSWER.with("state", words()));
         }
         if (!expiresAt.isAfter(now)) {
-            throw new Refused("This proposal has expired.");
+            throw new Refused(MatchingRefusal.PROPOSAL_EXPIRED);
         }
         Answer mine = memberId.equals(giverId) ? giverAnswer : receiverAnswer;
         if (mine != Answer.PENDING) {
-            throw new Refused("You have already answered this proposal.");
+            throw new Refused(MatchingRefusal.ALREADY_ANSWERED);
         }
     }
 

@@ -3,16 +3,16 @@ package org.reciprocity.matching.match;
 import java.time.Instant;
 import java.util.List;
 
+import org.reciprocity.kit.access.Access;
+import org.reciprocity.kit.access.Relation;
+import org.reciprocity.kit.access.Viewer;
 import org.reciprocity.kit.security.Caller;
-import org.reciprocity.kit.security.Role;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -21,7 +21,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 @RestController
-@RequestMapping("/api/v1/timebanks/{timebankId}/matches")
+@RequestMapping("/api/v1/timebanks/{timebankId}")
 class MatchController {
 
     private final Matches matches;
@@ -34,54 +34,56 @@ class MatchController {
      * Proposes a match for a need: a member answering a listing (they are one side, and their
      * answer counts as their acceptance), or a coordinator between two members.
      */
-    @PostMapping
+    @PostMapping("/matches")
+    @Access("PROPOSE_MATCH")
     ResponseEntity<MatchResponse> propose(@PathVariable String timebankId, @Valid @RequestBody ProposeRequest request) {
-        Caller caller = Caller.current();
-        boolean coordinating = caller.hasAny(Role.COORDINATOR, Role.ADMIN)
-                && !caller.memberId().equals(request.giverId());
+        String caller = Caller.current().memberId();
+        boolean coordinating = Viewer.isAny(Relation.COORDINATOR, Relation.ADMIN) && !caller.equals(request.giverId());
         Match match = matches.propose(timebankId, caller, request.needListingId(), request.offerListingId(),
                 request.giverId(), coordinating ? Match.Via.COORDINATOR : Match.Via.MEMBER);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                 .buildAndExpand(match.id()).toUri()).body(MatchResponse.of(match));
     }
 
-    @GetMapping("/{matchId}")
+    @GetMapping("/matches/{matchId}")
+    @Access("READ_MATCH")
     MatchResponse get(@PathVariable String timebankId, @PathVariable String matchId) {
-        Match match = matches.require(timebankId, matchId);
-        Caller caller = Caller.current();
-        if (!match.involves(caller.memberId()) && !caller.hasAny(Role.COORDINATOR, Role.STAFF, Role.ADMIN)) {
-            throw new AccessDeniedException("Only the two members and the coordinators can see a match.");
-        }
-        return MatchResponse.of(match);
+        return MatchResponse.of(matches.require(timebankId, matchId));
     }
 
-    /** The caller's matches (a coordinator may ask for any member's). */
-    @GetMapping
-    List<MatchResponse> list(@PathVariable String timebankId, @RequestParam(required = false) String memberId) {
-        Caller caller = Caller.current();
-        String who = memberId == null ? caller.memberId() : memberId;
-        if (!who.equals(caller.memberId()) && !caller.hasAny(Role.COORDINATOR, Role.STAFF, Role.ADMIN)) {
-            throw new AccessDeniedException("Only coordinators can list another member's matches.");
-        }
-        return matches.of(timebankId, who).stream().map(MatchResponse::of).toList();
+    /** The caller's own matches, newest first. */
+    @GetMapping("/matches")
+    @Access("LIST_OWN_MATCHES")
+    List<MatchResponse> mine(@PathVariable String timebankId) {
+        return matches.of(timebankId, Caller.current().memberId()).stream().map(MatchResponse::of).toList();
     }
 
-    @PostMapping("/{matchId}/accept")
+    /** A member's matches: for the member and the coordinators. */
+    @GetMapping("/members/{memberId}/matches")
+    @Access("LIST_MEMBER_MATCHES")
+    List<MatchResponse> ofMember(@PathVariable String timebankId, @PathVariable String memberId) {
+        return matches.of(timebankId, memberId).stream().map(MatchResponse::of).toList();
+    }
+
+    @PostMapping("/matches/{matchId}/accept")
+    @Access("ACCEPT_MATCH")
     MatchResponse accept(@PathVariable String timebankId, @PathVariable String matchId) {
-        return MatchResponse.of(matches.accept(timebankId, matchId, Caller.current()));
+        return MatchResponse.of(matches.accept(timebankId, matchId, Caller.current().memberId()));
     }
 
-    @PostMapping("/{matchId}/decline")
+    @PostMapping("/matches/{matchId}/decline")
+    @Access("DECLINE_MATCH")
     MatchResponse decline(@PathVariable String timebankId, @PathVariable String matchId,
                           @Valid @RequestBody(required = false) ReasonRequest request) {
-        return MatchResponse.of(matches.decline(timebankId, matchId, Caller.current(),
+        return MatchResponse.of(matches.decline(timebankId, matchId, Caller.current().memberId(),
                 request == null ? null : request.reason()));
     }
 
-    @PostMapping("/{matchId}/cancel")
+    @PostMapping("/matches/{matchId}/cancel")
+    @Access("CANCEL_MATCH")
     MatchResponse cancel(@PathVariable String timebankId, @PathVariable String matchId,
                          @Valid @RequestBody(required = false) ReasonRequest request) {
-        return MatchResponse.of(matches.cancel(timebankId, matchId, Caller.current(),
+        return MatchResponse.of(matches.cancel(timebankId, matchId, Caller.current().memberId(),
                 request == null ? null : request.reason()));
     }
 

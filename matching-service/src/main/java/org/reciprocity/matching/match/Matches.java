@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -16,12 +17,12 @@ import org.reciprocity.contracts.contribution.ContributionResolved;
 import org.reciprocity.contracts.contribution.ContributionValidated;
 import org.reciprocity.kit.messaging.ProcessedEvents;
 import org.reciprocity.kit.outbox.OutboxRelay;
-import org.reciprocity.kit.security.Caller;
-import org.reciprocity.kit.security.Role;
 import org.reciprocity.kit.web.ApiException;
+import org.reciprocity.matching.MatchingRefusal;
 import org.reciprocity.matching.Refused;
 import org.reciprocity.matching.listing.Listing;
 import org.reciprocity.matching.listing.Listings;
+import org.reciprocity.matching.profile.Audience;
 import org.reciprocity.matching.profile.Profile;
 import org.reciprocity.matching.profile.Profiles;
 import org.reciprocity.matching.suggestion.HardRules;
@@ -34,7 +35,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -91,61 +91,58 @@ public class Matches {
 
     /**
      * Proposes that the giver helps with the need: through the giver's offer, or (for a member
-     * suggested for their skills) with no offer.
+     * suggested for their skills) with no offer. A member proposes only a match they are one side
+     * of (what the request names decides it, so it is checked here, not by the access policy);
+     * {@code via} COORDINATOR and PLANNER come only from endpoints the policy keeps to coordinators.
      */
-    public Match propose(String timebankId, Caller caller, String needListingId, String offerListingId, String giverId,
-                         Match.Via via) {
+    public Match propose(String timebankId, String proposerId, String needListingId, String offerListingId,
+                         String giverId, Match.Via via) {
         Listing need = listings.require(timebankId, needListingId);
         Listing offer = offerListingId == null ? null : listings.require(timebankId, offerListingId);
         String giverMember = offer != null ? offer.ownerId() : giverId;
         if (giverMember == null) {
-            throw new IllegalArgumentException("Name the offer (offerListingId) or the member who would help (giverId).");
+            throw new Refused(MatchingRefusal.GIVER_OR_OFFER_NEEDED);
         }
         if (offer != null && giverId != null && !giverId.equals(offer.ownerId())) {
-            throw new IllegalArgumentException("giverId must be the owner of the offer.");
+            throw new Refused(MatchingRefusal.GIVER_NOT_OFFER_OWNER);
         }
-        if (via == Match.Via.MEMBER) {
-            if (!caller.memberId().equals(giverMember) && !caller.memberId().equals(need.ownerId())) {
-                throw new AccessDeniedException("A member can only propose a match they are part of.");
-            }
-        } else if (!caller.hasAny(Role.COORDINATOR, Role.ADMIN)) {
-            throw new AccessDeniedException("Only a coordinator can propose a match between other members.");
+        if (via == Match.Via.MEMBER && !proposerId.equals(giverMember) && !proposerId.equals(need.ownerId())) {
+            throw new Refused(MatchingRefusal.NOT_PART_OF_THE_MATCH);
         }
         Profile receiver = profiles.findFresh(timebankId, need.ownerId())
-                .orElseThrow(() -> new Refused("The need's owner has no matching profile."));
+                .orElseThrow(() -> new Refused(MatchingRefusal.NEEDS_OWNER_HAS_NO_PROFILE));
         Profile giver = profiles.findFresh(timebankId, giverMember)
-                .orElseThrow(() -> ApiException.notFound("There is no member '" + giverMember + "' in this timebank."));
+                .orElseThrow(() -> ApiException.notFound("member", giverMember));
         long giverOpen = countOpen(giver.memberId());
+        // A member is not told the other side's private state (suspended, paused…), only that it cannot be.
+        Audience proposer = via == Match.Via.MEMBER ? Audience.member(proposerId) : Audience.EVERYTHING;
         HardRules.violation(need, receiver, offer, giver, giverOpen, countOpen(receiver.memberId()), cap,
-                Instant.now(clock)).ifPresent(reason -> {
-                    throw new Refused(reason);
+                Instant.now(clock)).map(refusal -> HardRules.toldTo(proposer, refusal, giver, receiver))
+                .ifPresent(refusal -> {
+                    throw new Refused(refusal);
                 });
-        int score = Scoring.score(need, receiver, offer, giver, giverOpen, false).total();
+        int score = Scoring.score(need, receiver, offer, giver, giverOpen).total();
         long minutes = offer != null ? Math.max(offer.content().estimatedMinutes(), need.content().estimatedMinutes())
                 : need.content().estimatedMinutes();
         Match.Changed proposed = Match.propose(timebankId, giver.memberId(), receiver.memberId(), offerListingId,
-                needListingId, caller.memberId(), via, minutes, score, answerWithin, clock);
+                needListingId, proposerId, via, minutes, score, answerWithin, clock);
         mongo.insert(MatchDocument.of(proposed, List.of(), 0), COLLECTION);
         relay.flush(COLLECTION, proposed.match().id());
         track(proposed.match());
         return proposed.match();
     }
 
-    Match accept(String timebankId, String id, Caller caller) {
-        return change(timebankId, id, match -> match.accept(caller.memberId(), clock));
+    Match accept(String timebankId, String id, String memberId) {
+        return change(timebankId, id, match -> match.accept(memberId, clock));
     }
 
-    Match decline(String timebankId, String id, Caller caller, String reason) {
-        return change(timebankId, id, match -> match.decline(caller.memberId(), reason, clock));
+    Match decline(String timebankId, String id, String memberId, String reason) {
+        return change(timebankId, id, match -> match.decline(memberId, reason, clock));
     }
 
-    Match cancel(String timebankId, String id, Caller caller, String reason) {
-        return change(timebankId, id, match -> {
-            if (!match.involves(caller.memberId()) && !caller.hasAny(Role.COORDINATOR, Role.ADMIN)) {
-                throw new AccessDeniedException("Only the two members or a coordinator can cancel a match.");
-            }
-            return match.cancel(caller.memberId(), reason, clock);
-        });
+    /** Either side or a coordinator (the access policy decides who may) calls it off. */
+    Match cancel(String timebankId, String id, String by, String reason) {
+        return change(timebankId, id, match -> match.cancel(by, reason, clock));
     }
 
     /** The ledger validated (or a coordinator resolved) a contribution naming a match: it is complete. */
@@ -207,12 +204,15 @@ public class Matches {
         return expired;
     }
 
-    public Match require(String timebankId, String id) {
+    /** The match as stored, if it is in this timebank. */
+    public Optional<Match> find(String timebankId, String id) {
         MatchDocument document = mongo.findById(id, MatchDocument.class, COLLECTION);
-        if (document == null || !document.timebankId().equals(timebankId)) {
-            throw ApiException.notFound("There is no match '" + id + "' in this timebank.");
-        }
-        return document.toMatch();
+        return document == null || !document.timebankId().equals(timebankId) ? Optional.empty()
+                : Optional.of(document.toMatch());
+    }
+
+    public Match require(String timebankId, String id) {
+        return find(timebankId, id).orElseThrow(() -> ApiException.notFound("match", id));
     }
 
     /** A member's matches, newest first. */
@@ -247,12 +247,11 @@ public class Matches {
     private Match change(String timebankId, String id, Function<Match, Match.Changed> transition) {
         MatchDocument stored = mongo.findById(id, MatchDocument.class, COLLECTION);
         if (stored == null || !stored.timebankId().equals(timebankId)) {
-            throw ApiException.notFound("There is no match '" + id + "' in this timebank.");
+            throw ApiException.notFound("match", id);
         }
         Match.Changed changed = transition.apply(stored.toMatch());
         if (!save(stored, changed)) {
-            throw ApiException.conflict("The match changed at the same moment (perhaps the other side answered); "
-                    + "reload it and try again.");
+            throw new Refused(MatchingRefusal.MATCH_CHANGED_MEANWHILE);
         }
         return changed.match();
     }

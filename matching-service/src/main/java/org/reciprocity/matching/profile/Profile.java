@@ -12,15 +12,16 @@ import org.reciprocity.matching.vocabulary.Slot;
  * What matching knows of a member: the ledger's facts (registration, suspension, minutes given and
  * received) and what the member adds (skills, languages, free slots, area, modes, access needs).
  * A profile made only from a transfer (an organisation's account) has no {@code kind}: it is not a
- * member who can be matched.
+ * member who can be matched. Who sees which field is {@link ProfileField}'s rule.
  *
- * @param district a postcode district, never an address
+ * @param district          a postcode district, never an address
+ * @param sharedWithMembers the fields the member chose to show other members; none by default
  */
 public record Profile(String memberId, String timebankId, MemberKind kind, String displayName, String language,
                       Instant registeredAt, boolean suspended, boolean paused, boolean verified,
                       Set<String> skills, Set<String> tags, Set<String> languages, Set<Slot> availability,
                       String district, Set<Mode> modes, Set<String> accessibilityNeeds,
-                      long givenMinutes, long receivedMinutes) {
+                      long givenMinutes, long receivedMinutes, Set<ProfileField> sharedWithMembers) {
 
     public Profile {
         skills = skills == null ? Set.of() : Set.copyOf(skills);
@@ -29,6 +30,16 @@ public record Profile(String memberId, String timebankId, MemberKind kind, Strin
         availability = availability == null ? Set.of() : Set.copyOf(availability);
         modes = modes == null ? Set.of() : Set.copyOf(modes);
         accessibilityNeeds = accessibilityNeeds == null ? Set.of() : Set.copyOf(accessibilityNeeds);
+        sharedWithMembers = sharedWithMembers == null ? Set.of() : Set.copyOf(sharedWithMembers);
+    }
+
+    /** Whether other members see this field of the profile: by the privacy rule, or because the member chose so. */
+    public boolean shares(ProfileField field) {
+        return switch (field.sharing()) {
+            case WITH_MEMBERS -> true;
+            case IF_CHOSEN -> sharedWithMembers.contains(field);
+            case NOT_WITH_MEMBERS -> false;
+        };
     }
 
     /** A registered member (not just an account the ledger moved minutes for). */

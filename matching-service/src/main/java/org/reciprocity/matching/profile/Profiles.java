@@ -23,6 +23,7 @@ import org.reciprocity.kit.messaging.ProcessedEvents;
 import org.reciprocity.kit.outbox.OutboxEntry;
 import org.reciprocity.kit.outbox.OutboxRelay;
 import org.reciprocity.kit.web.ApiException;
+import org.reciprocity.matching.MatchingRefusal;
 import org.reciprocity.matching.Refused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,7 +111,8 @@ public class Profiles {
                 .set("languages", details.languages())
                 .set("availability", details.availability().stream().map(Object::toString).collect(Collectors.toSet()))
                 .set("district", details.district()).set("modes", details.modes())
-                .set("accessibilityNeeds", details.accessibilityNeeds()), COLLECTION);
+                .set("accessibilityNeeds", details.accessibilityNeeds())
+                .set("sharedWithMembers", details.sharedWithMembers()), COLLECTION);
         return refresh(memberId);
     }
 
@@ -118,17 +120,17 @@ public class Profiles {
     Profile pause(String timebankId, String memberId) {
         require(timebankId, memberId);
         MemberPaused paused = new MemberPaused(UUID.randomUUID(), Instant.now(clock), timebankId, memberId);
-        return switchPause(memberId, true, OutboxEntry.of(paused), "You are already paused.");
+        return switchPause(memberId, true, OutboxEntry.of(paused), MatchingRefusal.ALREADY_PAUSED);
     }
 
     Profile resume(String timebankId, String memberId) {
         require(timebankId, memberId);
         MemberResumed resumed = new MemberResumed(UUID.randomUUID(), Instant.now(clock), timebankId, memberId);
-        return switchPause(memberId, false, OutboxEntry.of(resumed), "You are not paused.");
+        return switchPause(memberId, false, OutboxEntry.of(resumed), MatchingRefusal.NOT_PAUSED);
     }
 
     /** Conditional on the current state, so two clicks (or two instances) publish one event. */
-    private Profile switchPause(String memberId, boolean paused, OutboxEntry event, String alreadyThere) {
+    private Profile switchPause(String memberId, boolean paused, OutboxEntry event, MatchingRefusal alreadyThere) {
         Query notYet = Query.query(Criteria.where("_id").is(memberId).and("paused").ne(paused));
         if (mongo.updateFirst(notYet, new Update().set("paused", paused).push("outbox", event), COLLECTION)
                 .getModifiedCount() == 0) {
@@ -161,7 +163,7 @@ public class Profiles {
 
     public Profile require(String timebankId, String memberId) {
         return find(timebankId, memberId)
-                .orElseThrow(() -> ApiException.notFound("No matching profile for member '" + memberId + "' yet."));
+                .orElseThrow(() -> ApiException.notFound("matching profile", memberId));
     }
 
     /** Every cached profile of a timebank. */

@@ -14,6 +14,7 @@ import java.util.function.ToLongFunction;
 
 import org.reciprocity.matching.listing.Board;
 import org.reciprocity.matching.listing.Listing;
+import org.reciprocity.matching.profile.Audience;
 import org.reciprocity.matching.profile.Profile;
 import org.reciprocity.matching.suggestion.Suggestions.Suggestion;
 
@@ -32,12 +33,14 @@ public final class Ranking {
     private Ranking() {
     }
 
-    public static List<Suggestion> rank(Context context, Listing listing, Profile owner, int limit) {
-        return listing.kind() == Listing.Kind.NEED ? forNeed(context, listing, owner, limit)
-                : forOffer(context, listing, owner, limit);
+    /** The best suggestions for a listing, their reasons worded for the reader. */
+    public static List<Suggestion> rank(Context context, Listing listing, Profile owner, int limit, Audience reader) {
+        return listing.kind() == Listing.Kind.NEED ? forNeed(context, listing, owner, limit, reader)
+                : forOffer(context, listing, owner, limit, reader);
     }
 
-    private static List<Suggestion> forNeed(Context context, Listing need, Profile receiver, int limit) {
+    private static List<Suggestion> forNeed(Context context, Listing need, Profile receiver, int limit,
+                                            Audience reader) {
         Instant now = context.now();
         Board board = context.board();
         long receiverOpen = context.openMatches().applyAsLong(receiver.memberId());
@@ -52,7 +55,7 @@ public final class Ranking {
             if (HardRules.violation(need, receiver, offer, giver, giverOpen, receiverOpen, context.cap(), now).isEmpty()) {
                 giversWithOffers.add(giver.memberId());
                 top.offer(new Candidate(need, receiver, offer, giver, giverOpen,
-                        Scoring.score(need, receiver, offer, giver, giverOpen, false).total()));
+                        Scoring.score(need, receiver, offer, giver, giverOpen).total()));
             }
         }
         for (Profile giver : context.members().get()) {
@@ -62,14 +65,15 @@ public final class Ranking {
             long giverOpen = context.openMatches().applyAsLong(giver.memberId());
             if (HardRules.violation(need, receiver, null, giver, giverOpen, receiverOpen, context.cap(), now).isEmpty()) {
                 top.offer(new Candidate(need, receiver, null, giver, giverOpen,
-                        Scoring.score(need, receiver, null, giver, giverOpen, false).total()));
+                        Scoring.score(need, receiver, null, giver, giverOpen).total()));
             }
         }
-        return top.best().stream().map(c -> explain(c, c.offer == null ? Suggestion.Type.MEMBER : Suggestion.Type.OFFER))
-                .toList();
+        return top.best().stream()
+                .map(c -> explain(c, c.offer == null ? Suggestion.Type.MEMBER : Suggestion.Type.OFFER, reader)).toList();
     }
 
-    private static List<Suggestion> forOffer(Context context, Listing offer, Profile giver, int limit) {
+    private static List<Suggestion> forOffer(Context context, Listing offer, Profile giver, int limit,
+                                             Audience reader) {
         Instant now = context.now();
         long giverOpen = context.openMatches().applyAsLong(giver.memberId());
         TopK top = new TopK(limit);
@@ -81,10 +85,10 @@ public final class Ranking {
             long receiverOpen = context.openMatches().applyAsLong(receiver.memberId());
             if (HardRules.violation(need, receiver, offer, giver, giverOpen, receiverOpen, context.cap(), now).isEmpty()) {
                 top.offer(new Candidate(need, receiver, offer, giver, giverOpen,
-                        Scoring.score(need, receiver, offer, giver, giverOpen, false).total()));
+                        Scoring.score(need, receiver, offer, giver, giverOpen).total()));
             }
         }
-        return top.best().stream().map(c -> explain(c, Suggestion.Type.NEED)).toList();
+        return top.best().stream().map(c -> explain(c, Suggestion.Type.NEED, reader)).toList();
     }
 
     private static boolean hasSkillFor(Profile giver, Listing need) {
@@ -99,8 +103,8 @@ public final class Ranking {
         return false;
     }
 
-    private static Suggestion explain(Candidate c, Suggestion.Type type) {
-        Score score = Scoring.score(c.need, c.receiver, c.offer, c.giver, c.giverOpen, true);
+    private static Suggestion explain(Candidate c, Suggestion.Type type, Audience reader) {
+        Score score = Scoring.score(c.need, c.receiver, c.offer, c.giver, c.giverOpen, reader);
         return switch (type) {
             case OFFER -> new Suggestion(type, c.offer.id(), c.offer.title(), c.giver.memberId(), c.giver.displayName(),
                     score.total(), score.reasons());

@@ -9,15 +9,18 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.reciprocity.matching.listing.Listing;
+import org.reciprocity.matching.profile.Audience;
 import org.reciprocity.matching.profile.Profile;
+import org.reciprocity.matching.profile.ProfileField;
 import org.reciprocity.matching.vocabulary.Districts;
 import org.reciprocity.matching.vocabulary.Mode;
 import org.reciprocity.matching.vocabulary.Slot;
 
 /**
  * Scores a giver for a need. Pure and deterministic, so every rule is pinned by a unit test.
- * Reasons are only put into words when {@code explain} is set: a suggestion scores thousands of
- * candidates and explains the few it shows.
+ * Reasons are only put into words when asked, for an {@link Audience}: a suggestion scores
+ * thousands of candidates and explains the few it shows, and a reason tells a reader only what the
+ * privacy rule lets them see of the other member (the score itself counts everything).
  */
 public final class Scoring {
 
@@ -31,29 +34,58 @@ public final class Scoring {
     }
 
     /**
+     * The score without words.
+     *
      * @param offer     the giver's offer, or {@code null} when the giver is suggested for their skills
      * @param giverOpen the giver's open matches: each costs points, so requests spread out
      */
+    public static Score score(Listing need, Profile receiver, Listing offer, Profile giver, long giverOpen) {
+        return score(need, receiver, offer, giver, giverOpen, (Words) null);
+    }
+
+    /** The score with its reasons in words, saying only what the reader may see of each member. */
     public static Score score(Listing need, Profile receiver, Listing offer, Profile giver, long giverOpen,
-                              boolean explain) {
-        List<String> reasons = explain ? new ArrayList<>() : null;
-        int fit = fit(need, offer, giver, reasons);
-        int availability = availability(receiver, giver, reasons);
-        int distance = distance(need, receiver, offer, giver, reasons);
-        int language = language(receiver, giver, reasons);
-        int mode = mode(need, offer, giver, reasons);
-        int access = access(need, receiver, offer, reasons);
-        int reciprocity = reciprocity(receiver, giver, reasons);
+                              Audience reader) {
+        return score(need, receiver, offer, giver, giverOpen, new Words(reader));
+    }
+
+    private static Score score(Listing need, Profile receiver, Listing offer, Profile giver, long giverOpen,
+                               Words words) {
+        int fit = fit(need, offer, giver, words);
+        int availability = availability(receiver, giver, words);
+        int distance = distance(need, receiver, offer, giver, words);
+        int language = language(receiver, giver, words);
+        int mode = mode(need, offer, giver, words);
+        int access = access(need, receiver, offer, words);
+        int reciprocity = reciprocity(receiver, giver, words);
         int load = (int) Math.min(3, giverOpen) * LOAD_PER_OPEN_MATCH;
-        if (explain && giverOpen > 0) {
-            reasons.add(giver.name() + " already has " + giverOpen + " open match" + (giverOpen == 1 ? "" : "es"));
+        if (words != null && giverOpen > 0 && words.mayTell(giver, ProfileField.OPEN_MATCHES)) {
+            words.add(giver.name() + " already has " + giverOpen + " open match" + (giverOpen == 1 ? "" : "es"));
         }
         int total = Math.max(0, Math.min(100, fit + availability + distance + language + mode + access + reciprocity - load));
         return new Score(total, fit, availability, distance, language, mode, access, reciprocity, load,
-                explain ? List.copyOf(reasons) : List.of());
+                words != null ? List.copyOf(words.reasons) : List.of());
     }
 
-    static int fit(Listing need, Listing offer, Profile giver, List<String> reasons) {
+    /** The reasons being written, and for whom. */
+    static final class Words {
+        private final List<String> reasons = new ArrayList<>();
+        private final Audience reader;
+
+        Words(Audience reader) {
+            this.reader = reader;
+        }
+
+        void add(String reason) {
+            reasons.add(reason);
+        }
+
+        boolean mayTell(Profile member, ProfileField field) {
+            return reader.sees(member, field);
+        }
+    }
+
+    static int fit(Listing need, Listing offer, Profile giver, Words reasons) {
         boolean sameCategory = offer != null ? offer.category().equals(need.category())
                 : giver.skills().contains(need.category());
         if (reasons == null) {
@@ -86,7 +118,7 @@ public final class Scoring {
         return (sameCategory ? 20 : 0) + tagPoints;
     }
 
-    static int availability(Profile receiver, Profile giver, List<String> reasons) {
+    static int availability(Profile receiver, Profile giver, Words reasons) {
         if (receiver.availability().isEmpty() || giver.availability().isEmpty()) {
             return 5;
         }
@@ -101,7 +133,7 @@ public final class Scoring {
         }
         List<Slot> common = receiver.availability().stream().filter(giver.availability()::contains)
                 .sorted(java.util.Comparator.comparing(Slot::day).thenComparing(Slot::part)).toList();
-        if (reasons != null) {
+        if (reasons.mayTell(receiver, ProfileField.AVAILABILITY) && reasons.mayTell(giver, ProfileField.AVAILABILITY)) {
             if (common.isEmpty()) {
                 reasons.add("no free time in common");
             } else {
@@ -111,21 +143,25 @@ public final class Scoring {
         return common.isEmpty() ? 0 : common.size() == 1 ? 10 : AVAILABILITY;
     }
 
-    static int distance(Listing need, Profile receiver, Listing offer, Profile giver, List<String> reasons) {
+    static int distance(Listing need, Profile receiver, Listing offer, Profile giver, Words reasons) {
         if (need.mode() == Mode.REMOTE) {
             if (reasons != null) {
                 reasons.add("can be done remotely");
             }
             return DISTANCE;
         }
-        String from = offer != null && offer.content().district() != null ? offer.content().district() : giver.district();
-        String to = need.content().district() != null ? need.content().district() : receiver.district();
+        boolean fromListing = offer != null && offer.content().district() != null;
+        boolean toListing = need.content().district() != null;
+        String from = fromListing ? offer.content().district() : giver.district();
+        String to = toListing ? need.content().district() : receiver.district();
         Optional<Double> km = Districts.kmBetween(from, to);
         if (km.isEmpty()) {
             return 5;
         }
         double d = km.get();
-        if (reasons != null) {
+        // a listing's district is on the board; a profile's only for those who may see it
+        if (reasons != null && (fromListing || reasons.mayTell(giver, ProfileField.DISTRICT))
+                && (toListing || reasons.mayTell(receiver, ProfileField.DISTRICT))) {
             reasons.add(d < 1 ? "under 1 km apart" : Math.round(d) + " km apart");
         }
         if (d <= NEAR_KM) {
@@ -134,7 +170,7 @@ public final class Scoring {
         return d >= FAR_KM ? 0 : (int) Math.round(DISTANCE * (FAR_KM - d) / (FAR_KM - NEAR_KM));
     }
 
-    static int language(Profile receiver, Profile giver, List<String> reasons) {
+    static int language(Profile receiver, Profile giver, Words reasons) {
         if (reasons == null) {
             boolean shared = giver.language() != null && (giver.language().equals(receiver.language())
                     || receiver.languages().contains(giver.language()));
@@ -157,32 +193,43 @@ public final class Scoring {
         return shared.isEmpty() ? 0 : LANGUAGE;
     }
 
-    static int mode(Listing need, Listing offer, Profile giver, List<String> reasons) {
+    static int mode(Listing need, Listing offer, Profile giver, Words reasons) {
         boolean fits = offer != null ? offer.mode() == need.mode() : giver.accepts(need.mode());
-        if (reasons != null && !fits) {
+        if (reasons != null && !fits && (offer != null || reasons.mayTell(giver, ProfileField.MODES))) {
             reasons.add("wants help " + need.mode().words() + ", offered "
                     + (offer != null ? offer.mode().words() : "in other ways"));
         }
         return fits ? MODE : 0;
     }
 
-    static int access(Listing need, Profile receiver, Listing offer, List<String> reasons) {
+    static int access(Listing need, Profile receiver, Listing offer, Words reasons) {
         Set<String> needs = new TreeSet<>(receiver.accessibilityNeeds());
         needs.addAll(need.content().accessibility());
         if (needs.isEmpty()) {
             return ACCESS;
         }
-        if (offer == null) {
-            if (reasons != null) {
-                reasons.add("access needs to check together: " + String.join(", ", needs));
-            }
-            return ACCESS / 2;
-        }
         Set<String> unmet = new TreeSet<>(needs);
-        unmet.removeAll(offer.content().accessibility());
+        if (offer != null) {
+            unmet.removeAll(offer.content().accessibility());
+        }
         if (reasons != null) {
-            reasons.add(unmet.isEmpty() ? "meets the access needs: " + String.join(", ", needs)
-                    : "may not meet the access needs: " + String.join(", ", unmet));
+            // the need's own access needs are on the board; the receiver's profile's only for those who may see them
+            Set<String> told = new TreeSet<>(need.content().accessibility());
+            if (reasons.mayTell(receiver, ProfileField.ACCESSIBILITY_NEEDS)) {
+                told.addAll(receiver.accessibilityNeeds());
+            }
+            Set<String> unmetTold = new TreeSet<>(unmet);
+            unmetTold.retainAll(told);
+            if (offer == null && !told.isEmpty()) {
+                reasons.add("access needs to check together: " + String.join(", ", told));
+            } else if (offer != null && unmet.isEmpty() && !told.isEmpty()) {
+                reasons.add("meets the access needs: " + String.join(", ", told));
+            } else if (offer != null && !unmetTold.isEmpty()) {
+                reasons.add("may not meet the access needs: " + String.join(", ", unmetTold));
+            }
+        }
+        if (offer == null) {
+            return ACCESS / 2;
         }
         return unmet.isEmpty() ? ACCESS : 0;
     }
@@ -191,15 +238,17 @@ public final class Scoring {
      * Lifts givers who have received much and given little (so everyone gets to give) and receivers
      * who have given much and received little; 5 of 10 when both are balanced.
      */
-    static int reciprocity(Profile receiver, Profile giver, List<String> reasons) {
+    static int reciprocity(Profile receiver, Profile giver, Words reasons) {
         double giverTilt = tilt(giver.receivedMinutes(), giver.givenMinutes());
         double receiverTilt = tilt(receiver.givenMinutes(), receiver.receivedMinutes());
         if (reasons != null) {
-            if (giver.receivedMinutes() >= 60 && giver.receivedMinutes() > giver.givenMinutes()) {
+            if (giver.receivedMinutes() >= 60 && giver.receivedMinutes() > giver.givenMinutes()
+                    && reasons.mayTell(giver, ProfileField.MINUTES)) {
                 reasons.add(giver.name() + " has received " + hours(giver.receivedMinutes()) + " and given "
                         + hours(giver.givenMinutes()) + ": a chance to give back");
             }
-            if (receiver.givenMinutes() >= 60 && receiver.givenMinutes() > receiver.receivedMinutes()) {
+            if (receiver.givenMinutes() >= 60 && receiver.givenMinutes() > receiver.receivedMinutes()
+                    && reasons.mayTell(receiver, ProfileField.MINUTES)) {
                 reasons.add(receiver.name() + " has given " + hours(receiver.givenMinutes()) + " and received "
                         + hours(receiver.receivedMinutes()));
             }

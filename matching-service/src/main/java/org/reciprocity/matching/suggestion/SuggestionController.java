@@ -2,10 +2,8 @@ package org.reciprocity.matching.suggestion;
 
 import java.util.List;
 
-import org.reciprocity.kit.security.Caller;
-import org.reciprocity.kit.security.Role;
-import org.reciprocity.matching.listing.Listings;
-import org.springframework.security.access.AccessDeniedException;
+import org.reciprocity.kit.access.Access;
+import org.reciprocity.matching.profile.Readers;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,22 +18,19 @@ import jakarta.validation.constraints.Min;
 class SuggestionController {
 
     private final Suggestions suggestions;
-    private final Listings listings;
 
-    SuggestionController(Suggestions suggestions, Listings listings) {
+    SuggestionController(Suggestions suggestions) {
         this.suggestions = suggestions;
-        this.listings = listings;
     }
 
-    /** The best matches for a listing, each with its score and reasons; for its owner and the coordinators. */
+    /**
+     * The best matches for a listing, each with its score and reasons; for its owner and the
+     * coordinators. The owner's reasons say of the other members only what those share.
+     */
     @GetMapping("/api/v1/timebanks/{timebankId}/listings/{listingId}/suggestions")
+    @Access("SEE_SUGGESTIONS")
     List<Suggestions.Suggestion> forListing(@PathVariable String timebankId, @PathVariable String listingId,
                                             @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit) {
-        Caller caller = Caller.current();
-        String owner = listings.require(timebankId, listingId).ownerId();
-        if (!owner.equals(caller.memberId()) && !caller.hasAny(Role.COORDINATOR, Role.ADMIN)) {
-            throw new AccessDeniedException("Only the listing's owner and the coordinators see its suggestions.");
-        }
-        return suggestions.forListing(timebankId, listingId, limit);
+        return suggestions.forListing(timebankId, listingId, limit, Readers.current());
     }
 }

@@ -4,11 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import org.reciprocity.kit.web.ApiException;
+import org.reciprocity.matching.MatchingRefusal;
 import org.reciprocity.matching.Refused;
 import org.reciprocity.matching.listing.Listing;
 import org.reciprocity.matching.listing.Listings;
 import org.reciprocity.matching.match.Matches;
+import org.reciprocity.matching.profile.Audience;
 import org.reciprocity.matching.profile.Profile;
 import org.reciprocity.matching.profile.Profiles;
 import org.springframework.stereotype.Service;
@@ -40,15 +41,20 @@ public class Suggestions {
         public enum Type { OFFER, NEED, MEMBER }
     }
 
-    public List<Suggestion> forListing(String timebankId, String listingId, int limit) {
+    /** The best suggestions for a listing, their reasons saying only what the reader may see of others. */
+    public List<Suggestion> forListing(String timebankId, String listingId, int limit, Audience reader) {
         Listing listing = listings.board().get(listingId).filter(l -> l.timebankId().equals(timebankId))
-                .orElseThrow(() -> ApiException.notFound("There is no open listing '" + listingId + "' in this timebank."));
+                .orElse(null);
+        if (listing == null) {
+            listings.require(timebankId, listingId); // not found, or found but off the board
+            throw new Refused(MatchingRefusal.NO_SUGGESTIONS_NOW);
+        }
         Profile owner = profiles.require(timebankId, listing.ownerId());
         if (!listing.isOpen(Instant.now(clock)) || !owner.isAvailable()) {
-            throw new Refused("Suggestions are for open listings of available members.");
+            throw new Refused(MatchingRefusal.NO_SUGGESTIONS_NOW);
         }
         Ranking.Context context = new Ranking.Context(listings.board(), id -> profiles.find(listing.timebankId(), id).orElse(null),
                 () -> profiles.inTimebank(listing.timebankId()), matches::openCount, matches.cap(), Instant.now(clock));
-        return Ranking.rank(context, listing, owner, limit);
+        return Ranking.rank(context, listing, owner, limit, reader);
     }
 }

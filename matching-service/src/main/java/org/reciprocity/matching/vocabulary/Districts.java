@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.reciprocity.matching.MatchingRefusal;
+import org.reciprocity.matching.Refused;
+
 /**
  * Coarse areas: a postcode district (the outward code, {@code M14}) and its approximate centroid.
  * Members give a district, never an address, so distance is only ever "about 2 km apart".
@@ -48,8 +51,8 @@ public final class Districts {
 
     /** The district's code as stored, or a readable refusal. */
     public static String require(String code) {
-        return find(code).map(District::code).orElseThrow(() -> new IllegalArgumentException(
-                "'" + code + "' is not a postcode district we know; give the first half of a postcode, like M14 or SE5."));
+        return find(code).map(District::code)
+                .orElseThrow(() -> new Refused(MatchingRefusal.UNKNOWN_DISTRICT.with("value", code)));
     }
 
     public static java.util.Set<String> codes() {

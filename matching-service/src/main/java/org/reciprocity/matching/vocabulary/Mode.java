@@ -2,6 +2,9 @@ package org.reciprocity.matching.vocabulary;
 
 import java.util.Locale;
 
+import org.reciprocity.matching.MatchingRefusal;
+import org.reciprocity.matching.Refused;
+
 /** How help is given: face to face, at a distance, or in a group. */
 public enum Mode {
     IN_PERSON("in person"), REMOTE("remotely"), GROUP("in a group");
@@ -18,12 +21,12 @@ public enum Mode {
 
     public static Mode parse(String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("Say how the help is given: IN_PERSON, REMOTE or GROUP.");
+            throw new Refused(MatchingRefusal.MODE_NEEDED);
         }
         try {
             return valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a way of helping: IN_PERSON, REMOTE or GROUP.");
+            throw new Refused(MatchingRefusal.UNKNOWN_MODE.with("value", value));
         }
     }
 }

@@ -4,6 +4,9 @@ import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.Locale;
 
+import org.reciprocity.matching.MatchingRefusal;
+import org.reciprocity.matching.Refused;
+
 /** A part of a weekday a member is usually free: {@code TUESDAY_AFTERNOON}. */
 public record Slot(DayOfWeek day, Part part) {
 
@@ -18,7 +21,7 @@ public record Slot(DayOfWeek day, Part part) {
         } catch (IllegalArgumentException e) {
             // fall through to the readable message
         }
-        throw new IllegalArgumentException("'" + value + "' is not a weekly slot; write it like TUESDAY_AFTERNOON.");
+        throw new Refused(MatchingRefusal.NOT_A_SLOT.with("value", value));
     }
 
     /** "Tuesday afternoons". */

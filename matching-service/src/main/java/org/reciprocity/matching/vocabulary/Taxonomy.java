@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.reciprocity.matching.MatchingRefusal;
+import org.reciprocity.matching.Refused;
+
 /**
  * The timebank's shared categories of help, plus free tags. Categories keep a board searchable
  * and comparable; tags let members say what the categories cannot.
@@ -29,7 +32,7 @@ public final class Taxonomy {
     public static String category(String value) {
         String category = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
         if (!KNOWN.contains(category)) {
-            throw new IllegalArgumentException("'" + value + "' is not one of the timebank's categories: " + CATEGORIES + ".");
+            throw new Refused(MatchingRefusal.UNKNOWN_CATEGORY.with("value", value, "choices", String.join(", ", CATEGORIES)));
         }
         return category;
     }
@@ -49,13 +52,13 @@ public final class Taxonomy {
             for (String value : values) {
                 String tag = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
                 if (!TAG.matcher(tag).matches()) {
-                    throw new IllegalArgumentException("'" + value + "' is not a tag: use up to 30 letters, digits, spaces or dashes.");
+                    throw new Refused(MatchingRefusal.NOT_A_TAG.with("value", value));
                 }
                 tags.add(tag);
             }
         }
         if (tags.size() > MAX_TAGS) {
-            throw new IllegalArgumentException("Use at most " + MAX_TAGS + " tags.");
+            throw new Refused(MatchingRefusal.TOO_MANY_TAGS.with("max", MAX_TAGS));
         }
         return Set.copyOf(tags);
     }

@@ -16,6 +16,7 @@ import org.reciprocity.matching.coordinator.Planner;
 import org.reciprocity.matching.listing.Board;
 import org.reciprocity.matching.listing.Listing;
 import org.reciprocity.matching.listing.ListingContent;
+import org.reciprocity.matching.profile.Audience;
 import org.reciprocity.matching.profile.Profile;
 import org.reciprocity.matching.suggestion.Ranking;
 import org.reciprocity.matching.vocabulary.Districts;
@@ -61,14 +62,14 @@ public final class MatchingBenchmark {
                                     int queries, Random random) {
         for (int i = 0; i < 500; i++) { // warm-up: let the JIT compile the hot paths
             Listing l = all.get(random.nextInt(all.size()));
-            Ranking.rank(context, l, profiles.get(l.ownerId()), 10);
+            Ranking.rank(context, l, profiles.get(l.ownerId()), 10, Audience.member(l.ownerId()));
         }
         long[] nanos = new long[queries];
         long results = 0;
         for (int i = 0; i < queries; i++) {
             Listing l = all.get(random.nextInt(all.size()));
             long start = System.nanoTime();
-            results += Ranking.rank(context, l, profiles.get(l.ownerId()), 10).size();
+            results += Ranking.rank(context, l, profiles.get(l.ownerId()), 10, Audience.member(l.ownerId())).size();
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
@@ -121,7 +122,7 @@ public final class MatchingBenchmark {
                     random.nextInt(50) == 0, random.nextInt(3) == 0, skills, Set.of(tag(random)),
                     Set.of(languages.get(random.nextInt(languages.size()))), slots,
                     districts.get(random.nextInt(districts.size())), Set.of(), Set.of(),
-                    random.nextInt(4) == 0 ? 0 : random.nextInt(3000), random.nextInt(3) == 0 ? 0 : random.nextInt(3000)));
+                    random.nextInt(4) == 0 ? 0 : random.nextInt(3000), random.nextInt(3) == 0 ? 0 : random.nextInt(3000), Set.of()));
         }
         return profiles;
     }

@@ -37,7 +37,7 @@ class PlanBuilderPropertiesTest {
             String id = "m" + i;
             members.put(id, new Profile(id, Fixtures.TB, MemberKind.NEIGHBOUR, "M" + i, "en", Fixtures.NOW,
                     random.nextInt(4) == 0, random.nextInt(4) == 0, random.nextBoolean(), Set.of(), Set.of(), Set.of(),
-                    Set.of(), "M14", Set.of(), Set.of(), random.nextInt(600), random.nextInt(600)));
+                    Set.of(), "M14", Set.of(), Set.of(), random.nextInt(600), random.nextInt(600), Set.of()));
             open.put(id, (long) random.nextInt(CAP + 1));
         }
         List<Listing> listings = new ArrayList<>();

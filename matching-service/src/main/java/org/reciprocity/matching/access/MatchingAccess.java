@@ -1,0 +1,66 @@
+package org.reciprocity.matching.access;
+
+import static org.reciprocity.kit.access.Relation.ADMIN;
+import static org.reciprocity.kit.access.Relation.COORDINATOR;
+import static org.reciprocity.kit.access.Relation.MEMBER;
+import static org.reciprocity.kit.access.Relation.PARTY;
+import static org.reciprocity.kit.access.Relation.REVIEWER;
+import static org.reciprocity.kit.access.Relation.SELF;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.reciprocity.kit.access.AccessRule;
+import org.reciprocity.kit.access.Relation;
+
+/**
+ * Who may do what in matching: one line an endpoint, any one of the relations is enough. SELF is
+ * the member the path names; PARTY is a listing's owner or one of the two members of a match. Matching
+ * does not know who supports whom, so no rule here names SUPPORTER. What a reader then sees of
+ * another member is the privacy rule's ({@code ProfileField}).
+ */
+public enum MatchingAccess implements AccessRule {
+
+    // profiles: /profiles/{memberId}
+    READ_PROFILE(MEMBER),                             // only the fields the privacy rule shows the reader
+    UPDATE_PROFILE(SELF),
+    PAUSE_MEMBER(SELF, COORDINATOR, ADMIN),
+    RESUME_MEMBER(SELF, COORDINATOR, ADMIN),
+    VERIFY_MEMBER(COORDINATOR, ADMIN),
+
+    // listings: the board is public to the timebank's members
+    PUBLISH_LISTING(MEMBER),
+    SEARCH_LISTINGS(MEMBER),
+    READ_LISTING(MEMBER),
+    EDIT_LISTING(PARTY),
+    PAUSE_LISTING(PARTY, COORDINATOR, ADMIN),
+    REOPEN_LISTING(PARTY, COORDINATOR, ADMIN),
+    WITHDRAW_LISTING(PARTY, COORDINATOR, ADMIN),
+    SEE_SUGGESTIONS(PARTY, COORDINATOR, ADMIN),       // reasons worded by the privacy rule
+
+    // matches
+    PROPOSE_MATCH(MEMBER),                            // a member only one they are part of (checked on the body)
+    LIST_OWN_MATCHES(MEMBER),
+    LIST_MEMBER_MATCHES(SELF, COORDINATOR, REVIEWER, ADMIN),
+    READ_MATCH(PARTY, COORDINATOR, REVIEWER, ADMIN),
+    ACCEPT_MATCH(PARTY),
+    DECLINE_MATCH(PARTY),
+    CANCEL_MATCH(PARTY, COORDINATOR, ADMIN),
+
+    // the coordinator's desk
+    READ_COORDINATOR_QUEUE(COORDINATOR, ADMIN),
+    RUN_PLANNER(COORDINATOR, ADMIN),
+    READ_PLAN(COORDINATOR, ADMIN),
+    SEND_PLAN(COORDINATOR, ADMIN);
+
+    private final Set<Relation> allowed;
+
+    MatchingAccess(Relation first, Relation... more) {
+        this.allowed = Set.copyOf(EnumSet.of(first, more));
+    }
+
+    @Override
+    public Set<Relation> allowed() {
+        return allowed;
+    }
+}
