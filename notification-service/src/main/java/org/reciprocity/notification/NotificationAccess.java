@@ -16,7 +16,7 @@ import org.reciprocity.kit.access.Relation;
  * Who may do what in notification-service, one line an endpoint. The inbox and the preferences are
  * always the caller's own: their paths name no member, so nobody can ask for another's. Contact
  * details (a recipient, the delivery log) are for the member themself and for the people who follow
- * up when a message does not arrive. Written out in {@code docs/access/notification-service.md}.
+ * up when a message does not arrive. Written out in {@code docs/architecture.md}, "Access and privacy".
  */
 public enum NotificationAccess implements AccessRule {
     // action                   who may
