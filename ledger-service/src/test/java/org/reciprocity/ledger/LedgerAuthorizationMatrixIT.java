@@ -1,0 +1,25 @@
+package org.reciprocity.ledger;
+
+import org.junit.jupiter.api.Test;
+import org.reciprocity.testsupport.ApiClient;
+import org.reciprocity.testsupport.ServiceIntegrationTest;
+import org.reciprocity.testsupport.matrix.AuthorizationMatrix;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Issue 10: every ledger endpoint of the OpenAPI document, tried by every role, from this timebank
+ * and another, as a stranger and in each relation to what the path names, answers as its access
+ * rule says. A new endpoint is in the matrix without a test of its own.
+ */
+@ServiceIntegrationTest
+class LedgerAuthorizationMatrixIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void everyEndpointLetsInExactlyWhomItsAccessRuleNames() {
+        new AuthorizationMatrix("ledger-service", new ApiClient("http://localhost:" + port),
+                new LedgerMatrixFixtures(port)).verify();
+    }
+}
