@@ -78,29 +78,15 @@ public final class TestTokens {
      * good signature on a token the services must still refuse when either is not theirs.
      */
     public String tokenFrom(String issuer, String audience, String memberId, String timebankId, String... roles) {
+        return sign(issuer, audience, memberId, timebankId, java.time.Duration.ofHours(1), roles);
+    }
+
+    private String sign(String issuer, String audience, String memberId, String timebankId, java.time.Duration validFor,
+                        String... roles) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(memberId)
                 .issuer(issuer)
                 .audience(audience)
-                .claim("timebank_id", timebankId)
-                .claim("roles", List.of(roles))
-                .issueTime(Date.from(Instant.now()))
-                .expirationTime(Date.from(Instant.now().plusSeconds(3600)))
-                .build();
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Like {@link #token(String, String, String...)}, but valid for {@code validFor} from now. */
-    public String token(String memberId, String timebankId, java.time.Duration validFor, String... roles) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .subject(memberId)
-                .issuer("reciprocity-tests")
                 .claim("timebank_id", timebankId)
                 .claim("roles", List.of(roles))
                 .issueTime(Date.from(Instant.now()))
@@ -113,6 +99,11 @@ public final class TestTokens {
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Like {@link #token(String, String, String...)}, but valid for {@code validFor} from now. */
+    public String token(String memberId, String timebankId, java.time.Duration validFor, String... roles) {
+        return sign(issuer(), AUDIENCE, memberId, timebankId, validFor, roles);
     }
 
     /** A token signed by a key the services do not trust. */
