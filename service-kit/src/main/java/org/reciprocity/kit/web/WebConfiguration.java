@@ -13,6 +13,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.PropertySource;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -27,11 +28,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 @Import(ProblemDetailsAdvice.class)
+@PropertySource("classpath:org/reciprocity/kit/web/web-defaults.properties") // below application.yml
 public class WebConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(
-            @Value("${reciprocity.web.max-request-body:128KB}") DataSize max) {
+            @Value("${reciprocity.web.max-request-body}") DataSize max) {
         FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit(max.toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20); // before sign-in is checked: no caller needs more
         return registration;
