@@ -11,11 +11,11 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Every path variable is an id, so every one is checked against {@link SafeId}'s alphabet (decoded,
- * as the controller would see it) before any endpoint or access rule runs: a 400 with the
- * variable's name, and nothing read or written. The firewall and Tomcat already refuse the worst
- * ({@code %00}, {@code %2F}, {@code ;}, {@code \}); this catches the rest ({@code %20}, {@code =},
- * {@code +}, anything outside ASCII).
+ * Every path variable of an API address ({@code /api/**}) is an id, so every one is checked against
+ * {@link SafeId}'s alphabet (decoded, as the controller would see it) before any endpoint or access
+ * rule runs: a 400 with the variable's name, and nothing read or written. The firewall and Tomcat
+ * already refuse the worst ({@code %00}, {@code %2F}, {@code ;}, {@code \}); this catches the rest
+ * ({@code %20}, {@code =}, {@code +}, anything outside ASCII).
  */
 final class SafeIdsInPaths implements HandlerInterceptor {
 

@@ -85,7 +85,7 @@ public class WebConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new SafeIdsInPaths()).order(Ordered.HIGHEST_PRECEDENCE);
+                registry.addInterceptor(new SafeIdsInPaths()).addPathPatterns("/api/**").order(Ordered.HIGHEST_PRECEDENCE);
             }
         };
     }
