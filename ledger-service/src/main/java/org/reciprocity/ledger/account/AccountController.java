@@ -1,7 +1,6 @@
 package org.reciprocity.ledger.account;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -20,6 +19,8 @@ import org.reciprocity.contracts.ledger.TransferReason;
 import org.reciprocity.kit.access.Access;
 import org.reciprocity.kit.security.Caller;
 import org.reciprocity.kit.web.ApiException;
+import org.reciprocity.kit.web.IdempotencyFilter;
+import org.reciprocity.kit.web.SafeId;
 import org.reciprocity.ledger.book.Bookkeeping;
 import org.reciprocity.ledger.book.ChainVerification;
 import org.reciprocity.ledger.book.LedgerEntry;
@@ -90,15 +91,10 @@ class AccountController {
                       HttpServletResponse response) throws IOException {
         ZoneId zone = timebanks.require(timebankId).zone();
         response.setContentType("text/csv;charset=UTF-8");
+        // memberId is a safe id (checked at the edge), so it cannot break out of the quoted file name
         response.setHeader("Content-Disposition", "attachment; filename=\"statement-" + memberId + ".csv\"");
-        PrintWriter out = response.getWriter();
-        out.println("sequence,posted_at,transfer_id,reason,direction,minutes,balance_after,other_account,contribution_id");
-        for (LedgerEntry e : queries.statement(timebankId, memberId, from, to, 0, 100_000)) {
-            StatementLine line = StatementLine.of(e, memberId, zone);
-            out.println(String.join(",", Long.toString(line.sequence()), line.postedAt(), line.transferId(),
-                    line.reason().name(), line.direction(), Long.toString(line.minutes()), Long.toString(line.balanceAfter()),
-                    line.otherAccount(), line.contributionId() == null ? "" : line.contributionId()));
-        }
+        StatementCsv.write(response.getWriter(), queries.statement(timebankId, memberId, from, to, 0, 100_000).stream()
+                .map(e -> StatementLine.of(e, memberId, zone)).toList());
     }
 
     @Access("READ_PENDING_VALIDATIONS")
@@ -113,7 +109,7 @@ class AccountController {
     @ResponseStatus(HttpStatus.CREATED)
     StatementLine redeem(@PathVariable String timebankId, @Valid @RequestBody RedeemRequest request) {
         String member = Caller.current().memberId();
-        String id = request.id() == null ? UUID.randomUUID().toString() : request.id();
+        String id = request.id() != null ? request.id() : newId();
         LedgerEntry entry = bookkeeping.run(timebankId, l -> l.redeem(timebankId, id, member, request.organisationId(),
                 request.minutes(), request.offer())).orElseThrow(ApiException::new);
         return StatementLine.of(entry, member, timebanks.require(timebankId).zone());
@@ -125,7 +121,7 @@ class AccountController {
     @ResponseStatus(HttpStatus.CREATED)
     StatementLine gift(@PathVariable String timebankId, @Valid @RequestBody GiftRequest request) {
         String member = Caller.current().memberId();
-        String id = request.id() == null ? UUID.randomUUID().toString() : request.id();
+        String id = request.id() != null ? request.id() : newId();
         LedgerEntry entry = bookkeeping.run(timebankId, l -> l.gift(timebankId, id, member, request.toAccountId(),
                 request.minutes(), request.note())).orElseThrow(ApiException::new);
         return StatementLine.of(entry, member, timebanks.require(timebankId).zone());
@@ -139,6 +135,11 @@ class AccountController {
                         @Valid @RequestBody ReverseRequest request) {
         return bookkeeping.run(timebankId, l -> l.reverse(timebankId, transferId,
                 actors.of(timebankId, Caller.current()), request.reason())).orElseThrow(ApiException::new);
+    }
+
+    /** The id of a transfer the client named none for: one per Idempotency-Key, so a retry cannot post it twice. */
+    private static String newId() {
+        return IdempotencyFilter.derivedId().orElseGet(() -> UUID.randomUUID().toString());
     }
 
     /** Walks the hash chain from the first entry; names the first entry that was changed. */
@@ -174,11 +175,11 @@ class AccountController {
         }
     }
 
-    record RedeemRequest(@Size(max = 100) String id, @NotBlank @Size(max = 100) String organisationId, @Min(1) @Max(60_000) long minutes,
+    record RedeemRequest(@SafeId String id, @NotBlank @SafeId String organisationId, @Min(1) @Max(60_000) long minutes,
                          @Size(max = 200) String offer) {
     }
 
-    record GiftRequest(@Size(max = 100) String id, @NotBlank @Size(max = 100) String toAccountId, @Min(1) @Max(60_000) long minutes,
+    record GiftRequest(@SafeId String id, @NotBlank @SafeId String toAccountId, @Min(1) @Max(60_000) long minutes,
                        @Size(max = 500) String note) {
     }
 

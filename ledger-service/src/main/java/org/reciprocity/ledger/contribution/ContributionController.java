@@ -17,6 +17,8 @@ import org.reciprocity.contracts.contribution.LoggedBy;
 import org.reciprocity.kit.access.Access;
 import org.reciprocity.kit.security.Caller;
 import org.reciprocity.kit.web.ApiException;
+import org.reciprocity.kit.web.IdempotencyFilter;
+import org.reciprocity.kit.web.SafeId;
 import org.reciprocity.ledger.book.Bookkeeping;
 import org.reciprocity.ledger.book.Contribution;
 import org.reciprocity.ledger.book.Decision;
@@ -58,7 +60,7 @@ class ContributionController {
         Caller caller = Caller.current();
         String logging = request.side() == LoggedBy.GIVER ? request.giverId() : request.receiverId();
         boolean supporter = !caller.memberId().equals(logging) && members.isSupporter(timebankId, logging, caller.memberId());
-        String id = request.id() == null ? UUID.randomUUID().toString() : request.id();
+        String id = request.id() != null ? request.id() : newId();
         Ledger.LogCommand command = new Ledger.LogCommand(id, actor(timebankId, caller), supporter,
                 Boolean.TRUE.equals(request.consentRecorded()), request.side(), request.giverId(), request.receiverId(),
                 request.minutes(), request.happenedOn(), request.kind(), request.description(), request.matchId());
@@ -117,7 +119,7 @@ class ContributionController {
     @ResponseStatus(HttpStatus.CREATED)
     List<ContributionResponse> recordGroupActivity(@PathVariable String timebankId,
                                                    @Valid @RequestBody GroupActivityRequest request) {
-        String id = request.id() == null ? UUID.randomUUID().toString() : request.id();
+        String id = request.id() != null ? request.id() : newId();
         List<Ledger.Attendance> register = request.attendances().stream()
                 .map(a -> new Ledger.Attendance(a.memberId(), a.minutes())).toList();
         Decision<List<Contribution>> decision = bookkeeping.run(timebankId, l -> l.recordGroupActivity(timebankId, id,
@@ -136,6 +138,11 @@ class ContributionController {
                 .orElseThrow(ApiException::new).stream().map(ContributionResponse::of).toList();
     }
 
+    /** The id of what the client named none for: one per Idempotency-Key, so a retry cannot log it twice. */
+    private static String newId() {
+        return IdempotencyFilter.derivedId().orElseGet(() -> UUID.randomUUID().toString());
+    }
+
     private Ledger.Actor actor(String timebankId, Caller caller) {
         return actors.of(timebankId, caller);
     }
@@ -145,15 +152,15 @@ class ContributionController {
     }
 
     record LogRequest(
-            @Size(max = 100) String id,
+            @SafeId String id,
             @NotNull LoggedBy side,
-            @NotBlank @Size(max = 100) String giverId,
-            @NotBlank @Size(max = 100) String receiverId,
+            @NotBlank @SafeId String giverId,
+            @NotBlank @SafeId String receiverId,
             @Min(1) @Max(1440) long minutes,
             @NotNull LocalDate happenedOn,
             @NotNull CoproductionKind kind,
             @Size(max = 500) String description,
-            @Size(max = 100) String matchId,
+            @SafeId String matchId,
             Boolean consentRecorded) {
     }
 
@@ -166,15 +173,15 @@ class ContributionController {
     record ResolveRequest(@Min(1) @Max(1440) Long minutes, @Size(max = 500) String note) {
     }
 
-    record Attendance(@NotBlank @Size(max = 100) String memberId, @Min(1) @Max(1440) long minutes) {
+    record Attendance(@NotBlank @SafeId String memberId, @Min(1) @Max(1440) long minutes) {
     }
 
     record GroupActivityRequest(
-            @Size(max = 100) String id,
-            @NotBlank @Size(max = 100) String organisationId,
+            @SafeId String id,
+            @NotBlank @SafeId String organisationId,
             @NotBlank @Size(max = 200) String title,
             @NotNull CoproductionKind kind,
             @NotNull LocalDate happenedOn,
-            @NotEmpty @Size(max = 500) List<@Valid Attendance> attendances) {
+            @NotEmpty @Size(max = 500) List<@NotNull @Valid Attendance> attendances) {
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.reciprocity.contracts.member.MemberKind;
@@ -15,6 +16,7 @@ import org.reciprocity.kit.access.Access;
 import org.reciprocity.kit.security.Caller;
 import org.reciprocity.kit.security.Role;
 import org.reciprocity.kit.web.ApiException;
+import org.reciprocity.kit.web.SafeId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -103,7 +105,7 @@ class MemberController {
     record ReasonRequest(@Size(max = 500) String reason) {
     }
 
-    record SupporterRequest(@NotBlank @Size(max = 100) String supporterId) {
+    record SupporterRequest(@NotBlank @SafeId String supporterId) {
     }
 
     record SupportersResponse(List<String> supporterIds) {
@@ -114,7 +116,7 @@ class MemberController {
             @NotBlank @Size(max = 80) String displayName,
             @Email @Size(max = 254) String email,
             @Size(max = 5) String language,
-            @Size(max = 4) Set<@Size(max = 20) String> roles) {
+            @Size(max = 4) Set<@NotNull @Pattern(regexp = "[A-Z_]{1,20}") String> roles) {
     }
 
     record MemberResponse(String id, String timebankId, MemberKind kind, String displayName, String email,

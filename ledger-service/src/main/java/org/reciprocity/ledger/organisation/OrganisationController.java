@@ -12,6 +12,7 @@ import org.bson.Document;
 import org.reciprocity.kit.access.Access;
 import org.reciprocity.kit.security.Caller;
 import org.reciprocity.kit.web.ApiException;
+import org.reciprocity.kit.web.SafeId;
 import org.reciprocity.ledger.book.LedgerRefusal;
 import org.reciprocity.ledger.timebank.Timebanks;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -70,11 +71,11 @@ class OrganisationController {
                 organisation.getList("staffIds", String.class, List.of()));
     }
 
-    record OpenRequest(@Size(max = 100) String id, @NotBlank @Size(max = 120) String name,
-                       @Size(max = Organisations.MAX_STAFF) List<@NotBlank @Size(max = 100) String> staffIds) {
+    record OpenRequest(@SafeId String id, @NotBlank @Size(max = 120) String name,
+                       @Size(max = Organisations.MAX_STAFF) List<@NotBlank @SafeId String> staffIds) {
     }
 
-    record StaffRequest(@NotNull @Size(max = Organisations.MAX_STAFF) List<@NotBlank @Size(max = 100) String> staffIds) {
+    record StaffRequest(@NotNull @Size(max = Organisations.MAX_STAFF) List<@NotBlank @SafeId String> staffIds) {
     }
 
     record OrganisationResponse(String id, String name, List<String> staffIds) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.reciprocity.contracts.contribution.CoproductionKind;
 import org.reciprocity.kit.access.Access;
@@ -46,8 +47,9 @@ class PolicyController {
     }
 
     /** Limits are in minutes (-600 is -10 h); reminders in hours before the deadline. */
-    record PolicyBody(@NotBlank String zoneId, @Min(1) @Max(90) int validationWindowDays,
-                      @NotNull List<@Min(1) Long> reminderHoursBeforeDeadline, long memberMinimumMinutes,
+    record PolicyBody(@NotBlank @Size(max = 64) String zoneId, @Min(1) @Max(90) int validationWindowDays,
+                      @NotNull @Size(max = 10) List<@NotNull @Min(1) @Max(90 * 24) Long> reminderHoursBeforeDeadline,
+                      long memberMinimumMinutes,
                       long memberMaximumMinutes, long organisationMinimumMinutes, long organisationMaximumMinutes,
                       @Min(0) long warningMarginMinutes, boolean logOnBehalfAllowed, Set<CoproductionKind> kinds) {
 

@@ -10,6 +10,7 @@ import org.reciprocity.kit.access.Access;
 import org.reciprocity.kit.problem.Problems;
 import org.reciprocity.kit.security.Caller;
 import org.reciprocity.kit.web.ApiException;
+import org.reciprocity.kit.web.SafeId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,9 +50,9 @@ class TimebankController {
     }
 
     record OpenTimebankRequest(
-            @NotBlank @Size(min = 3, max = 40) String id,
+            @NotBlank @Size(min = 3, max = 40) @SafeId String id,
             @NotBlank @Size(max = 120) String name,
-            @NotBlank String zoneId) {
+            @NotBlank @Size(max = 64) String zoneId) {
     }
 
     record TimebankResponse(String id, String name, String zoneId, Instant openedAt) {

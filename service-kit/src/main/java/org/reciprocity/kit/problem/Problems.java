@@ -20,6 +20,9 @@ public enum Problems implements Reason {
     NOT_ACCEPTABLE(Outcome.INVALID, "We cannot answer in the format asked for."),
     IDEMPOTENCY_KEY_INVALID(Outcome.INVALID, "An Idempotency-Key is 1 to 200 characters."),
     IDEMPOTENCY_KEY_REUSED(Outcome.REFUSED, "This Idempotency-Key was already used for a different request."),
+    IDEMPOTENCY_KEY_IN_FLIGHT(Outcome.CONFLICT,
+            "A request with this Idempotency-Key is still being answered. This one changed nothing; try again in a moment."),
+    REQUEST_REJECTED(Outcome.INVALID, "This request has characters or parts we do not accept. Nothing was changed."),
     TOO_LARGE(Outcome.TOO_LARGE, "This request is too large."),
     SERVER_ERROR(Outcome.INTERNAL, "Something went wrong on our side. Nothing was changed; please try again.");
 

@@ -5,9 +5,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -17,34 +18,50 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.bson.Document;
-import org.bson.types.Binary;
 import org.reciprocity.kit.problem.Problems;
 import org.reciprocity.kit.security.Caller;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.MediaType;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * {@code Idempotency-Key} on any POST: the first answer is kept, a retry with the same key and the
- * same request gets that answer again and changes nothing, the same key with another request gets
- * 422. Keys are scoped to the caller (timebank and member). Server errors are not kept, so a retry
- * after one runs again. Two retries racing each other both run; the commands themselves are
- * idempotent (client-chosen or derived ids), so that changes nothing either.
+ * {@code Idempotency-Key} on any POST: one outcome per key, however its retries race, on one
+ * instance or several. The first request with a key claims it ({@link IdempotencyRecords}) before
+ * it runs; a request with the same key and the same method, address and body waits up to
+ * {@link #WAIT} for that first answer and gets it again ({@code Idempotent-Replayed: true}); if the
+ * first is still running after that it gets 409 {@code idempotency-key-in-flight} and changed
+ * nothing. The same key with another request gets 422. Keys are scoped to the caller (timebank and
+ * member) and kept {@link IdempotencyRecords#KEPT_FOR}. Server errors are not kept, so a retry after
+ * one runs afresh. A body is read whole to fingerprint it, so it is read only up to the service's
+ * body limit (413 beyond).
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
-    static final String COLLECTION = "idempotency_keys";
+    public static final int MAX_KEY_LENGTH = 200;
+    /** How long a retry waits for the answer of the request holding its key. */
+    static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration POLL = Duration.ofMillis(40);
+    private static final String SCOPE = IdempotencyFilter.class.getName() + ".scope";
 
-    private final MongoTemplate mongo;
-    private final Clock clock;
+    private final IdempotencyRecords records;
+    private final long maxBody;
 
-    public IdempotencyFilter(MongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
-        this.clock = clock;
+    public IdempotencyFilter(IdempotencyRecords records, long maxBody) {
+        this.records = records;
+        this.maxBody = maxBody;
+    }
+
+    /**
+     * An id for what the current request creates, derived from its key, when it has one: a command
+     * run twice for one key (its first owner presumed dead, then waking) still creates one thing.
+     */
+    public static Optional<String> derivedId() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        Object scope = attributes == null ? null : attributes.getAttribute(SCOPE, RequestAttributes.SCOPE_REQUEST);
+        return scope == null ? Optional.empty()
+                : Optional.of(UUID.nameUUIDFromBytes(("idempotency:" + scope).getBytes(StandardCharsets.UTF_8)).toString());
     }
 
     @Override
@@ -56,44 +73,100 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
-        if (key.isBlank() || key.length() > 200) {
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             ProblemDetailsAdvice.write(request, response, Problems.IDEMPOTENCY_KEY_INVALID.refusal());
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes();
-        String fingerprint = sha256(request.getRequestURI() + "\n" + new String(body, StandardCharsets.UTF_8));
-        String scope = scope(key);
-        Document kept = mongo.findById(scope, Document.class, COLLECTION);
-        if (kept != null) {
-            if (!fingerprint.equals(kept.getString("fingerprint"))) {
-                ProblemDetailsAdvice.write(request, response, Problems.IDEMPOTENCY_KEY_REUSED.refusal());
-                return;
-            }
-            response.setStatus(kept.getInteger("status"));
-            if (kept.getString("contentType") != null) {
-                response.setContentType(kept.getString("contentType"));
-            }
-            if (kept.getString("location") != null) {
-                response.setHeader("Location", kept.getString("location"));
-            }
-            response.setHeader("Idempotent-Replayed", "true");
-            response.getOutputStream().write(kept.get("body", Binary.class).getData());
+        byte[] body;
+        try {
+            body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
+        } catch (RequestBodyLimit.TooLarge e) {
+            body = null;
+        }
+        if (body == null || body.length > maxBody) {
+            ProblemDetailsAdvice.write(request, response, Problems.TOO_LARGE.refusal());
             return;
         }
-        ContentCachingResponseWrapper caching = new ContentCachingResponseWrapper(response);
-        chain.doFilter(new ReplayedBody(request, body), caching);
-        if (caching.getStatus() < 500) {
-            try {
-                mongo.insert(new Document("_id", scope).append("fingerprint", fingerprint)
-                        .append("status", caching.getStatus()).append("contentType", caching.getContentType())
-                        .append("location", caching.getHeader("Location"))
-                        .append("body", new Binary(caching.getContentAsByteArray()))
-                        .append("at", java.util.Date.from(Instant.now(clock))), COLLECTION);
-            } catch (DuplicateKeyException raced) {
-                // a concurrent retry kept its answer first; both ran the same idempotent command
+        String fingerprint = fingerprint(request, body);
+        String scope = scope(key);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            Optional<IdempotencyRecords.Claim> claim = records.claim(scope, fingerprint);
+            if (claim.isPresent()) {
+                run(claim.get(), new ReplayedBody(request, body), response, chain);
+                return;
+            }
+            Optional<IdempotencyRecords.Seen> seen = records.find(scope); // empty: released or expired just now
+            if (seen.isPresent()) {
+                if (!fingerprint.equals(seen.get().fingerprint())) {
+                    ProblemDetailsAdvice.write(request, response, Problems.IDEMPOTENCY_KEY_REUSED.refusal());
+                    return;
+                }
+                if (seen.get().answered()) {
+                    replay(seen.get().answer(), response);
+                    return;
+                }
+                claim = records.abandoned(seen.get()) ? records.takeOver(seen.get()) : Optional.empty();
+                if (claim.isPresent()) {
+                    run(claim.get(), new ReplayedBody(request, body), response, chain);
+                    return;
+                }
+            }
+            if (System.nanoTime() >= deadline || !pause()) {
+                ProblemDetailsAdvice.write(request, response, Problems.IDEMPOTENCY_KEY_IN_FLIGHT.refusal());
+                return;
             }
         }
+    }
+
+    private void run(IdempotencyRecords.Claim claim, HttpServletRequest request, HttpServletResponse response,
+            FilterChain chain) throws ServletException, IOException {
+        request.setAttribute(SCOPE, claim.scope());
+        ContentCachingResponseWrapper caching = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(request, caching);
+        } catch (ServletException | IOException | RuntimeException | Error failed) {
+            records.release(claim);
+            throw failed;
+        }
+        if (worthKeeping(caching)) {
+            records.keep(claim, new IdempotencyRecords.Answer(caching.getStatus(), caching.getContentType(),
+                    caching.getHeader("Location"), caching.getContentAsByteArray()));
+        } else {
+            records.release(claim);
+        }
         caching.copyBodyToResponse();
+    }
+
+    /**
+     * An answer a retry should get again: not a server error or "too many" (a retry may do better),
+     * and not an error the container is still to write (no body yet).
+     */
+    private static boolean worthKeeping(ContentCachingResponseWrapper answer) {
+        int status = answer.getStatus();
+        return status < 500 && status != 429 && (status < 400 || answer.getContentSize() > 0);
+    }
+
+    private static void replay(IdempotencyRecords.Answer answer, HttpServletResponse response) throws IOException {
+        response.setStatus(answer.status());
+        if (answer.contentType() != null) {
+            response.setContentType(answer.contentType());
+        }
+        if (answer.location() != null) {
+            response.setHeader("Location", answer.location());
+        }
+        response.setHeader("Idempotent-Replayed", "true");
+        response.getOutputStream().write(answer.body());
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static String scope(String key) {
@@ -105,9 +178,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private static String sha256(String text) {
+    private static String fingerprint(HttpServletRequest request, byte[] body) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
+            sha256.update((request.getMethod() + " " + request.getRequestURI() + query + "\n").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha256.digest(body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

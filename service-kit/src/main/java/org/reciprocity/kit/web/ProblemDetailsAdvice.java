@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -24,6 +25,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -31,6 +33,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
 
 /**
  * Every error of every API as an RFC 9457 problem detail with a stable code: the {@code type} is
@@ -57,17 +61,32 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** Writes a refusal where no controller advice runs (a servlet filter, Spring Security's handlers). */
     public static void write(HttpServletRequest request, HttpServletResponse response, Refusal refusal)
             throws IOException {
+        write(request, response, refusal, refusal.outcome().status());
+    }
+
+    /** Writes a refusal with the status someone else chose (the container, for its own errors). */
+    static void write(HttpServletRequest request, HttpServletResponse response, Refusal refusal, int status)
+            throws IOException {
+        Object errorUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        byte[] body = json(refusal, status, errorUri instanceof String uri ? uri : request.getRequestURI());
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(body);
+    }
+
+    /** A refusal as the JSON of a problem detail, for a response written by hand. */
+    static byte[] json(Refusal refusal, int status, String instance) {
         ProblemDetail problem = problem(refusal);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
+        body.put("title", title(status));
+        body.put("status", status);
         body.put("detail", problem.getDetail());
-        body.put("instance", request.getRequestURI());
+        if (instance != null) {
+            body.put("instance", instance);
+        }
         body.putAll(problem.getProperties());
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(EventJson.mapper().writeValueAsBytes(body));
+        return EventJson.mapper().writeValueAsBytes(body);
     }
 
     @ExceptionHandler(ApiException.class)
@@ -96,6 +115,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(Problems.SERVER_ERROR.refusal());
     }
 
+    /**
+     * A body that could not be read: too large (413), a value of the wrong kind or with control
+     * characters ({@code invalid-fields}, naming the field), or not JSON at all.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.TooLarge) {
+                return handleExceptionInternal(e, problem(Problems.TOO_LARGE.refusal()), headers, HttpStatus.PAYLOAD_TOO_LARGE,
+                        request);
+            }
+            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                return fieldErrors(e, List.of(Map.<String, Object>of("field", JsonFieldErrors.path(jackson),
+                        "message", JsonFieldErrors.message(jackson))), headers, request);
+            }
+        }
+        return super.handleHttpMessageNotReadable(e, headers, status, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -103,6 +142,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(error -> Map.<String, Object>of("field", error.getField(),
                         "message", error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage()))
                 .toList();
+        return fieldErrors(e, errors, headers, request);
+    }
+
+    private ResponseEntity<Object> fieldErrors(Exception e, List<Map<String, Object>> errors, HttpHeaders headers,
+            WebRequest request) {
         ProblemDetail problem = problem(Problems.INVALID_FIELDS.refusal());
         problem.setDetail("Some details need correcting: " + String.join("; ", errors.stream()
                 .map(error -> error.get("field") + " " + error.get("message")).toList()) + ".");
@@ -129,15 +173,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(e, body, headers, status, request);
     }
 
-    private static Problems springProblem(int status) {
+    /** The kit's problem for an HTTP status that Spring or the container chose. */
+    static Problems springProblem(int status) {
         return switch (status) {
+            case 401 -> Problems.NOT_SIGNED_IN;
+            case 403 -> Problems.NOT_PERMITTED;
             case 404 -> Problems.NO_SUCH_PAGE;
             case 405 -> Problems.METHOD_NOT_SUPPORTED;
             case 406 -> Problems.NOT_ACCEPTABLE;
             case 413 -> Problems.TOO_LARGE;
             case 415 -> Problems.MEDIA_TYPE_NOT_SUPPORTED;
-            case 500, 503 -> Problems.SERVER_ERROR;
-            default -> Problems.UNREADABLE_REQUEST;
+            default -> status >= 500 ? Problems.SERVER_ERROR : Problems.UNREADABLE_REQUEST;
         };
     }
 

@@ -1,0 +1,41 @@
+package org.reciprocity.kit.web;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.reciprocity.kit.problem.Problems;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Every path variable of an API address ({@code /api/**}) is an id, so every one is checked against
+ * {@link SafeId}'s alphabet (decoded, as the controller would see it) before any endpoint or access
+ * rule runs: a 400 with the variable's name, and nothing read or written. The firewall and Tomcat
+ * already refuse the worst ({@code %00}, {@code %2F}, {@code ;}, {@code \}); this catches the rest
+ * ({@code %20}, {@code =}, {@code +}, anything outside ASCII).
+ */
+final class SafeIdsInPaths implements HandlerInterceptor {
+
+    private static final Pattern SAFE = Pattern.compile(SafeId.PATH_PATTERN);
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> variables =
+                (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        if (variables != null) {
+            variables.forEach((name, value) -> {
+                if (!SAFE.matcher(value).matches()) {
+                    // the value is not repeated: it is what was refused for holding what it should not
+                    throw ApiException.of(Problems.INVALID_VALUE, "detail", "The " + name + " in this address is not an id "
+                            + "we use: ids are 1 to " + SafeId.MAX_IN_PATH + " letters, digits, '.', '_', ':' or '-'.",
+                            "field", name);
+                }
+            });
+        }
+        return true;
+    }
+}
