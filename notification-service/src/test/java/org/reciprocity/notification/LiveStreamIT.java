@@ -69,9 +69,10 @@ class LiveStreamIT extends NotificationServiceIT {
     @Test
     void theServerClosesAStreamWhenTheSignInThatOpenedItExpires() throws Exception {
         known(scenario.opened("Europe/London"), ali);
+        // measured before the token is made: its expiry (whole seconds) is at least 1 s after this
+        long issued = System.nanoTime();
         String shortSignIn = SharedInfrastructure.get().tokens()
                 .token(ali.memberId(), scenario.timebank, Duration.ofSeconds(2), "MEMBER");
-        long issued = System.nanoTime();
         EventStream stream = open(ali, shortSignIn);
         assertThat(stream.next("event:ready", Duration.ofSeconds(5))).isNotNull();
 
