@@ -106,6 +106,9 @@ class MatchingFlowIT {
         assertThat(agreed.path("giverId").asString()).isEqualTo(ali);
         assertThat(agreed.path("receiverId").asString()).isEqualTo(sam);
         assertThat(agreed.path("needListingId").asString()).isEqualTo(need);
+        ApiClient.Response queue = api.get(base() + "/coordinator/queue", token(coordinator, "COORDINATOR"));
+        assertThat(queue.status()).as("the queue leaves out needs with an agreed match: %s", queue.body()).isEqualTo(200);
+        assertThat(queue.body()).doesNotContain(need);
 
         TopicProbe.send(bootstrap, new ContributionValidated(UUID.randomUUID(), Instant.now(), timebank,
                 "c-" + UUID.randomUUID(), sam, ali, sam, 60, "Thank you, Ali", match, "t-1"));

@@ -230,7 +230,8 @@ public class Matches {
         Query agreed = Query.query(Criteria.where("timebankId").is(timebankId)
                 .and("status").in(Match.Status.AGREED, Match.Status.COMPLETED));
         agreed.fields().include("needListingId");
-        return mongo.find(agreed, MatchDocument.class, COLLECTION).stream().map(MatchDocument::needListingId)
+        // read as a plain document: a MatchDocument cannot be made from one field (its minutes are a long)
+        return mongo.find(agreed, org.bson.Document.class, COLLECTION).stream().map(d -> d.getString("needListingId"))
                 .collect(java.util.stream.Collectors.toSet());
     }
 
