@@ -29,8 +29,6 @@ class LedgerFuzzIT {
         LedgerFixture given = new LedgerFixture(port);
         // the write lease is the timebank's lock, taken before a command looks at its input, not data written
         new Fuzzer("ledger-service", port, given.timebank, mongo.getDb(), Set.of("ledger_leases"))
-                .knownFinding("multipart without a boundary", "MultipartException is answered 500 server-error; "
-                        + "the kit should answer 400 or 415 (reported with the fuzzer)")
                 .verify();
     }
 }

@@ -29,10 +29,6 @@ class MatchingFuzzIT {
     void everyEndpointRefusesHostileInputWithAProblemAndWritesNothing() {
         String timebank = "fuzz-" + UUID.randomUUID().toString().substring(0, 8);
         new Fuzzer("matching-service", port, timebank, mongo.getDb(), Set.of())
-                .knownFinding("multipart without a boundary", "MultipartException is answered 500 server-error; "
-                        + "the kit should answer 400 or 415 (reported with the fuzzer)")
-                .knownFinding("/suggestions HOSTILE_QUERY (negative in ?limit)", "the controller's class-level @Validated "
-                        + "turns @Min(1) into a ConstraintViolationException, answered 500 (reported with the fuzzer)")
                 .verify();
     }
 }

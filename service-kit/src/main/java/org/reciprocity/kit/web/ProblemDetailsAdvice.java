@@ -31,6 +31,8 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MultipartException;
+
+import jakarta.validation.ConstraintViolationException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -105,6 +107,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MultipartException.class)
     ProblemDetail unreadableMultipart(MultipartException e) {
         return problem(Problems.UNREADABLE_REQUEST.refusal());
+    }
+
+    /** A query or path value outside its bounds on a {@code @Validated} controller (a negative {@code limit}). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail outOfBounds(ConstraintViolationException e) {
+        List<Map<String, Object>> errors = e.getConstraintViolations().stream()
+                .map(v -> Map.<String, Object>of("field", lastNode(v.getPropertyPath().toString()),
+                        "message", v.getMessage()))
+                .toList();
+        ProblemDetail problem = problem(Problems.INVALID_FIELDS.refusal());
+        problem.setDetail("Some details need correcting: " + String.join("; ", errors.stream()
+                .map(error -> error.get("field") + " " + error.get("message")).toList()) + ".");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static String lastNode(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
