@@ -50,6 +50,7 @@ class WriteLeases {
     /** This instance, as it signs its wishes to write. */
     private final String instance = UUID.randomUUID().toString();
 
+    @org.springframework.beans.factory.annotation.Autowired
     WriteLeases(MongoTemplate mongo) {
         this(mongo, Clock.systemUTC());
     }
