@@ -37,6 +37,9 @@ final class AnotherLedger implements AutoCloseable {
                         "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                         "--spring.mongodb.uri=" + infrastructure.mongoUri("ledger_service"),
                         "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + infrastructure.tokens().jwkSetUri(),
+                        "--reciprocity.security.issuer=" + infrastructure.tokens().issuer(),
+                        "--spring.security.oauth2.resourceserver.jwt.audiences="
+                                + org.reciprocity.testsupport.TestTokens.AUDIENCE,
                         "--reciprocity.outbox.sweep-interval=1s",
                         "--spring.main.banner-mode=off");
         return new AnotherLedger(context);

@@ -374,15 +374,18 @@ public final class Ledger {
         if (register.isEmpty() || register.stream().map(Attendance::memberId).distinct().count() != register.size()) {
             return Decision.refused(LedgerRefusal.REGISTER_INVALID);
         }
+        // the whole register is decided first, each attendance against what the earlier ones reserved
+        Draft draft = new Draft(store, timebankId);
+        Ledger drafting = new Ledger(draft, clock);
         List<Contribution> logged = new ArrayList<>();
         long total = 0;
         for (Attendance attendance : register) {
             LogCommand command = new LogCommand(activityId + ":" + attendance.memberId(), organiser, false, true,
                     LoggedBy.GIVER, attendance.memberId(), organisationId, attendance.minutes(), happenedOn, kind,
                     title, null);
-            Optional<Contribution> existing = store.contribution(timebankId, command.contributionId());
+            Optional<Contribution> existing = draft.contribution(timebankId, command.contributionId());
             Decision<Contribution> decision = existing.isPresent() ? retryOf(existing.get(), command)
-                    : logAttendance(timebankId, command, activityId);
+                    : drafting.logAttendance(timebankId, command, activityId);
             if (!decision.isAccepted()) {
                 return Decision.refused(decision.refusal().reason() == LedgerRefusal.ATTENDEE_NOT_MEMBER
                         || decision.refusal().reason() == LedgerRefusal.ATTENDEE_SUSPENDED ? decision.refusal()
@@ -392,9 +395,9 @@ public final class Ledger {
             logged.add(decision.value());
             total += attendance.minutes();
         }
-        store.commit(new Change(timebankId, List.of(), List.of(), List.of(), null, List.of(new GroupActivityRecorded(
-                UUID.randomUUID(), clock.instant(), timebankId, activityId, organisationId, organiser.id(), title, kind,
-                happenedOn, register.size(), total))));
+        // then written as one change: every attendance, every reservation and every event, or nothing
+        draft.whole(List.of(new GroupActivityRecorded(UUID.randomUUID(), clock.instant(), timebankId, activityId,
+                organisationId, organiser.id(), title, kind, happenedOn, register.size(), total))).ifPresent(store::commit);
         return Decision.accepted(logged);
     }
 
@@ -425,18 +428,22 @@ public final class Ledger {
         if (!staff.isCoordinator() && !staff.isStaffOf(organisationId)) {
             return Decision.refused(LedgerRefusal.NOT_ORGANISATION_STAFF, "organisation", organisationId);
         }
+        // every posting decided first, each chained after the one before, then committed as one change
+        Draft draft = new Draft(store, timebankId);
+        Ledger drafting = new Ledger(draft, clock);
         List<Contribution> result = new ArrayList<>();
         for (Contribution attendance : attendances) {
             if (attendance.state() != ContributionState.LOGGED) {
                 result.add(attendance);
                 continue;
             }
-            Decision<Contribution> validated = validate(timebankId, attendance.id(), staff, note);
+            Decision<Contribution> validated = drafting.validate(timebankId, attendance.id(), staff, note);
             if (!validated.isAccepted()) {
                 return validated.refusedAs();
             }
             result.add(validated.value());
         }
+        draft.whole(List.of()).ifPresent(store::commit);
         return Decision.accepted(result);
     }
 

@@ -45,6 +45,8 @@ public class MongoBookStore implements BookStore {
     static final String MATCHES = "agreed_matches";
 
     private final MongoTemplate mongo;
+    /** Changes of several contributions without an entry (a group register), written all or nothing. */
+    private final WholeChanges wholeChanges;
     /** Documents whose outbox the current command filled, to flush once it is done. */
     private final ThreadLocal<List<OutboxRelay.Pending>> written = ThreadLocal.withInitial(ArrayList::new);
     /**
@@ -65,6 +67,7 @@ public class MongoBookStore implements BookStore {
 
     MongoBookStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.wholeChanges = new WholeChanges(mongo, this);
         mongo.indexOps(ENTRIES).createIndex(new Index().on("transferKey", Sort.Direction.ASC).unique());
         mongo.indexOps(CONTRIBUTIONS).createIndex(new Index().on("_id", Sort.Direction.ASC)
                 .on("state", Sort.Direction.ASC).unique());
@@ -231,17 +234,25 @@ public class MongoBookStore implements BookStore {
     public void commit(Change change) {
         List<OutboxEntry> outbox = change.events().stream().map(OutboxEntry::of).toList();
         if (!change.entries().isEmpty()) {
+            // the first entry carries the whole change, the later entries of the change included:
+            // its insert is the commit point, and a crash after it is rolled forward from it
             LedgerEntry entry = change.entries().get(0);
+            List<LedgerEntry> more = change.entries().subList(1, change.entries().size());
             EntryDocument doc = new EntryDocument(entryKey(change.timebankId(), entry.sequence()),
                     key(change.timebankId(), entry.transferId()), entry, change.accounts(), change.contributions(),
-                    change.head(), new ArrayList<>(outbox));
+                    change.head(), new ArrayList<>(outbox), List.copyOf(more));
             try {
                 mongo.insert(doc, ENTRIES);
             } catch (DuplicateKeyException e) {
                 throw new ConcurrentPostingException(change.timebankId(), e);
             }
             written.get().add(new OutboxRelay.Pending(ENTRIES, doc.id(), outbox));
+            insertLaterEntries(change.timebankId(), more);
             apply(change.timebankId(), change.accounts(), change.contributions(), change.head(), true);
+            return;
+        }
+        if (change.contributions().size() > 1) {
+            wholeChanges.commit(change, outbox.stream().map(this::bson).toList());
             return;
         }
         boolean releasing = change.contributions().stream().anyMatch(c -> !c.state().isOpen())
@@ -271,15 +282,33 @@ public class MongoBookStore implements BookStore {
      * committed, so their embedded accounts, contributions and head are written again.
      */
     void rollForward(String timebankId) {
+        wholeChanges.finish(timebankId);
         ChainHead head = head(timebankId);
         EntryDocument next;
         while ((next = mongo.findById(entryKey(timebankId, head.sequence() + 1), EntryDocument.class, ENTRIES)) != null) {
+            insertLaterEntries(timebankId, next.more() == null ? List.of() : next.more());
             // unfenced: the entry is committed, so its accounts are the truth for their balances (any
             // later posting would have needed the next sequence); pending minutes another writer
             // reserved meanwhile may be lost here, and ReservationCheck gives them back
             apply(timebankId, next.accounts(), next.contributions(), next.head(), false);
             written.get().add(OutboxRelay.Pending.readBack(ENTRIES, next.id()));
             head = next.head();
+        }
+    }
+
+    /**
+     * The entries after the first of a change: plain records of the chain (the first holds the
+     * change). Written again when rolling forward, so one already there is the same entry.
+     */
+    private void insertLaterEntries(String timebankId, List<LedgerEntry> more) {
+        for (LedgerEntry e : more) {
+            try {
+                mongo.insert(new EntryDocument(entryKey(timebankId, e.sequence()), key(timebankId, e.transferId()), e,
+                        List.of(), List.of(), new ChainHead(timebankId, e.sequence(), e.hash()), List.of(), List.of()),
+                        ENTRIES);
+            } catch (DuplicateKeyException alreadyWritten) {
+                // written before a crash; the first entry's insert decided the sequence is this change's
+            }
         }
     }
 
@@ -317,12 +346,12 @@ public class MongoBookStore implements BookStore {
     }
 
     /** The writer state of the current command, if it writes {@code timebankId}. */
-    private WriterState writing(String timebankId) {
+    WriterState writing(String timebankId) {
         WriterState w = writer.get();
         return w != null && w.timebankId.equals(timebankId) ? w : null;
     }
 
-    private Document bson(Contribution c) {
+    Document bson(Contribution c) {
         Document contribution = new Document();
         mongo.getConverter().write(c, contribution);
         contribution.remove("_class");
@@ -417,6 +446,17 @@ public class MongoBookStore implements BookStore {
                 .append("occurredAt", java.util.Date.from(entry.occurredAt()));
     }
 
+    /** An account's fields as stored, without its id and revision. */
+    static Document fields(Account a) {
+        return new Document("timebankId", a.timebankId()).append("kind", a.kind().name()).append("active", a.active())
+                .append("balance", a.balance()).append("debitsPending", a.debitsPending())
+                .append("creditsPending", a.creditsPending()).append("lastSequence", a.lastSequence());
+    }
+
+    void outboxWritten(OutboxRelay.Pending pending) {
+        written.get().add(pending);
+    }
+
     private static Account account(Document d) {
         return new Account(d.getString("_id"), d.getString("timebankId"), AccountKind.valueOf(d.getString("kind")),
                 d.getBoolean("active", true), d.getLong("balance"), d.getLong("debitsPending"),
@@ -436,7 +476,7 @@ public class MongoBookStore implements BookStore {
     /** A ledger entry as stored, with the rest of its change and its events. */
     record EntryDocument(@org.springframework.data.annotation.Id String id, String transferKey, LedgerEntry entry,
                          List<Account> accounts, List<Contribution> contributions, ChainHead head,
-                         List<OutboxEntry> outbox) {
+                         List<OutboxEntry> outbox, List<LedgerEntry> more) {
     }
 
     record ContributionDocument(@org.springframework.data.annotation.Id String id, Contribution contribution,

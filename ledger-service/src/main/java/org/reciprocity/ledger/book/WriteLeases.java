@@ -13,18 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.core.SimpleLock;
-import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * One writer per timebank across instances. Before it writes a timebank, an instance takes that
- * timebank's lease: a ShedLock lock in MongoDB (collection {@value #COLLECTION}), held for
- * {@link #LEASE}, renewed while in use and given back when idle or at shutdown. While an instance
+ * timebank's lease: a document in MongoDB (collection {@value #COLLECTION}, see {@link Leases}), held
+ * for {@link #LEASE}, renewed while in use and given back when idle or at shutdown. Each instance
+ * signs its leases with its own identity, so it never renews or gives back another's. While an instance
  * holds the lease nobody else writes the timebank, which is what lets it keep a {@link WriterState}
  * between commands. A lease that could not be renewed in time (a pause longer than the lease) is
  * dropped with its state; the ledger's unique entry keys and conditional contribution updates
@@ -44,18 +41,29 @@ class WriteLeases {
     /** How long a lease handed to a waiting instance is left for it to take. */
     static final Duration YIELD = Duration.ofMillis(300);
 
-    private final LockProvider locks;
+    private final Leases leases;
     private final MongoTemplate mongo;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     /** Leases given to an instance waiting for them: not taken back before the given time. */
     private final Map<String, Instant> yielded = new ConcurrentHashMap<>();
     /** This instance, as it signs its wishes to write. */
     private final String instance = UUID.randomUUID().toString();
 
+    @org.springframework.beans.factory.annotation.Autowired
     WriteLeases(MongoTemplate mongo) {
+        this(mongo, Clock.systemUTC());
+    }
+
+    WriteLeases(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
-        this.locks = new MongoLockProvider(mongo.getCollection(COLLECTION));
+        this.clock = clock;
+        this.leases = new Leases(mongo.getCollection(COLLECTION));
+    }
+
+    /** This instance as its leases name it ({@code lockedBy}). */
+    String holder() {
+        return leases.holder();
     }
 
     /**
@@ -70,9 +78,8 @@ class WriteLeases {
                 current.state().used(now);
                 return Optional.of(current.state());
             }
-            Optional<SimpleLock> renewed = current.lease().extend(LEASE, Duration.ZERO);
-            if (renewed.isPresent()) {
-                held.put(timebankId, new Held(renewed.get(), now.plus(LEASE), current.state()));
+            if (leases.renew(name(timebankId), now, LEASE)) {
+                held.put(timebankId, new Held(now.plus(LEASE), current.state()));
                 current.state().used(now);
                 return Optional.of(current.state());
             }
@@ -89,12 +96,11 @@ class WriteLeases {
         if (heldElsewhere(timebankId, now)) {
             return Optional.empty();
         }
-        Optional<SimpleLock> lease = locks.lock(new LockConfiguration(now, name(timebankId), LEASE, Duration.ZERO));
-        if (lease.isEmpty()) {
+        if (!leases.take(name(timebankId), now, LEASE)) {
             return Optional.empty();
         }
         WriterState state = new WriterState(timebankId, now);
-        held.put(timebankId, new Held(lease.get(), now.plus(LEASE), state));
+        held.put(timebankId, new Held(now.plus(LEASE), state));
         return Optional.of(state);
     }
 
@@ -145,9 +151,9 @@ class WriteLeases {
     /** Gives the lease back so another instance may write the timebank; call under the timebank's local lock. */
     void release(String timebankId) {
         Held h = held.remove(timebankId);
-        // past its end the lease may be another instance's now, and unlocking does not check whose it is
-        if (h != null && h.until().isAfter(clock.instant())) {
-            h.lease().unlock();
+        if (h != null) {
+            // only if still this instance's: past its end it may be another's now
+            leases.giveBack(name(timebankId), clock.instant());
         }
     }
 
@@ -165,6 +171,6 @@ class WriteLeases {
         return "ledger-writer:" + timebankId;
     }
 
-    private record Held(SimpleLock lease, Instant until, WriterState state) {
+    private record Held(Instant until, WriterState state) {
     }
 }

@@ -121,8 +121,16 @@ class LedgerInvariantsTest {
                 List<Ledger.Attendance> register = MEMBERS.subList(0, 1 + s.a()).stream()
                         .map(m -> new Ledger.Attendance(m, s.minutes())).toList();
                 String activity = "activity-" + (s.c() % 4);
+                int eventsBefore = store.events.size();
+                var accountsBefore = new java.util.HashMap<>(store.accounts);
+                var contributionsBefore = new java.util.HashMap<>(store.contributions);
                 var decision = ledger.recordGroupActivity(TB, activity, ORG, coordinator, "Workshop",
                         CoproductionKind.SERVICE_CO_DESIGNED, today, register);
+                if (!decision.isAccepted()) {
+                    assertThat(store.events).as("a refused register sends nothing").hasSize(eventsBefore);
+                    assertThat(store.accounts).as("a refused register reserves nothing").isEqualTo(accountsBefore);
+                    assertThat(store.contributions).as("a refused register logs nothing").isEqualTo(contributionsBefore);
+                }
                 if (decision.isAccepted()) {
                     decision.value().forEach(c -> {
                         if (!ids.contains(c.id())) {

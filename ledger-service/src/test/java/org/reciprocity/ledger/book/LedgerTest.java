@@ -212,6 +212,57 @@ class LedgerTest {
     }
 
     @Test
+    void aRegisterWhoseThirdAttendancePassesTheOrganisationsLimitWritesNothingAtAll() {
+        store.policies.put(TB, new Policy(ZoneId.of("Europe/London"), Duration.ofDays(14), List.of(Duration.ofDays(2)),
+                Minutes.hours(-10), Minutes.hours(100), Minutes.hours(-2), Minutes.hours(100), Minutes.hours(0), true,
+                null));
+        store.accounts.put("kim", Account.open("kim", TB, AccountKind.MEMBER));
+        List<Ledger.Attendance> register = List.of(new Ledger.Attendance("sam", 60), new Ledger.Attendance("ali", 60),
+                new Ledger.Attendance("kim", 60));
+
+        Decision<List<Contribution>> recorded = ledger.recordGroupActivity(TB, "forum", "college", coordinator("cora"),
+                "User forum", CoproductionKind.INVOLVEMENT_MEETING, today, register);
+
+        assertThat(recorded.refusal().reason()).isEqualTo(LedgerRefusal.ATTENDEE_REFUSED);
+        assertThat(recorded.refusal().params()).containsEntry("attendee", "kim");
+        assertNothingWritten();
+    }
+
+    @Test
+    void aRegisterWithAThirdAttendeeWhoIsNoMemberWritesNothingAtAll() {
+        List<Ledger.Attendance> register = List.of(new Ledger.Attendance("sam", 60), new Ledger.Attendance("ali", 60),
+                new Ledger.Attendance("nobody", 60));
+
+        Decision<List<Contribution>> recorded = ledger.recordGroupActivity(TB, "forum", "college", coordinator("cora"),
+                "User forum", CoproductionKind.INVOLVEMENT_MEETING, today, register);
+
+        assertThat(recorded.refusal().reason()).isEqualTo(LedgerRefusal.ATTENDEE_NOT_MEMBER);
+        assertNothingWritten();
+    }
+
+    @Test
+    void aRegistersValidationIsPostedAsOneChangeOrNotAtAll() {
+        List<Ledger.Attendance> register = List.of(new Ledger.Attendance("sam", 60), new Ledger.Attendance("ali", 60),
+                new Ledger.Attendance("kim", 60));
+        store.accounts.put("kim", Account.open("kim", TB, AccountKind.MEMBER));
+        ledger.recordGroupActivity(TB, "forum", "college", coordinator("cora"), "User forum",
+                CoproductionKind.INVOLVEMENT_MEETING, today, register);
+        // kim's account reaches its maximum meanwhile: the third posting is refused
+        store.accounts.put("kim", new Account("kim", TB, AccountKind.MEMBER, true, Minutes.hours(100).value() - 30, 0,
+                60, 0));
+        int events = store.events.size();
+
+        Decision<List<Contribution>> validated = ledger.validateGroupActivity(TB, "forum",
+                new Ledger.Actor("stella", Set.of("STAFF"), Set.of("college")), null);
+
+        assertThat(validated.isAccepted()).isFalse();
+        assertThat(store.entries).isEmpty();
+        assertThat(store.events).hasSize(events);
+        assertThat(balance("sam")).isZero();
+        assertThat(store.contributions.values()).allSatisfy(c -> assertThat(c.state()).isEqualTo(ContributionState.LOGGED));
+    }
+
+    @Test
     void theStaffRoleAloneConfirmsNoMembersHoursAndNoOrganisationsGroupWork() {
         ledger.log(TB, samGave("c1", 30));
         Ledger.Actor staffReviewer = new Ledger.Actor("stella", Set.of("STAFF"));
@@ -244,6 +295,14 @@ class LedgerTest {
         assertThat(ledger.log(TB, samGave("c1", 30)).refusal().reason()).isEqualTo(LedgerRefusal.SUSPENDED_CANNOT_LOG);
         assertThat(ledger.gift(TB, "g1", "sam", "ali", 30, null).refusal().reason())
                 .isEqualTo(LedgerRefusal.SUSPENDED_CANNOT_SPEND);
+    }
+
+    private void assertNothingWritten() {
+        assertThat(store.contributions).as("no attendance logged").isEmpty();
+        assertThat(store.accounts.values()).as("no minutes reserved")
+                .allSatisfy(a -> assertThat(a.debitsPending() + a.creditsPending()).isZero());
+        assertThat(store.events).as("no event out").isEmpty();
+        assertThat(store.entries).isEmpty();
     }
 
     private Ledger.LogCommand samGave(String id, long minutes) {
