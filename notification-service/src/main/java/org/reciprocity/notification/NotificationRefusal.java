@@ -22,6 +22,9 @@ public enum NotificationRefusal implements Reason {
             "New messages are not shown live while your membership is on hold. Your inbox is still here."),
     /** Why a live stream closes when the sign-in that opened it ends: the client opens it again with a fresh one. */
     SIGN_IN_EXPIRED(Outcome.NOT_SIGNED_IN, "Your sign-in has ended. Please sign in again to see new messages live."),
+    /** Why live streams close when this instance stops (a restart, a deploy): the client reconnects to another. */
+    SERVICE_RESTARTING(Outcome.UNAVAILABLE,
+            "We are restarting for a moment. New messages will show again shortly; your inbox is unchanged."),
     /** Why the oldest of a member's live streams closes when they open one too many. */
     TOO_MANY_LIVE_STREAMS(Outcome.TOO_MANY,
             "New messages now show in your newest window; this one has stopped. Reload it to see them here.");

@@ -29,6 +29,7 @@ import org.reciprocity.notification.recipient.Recipients;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -44,7 +45,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * most a few open; each close says why in a last {@code closed} event with a code.
  */
 @Component
-public class LiveStream {
+public class LiveStream implements SmartLifecycle {
 
     /** The longest a stream stays open, whatever its token says. */
     private static final Duration LONGEST = Duration.ofMinutes(30);
@@ -199,8 +200,32 @@ public class LiveStream {
         stream.emitter.complete();
     }
 
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Closes every open stream, saying why, before the web server's graceful shutdown begins (this
+     * phase stops first): an open stream is a request that never ends, and the server would wait for
+     * it until its shutdown timeout.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        byMember.values().stream().flatMap(List::stream).toList()
+                .forEach(stream -> close(stream, NotificationRefusal.SERVICE_RESTARTING));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
     @PreDestroy
-    void stop() {
+    void stopCloser() {
         closer.shutdownNow();
     }
 
