@@ -66,7 +66,8 @@ final class LedgerRelations implements SubjectRelations {
     private Set<Relation> toContribution(Contribution c, String timebankId, String me) {
         Set<Relation> relations = EnumSet.noneOf(Relation.class);
         if (c.isPartyTo(me)) {
-            relations.add(Relation.PARTY);
+            // every ledger rule that names SUPPORTER or ORGANISATION_STAFF for a contribution names PARTY too
+            return EnumSet.of(Relation.PARTY);
         }
         if (members.isSupporter(timebankId, c.giverId(), me) || members.isSupporter(timebankId, c.receiverId(), me)) {
             relations.add(Relation.SUPPORTER);

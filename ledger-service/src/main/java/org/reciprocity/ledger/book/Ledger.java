@@ -59,10 +59,14 @@ public final class Ledger {
      * Who is acting: their member id, their roles in this timebank, and the organisations that list
      * them among their staff.
      */
-    public record Actor(String id, Set<String> roles, Set<String> staffOf) {
+    public record Actor(String id, Set<String> roles, java.util.function.Predicate<String> staffOf) {
 
         public Actor(String id, Set<String> roles) {
-            this(id, roles, Set.of());
+            this(id, roles, organisation -> false);
+        }
+
+        public Actor(String id, Set<String> roles, Set<String> staffOf) {
+            this(id, roles, staffOf::contains);
         }
 
         boolean is(String role) {
@@ -76,7 +80,7 @@ public final class Ledger {
 
         /** Listed by the organisation as one of its staff: the role STAFF alone is not enough. */
         boolean isStaffOf(String organisationId) {
-            return staffOf.contains(organisationId);
+            return staffOf.test(organisationId);
         }
     }
 

@@ -7,7 +7,10 @@ import org.reciprocity.ledger.book.Ledger;
 import org.reciprocity.ledger.organisation.Organisations;
 import org.springframework.stereotype.Component;
 
-/** The ledger's view of the caller: their id, role names and the organisations they are staff of. */
+/**
+ * The ledger's view of the caller: their id, role names, and whether an organisation lists them as
+ * staff, looked up by the organisation's id only when a rule asks (most commands never do).
+ */
 @Component
 public class Actors {
 
@@ -19,6 +22,6 @@ public class Actors {
 
     public Ledger.Actor of(String timebankId, Caller caller) {
         return new Ledger.Actor(caller.memberId(), caller.roles().stream().map(Enum::name).collect(Collectors.toSet()),
-                organisations.staffOf(timebankId, caller.memberId()));
+                organisation -> organisations.isStaff(timebankId, organisation, caller.memberId()));
     }
 }

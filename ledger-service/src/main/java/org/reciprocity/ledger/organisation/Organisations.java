@@ -1,7 +1,6 @@
 package org.reciprocity.ledger.organisation;
 
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 
 import org.bson.Document;
@@ -26,17 +25,6 @@ public class Organisations {
 
     Organisations(MongoTemplate mongo) {
         this.mongo = mongo;
-    }
-
-    /** The organisations of this timebank that list {@code memberId} among their staff. */
-    public Set<String> staffOf(String timebankId, String memberId) {
-        Set<String> organisations = new TreeSet<>();
-        // few organisations per timebank; mongo-java-server scans either way
-        for (Document organisation : mongo.find(Query.query(Criteria.where("timebankId").is(timebankId)
-                .and("staffIds").is(memberId)), Document.class, COLLECTION)) {
-            organisations.add(organisation.getString("_id"));
-        }
-        return organisations;
     }
 
     public boolean isStaff(String timebankId, String organisationId, String memberId) {

@@ -42,4 +42,19 @@ class LedgerAccessPolicyTest {
                 .because("who may do what is written once, in LedgerAccess, and refusals carry codes")
                 .check(ledger);
     }
+
+    /** LedgerRelations stops at PARTY for a contribution's party: that is only right while this holds. */
+    @Test
+    void everyContributionRuleThatLetsInSupportersOrOrganisationStaffLetsInItsPartiesToo() {
+        for (LedgerAccess rule : LedgerAccess.values()) {
+            boolean contributionRule = rule.name().endsWith("_CONTRIBUTION") || rule.name().endsWith("_DISPUTED")
+                    || rule.name().equals("RESOLVE_DISPUTE");
+            boolean widened = rule.allowed().contains(org.reciprocity.kit.access.Relation.SUPPORTER)
+                    || rule.allowed().contains(org.reciprocity.kit.access.Relation.ORGANISATION_STAFF);
+            if (contributionRule && widened) {
+                org.assertj.core.api.Assertions.assertThat(rule.allowed()).as(rule.name())
+                        .contains(org.reciprocity.kit.access.Relation.PARTY);
+            }
+        }
+    }
 }
