@@ -66,7 +66,11 @@ public final class CrashSuite {
         Map<String, List<Double>> recovery = new LinkedHashMap<>();
         try (Launcher launcher = new Launcher(settings.projectDir(), settings.dataDir(), settings.firstPort())) {
             launcher.start();
-            checks.add(check("the platform starts", launcher.awaitHealthy(settings.recoveryTimeout()), ""));
+            boolean started = launcher.awaitHealthy(settings.recoveryTimeout());
+            checks.add(check("the platform starts", started, ""));
+            if (!started) {
+                return new Report(checks, recovery, new Load.Figures(0, 0, 0, 0, 0));
+            }
             Load load = Load.prepare(launcher, "crash");
             for (String target : settings.targets()) {
                 for (int cycle = 1; cycle <= settings.cycles(); cycle++) {
