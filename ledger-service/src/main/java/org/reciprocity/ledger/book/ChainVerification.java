@@ -57,19 +57,14 @@ public record ChainVerification(boolean intact, long entriesChecked, Long broken
             if (entry.sequence() != expected) {
                 return broken(checked, entry, "entry " + expected + " is missing", next);
             }
-            if (!previous.equals(entry.previousHash())) {
-                return broken(checked, entry, "it does not link to the entry before it", next);
-            }
-            if (!entry.knownHashVersion()) {
-                return broken(checked, entry, "its hash version " + entry.hashVersion() + " is unknown to this ledger", next);
-            }
-            if (entry.hashVersion() < newestVersion) {
+            String problem = problemOf(previous, entry);
+            if (problem == null && entry.hashVersion() < newestVersion) {
                 // an old, ambiguous encoding after a newer one: someone rewrote it to look older
-                return broken(checked, entry, "it is hashed the old way (version " + entry.hashVersion()
-                        + ") after entries hashed the new way: it was rewritten", next);
+                problem = "it is hashed the old way (version " + entry.hashVersion()
+                        + ") after entries hashed the new way: it was rewritten";
             }
-            if (!entry.computeHash().equals(entry.hash())) {
-                return broken(checked, entry, "its content does not match its hash: it was changed after it was posted", next);
+            if (problem != null) {
+                return broken(checked, entry, problem, next);
             }
             while (next < waiting.size() && waiting.get(next).sequence() == entry.sequence()) {
                 Anchor anchor = waiting.get(next++);
@@ -91,6 +86,20 @@ public record ChainVerification(boolean intact, long entriesChecked, Long broken
                     + checked + ": entries were removed after that checkpoint was taken.", next + 1, anchor);
         }
         return new ChainVerification(true, checked, null, null, null, waiting.size(), null);
+    }
+
+    /** What is wrong with one entry following an entry of hash {@code previous}; null when nothing is. */
+    public static String problemOf(String previous, LedgerEntry entry) {
+        if (!previous.equals(entry.previousHash())) {
+            return "it does not link to the entry before it";
+        }
+        if (!entry.knownHashVersion()) {
+            return "its hash version " + entry.hashVersion() + " is unknown to this ledger";
+        }
+        if (!entry.computeHash().equals(entry.hash())) {
+            return "its content does not match its hash: it was changed after it was posted";
+        }
+        return null;
     }
 
     private static String rewritten(Anchor anchor, LedgerEntry entry, long lastAgreed) {
