@@ -13,7 +13,8 @@ import org.reciprocity.contracts.ledger.TransferReason;
  *
  * <p>How the content is hashed is the entry's {@code hashVersion}: entries posted before version 2
  * (stored without the field, read as 0) joined their fields with {@code |}, which a field holding
- * {@code |} could make ambiguous; they keep verifying as they were written. New entries are
+ * {@code |} could make ambiguous; they keep verifying as they were written (read back without the
+ * field, they are version 1). New entries are
  * {@link #CURRENT_HASH_VERSION}: the fields in {@link Canonical}'s length-prefixed encoding.
  *
  * @param releasedPending pending minutes this entry settles (a validated contribution's logged
@@ -23,7 +24,7 @@ public record LedgerEntry(String timebankId, long sequence, String transferId, S
                           String creditAccountId, long minutes, TransferReason reason, String contributionId,
                           String reversesTransferId, long releasedPending, long debitBalanceAfter,
                           long creditBalanceAfter, Instant postedAt, String previousHash, String hash,
-                          int hashVersion) {
+                          Integer hashVersion) {
 
     /** The hash of the empty chain, before a timebank's first entry. */
     public static final String GENESIS = "0".repeat(64);
@@ -31,6 +32,12 @@ public record LedgerEntry(String timebankId, long sequence, String transferId, S
     public static final int CURRENT_HASH_VERSION = 2;
     /** The first field of a version 2 entry's encoding. */
     static final String V2_KIND = "reciprocity.ledger-entry.v2";
+
+    public LedgerEntry {
+        if (hashVersion == null) {
+            hashVersion = 1;
+        }
+    }
 
     static LedgerEntry next(ChainHead head, String transferId, String debit, String credit, long minutes,
                             TransferReason reason, String contributionId, String reverses, long releasedPending,
