@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.reciprocity.contracts.Topics;
 import org.reciprocity.contracts.kafka.EventDeserializer;
 import org.reciprocity.contracts.ledger.ChainCheckpointed;
+import org.reciprocity.ledger.account.LedgerQueries;
 import org.reciprocity.ledger.book.LedgerEntry;
 import org.reciprocity.testsupport.ApiClient;
 import org.reciprocity.testsupport.ServiceIntegrationTest;
@@ -47,6 +48,9 @@ class ChainCheckpointIT {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    LedgerQueries queries;
+
     LedgerFixture given;
     String sam;
     String ali;
@@ -76,17 +80,24 @@ class ChainCheckpointIT {
         JsonNode untouched = verifyAgainst(kept);
         assertThat(untouched.path("intact").asBoolean()).as(untouched.toString()).isTrue();
         assertThat(untouched.path("checkpointsChecked").asInt()).isEqualTo(1);
+        JsonNode untouchedPublished = given.api.get(given.path("/ledger/verification"), given.admin()).json();
+        assertThat(untouchedPublished.path("intact").asBoolean()).as(untouchedPublished.toString()).isTrue();
+        assertThat(untouchedPublished.path("checkpointsChecked").asInt()).isEqualTo(1);
 
         rewriteMinutesAndRecomputeTheChain(2, 600);
 
-        JsonNode walked = given.api.get(given.path("/ledger/verification"), given.admin()).json();
-        assertThat(walked.path("intact").asBoolean()).as("the plain walk cannot see a recomputed chain").isTrue();
+        assertThat(queries.verify(given.timebank).intact()).as("the plain walk cannot see a recomputed chain").isTrue();
         JsonNode held = verifyAgainst(kept);
         assertThat(held.path("intact").asBoolean()).as(held.toString()).isFalse();
         assertThat(held.path("brokenAtSequence").asLong()).isEqualTo(3);
         assertThat(held.path("brokenCheckpoint").path("sequence").asLong()).isEqualTo(3);
         assertThat(held.path("brokenCheckpoint").path("hash").asString()).isEqualTo(kept.headHash());
         assertThat(held.path("problem").asString()).isNotBlank();
+
+        JsonNode published = given.api.get(given.path("/ledger/verification"), given.admin()).json();
+        assertThat(published.path("intact").asBoolean()).as("held against the checkpoints on the broker: " + published)
+                .isFalse();
+        assertThat(published.path("brokenCheckpoint").path("hash").asString()).isEqualTo(kept.headHash());
 
         ApiClient.Response again = given.api.send("POST", given.path("/ledger/checkpoints"), given.admin(), null);
         assertThat(again.status()).as("the ledger does not sign a rewritten chain: " + again.body()).isEqualTo(409);

@@ -29,6 +29,16 @@ class CheckpointController {
         this.key = key;
     }
 
+    /**
+     * Walks the hash chain from the first entry and names the first entry that was changed; holds it
+     * against the checkpoints published on the broker too, which the database does not hold.
+     */
+    @Access("VERIFY_LEDGER")
+    @GetMapping("/api/v1/timebanks/{timebankId}/ledger/verification")
+    ChainVerification verifyAgainstPublished(@PathVariable String timebankId) {
+        return checkpoints.verifyWithPublished(timebankId);
+    }
+
     /** Signs the timebank's chain head now and publishes it as {@code ChainCheckpointed}. */
     @Access("TAKE_CHECKPOINT")
     @PostMapping("/api/v1/timebanks/{timebankId}/ledger/checkpoints")
@@ -43,7 +53,7 @@ class CheckpointController {
      */
     @Access("VERIFY_LEDGER")
     @PostMapping("/api/v1/timebanks/{timebankId}/ledger/verification")
-    ChainVerification verify(@PathVariable String timebankId, @Valid @RequestBody VerifyRequest request) {
+    ChainVerification verifyAgainstKept(@PathVariable String timebankId, @Valid @RequestBody VerifyRequest request) {
         return checkpoints.verify(timebankId, request.checkpoints());
     }
 

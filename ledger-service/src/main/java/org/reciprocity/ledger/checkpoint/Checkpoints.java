@@ -20,6 +20,7 @@ import org.reciprocity.ledger.book.ChainHead;
 import org.reciprocity.ledger.book.ChainVerification;
 import org.reciprocity.ledger.book.LedgerEntry;
 import org.reciprocity.ledger.book.LedgerRefusal;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -38,6 +39,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Checkpoints {
 
+    private static final LogAccessor LOG = new LogAccessor(Checkpoints.class);
     static final String COLLECTION = "ledger_checkpoints";
     /** The first field of the signed content: what it is and its version. */
     static final String SIGNED_KIND = "reciprocity.chain-checkpoint.v1";
@@ -47,11 +49,13 @@ public class Checkpoints {
     private final CheckpointKey key;
     private final OutboxRelay relay;
     private final LedgerQueries queries;
+    private final CheckpointTopic topic;
     private final Clock clock;
 
     Checkpoints(MongoTemplate mongo, Bookkeeping bookkeeping, CheckpointKey key, OutboxRelay relay,
-                LedgerQueries queries, Clock clock) {
+                LedgerQueries queries, CheckpointTopic topic, Clock clock) {
         this.mongo = mongo;
+        this.topic = topic;
         this.queries = queries;
         this.bookkeeping = bookkeeping;
         this.key = key;
@@ -88,6 +92,30 @@ public class Checkpoints {
         });
         taken.ifPresent(this::publish);
         return taken.map(Taken::event);
+    }
+
+    /**
+     * Walks the chain and holds it against the timebank's checkpoints as the broker holds them,
+     * those signed by this ledger's key; others (a record someone else wrote there) are left out
+     * and logged. If the broker does not answer in time, the plain walk: {@code checkpointsChecked} 0.
+     */
+    ChainVerification verifyWithPublished(String timebankId) {
+        List<ChainVerification.Anchor> anchors = new ArrayList<>();
+        try {
+            for (ChainCheckpointed c : topic.of(timebankId)) {
+                if (key.id().equals(c.keyId()) && key.verifies(
+                        signedContent(c.timebankId(), c.sequence(), c.headHash(), c.checkpointedAt()), c.signature())) {
+                    anchors.add(new ChainVerification.Anchor(c.sequence(), c.headHash(), c.checkpointedAt()));
+                } else {
+                    LOG.warn(() -> "timebank " + timebankId + ": the checkpoints topic holds a checkpoint (event "
+                            + c.eventId() + ") not signed by this ledger's key; it is left out of verification");
+                }
+            }
+        } catch (RuntimeException unavailable) {
+            LOG.warn(() -> "timebank " + timebankId + ": the published checkpoints could not be read ("
+                    + unavailable.getMessage() + "); the chain is verified against itself only");
+        }
+        return queries.verify(timebankId, anchors);
     }
 
     /** The timebank's latest checkpoint as this database holds it. */
