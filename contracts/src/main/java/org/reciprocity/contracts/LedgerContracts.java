@@ -13,6 +13,7 @@ import org.reciprocity.contracts.contribution.ContributionValidated;
 import org.reciprocity.contracts.contribution.ContributionWithdrawn;
 import org.reciprocity.contracts.contribution.ValidationReminderDue;
 import org.reciprocity.contracts.contribution.GroupActivityRecorded;
+import org.reciprocity.contracts.ledger.ChainCheckpointed;
 import org.reciprocity.contracts.ledger.HoursGifted;
 import org.reciprocity.contracts.ledger.HoursRedeemed;
 import org.reciprocity.contracts.ledger.SoftLimitCrossed;
@@ -35,7 +36,11 @@ public final class LedgerContracts {
     public static final Topic LEDGER_ENTRIES = new Topic(Topics.LEDGER_TOPIC, "timebankId", 6, null, LEDGER,
             "Posted transfers, reversals, redemptions, gifts and balance warnings, in ledger order per timebank.");
 
-    static final List<Topic> TOPICS = List.of(TIMEBANKS, MEMBERS, CONTRIBUTIONS, LEDGER_ENTRIES);
+    /** Kept for ever: a checkpoint is worth most long after it was taken. */
+    public static final Topic CHECKPOINTS = new Topic(Topics.LEDGER_CHECKPOINTS_TOPIC, "timebankId", 3, null, LEDGER,
+            "Signed checkpoints of each timebank's hash chain, for anyone to keep and verify the ledger against later.");
+
+    static final List<Topic> TOPICS = List.of(TIMEBANKS, MEMBERS, CONTRIBUTIONS, LEDGER_ENTRIES, CHECKPOINTS);
 
     static final List<EventType> TYPES = List.of(
             new EventType("reciprocity.TimebankOpened.v1", TimebankOpened.class, TIMEBANKS),
@@ -55,7 +60,8 @@ public final class LedgerContracts {
             new EventType("reciprocity.TransferReversed.v1", TransferReversed.class, LEDGER_ENTRIES),
             new EventType("reciprocity.HoursRedeemed.v1", HoursRedeemed.class, LEDGER_ENTRIES),
             new EventType("reciprocity.HoursGifted.v1", HoursGifted.class, LEDGER_ENTRIES),
-            new EventType("reciprocity.SoftLimitCrossed.v1", SoftLimitCrossed.class, LEDGER_ENTRIES));
+            new EventType("reciprocity.SoftLimitCrossed.v1", SoftLimitCrossed.class, LEDGER_ENTRIES),
+            new EventType("reciprocity.ChainCheckpointed.v1", ChainCheckpointed.class, CHECKPOINTS));
 
     private LedgerContracts() {
     }

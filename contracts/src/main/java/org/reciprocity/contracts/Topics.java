@@ -22,6 +22,7 @@ public final class Topics {
     public static final String MEMBERS_TOPIC = "reciprocity.members.v1";
     public static final String CONTRIBUTIONS_TOPIC = "reciprocity.contributions.v1";
     public static final String LEDGER_TOPIC = "reciprocity.ledger.v1";
+    public static final String LEDGER_CHECKPOINTS_TOPIC = "reciprocity.ledger-checkpoints.v1";
     public static final String LISTINGS_TOPIC = "reciprocity.listings.v1";
     public static final String MATCHES_TOPIC = "reciprocity.matches.v1";
     public static final String PROFILES_TOPIC = "reciprocity.profiles.v1";

@@ -16,6 +16,7 @@ import org.reciprocity.contracts.contribution.CoproductionKind;
 import org.reciprocity.contracts.contribution.LoggedBy;
 import org.reciprocity.contracts.contribution.ValidationReminderDue;
 import org.reciprocity.contracts.contribution.GroupActivityRecorded;
+import org.reciprocity.contracts.ledger.ChainCheckpointed;
 import org.reciprocity.contracts.ledger.HoursGifted;
 import org.reciprocity.contracts.ledger.HoursRedeemed;
 import org.reciprocity.contracts.ledger.SoftLimitCrossed;
@@ -74,7 +75,9 @@ final class EventSamples {
                         CoproductionKind.SERVICE_CO_DESIGNED, LocalDate.parse("2026-11-24"), 3, 360),
                 new TransferReversed(id(17), AT, TB, "r:t-1", "t-1", "coordinator-1", "Logged twice by mistake", 90),
                 new HoursRedeemed(id(18), AT, TB, "t-2", SAM, "org-1", 120, "First-aid course"),
-                new HoursGifted(id(19), AT, TB, "t-3", SAM, "pot", 30, "For whoever needs it"));
+                new HoursGifted(id(19), AT, TB, "t-3", SAM, "pot", 30, "For whoever needs it"),
+                new ChainCheckpointed(id(20), AT, TB, 42, "9f2c".repeat(16), AT, "ed25519-3f6a1c2b9d0e4f57",
+                        "c2lnbmVkIGJ5IHRoZSBsZWRnZXIncyBrZXksIGZvciB0aGUgZ29sZGVuIGZpbGUgb25seQ=="));
     }
 
     /** Every sample: the ledger's here, the other services' in their own sample classes. */

@@ -19,6 +19,7 @@ public class LedgerApplication {
     OutboxCollections outboxCollections() {
         // every collection whose documents carry events waiting to be published; the relay's sweep
         // publishes whatever the immediate flush after a command could not
-        return OutboxCollections.of("timebanks", "members", "contributions", "ledger_entries", "outbox_messages");
+        return OutboxCollections.of("timebanks", "members", "contributions", "ledger_entries", "outbox_messages",
+                "ledger_checkpoints");
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +41,7 @@ final class ServiceNode implements AutoCloseable {
 
     /** What a service reads from its environment here: where everything is, and the issuer it must trust. */
     static Map<String, String> environment(PlatformConfig config, String database, int port) {
-        return Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "PORT", Integer.toString(port),
                 "MONGODB_URI", config.mongoUri(database),
                 "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
@@ -50,7 +51,17 @@ final class ServiceNode implements AutoCloseable {
                 "SMTP_HOST", "127.0.0.1",
                 "SMTP_PORT", Integer.toString(config.smtpPort()),
                 // unsubscribe links in e-mails point at the notification service as run here
-                "NOTIFICATION_PUBLIC_BASE_URL", "http://127.0.0.1:" + config.notificationPort());
+                "NOTIFICATION_PUBLIC_BASE_URL", "http://127.0.0.1:" + config.notificationPort()));
+        if ("ledger".equals(database)) {
+            // the key that signs checkpoints of the hash chain: with the data, outside the database
+            environment.put("LEDGER_CHECKPOINT_KEY_FILE", ledgerCheckpointKey(config).toString());
+        }
+        return Map.copyOf(environment);
+    }
+
+    /** Where the ledger keeps the key that signs its checkpoints (created there on its first start). */
+    static Path ledgerCheckpointKey(PlatformConfig config) {
+        return config.dataDir().resolve("keys").resolve("ledger-checkpoint.pk8");
     }
 
     String name() {

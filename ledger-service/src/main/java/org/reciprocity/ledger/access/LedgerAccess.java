@@ -1,6 +1,7 @@
 package org.reciprocity.ledger.access;
 
 import static org.reciprocity.kit.access.Relation.ADMIN;
+import static org.reciprocity.kit.access.Relation.ANYONE;
 import static org.reciprocity.kit.access.Relation.COORDINATOR;
 import static org.reciprocity.kit.access.Relation.MEMBER;
 import static org.reciprocity.kit.access.Relation.ORGANISATION_STAFF;
@@ -62,7 +63,11 @@ public enum LedgerAccess implements AccessRule {
     REDEEM_HOURS(MEMBER),
     GIVE_HOURS(MEMBER),
     CORRECT_TRANSFER(COORDINATOR, ADMIN),
-    VERIFY_LEDGER(REVIEWER, COORDINATOR, ADMIN);
+    VERIFY_LEDGER(REVIEWER, COORDINATOR, ADMIN),
+    /** Signing the chain head now; the schedule does it at least daily anyway. */
+    TAKE_CHECKPOINT(ADMIN),
+    /** A public key is public: whoever kept checkpoints checks them without an account here. */
+    READ_CHECKPOINT_KEYS(ANYONE);
 
     private final Set<Relation> allowed;
 

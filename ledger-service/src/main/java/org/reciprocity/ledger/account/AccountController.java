@@ -22,7 +22,6 @@ import org.reciprocity.kit.web.ApiException;
 import org.reciprocity.kit.web.IdempotencyFilter;
 import org.reciprocity.kit.web.SafeId;
 import org.reciprocity.ledger.book.Bookkeeping;
-import org.reciprocity.ledger.book.ChainVerification;
 import org.reciprocity.ledger.book.LedgerEntry;
 import org.reciprocity.ledger.contribution.Actors;
 import org.reciprocity.ledger.contribution.ContributionResponse;
@@ -38,7 +37,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Balances, statements, spending and giving hours, corrections, and the ledger's integrity. */
+/** Balances, statements, spending and giving hours, corrections (the ledger's integrity: {@code checkpoint}). */
 @RestController
 @RequestMapping("/api/v1/timebanks/{timebankId}")
 class AccountController {
@@ -140,13 +139,6 @@ class AccountController {
     /** The id of a transfer the client named none for: one per Idempotency-Key, so a retry cannot post it twice. */
     private static String newId() {
         return IdempotencyFilter.derivedId().orElseGet(() -> UUID.randomUUID().toString());
-    }
-
-    /** Walks the hash chain from the first entry; names the first entry that was changed. */
-    @Access("VERIFY_LEDGER")
-    @GetMapping("/ledger/verification")
-    ChainVerification verify(@PathVariable String timebankId) {
-        return queries.verify(timebankId);
     }
 
     record AccountResponse(String id, String kind, boolean active, long balance, long debitsPending, long creditsPending) {

@@ -49,9 +49,15 @@ public class LedgerQueries {
 
     /** Walks the timebank's whole chain from its first entry. */
     public ChainVerification verify(String timebankId) {
+        return verify(timebankId, List.of());
+    }
+
+    /** Walks the timebank's whole chain from its first entry, holding it against checkpoints kept elsewhere. */
+    public ChainVerification verify(String timebankId, List<ChainVerification.Anchor> anchors) {
         Query query = Query.query(Criteria.where("entry.timebankId").is(timebankId)).with(Sort.by("entry.sequence"));
         query.fields().include("entry");
-        return ChainVerification.walk(mongo.stream(query, EntryView.class, "ledger_entries").map(EntryView::entry).iterator());
+        return ChainVerification.walk(mongo.stream(query, EntryView.class, "ledger_entries").map(EntryView::entry).iterator(),
+                anchors);
     }
 
     record EntryView(String id, LedgerEntry entry) {

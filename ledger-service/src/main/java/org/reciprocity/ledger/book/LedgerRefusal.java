@@ -70,6 +70,15 @@ public enum LedgerRefusal implements Reason {
     ATTENDEE_NOT_MEMBER(Outcome.REFUSED, "Attendee {attendee} is not a member of this timebank."),
     ATTENDEE_SUSPENDED(Outcome.REFUSED, "Attendee {attendee} is suspended."),
     ATTENDEE_REFUSED(Outcome.REFUSED, "Attendee {attendee}: {detail}"),
+    // checkpoints of the hash chain
+    NOTHING_TO_CHECKPOINT(Outcome.REFUSED, "This timebank's ledger has no entries yet, so there is nothing to checkpoint."),
+    CHAIN_CHANGED_SINCE_CHECKPOINT(Outcome.CONFLICT, "The ledger no longer extends its last checkpoint (entry "
+            + "{sequence}): {problem} No new checkpoint was signed. Verify the ledger against the checkpoints you kept."),
+    CHECKPOINT_KEY_UNKNOWN(Outcome.REFUSED, "Checkpoint {index} was signed with key '{keyId}', which is not this "
+            + "ledger's checkpoint key, so it cannot be checked here."),
+    CHECKPOINT_SIGNATURE_INVALID(Outcome.REFUSED, "Checkpoint {index} (entry {sequence}) does not carry a valid "
+            + "signature of this ledger: it was changed or not signed by the ledger. Nothing was verified."),
+    CHECKPOINT_OF_ANOTHER_TIMEBANK(Outcome.REFUSED, "Checkpoint {index} is of timebank '{timebank}', not of this one."),
     LEDGER_BUSY(Outcome.UNAVAILABLE,
             "Another instance is writing this timebank's ledger. Nothing was changed; please try again in a moment."),
     TIMEBANK_EXISTS(Outcome.CONFLICT, "A timebank with the id '{timebank}' already exists."),
