@@ -62,7 +62,10 @@ public enum LedgerAccess implements AccessRule {
     REDEEM_HOURS(MEMBER),
     GIVE_HOURS(MEMBER),
     CORRECT_TRANSFER(COORDINATOR, ADMIN),
-    VERIFY_LEDGER(REVIEWER, COORDINATOR, ADMIN);
+    VERIFY_LEDGER(REVIEWER, COORDINATOR, ADMIN),
+
+    /** The kit's list of this timebank's events the broker refused for good (ParkedEventsController). */
+    PARKED_EVENTS_READ(ADMIN);
 
     private final Set<Relation> allowed;
 
