@@ -229,8 +229,8 @@ public class OutboxRelay {
                 refused.event(), refusal, clock.instant());
         try {
             if (parkedEvents.park(parked)) {
-                log.error("The event {} ({} of timebank {}, from {} {}) can never be published and was PARKED: {}. "
-                                + "Consumers will not see it until a person acts. To do: fix its cause (for a text too "
+                log.error("The event {} ({} of timebank {}, from {} {}) can never be published and was PARKED "
+                                + "(refused: {}). Consumers will not see it until a person acts. To do: fix its cause (for a text too "
                                 + "long, correct the data through the API; for a size limit, raise it), then publish it "
                                 + "again from {} (_id {}) or record the change anew; see docs/architecture.md, "
                                 + "\"Events that cannot be published\".",
