@@ -32,7 +32,9 @@ public enum NotificationAccess implements AccessRule {
     READ_DELIVERY_LOG         (COORDINATOR, ADMIN),
     /** The link in every e-mail: its 256-bit token is the proof, so no sign-in. */
     ASK_TO_UNSUBSCRIBE        (ANYONE),
-    UNSUBSCRIBE               (ANYONE);
+    UNSUBSCRIBE               (ANYONE),
+    /** The kit's list of this timebank's events the broker refused for good (ParkedEventsController). */
+    PARKED_EVENTS_READ        (ADMIN);
 
     private final Set<Relation> allowed;
 

@@ -28,6 +28,10 @@ class NotificationAccessPolicyTest {
     private final JavaClasses notification = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.reciprocity.notification");
+    /** The kit's endpoints a service with an outbox gets, guarded by rules of this service's policy. */
+    private final JavaClasses kitEndpoints = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.reciprocity.kit.outbox");
 
     @Test
     void everyEndpointNamesItsAccessRule() {
@@ -39,7 +43,7 @@ class NotificationAccessPolicyTest {
 
     @Test
     void everyRuleNamedExistsAndEveryRuleGuardsAnEndpoint() {
-        Set<String> used = notification.stream()
+        Set<String> used = java.util.stream.Stream.concat(notification.stream(), kitEndpoints.stream())
                 .flatMap(type -> type.getMethods().stream())
                 .filter(method -> method.isAnnotatedWith(Access.class))
                 .map(method -> method.getAnnotationOfType(Access.class).value())

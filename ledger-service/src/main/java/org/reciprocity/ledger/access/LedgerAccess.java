@@ -67,7 +67,10 @@ public enum LedgerAccess implements AccessRule {
     /** Signing the chain head now; the schedule does it at least daily anyway. */
     TAKE_CHECKPOINT(ADMIN),
     /** A public key is public: whoever kept checkpoints checks them without an account here. */
-    READ_CHECKPOINT_KEYS(ANYONE);
+    READ_CHECKPOINT_KEYS(ANYONE),
+
+    /** The kit's list of this timebank's events the broker refused for good (ParkedEventsController). */
+    PARKED_EVENTS_READ(ADMIN);
 
     private final Set<Relation> allowed;
 

@@ -24,14 +24,20 @@ import org.junit.jupiter.api.Test;
 import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.contracts.contribution.ContributionWithdrawn;
 import org.reciprocity.kit.messaging.EventPublisher;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.reciprocity.kit.outbox.OutboxEntry;
+import org.reciprocity.kit.outbox.ParkedEvent;
+import org.reciprocity.kit.outbox.ParkedEvents;
+import org.springframework.kafka.core.KafkaProducerException;
 import org.reciprocity.kit.outbox.OutboxRelay;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * The outbox relay on mongo-java-server: a batch of outboxes is published and emptied in one go;
  * what a crash left in an outbox is published by the scan after start-up and by each later scan;
- * a publish that failed is retried at the next sweep on its own, without waiting for a scan.
+ * a publish that failed is retried at the next sweep on its own, without waiting for a scan; an
+ * event the broker refuses for good is parked (issue 11, finding 7), never retried.
  */
 class OutboxRelayTest {
 
@@ -43,6 +49,8 @@ class OutboxRelayTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
     private final List<String> published = new ArrayList<>();
     private boolean brokerAway;
+    private boolean retriableFailure;
+    private final Set<String> refusedForGood = new java.util.HashSet<>();
     private final OutboxRelay relay = new OutboxRelay(mongo, publisher(), Set.of("contributions"), SCAN_EVERY, clock);
 
     private String hostPort() {
@@ -153,11 +161,101 @@ class OutboxRelayTest {
         written.forEach(d -> assertThat(outboxOf(d.id().toString())).isEmpty());
     }
 
+    @Test
+    void an_event_the_broker_refuses_for_good_is_parked_once_and_the_events_after_it_go_out() {
+        OutboxEntry first = entry(clock.instant());
+        OutboxEntry tooLarge = entry(clock.instant());
+        OutboxEntry after = entry(clock.instant());
+        mongo.insert(new Document("_id", "tb/1").append("outbox", List.of(bson(first), bson(tooLarge))), "contributions");
+        mongo.insert(new Document("_id", "tb/2").append("outbox", List.of(bson(after))), "contributions");
+        refusedForGood.add(tooLarge.eventId());
+
+        boolean done = relay.tryFlush(List.of(OutboxRelay.Pending.readBack("contributions", "tb/1"),
+                OutboxRelay.Pending.readBack("contributions", "tb/2")));
+
+        assertThat(done).as("nothing left to retry").isTrue();
+        assertThat(published).containsExactly(first.eventId(), after.eventId());
+        assertThat(outboxOf("tb/1")).isEmpty();
+        assertThat(outboxOf("tb/2")).isEmpty();
+        ParkedEvent parked = new ParkedEvents(mongo).byId(tooLarge.eventId()).orElseThrow();
+        assertThat(parked.type()).isEqualTo("reciprocity.ContributionWithdrawn.v1");
+        assertThat(parked.topic()).isEqualTo("reciprocity.contributions.v1");
+        assertThat(parked.timebankId()).isEqualTo("tb");
+        assertThat(parked.key()).isEqualTo("c");
+        assertThat(parked.collection()).isEqualTo("contributions");
+        assertThat(parked.documentId()).isEqualTo("tb/1");
+        assertThat(parked.payload()).isEqualTo(tooLarge.payload());
+        assertThat(parked.error()).startsWith("RecordTooLargeException");
+        assertThat(parked.parkedAt()).isEqualTo(clock.instant());
+
+        // the same event refused again (another instance, a crash before its outbox was emptied): still one
+        mongo.insert(new Document("_id", "tb/3").append("outbox", List.of(bson(tooLarge))), "contributions");
+        assertThat(relay.tryFlush(List.of(OutboxRelay.Pending.readBack("contributions", "tb/3")))).isTrue();
+        assertThat(new ParkedEvents(mongo).summary().count()).isEqualTo(1);
+        assertThat(outboxOf("tb/3")).isEmpty();
+    }
+
+    @Test
+    void an_entry_that_cannot_be_read_back_as_an_event_is_parked_with_its_timebank() {
+        mongo.insert(new Document("_id", "tb/1").append("outbox", List.of(new Document("eventId", "e-1")
+                .append("type", "NoSuchEvent").append("payload", "{\"timebankId\":\"tb\"}"))), "contributions");
+
+        assertThat(relay.tryFlush(List.of(OutboxRelay.Pending.readBack("contributions", "tb/1")))).isTrue();
+
+        ParkedEvent parked = new ParkedEvents(mongo).byId("e-1").orElseThrow();
+        assertThat(parked.timebankId()).isEqualTo("tb");
+        assertThat(parked.topic()).isNull();
+        assertThat(outboxOf("tb/1")).isEmpty();
+    }
+
+    @Test
+    void a_payload_too_large_to_keep_is_parked_as_its_size_and_its_first_kilobyte() {
+        String huge = "x".repeat(5 * 1024 * 1024);
+        OutboxEntry large = OutboxEntry.of(new ContributionWithdrawn(UUID.randomUUID(), clock.instant(), "tb", "c",
+                huge, "m1", "m2"));
+        mongo.insert(new Document("_id", "tb/1").append("outbox", List.of(bson(large))), "contributions");
+        refusedForGood.add(large.eventId());
+
+        assertThat(relay.tryFlush(List.of(OutboxRelay.Pending.readBack("contributions", "tb/1")))).isTrue();
+
+        ParkedEvent parked = new ParkedEvents(mongo).byId(large.eventId()).orElseThrow();
+        assertThat(parked.payload()).isNull();
+        assertThat(parked.payloadBytes()).isEqualTo(large.payload().length());
+        assertThat(parked.payloadStart()).hasSize(1024).isEqualTo(large.payload().substring(0, 1024));
+    }
+
+    @Test
+    void a_retriable_failure_is_retried_at_the_next_sweep_and_never_parked() {
+        relay.sweep(); // the start-up scan: nothing yet
+        OutboxEntry waiting = entry(clock.instant());
+        mongo.insert(new Document("_id", "tb/1").append("outbox", List.of(bson(waiting))), "contributions");
+        retriableFailure = true;
+
+        assertThat(relay.flushPending(List.of(OutboxRelay.Pending.readBack("contributions", "tb/1")))).isFalse();
+
+        assertThat(outboxOf("tb/1")).hasSize(1);
+        assertThat(new ParkedEvents(mongo).summary().count()).isZero();
+        retriableFailure = false;
+        clock.advance(Duration.ofSeconds(5));
+        relay.sweep();
+        assertThat(published).containsExactly(waiting.eventId());
+        assertThat(outboxOf("tb/1")).isEmpty();
+        assertThat(new ParkedEvents(mongo).summary().count()).isZero();
+    }
+
     private EventPublisher publisher() {
         EventPublisher publisher = mock(EventPublisher.class);
         when(publisher.publish(any())).thenAnswer(call -> {
             if (brokerAway) {
                 return CompletableFuture.failedFuture(new IllegalStateException("broker away"));
+            }
+            if (retriableFailure) {
+                return CompletableFuture.failedFuture(new KafkaProducerException(null, "Failed to send",
+                        new TimeoutException("Expiring 1 record(s): 120000 ms has passed since batch creation")));
+            }
+            if (refusedForGood.contains(call.getArgument(0, DomainEvent.class).eventId().toString())) {
+                return CompletableFuture.failedFuture(new KafkaProducerException(null, "Failed to send",
+                        new RecordTooLargeException("The message is 1048677 bytes when serialized which is larger than 1048576")));
             }
             published.add(call.getArgument(0, DomainEvent.class).eventId().toString());
             return CompletableFuture.completedFuture(null);

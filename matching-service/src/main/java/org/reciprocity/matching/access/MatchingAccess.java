@@ -51,7 +51,10 @@ public enum MatchingAccess implements AccessRule {
     READ_COORDINATOR_QUEUE(COORDINATOR, ADMIN),
     RUN_PLANNER(COORDINATOR, ADMIN),
     READ_PLAN(COORDINATOR, ADMIN),
-    SEND_PLAN(COORDINATOR, ADMIN);
+    SEND_PLAN(COORDINATOR, ADMIN),
+
+    // operations: the kit's list of this timebank's events the broker refused for good (ParkedEventsController)
+    PARKED_EVENTS_READ(ADMIN);
 
     private final Set<Relation> allowed;
 

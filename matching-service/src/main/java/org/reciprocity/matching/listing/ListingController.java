@@ -96,9 +96,10 @@ class ListingController {
     }
 
     record ContentRequest(@NotNull @Size(min = 3, max = 120) String title, @Size(max = 2000) String description,
-                          @NotNull String category, @Size(max = 12) Set<String> tags, @NotNull Long estimatedMinutes,
-                          @NotNull String mode, String district, String recurrence,
-                          @Size(max = 10) Set<String> accessibility, @NotNull Instant expiresAt,
+                          @NotNull @Size(max = 100) String category, @Size(max = 12) Set<@Size(max = 100) String> tags,
+                          @NotNull Long estimatedMinutes, @NotNull @Size(max = 40) String mode,
+                          @Size(max = 100) String district, @Size(max = 40) String recurrence,
+                          @Size(max = 10) Set<@Size(max = 100) String> accessibility, @NotNull Instant expiresAt,
                           Boolean requiresVerified) {
         ListingContent content() {
             return ListingContent.of(title, description, category, tags, estimatedMinutes, mode, district, recurrence,
@@ -107,9 +108,10 @@ class ListingController {
     }
 
     record PublishRequest(@NotNull Listing.Kind kind, @NotNull @Size(min = 3, max = 120) String title,
-                          @Size(max = 2000) String description, @NotNull String category,
-                          @Size(max = 12) Set<String> tags, @NotNull Long estimatedMinutes, @NotNull String mode,
-                          String district, String recurrence, @Size(max = 10) Set<String> accessibility,
+                          @Size(max = 2000) String description, @NotNull @Size(max = 100) String category,
+                          @Size(max = 12) Set<@Size(max = 100) String> tags, @NotNull Long estimatedMinutes,
+                          @NotNull @Size(max = 40) String mode, @Size(max = 100) String district,
+                          @Size(max = 40) String recurrence, @Size(max = 10) Set<@Size(max = 100) String> accessibility,
                           @NotNull Instant expiresAt, Boolean requiresVerified) {
         ListingContent content() {
             return ListingContent.of(title, description, category, tags, estimatedMinutes, mode, district, recurrence,

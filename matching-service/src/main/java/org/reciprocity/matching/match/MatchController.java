@@ -87,7 +87,8 @@ class MatchController {
                 request == null ? null : request.reason()));
     }
 
-    record ProposeRequest(@NotBlank String needListingId, String offerListingId, String giverId) {
+    record ProposeRequest(@NotBlank @Size(max = 100) String needListingId, @Size(max = 100) String offerListingId,
+                          @Size(max = 100) String giverId) {
     }
 
     record ReasonRequest(@Size(max = 500) String reason) {

@@ -74,10 +74,13 @@ class ProfileController {
     }
 
     /** @param sharedWithMembers what other members may see besides name, skills, tags and languages; none if absent */
-    record ProfileRequest(@Size(max = 24) Set<String> skills, @Size(max = 12) Set<String> tags,
-                          @Size(max = 10) Set<String> languages, @Size(max = 21) Set<String> availability,
-                          @Size(max = 8) String district, Set<String> modes,
-                          @Size(max = 10) Set<String> accessibilityNeeds, @Size(max = 10) Set<String> sharedWithMembers) {
+    record ProfileRequest(@Size(max = 24) Set<@Size(max = 100) String> skills,
+                          @Size(max = 12) Set<@Size(max = 100) String> tags,
+                          @Size(max = 10) Set<@Size(max = 40) String> languages,
+                          @Size(max = 21) Set<@Size(max = 40) String> availability,
+                          @Size(max = 8) String district, @Size(max = 10) Set<@Size(max = 40) String> modes,
+                          @Size(max = 10) Set<@Size(max = 100) String> accessibilityNeeds,
+                          @Size(max = 10) Set<@Size(max = 40) String> sharedWithMembers) {
     }
 
     record VerificationRequest(@NotNull Boolean verified) {

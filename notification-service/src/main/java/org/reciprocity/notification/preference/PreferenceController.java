@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 /** The signed-in member's own notification preferences in this timebank. */
 @RestController
@@ -128,8 +129,9 @@ class PreferenceController {
      * @param digest     one e-mail a day instead of one per message
      * @param language   {@code en} or {@code fr}; {@code null} to follow the language registered with
      */
-    record PreferencesRequest(@NotNull Map<String, List<String>> channels, @Valid QuietHoursBody quietHours,
-                              boolean digest, String language) {
+    record PreferencesRequest(
+            @NotNull @Size(max = 50) Map<@Size(max = 100) String, @Size(max = 10) List<@Size(max = 40) String>> channels,
+            @Valid QuietHoursBody quietHours, boolean digest, @Size(max = 35) String language) {
     }
 
     record QuietHoursBody(@NotNull @Pattern(regexp = TIME, message = "must be a time like 22:00") String start,

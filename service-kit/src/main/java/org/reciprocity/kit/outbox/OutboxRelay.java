@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.bson.Document;
+import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.kit.messaging.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,9 @@ import org.springframework.scheduling.annotation.Scheduled;
  * broker away) is retried on its own at every sweep, by id; and every {@code scanInterval}, from the
  * first sweep after start-up on, the whole of every outbox collection is scanned for what a crash
  * left behind, on this instance or another. An event may thus be published twice (crash between
- * the send and the removal), never lost; consumers dedupe.
+ * the send and the removal), never lost; consumers dedupe. An event the broker refuses for good
+ * (too large, say) is never retried: it is parked in {@code parked_events} ({@link ParkedEvents}),
+ * logged as an ERROR with what to do, and shown by the health component {@code parkedEvents}.
  *
  * <p>Why not scan at every sweep: no index serves "has a non-empty outbox" on mongo-java-server (and
  * none is declared for MongoDB), so a scan reads every document of the collection, and the
@@ -37,12 +40,15 @@ public class OutboxRelay {
     static final java.time.Duration SWEEP_GRACE = java.time.Duration.ofSeconds(2);
     /** How often, by default, every outbox collection is scanned for what a crash left behind. */
     public static final java.time.Duration SCAN_INTERVAL = java.time.Duration.ofMinutes(1);
+    /** How long a batch waits for its acknowledgements before it counts as not published yet. */
+    static final java.time.Duration ACK_WAIT = java.time.Duration.ofSeconds(10);
 
     private final MongoTemplate mongo;
     private final EventPublisher publisher;
     private final Set<String> collections;
     private final java.time.Duration scanInterval;
     private final java.time.Clock clock;
+    private final ParkedEvents parkedEvents;
     /**
      * Documents whose publish failed here, to retry at the next sweep, in the order their changes
      * happened (a set: a document failing twice is retried once, at its first place). Guarded by itself.
@@ -57,7 +63,13 @@ public class OutboxRelay {
 
     public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, Set<String> collections,
                        java.time.Duration scanInterval, java.time.Clock clock) {
+        this(mongo, publisher, collections, scanInterval, clock, new ParkedEvents(mongo));
+    }
+
+    public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, Set<String> collections,
+                       java.time.Duration scanInterval, java.time.Clock clock, ParkedEvents parkedEvents) {
         this.mongo = mongo;
+        this.parkedEvents = parkedEvents;
         this.publisher = publisher;
         this.collections = collections;
         this.scanInterval = scanInterval;
@@ -87,12 +99,14 @@ public class OutboxRelay {
     /**
      * Publishes the pending events of several documents in one go: every event is sent in order
      * without waiting for the one before (the idempotent producer keeps their order per partition),
-     * then all acknowledgements are awaited, then each document's sent entries are removed. One
-     * broker round trip for the batch instead of one per event.
+     * then each acknowledgement is awaited, then each document's entries that are done are removed.
+     * One broker round trip for the batch instead of one per event. An event the broker refuses for
+     * good ({@link Refusals}) is done too: it is parked in {@code parked_events}, where a person sees
+     * it, so that it does not hold back everything written after it.
      *
      * @param documents in the order their changes happened
-     * @return whether every event was published and removed from its outbox; if not, the documents
-     *         are retried at the next sweep
+     * @return whether every event was published or parked, and removed from its outbox; if not, the
+     *         documents are retried at the next sweep
      */
     public boolean flushPending(List<Pending> documents) {
         if (tryFlush(documents)) {
@@ -104,44 +118,130 @@ public class OutboxRelay {
 
     /**
      * Like {@link #flushPending}, but a batch that does not go out is left to the caller to try
-     * again (for a caller that must keep its batches in order), and to the next scan.
+     * again (for a caller that must keep its batches in order), and to the next scan. What did go
+     * out, and what was parked, is removed from its outbox either way, so that a retry reading the
+     * outboxes back sends only the rest.
+     *
+     * @return true when nothing is left to retry: every event was acknowledged or parked
      */
     public boolean tryFlush(List<Pending> documents) {
-        // per collection: the ids of the documents published, and the ids of the events sent
-        java.util.Map<String, List<List<Object>>> sent = new java.util.LinkedHashMap<>();
-        List<java.util.concurrent.CompletableFuture<?>> acks = new ArrayList<>();
-        try {
-            for (Pending document : documents) {
-                List<OutboxEntry> entries = document.entries() != null ? document.entries() : read(document);
-                if (entries == null || entries.isEmpty()) {
-                    continue;
-                }
-                List<List<Object>> done = sent.computeIfAbsent(document.collection(),
-                        c -> List.of(new ArrayList<>(), new ArrayList<>()));
-                done.get(0).add(document.id());
-                for (OutboxEntry pending : entries) {
-                    acks.add(publisher.publish(pending.toEvent()));
-                    done.get(1).add(pending.eventId());
-                }
+        List<Sent> sent = new ArrayList<>();
+        boolean complete = true;
+        for (Pending document : documents) {
+            List<OutboxEntry> entries;
+            try {
+                entries = document.entries() != null ? document.entries() : read(document);
+            } catch (RuntimeException e) {
+                log.warn("could not read the outbox of {} {}, trying again later: {}", document.collection(),
+                        document.id(), e.getMessage());
+                complete = false;
+                break; // what comes after it must not overtake it
             }
-            java.util.concurrent.CompletableFuture.allOf(acks.toArray(java.util.concurrent.CompletableFuture[]::new))
-                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            log.warn("a batch of outboxes was not published yet: {}", e.getMessage());
-            return false;
+            if (entries != null) {
+                entries.forEach(entry -> sent.add(send(document, entry)));
+            }
+        }
+        // Each acknowledgement on its own: one refused event must not count against the others.
+        // The wait is shared, as allOf's was: a broker that is away costs the batch 10 s, not 10 s an event.
+        long deadline = System.nanoTime() + ACK_WAIT.toNanos();
+        java.util.Map<String, Done> done = new java.util.LinkedHashMap<>();
+        String notYet = null;
+        for (Sent each : sent) {
+            Throwable failure = awaitAck(each.ack(), deadline);
+            if (failure == null || (Refusals.forGood(failure) && parked(each, failure))) {
+                Done ofCollection = done.computeIfAbsent(each.document().collection(), c -> new Done());
+                ofCollection.documents().add(each.document().id());
+                ofCollection.events().add(each.entry().eventId());
+            } else {
+                complete = false;
+                notYet = notYet != null ? notYet : Refusals.inWords(failure);
+            }
+        }
+        if (notYet != null) {
+            log.warn("a batch of outboxes was not published yet: {}", notYet);
         }
         // One update per collection instead of one per document (an `_id $in` filter is still an
         // index lookup on mongo-java-server). Event ids are unique, so pulling all of the batch's
-        // ids from each of its documents removes from each exactly the entries it sent.
+        // done ids from each of its documents removes from each exactly its entries that are done.
         try {
-            sent.forEach((collection, done) -> mongo.updateMulti(Query.query(Criteria.where("_id").in(done.get(0))),
-                    new Update().pull("outbox", Query.query(Criteria.where("eventId").in(done.get(1)))), collection));
+            done.forEach((collection, ids) -> mongo.updateMulti(Query.query(Criteria.where("_id").in(ids.documents())),
+                    new Update().pull("outbox", Query.query(Criteria.where("eventId").in(ids.events()))), collection));
         } catch (RuntimeException e) {
             // published but still in the outbox: the sweep publishes them again, consumers dedupe
             log.warn("published outbox entries not removed yet: {}", e.getMessage());
             return false;
         }
-        return true;
+        return complete;
+    }
+
+    /** Of one collection: the documents with entries that are done, and those entries' event ids. */
+    private record Done(Set<Object> documents, List<Object> events) {
+        Done() {
+            this(new java.util.LinkedHashSet<>(), new ArrayList<>());
+        }
+    }
+
+    /** An event handed to the producer, and its acknowledgement to come. */
+    private record Sent(Pending document, OutboxEntry entry, DomainEvent event,
+                        java.util.concurrent.CompletableFuture<?> ack) {
+    }
+
+    /** Sends one entry; a failure to even send (an unreadable entry, a value that cannot be written) is its answer. */
+    private Sent send(Pending document, OutboxEntry entry) {
+        DomainEvent event = null;
+        try {
+            event = eventOf(entry);
+            return new Sent(document, entry, event, publisher.publish(event));
+        } catch (RuntimeException e) {
+            return new Sent(document, entry, event, java.util.concurrent.CompletableFuture.failedFuture(e));
+        }
+    }
+
+    private static DomainEvent eventOf(OutboxEntry entry) {
+        try {
+            return entry.toEvent();
+        } catch (RuntimeException e) {
+            throw new Refusals.UnreadableEntry("the outbox entry cannot be read as a " + entry.type() + " event", e);
+        }
+    }
+
+    /** Null once acknowledged; else why not (a timeout once the batch's wait is over). */
+    private static Throwable awaitAck(java.util.concurrent.CompletableFuture<?> ack, long deadline) {
+        try {
+            ack.get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return e.getCause() != null ? e.getCause() : e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
+            return e;
+        }
+    }
+
+    /**
+     * Keeps an event the broker refused for good in {@code parked_events}; true once it is there (so
+     * its outbox entry may go). A person is told once per event, with what to do.
+     */
+    private boolean parked(Sent refused, Throwable refusal) {
+        ParkedEvent parked = ParkedEvent.of(refused.document().collection(), refused.document().id(), refused.entry(),
+                refused.event(), refusal, clock.instant());
+        try {
+            if (parkedEvents.park(parked)) {
+                log.error("The event {} ({} of timebank {}, from {} {}) can never be published and was PARKED "
+                                + "(refused: {}). Consumers will not see it until a person acts. To do: fix its cause (for a text too "
+                                + "long, correct the data through the API; for a size limit, raise it), then publish it "
+                                + "again from {} (_id {}) or record the change anew; see docs/architecture.md, "
+                                + "\"Events that cannot be published\".",
+                        parked.eventId(), parked.type(), parked.timebankId(), parked.collection(), parked.documentId(),
+                        parked.error(), ParkedEvents.COLLECTION, parked.eventId());
+            }
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("could not park the refused event {}, trying again later: {}", parked.eventId(), e.getMessage());
+            return false;
+        }
     }
 
     /**

@@ -1,0 +1,192 @@
+package org.reciprocity.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.reciprocity.contracts.DomainEvent;
+import org.reciprocity.contracts.EventTypes;
+import org.reciprocity.contracts.Topics;
+import org.reciprocity.contracts.contribution.ContributionWithdrawn;
+import org.reciprocity.contracts.kafka.CloudEventHeaders;
+import org.reciprocity.contracts.kafka.EventSerializer;
+import org.reciprocity.kit.messaging.EventPublisher;
+import org.reciprocity.kit.outbox.OutboxEntry;
+import org.reciprocity.kit.outbox.OutboxRelay;
+import org.reciprocity.kit.outbox.ParkedEvents;
+import org.reciprocity.testsupport.ApiClient;
+import org.reciprocity.testsupport.SharedInfrastructure;
+import org.reciprocity.testsupport.TestTokens;
+import org.reciprocity.testsupport.TopicProbe;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Issue 11, finding 7: an event the broker refuses for good is parked where a person sees it,
+ * and the events its timebank writes after it still go out; the broker being away is not such a
+ * refusal. The API caps every text (a description at 500 characters), so the test makes the event
+ * too large the other way: a ledger whose producer takes records of at most 2 KiB
+ * ({@code max.request.size}), and a description of 500 three-byte characters, which makes
+ * {@code ContributionLogged} about 2.4 KB while every other event stays well under 2 KiB. The real
+ * producer then refuses it with {@code RecordTooLargeException}, as it would a 1 MB suspension
+ * reason at its default limit. This ledger has its own database, so its outbox scan never meets
+ * another test's outboxes.
+ */
+class EventsThatCannotBePublishedIT {
+
+    private static final String DATABASE = "ledger_parked";
+    private static final String TOO_LONG_FOR_THE_BROKER = "時".repeat(500);
+
+    private static ConfigurableApplicationContext ledger;
+    private static final List<DefaultKafkaProducerFactory<String, DomainEvent>> producers = new java.util.ArrayList<>();
+    private static LedgerFixture given;
+
+    @BeforeAll
+    static void startALedgerWhoseBrokerTakesSmallRecordsOnly() {
+        SharedInfrastructure infrastructure = SharedInfrastructure.get();
+        ledger = new SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+                "--spring.kafka.producer.properties[max.request.size]=2048",
+                "--spring.mongodb.uri=" + infrastructure.mongoUri(DATABASE),
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + infrastructure.tokens().jwkSetUri(),
+                "--reciprocity.security.issuer=" + infrastructure.tokens().issuer(),
+                "--spring.security.oauth2.resourceserver.jwt.audiences=" + TestTokens.AUDIENCE,
+                "--reciprocity.outbox.sweep-interval=1s",
+                "--spring.main.banner-mode=off");
+        // its consumer would take partitions of ledger.matches from the other ledger of this JVM
+        ledger.getBean(KafkaListenerEndpointRegistry.class).stop();
+        given = new LedgerFixture(((WebServerApplicationContext) ledger).getWebServer().getPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        producers.forEach(DefaultKafkaProducerFactory::destroy);
+        if (ledger != null) {
+            ledger.close();
+        }
+    }
+
+    @Test
+    @Timeout(60) // on the old relay the lane retried the refused batch for ever, and nothing after it went out
+    void anEventTooLargeForTheBrokerIsParkedAndTheTimebanksLaterEventsStillGoOut() {
+        String sam = given.aMember("Sam");
+        String ali = given.aMember("Ali");
+        Map<String, Object> tooLarge = given.logBody(sam, ali, 30, "GIVER");
+        tooLarge.put("description", TOO_LONG_FOR_THE_BROKER);
+        ApiClient.Response refusedByTheBroker = given.api.post(given.path("/contributions"), given.as(sam), tooLarge);
+        assertThat(refusedByTheBroker.status()).as(refusedByTheBroker.body()).isEqualTo(201);
+        String parkedId = refusedByTheBroker.text("id");
+
+        ApiClient.Response later = given.logGiven(sam, ali, 20);
+        assertThat(later.status()).as(later.body()).isEqualTo(201);
+        String laterId = later.text("id");
+
+        List<ConsumerRecord<String, byte[]>> seen = TopicProbe.readUntil(
+                SharedInfrastructure.get().kafkaBootstrapServers(), Topics.CONTRIBUTIONS_TOPIC,
+                r -> laterId.equals(r.key()), Duration.ofSeconds(20));
+        assertThat(seen).as("the contribution logged after the refused one reaches its topic: the lane does not stall")
+                .anyMatch(r -> laterId.equals(r.key())
+                        && "reciprocity.ContributionLogged.v1".equals(CloudEventHeaders.get(r.headers(), "ce_type")));
+        assertThat(seen).as("the refused event is not on the topic").noneMatch(r -> parkedId.equals(r.key()));
+
+        ApiClient.Response parked = given.api.get(given.path("/admin/parked-events"), given.admin());
+        assertThat(parked.status()).as(parked.body()).isEqualTo(200);
+        assertThat(parked.json().path("count").asLong()).isEqualTo(1);
+        var event = parked.json().path("parkedEvents").path(0);
+        assertThat(event.path("type").asString()).isEqualTo("reciprocity.ContributionLogged.v1");
+        assertThat(event.path("key").asString()).isEqualTo(parkedId);
+        assertThat(event.path("collection").asString()).isEqualTo("contributions");
+        assertThat(event.path("error").asString()).startsWith("RecordTooLargeException");
+        assertThat(event.path("payloadKept").asBoolean()).isTrue();
+        assertThat(event.has("payload")).as("the member's words stay in the database").isFalse();
+        assertThat(mongo().findById(event.path("eventId").asString(), Document.class, ParkedEvents.COLLECTION)
+                .getString("payload")).contains(TOO_LONG_FOR_THE_BROKER);
+        assertThat(mongo().findById(given.timebank + "/" + parkedId, Document.class, "contributions")
+                .getList("outbox", Object.class, List.of())).as("its outbox no longer holds it").isEmpty();
+
+        ApiClient.Response health = given.api.get("/actuator/health", given.admin());
+        var component = health.json().path("components").path("parkedEvents");
+        assertThat(component.path("status").asString()).as(health.body()).isEqualTo("UP");
+        assertThat(component.path("details").path("count").asLong()).isEqualTo(1);
+        assertThat(component.path("details").has("oldest")).isTrue();
+        assertThat(health.json().path("status").asString()).as("a parked event does not take the service down")
+                .isEqualTo("UP");
+
+        ApiClient.Response asCoordinator = given.api.get(given.path("/admin/parked-events"), given.coordinator());
+        assertThat(asCoordinator.status()).isEqualTo(403);
+        assertThat(asCoordinator.code()).isEqualTo("not-permitted");
+    }
+
+    @Test
+    @Timeout(60)
+    void aBrokerThatIsAwayIsWaitedForAndNothingIsParked() {
+        MongoTemplate mongo = mongo();
+        OutboxEntry waiting = OutboxEntry.of(new ContributionWithdrawn(UUID.randomUUID(), Instant.now(), "tb-away",
+                "c-" + UUID.randomUUID(), "m1", "m1", "m2"));
+        String document = "tb-away/" + UUID.randomUUID();
+        mongo.insert(new Document("_id", document).append("outbox", List.of(new Document("eventId", waiting.eventId())
+                .append("type", waiting.type()).append("payload", waiting.payload())
+                .append("occurredAt", Date.from(waiting.occurredAt())))), "contributions");
+        long parkedBefore = new ParkedEvents(mongo).summary().count();
+
+        // a real producer whose broker does not answer (nothing listens on port 1)
+        OutboxRelay awayRelay = new OutboxRelay(mongo, publisherTo("127.0.0.1:1"), Set.of(), OutboxRelay.SCAN_INTERVAL,
+                Clock.systemUTC());
+        assertThat(awayRelay.tryFlush(List.of(OutboxRelay.Pending.readBack("contributions", document))))
+                .as("not done: to be tried again").isFalse();
+        assertThat(mongo.findById(document, Document.class, "contributions").getList("outbox", Object.class))
+                .as("still waiting in its outbox").hasSize(1);
+        assertThat(new ParkedEvents(mongo).summary().count()).as("nothing parked").isEqualTo(parkedBefore);
+
+        OutboxRelay backRelay = new OutboxRelay(mongo, publisherTo(SharedInfrastructure.get().kafkaBootstrapServers()),
+                Set.of(), OutboxRelay.SCAN_INTERVAL, Clock.systemUTC());
+        assertThat(backRelay.tryFlush(List.of(OutboxRelay.Pending.readBack("contributions", document)))).isTrue();
+        assertThat(mongo.findById(document, Document.class, "contributions").getList("outbox", Object.class)).isEmpty();
+        assertThat(new ParkedEvents(mongo).summary().count()).isEqualTo(parkedBefore);
+    }
+
+    private static MongoTemplate mongo() {
+        return ledger.getBean(MongoTemplate.class);
+    }
+
+    /** The kit's publishing (topic of the catalogue, subject as key, CloudEvents) over a producer of our own. */
+    private static EventPublisher publisherTo(String bootstrap) {
+        DefaultKafkaProducerFactory<String, DomainEvent> producer = new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 1_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000), new StringSerializer(), new EventSerializer("/tests"));
+        producers.add(producer);
+        KafkaTemplate<String, DomainEvent> template = new KafkaTemplate<>(producer);
+        EventPublisher publisher = mock(EventPublisher.class);
+        when(publisher.publish(any())).thenAnswer(call -> {
+            DomainEvent event = call.getArgument(0, DomainEvent.class);
+            return template.send(EventTypes.of(event).topic().name(), event.subject(), event);
+        });
+        return publisher;
+    }
+}
