@@ -213,7 +213,12 @@ public class Bookkeeping {
      */
     @Scheduled(fixedDelayString = "${reciprocity.outbox.scan-interval:1m}", initialDelayString = "PT5S")
     void publishLeftovers() {
-        for (String timebankId : store.timebanksWithLeftovers(java.time.Instant.now().minus(LEFT_AFTER))) {
+        publishLeftovers(java.time.Instant.now().minus(LEFT_AFTER));
+    }
+
+    /** Publishes what waits in the outboxes of the timebanks with an event written before {@code settled}. */
+    void publishLeftovers(java.time.Instant settled) {
+        for (String timebankId : store.timebanksWithLeftovers(settled)) {
             try {
                 attempt(timebankId, ledger -> null, Duration.ZERO, true);
             } catch (RuntimeException e) {

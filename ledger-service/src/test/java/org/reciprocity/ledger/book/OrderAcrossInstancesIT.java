@@ -131,6 +131,28 @@ class OrderAcrossInstancesIT {
         });
     }
 
+    @Test
+    void whatAnInstanceLeftUnpublishedWhenItDiedGoesOutInWrittenOrderEvenIfNobodyWritesTheTimebankAgain() throws Exception {
+        holdPublishingOnA();
+        String contribution = logOnA(sam, ali, 20);
+        ApiClient.Response gift = given.api.post(given.path("/gifts"), given.as(sam), Map.of("toAccountId", ali, "minutes", 5));
+        assertThat(gift.status()).as(gift.body()).isEqualTo(201); // transfer 1
+        assertThat(given.validate(contribution, ali, "thank you").status()).isEqualTo(200); // transfer 2
+        pastItsLease();
+        resumeA.countDown(); // what A's lane held is dropped, as if A had died: it stays in the outboxes
+        Thread.sleep(500);
+
+        // the leftovers sweep (of whichever instance) finds them; nobody holds the lease, so it takes it
+        instanceA.publishLeftovers(java.time.Instant.now().plusSeconds(1));
+
+        List<String> contributionEvents = firstPublications(Topics.CONTRIBUTIONS_TOPIC, contribution, Set.of(LOGGED, VALIDATED));
+        List<Long> transfers = firstSequences(2);
+        assertSoftly(softly -> {
+            softly.assertThat(contributionEvents).containsExactly(LOGGED, VALIDATED);
+            softly.assertThat(transfers).containsExactly(1L, 2L);
+        });
+    }
+
     /** Holds A's publishing of this timebank's outboxes until {@link #resumeA} opens. */
     private void holdPublishingOnA() {
         String prefix = given.timebank + "/";
