@@ -45,6 +45,11 @@ public final class AnotherLedger implements AutoCloseable {
         return new AnotherLedger(context);
     }
 
+    /** One of this instance's beans, to drive it as its scheduler would. */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     public int port() {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }

@@ -139,11 +139,11 @@ class OrderAcrossInstancesIT {
         assertThat(gift.status()).as(gift.body()).isEqualTo(201); // transfer 1
         assertThat(given.validate(contribution, ali, "thank you").status()).isEqualTo(200); // transfer 2
         pastItsLease();
-        resumeA.countDown(); // what A's lane held is dropped, as if A had died: it stays in the outboxes
+        resumeA.countDown(); // A's lane finds its lease gone and drops what it held, as if A had died: it stays in the outboxes
         Thread.sleep(500);
 
-        // the leftovers sweep (of whichever instance) finds them; nobody holds the lease, so it takes it
-        instanceA.publishLeftovers(java.time.Instant.now().plusSeconds(1));
+        // B's leftovers sweep finds them (as if they were 30 s old); nobody holds the lease, so B takes it
+        instanceB.bean(Bookkeeping.class).publishLeftovers(java.time.Instant.now().plusSeconds(1));
 
         List<String> contributionEvents = firstPublications(Topics.CONTRIBUTIONS_TOPIC, contribution, Set.of(LOGGED, VALIDATED));
         List<Long> transfers = firstSequences(2);
