@@ -17,9 +17,10 @@ public class LedgerApplication {
 
     @Bean
     OutboxCollections outboxCollections() {
-        // every collection whose documents carry events waiting to be published; the relay's sweep
-        // publishes whatever the immediate flush after a command could not
-        return OutboxCollections.of("timebanks", "members", "contributions", "ledger_entries", "outbox_messages",
-                "ledger_checkpoints");
+        // the collections whose events the relay's scan publishes when the immediate flush could not.
+        // Not the ledger's own (contributions, ledger_entries, outbox_messages): a timebank's events
+        // there go out in written order, by the holder of its lease only (Bookkeeping#publishLeftovers);
+        // checkpoints are independent of each other and of the lanes
+        return OutboxCollections.of("timebanks", "members", "ledger_checkpoints");
     }
 }

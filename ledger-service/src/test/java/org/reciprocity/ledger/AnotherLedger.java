@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * same MongoDB database as the {@code @ServiceIntegrationTest} one: two instances of one service,
  * as when it is scaled out.
  */
-final class AnotherLedger implements AutoCloseable {
+public final class AnotherLedger implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
 
@@ -28,7 +28,7 @@ final class AnotherLedger implements AutoCloseable {
     }
 
     /** Starts an instance; {@code extras} are plain classes with {@code @Bean} methods (never scanned). */
-    static AnotherLedger start(Class<?>... extras) {
+    public static AnotherLedger start(Class<?>... extras) {
         SharedInfrastructure infrastructure = SharedInfrastructure.get();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
                 .sources(extras)
@@ -45,7 +45,12 @@ final class AnotherLedger implements AutoCloseable {
         return new AnotherLedger(context);
     }
 
-    int port() {
+    /** One of this instance's beans, to drive it as its scheduler would. */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public int port() {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 

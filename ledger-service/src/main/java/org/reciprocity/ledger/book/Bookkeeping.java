@@ -25,8 +25,10 @@ import org.springframework.stereotype.Service;
  * ({@link WriterState}), so a command mostly reads from memory and only writes to the database.
  * When it takes the lease, or after any failure, it reads afresh and rolls forward whatever a crash
  * left half-written. After a command it publishes the command's events from their outboxes
- * without holding the caller (the sweep publishes anything this misses). A command that lost a
- * race with another writer is retried on the fresh state.
+ * without holding the caller, in the order they were written ({@link PublishingLanes}): only while
+ * it still holds the lease they were written under; a holder taking over from one that left events
+ * unpublished publishes those first ({@link MongoBookStore#catchUp}). A command that lost a race
+ * with another writer is retried on the fresh state.
  */
 @Service
 public class Bookkeeping {
@@ -38,6 +40,13 @@ public class Bookkeeping {
     static final Duration WANT_EVERY = Duration.ofSeconds(1);
     /** A lease unused this long goes back, so another instance can write the timebank. */
     static final Duration IDLE = Duration.ofSeconds(5);
+    /**
+     * How long a lease given back waits for its lane to publish what was written under it; past
+     * that, it goes back saying so, and the next holder publishes what is left.
+     */
+    static final Duration DRAIN_WAIT = Duration.ofSeconds(1);
+    /** An event waiting in an outbox this long was missed by its writer (a crash, a lost lease). */
+    static final Duration LEFT_AFTER = Duration.ofSeconds(30);
 
     private final MongoBookStore store;
     private final Ledger ledger;
@@ -55,7 +64,8 @@ public class Bookkeeping {
             thread.setDaemon(true);
             return thread;
         });
-        this.lanes = new PublishingLanes(relay::tryFlush, publisher, Duration.ofMillis(200), Duration.ofSeconds(5));
+        this.lanes = new PublishingLanes(relay::tryFlush, leases::holds, publisher, Duration.ofMillis(200),
+                Duration.ofSeconds(5));
     }
 
     /**
@@ -63,20 +73,21 @@ public class Bookkeeping {
      * up to {@link #LEASE_WAIT} while another instance writes the timebank, then refuses (503).
      */
     public <T> T run(String timebankId, Function<Ledger, T> command) {
-        return attempt(timebankId, command, LEASE_WAIT).orElseThrow(() -> ApiException.of(LedgerRefusal.LEDGER_BUSY))
+        return attempt(timebankId, command, LEASE_WAIT, false).orElseThrow(() -> ApiException.of(LedgerRefusal.LEDGER_BUSY))
                 .value();
     }
 
     /** Like {@link #run}, but does nothing (empty) if another instance holds the timebank's lease now. */
     public <T> Optional<T> runIfFree(String timebankId, Function<Ledger, T> command) {
-        return attempt(timebankId, command, Duration.ZERO).map(Ran::value);
+        return attempt(timebankId, command, Duration.ZERO, false).map(Ran::value);
     }
 
     /** What a command returned, possibly null, once it ran. */
     private record Ran<T>(T value) {
     }
 
-    private <T> Optional<Ran<T>> attempt(String timebankId, Function<Ledger, T> command, Duration wait) {
+    /** {@code catchUp}: publish what earlier writers left in the timebank's outboxes first, whoever held the lease before. */
+    private <T> Optional<Ran<T>> attempt(String timebankId, Function<Ledger, T> command, Duration wait, boolean catchUp) {
         ReentrantLock lock = locks.computeIfAbsent(timebankId, id -> new ReentrantLock());
         long deadline = System.nanoTime() + wait.toNanos();
         for (int attempt = 1; ; attempt++) {
@@ -92,11 +103,14 @@ public class Bookkeeping {
                     store.rollForward(timebankId);
                     state.markLoaded();
                 }
+                if (state.takeCatchUp() | (catchUp && attempt == 1)) {
+                    store.catchUp(timebankId);
+                }
                 result = command.apply(ledger);
                 outboxes = store.writtenOutboxes();
             } catch (MongoBookStore.ConcurrentPostingException lostRace) {
                 state.reset();
-                publishInOrder(timebankId, store.writtenOutboxes()); // what the attempt committed before it lost
+                publishInOrder(timebankId, state, store.writtenOutboxes()); // what the attempt committed before it lost
                 if (attempt == ATTEMPTS) {
                     throw lostRace;
                 }
@@ -105,13 +119,13 @@ public class Bookkeeping {
                 // a write may have failed half-way: trust nothing kept, read afresh next time; what it
                 // wrote before failing is committed, so its events go out now rather than at the next scan
                 state.reset();
-                publishInOrder(timebankId, store.writtenOutboxes());
+                publishInOrder(timebankId, state, store.writtenOutboxes());
                 throw failed;
             } finally {
                 store.endCommand();
                 lock.unlock();
             }
-            publishInOrder(timebankId, outboxes);
+            publishInOrder(timebankId, state, outboxes);
             return Optional.of(new Ran<>(result));
         }
     }
@@ -177,10 +191,11 @@ public class Bookkeeping {
             ReentrantLock lock = locks.get(timebankId);
             if (lock != null && lock.tryLock()) {
                 try {
+                    boolean drained = lanes.awaitDrained(timebankId, DRAIN_WAIT);
                     if (wanted.contains(timebankId)) {
-                        leases.yieldTo(timebankId);
+                        leases.yieldTo(timebankId, drained);
                     } else {
-                        leases.release(timebankId);
+                        leases.release(timebankId, drained);
                     }
                 } finally {
                     lock.unlock();
@@ -189,14 +204,42 @@ public class Bookkeeping {
         }
     }
 
+    /**
+     * Publishes what writers left in outboxes (an instance that died, or lost its lease in a pause
+     * and wrote once more), timebank by timebank, in written order, by the holder of each
+     * timebank's lease: this instance, when it holds the lease or can take it; else the holder's own
+     * sweep does. These collections are left out of the relay's scan (LedgerApplication), which
+     * would publish them in no particular order.
+     */
+    @Scheduled(fixedDelayString = "${reciprocity.outbox.scan-interval:1m}", initialDelayString = "PT5S")
+    void publishLeftovers() {
+        publishLeftovers(java.time.Instant.now().minus(LEFT_AFTER));
+    }
+
+    /** Publishes what waits in the outboxes of the timebanks with an event written before {@code settled}. */
+    void publishLeftovers(java.time.Instant settled) {
+        for (String timebankId : store.timebanksWithLeftovers(settled)) {
+            try {
+                attempt(timebankId, ledger -> null, Duration.ZERO, true);
+            } catch (RuntimeException e) {
+                // the next sweep tries again; one timebank must not keep the others waiting
+            }
+        }
+    }
+
     /** At shutdown, another instance may take over at once. */
     @PreDestroy
     void releaseLeases() {
-        leases.releaseAll();
+        leases.releaseAll(timebankId -> lanes.awaitDrained(timebankId, DRAIN_WAIT));
     }
 
-    private void publishInOrder(String timebankId, List<OutboxRelay.Pending> outboxes) {
-        lanes.publish(timebankId, outboxes);
+    private void publishInOrder(String timebankId, WriterState state, List<OutboxRelay.Pending> outboxes) {
+        lanes.publish(timebankId, state.epoch, outboxes);
+    }
+
+    /** A test's hold on this instance's publishing, as a pause would hold it. */
+    void beforeEachBatch(java.util.function.Consumer<List<OutboxRelay.Pending>> hold) {
+        lanes.beforeEachBatch = hold;
     }
 
     public MongoBookStore store() {

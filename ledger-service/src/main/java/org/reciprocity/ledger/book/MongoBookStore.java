@@ -43,6 +43,10 @@ public class MongoBookStore implements BookStore {
     static final String HEADS = "ledger_heads";
     static final String MESSAGES = "outbox_messages";
     static final String MATCHES = "agreed_matches";
+    /** The collections whose outboxes only the holder of a timebank's lease publishes, in written order. */
+    static final List<String> LANE_COLLECTIONS = List.of(CONTRIBUTIONS, ENTRIES, MESSAGES);
+    /** An outbox entry's place in its timebank's written order ({@link WriterState#nextOrder}). */
+    static final String ORDER = "order";
 
     private final MongoTemplate mongo;
     /** Changes of several contributions without an entry (a group register), written all or nothing. */
@@ -169,6 +173,11 @@ public class MongoBookStore implements BookStore {
         }
         if (w != null) {
             w.contribution(doc.contribution());
+            if (doc.outbox() != null && !doc.outbox().isEmpty()) {
+                // events another writer left unpublished (one whose lease ran out mid-command): they
+                // go out before whatever this command writes about the same contribution
+                written.get().add(OutboxRelay.Pending.readBack(CONTRIBUTIONS, doc.id()));
+            }
         }
         return Optional.of(doc.contribution());
     }
@@ -233,6 +242,8 @@ public class MongoBookStore implements BookStore {
     @Override
     public void commit(Change change) {
         List<OutboxEntry> outbox = change.events().stream().map(OutboxEntry::of).toList();
+        // each entry with its place in the timebank's written order (see WriterState#nextOrder)
+        List<Document> stored = outbox.stream().map(this::bson).toList();
         if (!change.entries().isEmpty()) {
             // the first entry carries the whole change, the later entries of the change included:
             // its insert is the commit point, and a crash after it is rolled forward from it
@@ -240,7 +251,7 @@ public class MongoBookStore implements BookStore {
             List<LedgerEntry> more = change.entries().subList(1, change.entries().size());
             EntryDocument doc = new EntryDocument(entryKey(change.timebankId(), entry.sequence()),
                     key(change.timebankId(), entry.transferId()), entry, change.accounts(), change.contributions(),
-                    change.head(), new ArrayList<>(outbox), List.copyOf(more));
+                    change.head(), new ArrayList<>(stored), List.copyOf(more));
             try {
                 mongo.insert(doc, ENTRIES);
             } catch (DuplicateKeyException e) {
@@ -252,24 +263,91 @@ public class MongoBookStore implements BookStore {
             return;
         }
         if (change.contributions().size() > 1) {
-            wholeChanges.commit(change, outbox.stream().map(this::bson).toList());
+            wholeChanges.commit(change, stored);
             return;
         }
         boolean releasing = change.contributions().stream().anyMatch(c -> !c.state().isOpen())
                 || change.contributions().stream().anyMatch(c -> storedState(change.timebankId(), c.id()) != null);
         if (releasing) {
-            saveContributions(change.timebankId(), change.contributions(), outbox);
+            saveContributions(change.timebankId(), change.contributions(), outbox, stored);
             saveAccounts(change.accounts(), true);
         } else {
             saveAccounts(change.accounts(), true);
-            saveContributions(change.timebankId(), change.contributions(), outbox);
+            saveContributions(change.timebankId(), change.contributions(), outbox, stored);
         }
         if (change.contributions().size() != 1 && !outbox.isEmpty()) {
             String id = change.events().get(0).eventId().toString();
             mongo.insert(new Document("_id", id).append("timebankId", change.timebankId())
-                    .append("outbox", outbox.stream().map(this::bson).toList()), MESSAGES);
+                    .append("outbox", stored), MESSAGES);
             written.get().add(new OutboxRelay.Pending(MESSAGES, id, outbox));
         }
+    }
+
+    /**
+     * Makes the current command publish, before its own events, every event of the timebank still
+     * waiting in an outbox, in the order it was written: for a holder of the lease taking over from
+     * one that left some unpublished (a pause past its lease, a crash, a broker away). Replaces what
+     * the roll-forward queued: those outboxes are among them.
+     */
+    void catchUp(String timebankId) {
+        List<OutboxRelay.Pending> left = leftovers(timebankId);
+        written.get().clear();
+        written.get().addAll(left);
+    }
+
+    /**
+     * The timebank's unpublished events, one per outbox entry, in written order: by the order each
+     * was written with, else (written before orders were kept) by when it happened; entries of one
+     * document keep their order in it (the sort is stable).
+     */
+    List<OutboxRelay.Pending> leftovers(String timebankId) {
+        record Left(long order, java.time.Instant at, OutboxRelay.Pending pending) {
+        }
+        List<Left> left = new ArrayList<>();
+        for (String collection : LANE_COLLECTIONS) {
+            Query pending = Query.query(Criteria.where(timebankField(collection)).is(timebankId).and("outbox.0").exists(true));
+            pending.fields().include("outbox");
+            for (Document doc : mongo.find(pending, Document.class, collection)) {
+                for (Document e : doc.getList("outbox", Document.class, List.of())) {
+                    java.util.Date at = e.getDate("occurredAt");
+                    OutboxEntry entry = new OutboxEntry(e.getString("eventId"), e.getString("type"), e.getString("payload"),
+                            at == null ? null : at.toInstant());
+                    left.add(new Left(e.get(ORDER) instanceof Number n ? n.longValue() : -1L,
+                            at == null ? java.time.Instant.EPOCH : at.toInstant(),
+                            new OutboxRelay.Pending(collection, doc.get("_id"), List.of(entry))));
+                }
+            }
+        }
+        left.sort(java.util.Comparator.comparingLong(Left::order).thenComparing(Left::at));
+        return left.stream().map(Left::pending).toList();
+    }
+
+    /** The timebanks with an event waiting in an outbox since before {@code settled}. */
+    java.util.Set<String> timebanksWithLeftovers(java.time.Instant settled) {
+        java.util.Set<String> timebanks = new java.util.LinkedHashSet<>();
+        for (String collection : LANE_COLLECTIONS) {
+            String field = timebankField(collection);
+            Query pending = Query.query(Criteria.where("outbox.0.occurredAt").lt(java.util.Date.from(settled)));
+            pending.fields().include(field);
+            for (Document doc : mongo.find(pending, Document.class, collection)) {
+                Object timebank = doc;
+                for (String part : field.split("\\.")) {
+                    timebank = timebank instanceof Document d ? d.get(part) : null;
+                }
+                if (timebank instanceof String id) {
+                    timebanks.add(id);
+                }
+            }
+        }
+        return timebanks;
+    }
+
+    private static String timebankField(String collection) {
+        return switch (collection) {
+            case CONTRIBUTIONS -> "contribution.timebankId";
+            case ENTRIES -> "entry.timebankId";
+            default -> "timebankId";
+        };
     }
 
     /** Suspends or reactivates an account; run inside {@link Bookkeeping#run} like any ledger write. */
@@ -409,7 +487,8 @@ public class MongoBookStore implements BookStore {
         }
     }
 
-    private void saveContributions(String timebankId, List<Contribution> contributions, List<OutboxEntry> outbox) {
+    private void saveContributions(String timebankId, List<Contribution> contributions, List<OutboxEntry> outbox,
+                                   List<Document> stored) {
         boolean single = contributions.size() == 1;
         for (Contribution c : contributions) {
             String id = key(timebankId, c.id());
@@ -418,14 +497,14 @@ public class MongoBookStore implements BookStore {
             if (before == null) {
                 try {
                     mongo.insert(new Document("_id", id).append("state", c.state().name()).append("contribution", contribution)
-                            .append("outbox", single ? outbox.stream().map(this::bson).toList() : List.of()), CONTRIBUTIONS);
+                            .append("outbox", single ? stored : List.of()), CONTRIBUTIONS);
                 } catch (DuplicateKeyException e) {
                     throw new ConcurrentPostingException(timebankId, e);
                 }
             } else {
                 Update update = new Update().set("state", c.state().name()).set("contribution", contribution);
                 if (single && !outbox.isEmpty()) {
-                    update.push("outbox").each(outbox.stream().map(this::bson).toArray());
+                    update.push("outbox").each(stored.toArray());
                 }
                 // Conditional on the state this command read: of two instances, one wins, the other retries.
                 if (mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("state").is(before.name())), update,
@@ -442,8 +521,13 @@ public class MongoBookStore implements BookStore {
     }
 
     private Document bson(OutboxEntry entry) {
-        return new Document("eventId", entry.eventId()).append("type", entry.type()).append("payload", entry.payload())
-                .append("occurredAt", java.util.Date.from(entry.occurredAt()));
+        Document stored = new Document("eventId", entry.eventId()).append("type", entry.type())
+                .append("payload", entry.payload()).append("occurredAt", java.util.Date.from(entry.occurredAt()));
+        WriterState w = writer.get();
+        if (w != null) {
+            stored.append(ORDER, w.nextOrder());
+        }
+        return stored;
     }
 
     /** An account's fields as stored, without its id and revision. */
@@ -476,7 +560,7 @@ public class MongoBookStore implements BookStore {
     /** A ledger entry as stored, with the rest of its change and its events. */
     record EntryDocument(@org.springframework.data.annotation.Id String id, String transferKey, LedgerEntry entry,
                          List<Account> accounts, List<Contribution> contributions, ChainHead head,
-                         List<OutboxEntry> outbox, List<LedgerEntry> more) {
+                         List<Document> outbox, List<LedgerEntry> more) {
     }
 
     record ContributionDocument(@org.springframework.data.annotation.Id String id, Contribution contribution,

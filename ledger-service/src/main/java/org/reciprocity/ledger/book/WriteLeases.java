@@ -26,6 +26,11 @@ import org.springframework.stereotype.Component;
  * between commands. A lease that could not be renewed in time (a pause longer than the lease) is
  * dropped with its state; the ledger's unique entry keys and conditional contribution updates
  * still refuse a write that raced another instance.
+ *
+ * <p>The lease also keeps a timebank's events in order across instances: a holder publishes only
+ * while it holds the lease it wrote them under ({@link #holds}), gives it back saying whether all
+ * it wrote is published, and a holder taking over from one that did not (a pause, a crash, a
+ * broker away) first publishes, in written order, whatever its predecessors left in the outboxes.
  */
 @Component
 class WriteLeases {
@@ -96,10 +101,11 @@ class WriteLeases {
         if (heldElsewhere(timebankId, now)) {
             return Optional.empty();
         }
-        if (!leases.take(name(timebankId), now, LEASE)) {
+        Leases.Taken taken = leases.take(name(timebankId), now, LEASE);
+        if (taken == null) {
             return Optional.empty();
         }
-        WriterState state = new WriterState(timebankId, now);
+        WriterState state = new WriterState(timebankId, now, taken.epoch(), !taken.handedOverDrained());
         held.put(timebankId, new Held(now.plus(LEASE), state));
         return Optional.of(state);
     }
@@ -148,23 +154,49 @@ class WriteLeases {
                 .map(h -> h.state().timebankId).toList();
     }
 
-    /** Gives the lease back so another instance may write the timebank; call under the timebank's local lock. */
+    /**
+     * Whether this instance still holds the lease of {@code timebankId} it took at {@code epoch}: in
+     * its own memory first, then in the database (the authority, whatever this instance's clock
+     * or a pause made it believe).
+     */
+    boolean holds(String timebankId, long epoch) {
+        Held h = held.get(timebankId);
+        Instant now = clock.instant();
+        return h != null && h.state().epoch == epoch && h.until().isAfter(now)
+                && leases.holds(name(timebankId), epoch, now);
+    }
+
+    /** Gives the lease back, saying nothing was left unpublished; see {@link #release(String, boolean)}. */
     void release(String timebankId) {
+        release(timebankId, false);
+    }
+
+    /**
+     * Gives the lease back so another instance may write the timebank; call under the timebank's
+     * local lock. {@code drained}: everything written under it is published, so the next holder
+     * need not look for what was left.
+     */
+    void release(String timebankId, boolean drained) {
         Held h = held.remove(timebankId);
         if (h != null) {
             // only if still this instance's: past its end it may be another's now
-            leases.giveBack(name(timebankId), clock.instant());
+            leases.giveBack(name(timebankId), clock.instant(), drained);
         }
     }
 
     /** Gives the lease back to an instance waiting for it, and leaves it a moment to take it. */
-    void yieldTo(String timebankId) {
+    void yieldTo(String timebankId, boolean drained) {
         yielded.put(timebankId, clock.instant().plus(YIELD));
-        release(timebankId);
+        release(timebankId, drained);
     }
 
     void releaseAll() {
-        List.copyOf(held.keySet()).forEach(this::release);
+        releaseAll(timebankId -> false);
+    }
+
+    /** Gives back every lease held, each saying whether what was written under it is published. */
+    void releaseAll(java.util.function.Predicate<String> drained) {
+        List.copyOf(held.keySet()).forEach(timebankId -> release(timebankId, drained.test(timebankId)));
     }
 
     private static String name(String timebankId) {

@@ -18,6 +18,12 @@ final class WriterState {
     static final int MAX_CONTRIBUTIONS = 5_000;
 
     final String timebankId;
+    /** Which holding of the timebank's lease this state belongs to ({@link Leases.Taken#epoch}). */
+    final long epoch;
+    /** Whether what earlier holders left unpublished must be published before this holder's events. */
+    private boolean catchUp;
+    /** Events written under this holding so far: with the epoch, each one's place in the timebank. */
+    private long written;
     private boolean loaded;
     private ChainHead head;
     private final Map<String, Account> accounts = recent(MAX_ACCOUNTS);
@@ -27,8 +33,31 @@ final class WriterState {
     private volatile Instant lastUsed;
 
     WriterState(String timebankId, Instant now) {
+        this(timebankId, now, 0, false);
+    }
+
+    WriterState(String timebankId, Instant now, long epoch, boolean catchUp) {
         this.timebankId = timebankId;
         this.lastUsed = now;
+        this.epoch = epoch;
+        this.catchUp = catchUp;
+    }
+
+    /** True once: the first command of a holding that must publish what earlier holders left. */
+    boolean takeCatchUp() {
+        boolean due = catchUp;
+        catchUp = false;
+        return due;
+    }
+
+    /**
+     * The place of the next event in the timebank's written order, across holders: later holdings
+     * have higher epochs, and within a holding events are counted. Kept with each outbox entry, so
+     * that what is left unpublished can be published in the order it was written, whatever
+     * documents it waits in.
+     */
+    long nextOrder() {
+        return (epoch << 32) | (++written & 0xFFFF_FFFFL);
     }
 
     /** Whether the state was read afresh (and half-written changes rolled forward) since the last reset. */

@@ -39,11 +39,11 @@ class PublishingLanesTest {
                 return false; // the broker was away
             }
             return true;
-        }, executor, Duration.ofMillis(20), Duration.ofMillis(100));
+        }, (timebank, epoch) -> true, executor, Duration.ofMillis(20), Duration.ofMillis(100));
 
-        lanes.publish("tb", List.of(pending("logged")));
+        lanes.publish("tb", 1, List.of(pending("logged")));
         await().until(() -> attempts.size() == 1);
-        lanes.publish("tb", List.of(pending("validated")));
+        lanes.publish("tb", 1, List.of(pending("validated")));
         laterWritten.countDown();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> attempts.size() == 2);
@@ -56,11 +56,11 @@ class PublishingLanesTest {
         PublishingLanes lanes = new PublishingLanes(batch -> {
             attempts.add(ids(batch));
             return calls.incrementAndGet() > 3;
-        }, executor, Duration.ofMillis(10), Duration.ofMillis(20));
+        }, (timebank, epoch) -> true, executor, Duration.ofMillis(10), Duration.ofMillis(20));
 
-        lanes.publish("tb", List.of(pending("a")));
+        lanes.publish("tb", 1, List.of(pending("a")));
         await().atMost(Duration.ofSeconds(5)).until(() -> attempts.size() == 4);
-        lanes.publish("tb", List.of(pending("b")));
+        lanes.publish("tb", 1, List.of(pending("b")));
         await().atMost(Duration.ofSeconds(5)).until(() -> attempts.size() == 5);
 
         assertThat(attempts).containsExactly(List.of("a"), List.of("a"), List.of("a"), List.of("a"), List.of("b"));
@@ -75,13 +75,43 @@ class PublishingLanesTest {
                 waitFor(release);
             }
             return true;
-        }, executor, Duration.ofMillis(10), Duration.ofMillis(20));
+        }, (timebank, epoch) -> true, executor, Duration.ofMillis(10), Duration.ofMillis(20));
 
-        lanes.publish("tb-1", List.of(pending("stuck")));
-        lanes.publish("tb-2", List.of(pending("free")));
+        lanes.publish("tb-1", 1, List.of(pending("stuck")));
+        lanes.publish("tb-2", 1, List.of(pending("free")));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> attempts.contains(List.of("free")));
         release.countDown();
+    }
+
+    @Test
+    void what_was_written_under_a_lease_lost_is_left_to_the_next_holder_not_published_late() {
+        java.util.Set<Long> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        held.add(2L);
+        PublishingLanes lanes = new PublishingLanes(batch -> attempts.add(ids(batch)),
+                (timebank, epoch) -> held.contains(epoch), executor, Duration.ofMillis(10), Duration.ofMillis(20));
+
+        lanes.publish("tb", 1, List.of(pending("written-before-a-pause")));
+        lanes.publish("tb", 2, List.of(pending("written-after-taking-the-lease-again")));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> lanes.awaitDrained("tb", Duration.ZERO));
+        assertThat(attempts).containsExactly(List.of("written-after-taking-the-lease-again"));
+    }
+
+    @Test
+    void a_lane_is_drained_only_once_its_batch_went_out() throws Exception {
+        CountDownLatch brokerSlow = new CountDownLatch(1);
+        PublishingLanes lanes = new PublishingLanes(batch -> {
+            waitFor(brokerSlow);
+            return attempts.add(ids(batch));
+        }, (timebank, epoch) -> true, executor, Duration.ofMillis(10), Duration.ofMillis(20));
+
+        lanes.publish("tb", 1, List.of(pending("logged")));
+
+        assertThat(lanes.awaitDrained("tb", Duration.ofMillis(100))).isFalse();
+        brokerSlow.countDown();
+        assertThat(lanes.awaitDrained("tb", Duration.ofSeconds(5))).isTrue();
+        assertThat(lanes.awaitDrained("never-written", Duration.ZERO)).isTrue();
     }
 
     private static OutboxRelay.Pending pending(String id) {
