@@ -31,6 +31,9 @@ final class DurableH2Backend extends H2Backend {
             "connectionstatus", "hostinfo", "getcmdlineopts", "getlog", "replsetgetstatus",
             "getfreemonitoringstatus", "getparameter");
 
+    private static final int COMPACTION_MILLIS = 5_000;
+    private static final int RETENTION_MILLIS = 5_000;
+
     private final GroupCommit commits;
 
     private DurableH2Backend(MVStore store, Duration commitWindow) {
@@ -44,8 +47,20 @@ final class DurableH2Backend extends H2Backend {
      * changes pile up in memory; the flusher commits every few milliseconds under load anyway.
      */
     static DurableH2Backend open(String fileName, Duration commitWindow) {
+        // opened once to recover it and closed compacted (see close), then opened for good
+        openStore(fileName).close(COMPACTION_MILLIS);
+        return new DurableH2Backend(openStore(fileName), commitWindow);
+    }
+
+    private static MVStore openStore(String fileName) {
         MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().autoCommitBufferSize(0).open();
-        return new DurableH2Backend(store, commitWindow);
+        // H2 keeps a dead chunk's space for 45 s by default, in case the disk has not yet written what
+        // replaced it; here every commit is forced before the next one starts, so that space is free to
+        // reuse sooner (5 s still covers a scan reading an older version of a map). With a commit every
+        // few milliseconds, 45 s of dead chunks is hundreds of megabytes (measured: 365 MiB against
+        // 121 MiB after 60,000 small writes).
+        store.setRetentionTime(RETENTION_MILLIS);
+        return store;
     }
 
     @Override
@@ -79,7 +94,12 @@ final class DurableH2Backend extends H2Backend {
     public void close() {
         // stops the flusher first; H2's own close then commits whatever is left and closes the file
         commits.close();
-        super.close();
+        // H2's housekeeping (rewriting chunks that are mostly dead) runs in the background thread that is
+        // off here, and frequent small commits leave many such chunks: the file grows by a few kilobytes a
+        // write while the store runs (measured: ~170 MiB after 60,000 small writes, ~40 MiB compacted).
+        // So it is compacted, for a bounded time, when it closes, and when it opens (after a crash too).
+        getMvStore().close(COMPACTION_MILLIS);
+        super.close(); // the store is closed already: this closes the rest of the backend
     }
 
 }

@@ -1,8 +1,11 @@
 package org.reciprocity.platform;
 
 import java.time.Duration;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
@@ -31,12 +34,16 @@ final class GroupCommit implements AutoCloseable {
     private final ReadWriteLock commands = new ReentrantReadWriteLock();
     private final Thread flusher;
 
-    // guarded by this
+    private final Lock state = new ReentrantLock();
+    // the flusher waits on one, the writers on the other: a new ticket wakes only the flusher
+    private final Condition ticketTaken = state.newCondition();
+    private final Condition flushed = state.newCondition();
+    // guarded by state
     private long requested;
     private long durable;
     private RuntimeException failure;
     private boolean closed;
-    // commands changing the store right now, or waiting for their change to be forced: guarded by this
+    // commands changing the store right now, or waiting for their change to be forced
     private int writing;
 
     /**
@@ -46,16 +53,14 @@ final class GroupCommit implements AutoCloseable {
     GroupCommit(MVStore store, Duration window) {
         this.store = store;
         this.windowNanos = window.toNanos();
-        this.flusher = new Thread(this::flushUntilClosed, "mongo-group-commit");
+        this.flusher = new Thread(this::flushUntilClosed, "mongo-server-group-commit");
         flusher.setDaemon(true);
         flusher.start();
     }
 
     /** Runs a command that may change the store, and returns once its change is on the device. */
     <T> T write(Supplier<T> command) {
-        synchronized (this) {
-            writing++;
-        }
+        changeWriting(+1);
         try {
             long ticket;
             commands.readLock().lock();
@@ -68,9 +73,7 @@ final class GroupCommit implements AutoCloseable {
                 await(ticket);
             }
         } finally {
-            synchronized (this) {
-                writing--;
-            }
+            changeWriting(-1);
         }
     }
 
@@ -81,66 +84,78 @@ final class GroupCommit implements AutoCloseable {
      */
     <T> T read(Supplier<T> command) {
         T answer = command.get();
-        boolean writesUnderWay;
-        synchronized (this) {
-            writesUnderWay = writing > 0;
+        state.lock();
+        try {
+            if (writing == 0) {
+                return answer;
+            }
+        } finally {
+            state.unlock();
         }
-        if (writesUnderWay) {
-            await(ticket());
-        }
+        await(ticket());
         return answer;
     }
 
-    private synchronized long ticket() {
-        notifyAll();
-        return ++requested;
+    private void changeWriting(int by) {
+        state.lock();
+        try {
+            writing += by;
+        } finally {
+            state.unlock();
+        }
+    }
+
+    private long ticket() {
+        state.lock();
+        try {
+            ticketTaken.signal();
+            return ++requested;
+        } finally {
+            state.unlock();
+        }
     }
 
     /** Waits until the flush that covers {@code ticket} is on the device. */
-    private synchronized void await(long ticket) {
-        boolean interrupted = false;
-        while (durable < ticket && failure == null && !closed) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                interrupted = true; // the answer must still wait for the disk
+    private void await(long ticket) {
+        state.lock();
+        try {
+            // uninterruptibly: an answer must not leave before its write is on the device
+            while (durable < ticket && failure == null && !closed) {
+                flushed.awaitUninterruptibly();
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (durable < ticket) {
-            throw new IllegalStateException("the write could not be made durable", failure);
+            if (durable < ticket) {
+                throw new IllegalStateException("the write could not be made durable", failure);
+            }
+        } finally {
+            state.unlock();
         }
     }
 
     private void flushUntilClosed() {
-        while (true) {
-            synchronized (this) {
-                while (requested == durable && !closed) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-                if (closed) {
-                    return;
-                }
-            }
+        while (awaitTickets()) {
             if (windowNanos > 0) {
-                LockSupport.parkNanos(windowNanos);
+                LockSupport.parkNanos(windowNanos); // let more writers join this flush
             }
             try {
                 flushOnce();
             } catch (RuntimeException e) {
                 // the store panics on an I/O error and closes: no later write may be told it is saved
-                synchronized (this) {
-                    failure = e;
-                    notifyAll();
-                }
+                finish(e);
                 return;
             }
+        }
+    }
+
+    /** Waits for a ticket not yet flushed; false once closed. */
+    private boolean awaitTickets() {
+        state.lock();
+        try {
+            while (requested == durable && !closed) {
+                ticketTaken.awaitUninterruptibly();
+            }
+            return !closed;
+        } finally {
+            state.unlock();
         }
     }
 
@@ -149,27 +164,42 @@ final class GroupCommit implements AutoCloseable {
         commands.writeLock().lock();
         try {
             // read under the lock: every ticket up to here was taken after its change was made
-            synchronized (this) {
+            state.lock();
+            try {
                 target = requested;
+            } finally {
+                state.unlock();
             }
-            store.commit();
+            store.commit(); // the changed pages written to the file, as one new chunk
         } finally {
             commands.writeLock().unlock();
         }
-        store.sync();
-        synchronized (this) {
+        store.sync(); // FileChannel.force(true): on the device
+        state.lock();
+        try {
             durable = Math.max(durable, target);
-            notifyAll();
+            flushed.signalAll();
+        } finally {
+            state.unlock();
+        }
+    }
+
+    private void finish(RuntimeException cause) {
+        state.lock();
+        try {
+            failure = cause;
+            closed = true;
+            flushed.signalAll();
+            ticketTaken.signal();
+        } finally {
+            state.unlock();
         }
     }
 
     /** Stops the flusher; commands still waiting are told their write failed. */
     @Override
     public void close() {
-        synchronized (this) {
-            closed = true;
-            notifyAll();
-        }
+        finish(null);
         try {
             flusher.join(5_000);
         } catch (InterruptedException e) {
