@@ -53,6 +53,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * i starts at i/rate seconds whether or not the earlier ones have been answered, on a pool big enough not
  * to fall behind, and each latency counts from the scheduled start (a call that waited behind a slow one
  * counts its wait: no coordinated omission). With 0, the client threads post as fast as answers come.
+ *
+ * <p>Issue 12: each run measures the embedded store twice, on a fresh platform each time — first with
+ * today's writes (H2 on disk about once a second, {@code reciprocity.mongo.durable=false}), then durable
+ * (forced to the device before each answer) — and prints the two side by side.
+ * {@code -Dreciprocity.bench.store=durable} (or {@code non-durable}) measures one only; a list
+ * ({@code non-durable,durable,non-durable}) measures each in turn.
  */
 public final class LedgerBenchmark {
 
@@ -67,12 +73,33 @@ public final class LedgerBenchmark {
         double rate = args.length > 4 ? Double.parseDouble(args[4]) : 0;
         // every client thread keeps its connection alive (the default pool keeps 5)
         System.setProperty("http.maxConnections", Integer.toString(Math.max(64, pacedPoolSize(threads, rate))));
+        // issue 12: the embedded store's durable writes against today's, one platform after the other, in one run
+        // (a list such as non-durable,durable,non-durable puts the baseline on both sides of a drifting machine)
+        List<Boolean> stores = Arrays.stream(System.getProperty("reciprocity.bench.store", "non-durable,durable").split(","))
+                .map(store -> !store.trim().equals("non-durable")).toList();
+        List<String> summary = new ArrayList<>();
+        for (int i = 0; i < stores.size(); i++) {
+            summary.add(measure(stores.get(i), i * 20, total, threads, timebanks, membersPer, rate));
+        }
+        System.out.printf("%n| store | sustained rate | log p50 / p99 | validate p50 / p99 | store file |%n|---|---|---|---|---|%n");
+        summary.forEach(System.out::println);
+    }
+
+    /** One fresh platform (on ports shifted by {@code portShift}) measured with the given store; returns a summary row. */
+    private static String measure(boolean durable, int portShift, int total, int threads, int timebanks, int membersPer,
+                                  double rate) throws Exception {
+        // read by MongoNode when the platform starts, in this JVM
+        System.setProperty("reciprocity.mongo.durable", Boolean.toString(durable));
+        String store = durable ? "durable (fsync before each answer, group commit)" : "today's (H2 writes about once a second)";
+        System.out.printf("%n== store: %s ==%n", store);
         Path data = Files.createTempDirectory("reciprocity-bench");
+        int p = portShift;
         PlatformConfig config = PlatformConfig.fromEnvironment()
-                .withPorts(data, 9392, 9393, 27327, 9300, 8381, 8382, 8383, 3325);
+                .withPorts(data, 9392 + p, 9393 + p, 27327 + p, 9300 + p, 8381 + p, 8382 + p, 8383 + p, 3325 + p);
         try (LocalPlatform platform = new LocalPlatform(config)) {
             // stop the child processes even when the benchmark is interrupted
-            Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
+            Thread stopper = new Thread(platform::close);
+            Runtime.getRuntime().addShutdownHook(stopper);
             platform.start(Duration.ofSeconds(180));
             String ledger = platform.url("ledger-service");
             List<Bank> banks = new ArrayList<>();
@@ -99,6 +126,13 @@ public final class LedgerBenchmark {
             Baseline baseline = kafkaBaseline(config.kafkaBootstrap(), total, threads);
             System.out.printf("| baseline: plain Kafka produce+consume of %d 500-byte events (acks=all, idempotent, %d threads) | %.0f events/s, latency p50 / p99 %.1f / %.1f ms |%n",
                     total, threads, total / (baseline.wallNanos() / 1e9), pct(baseline.latencies(), 50), pct(baseline.latencies(), 99));
+            long fileBytes = Files.size(data.resolve("mongo").resolve("reciprocity.mv"));
+            platform.close();
+            Runtime.getRuntime().removeShutdownHook(stopper);
+            return String.format("| %s | %.0f validated contributions/s (%d ok, %d refused) | %.1f / %.1f ms | %.1f / %.1f ms | %.1f MiB |",
+                    store, result.ok() / (result.wallNanos() / 1e9), result.ok(), result.refused(),
+                    pct(result.logLatencies(), 50), pct(result.logLatencies(), 99),
+                    pct(result.validateLatencies(), 50), pct(result.validateLatencies(), 99), fileBytes / 1048576.0);
         }
     }
 
