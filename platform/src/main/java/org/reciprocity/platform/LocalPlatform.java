@@ -84,7 +84,7 @@ public final class LocalPlatform implements AutoCloseable {
         for (String left : pids.stopLeftovers()) {
             say("stopped " + left + ", left running by an earlier launcher that did not stop cleanly");
         }
-        pids.write(PidFiles.LAUNCHER, ProcessHandle.current().pid());
+        pids.writeLauncher();
         requireFree(config.ledgerPort(), config.matchingPort(), config.notificationPort(), config.issuerPort(),
                 config.smtpPort());
         if (config.embeddedInfrastructure()) {

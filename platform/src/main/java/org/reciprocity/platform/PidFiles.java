@@ -47,12 +47,34 @@ final class PidFiles {
         }
     }
 
-    /** The pid of a launcher still running on this data folder, other than this one. */
+    /** Records this JVM as the launcher of the data folder, with its start time to know it again. */
+    void writeLauncher() throws IOException {
+        ProcessHandle self = ProcessHandle.current();
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(LAUNCHER + ".pid"), self.pid() + "\n" + startTime(self) + "\n");
+    }
+
+    /**
+     * The pid of a launcher still running on this data folder, other than this one: the same pid,
+     * started at the same moment (its command line may be too long to read).
+     */
     Optional<Long> runningLauncher() throws IOException {
-        return read(LAUNCHER).filter(pid -> pid != ProcessHandle.current().pid())
-                .flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
-                .filter(p -> commandLine(p).contains(LocalPlatform.class.getName()))
+        Path file = dir.resolve(LAUNCHER + ".pid");
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(file);
+        if (lines.size() < 2) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive)
+                .filter(p -> p.pid() != ProcessHandle.current().pid())
+                .filter(p -> !"unknown".equals(lines.get(1).trim()) && startTime(p).equals(lines.get(1).trim()))
                 .map(ProcessHandle::pid);
+    }
+
+    private static String startTime(ProcessHandle process) {
+        return process.info().startInstant().map(Object::toString).orElse("unknown");
     }
 
     /** Stops every process an earlier run started and left alive; says which. */
@@ -68,7 +90,7 @@ final class PidFiles {
                     continue;
                 }
                 Optional<ProcessHandle> left = read(name).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
-                        .filter(p -> commandLine(p).contains(marker));
+                        .filter(this::isOurs);
                 if (left.isPresent()) {
                     stop(left.get());
                     stopped.add(name + " (pid " + left.get().pid() + ")");
@@ -105,7 +127,17 @@ final class PidFiles {
         }
     }
 
-    private static String commandLine(ProcessHandle process) {
-        return process.info().commandLine().orElse("");
+    /**
+     * Started by a launcher on this data folder: the marker is one of its arguments, exactly. Linux
+     * shows only the first 4 KiB of a long command line (a child's classpath is longer), so the
+     * marker comes first, right after {@code java}.
+     */
+    private boolean isOurs(ProcessHandle process) {
+        ProcessHandle.Info info = process.info();
+        if (info.arguments().isPresent()) {
+            return java.util.Arrays.asList(info.arguments().get()).contains(marker);
+        }
+        return info.commandLine().map(line -> line.contains(" " + marker + " ")).orElse(false);
     }
+
 }
