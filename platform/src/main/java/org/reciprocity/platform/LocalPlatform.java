@@ -107,8 +107,9 @@ public final class LocalPlatform implements AutoCloseable {
             mongo = MongoNode.start(config.dataDir(), config.mongoPort());
             say("MongoDB wire protocol (mongo-java-server, H2) on " + config.mongoUri(""));
             kafkaNode = KafkaNode.prepare(config, config.dataDir().resolve("logs").resolve("kafka.log"));
-            kafka = supervise(kafkaNode, Duration.ofSeconds(60));
-            await(List.of(kafka), Duration.ofSeconds(60));
+            // generous: a start that times out is killed and tried again, and a busy machine is slow
+            kafka = supervise(kafkaNode, Duration.ofSeconds(180));
+            await(List.of(kafka), timeout);
         }
         say("Kafka (KRaft) on " + config.kafkaBootstrap());
         start("ledger-service", "ledger", config.ledgerPort());
@@ -126,7 +127,7 @@ public final class LocalPlatform implements AutoCloseable {
     private void start(String service, String database, int port) throws IOException {
         String only = System.getProperty("reciprocity.services", "");
         if (only.isBlank() || java.util.Arrays.asList(only.split(",")).contains(service)) {
-            services.add(supervise(ServiceNode.of(config, service, database, port), Duration.ofSeconds(180)));
+            services.add(supervise(ServiceNode.of(config, service, database, port), Duration.ofSeconds(300)));
         }
     }
 

@@ -57,12 +57,13 @@ final class BackupUnderLoad {
 
     /** Runs {@code scripts/restore.sh <backup> <data>} as a person would. */
     static void restore(Path projectDir, Path backup, Path data) throws Exception {
+        Path log = data.resolveSibling(data.getFileName() + "-restore.log");
         Process restore = new ProcessBuilder("bash", projectDir.resolve("scripts").resolve("restore.sh").toString(),
                 backup.toString(), data.toString()).directory(projectDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Files.createDirectories(data.getParent()).resolve("restore.log").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         assertThat(restore.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(restore.exitValue()).as(Files.readString(data.getParent().resolve("restore.log"))).isZero();
+        assertThat(restore.exitValue()).as(Files.readString(log)).isZero();
     }
 
     static void assertRestored(LocalPlatform platform, Taken taken) {
@@ -84,7 +85,7 @@ final class BackupUnderLoad {
         });
     }
 
-    private static Http.Answer post(String url, String body) throws Exception {
+    static Http.Answer post(String url, String body) throws Exception {
         java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(Duration.ofSeconds(60))
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),

@@ -47,8 +47,11 @@ class SupervisionIT {
         assertThat(Files.readString(data.resolve("pids").resolve("kafka.pid")).trim()).isEqualTo(Long.toString(brokerPid));
 
         // a broker killed with kill -9 is started again, and the status view says so
+        long brokerKilled = System.nanoTime();
         ProcessHandle.of(brokerPid).orElseThrow().destroyForcibly();
         JsonNode again = awaitRunning(status, "kafka", 1);
+        System.out.printf("the broker was killed with kill -9 and running again %d ms later%n",
+                (System.nanoTime() - brokerKilled) / 1_000_000);
         assertThat(again.path("pid").asLong()).isNotEqualTo(brokerPid);
         assertThat(again.path("lastExitCode").asInt()).isEqualTo(137);
         assertThat(Files.readString(data.resolve("logs").resolve("platform.log")))
@@ -57,16 +60,37 @@ class SupervisionIT {
         Http.Answer page = Http.get(status + ".html", null);
         assertThat(page.body()).contains("<table>").contains("kafka").contains("1 time");
 
+        // a backup while it runs: the store closed, copied and opened again, the broker's logs copied
+        Path backup = data.resolveSibling(data.getFileName() + "-backup");
+        Http.Answer taken = BackupUnderLoad.post("http://127.0.0.1:" + ports[3] + "/dev/backup", backup.toString());
+        assertThat(taken.status()).as(taken.body()).isEqualTo(200);
+        assertThat(backup.resolve("kafka").resolve("logs").resolve("meta.properties")).exists();
+        assertThat(backup.resolve("kafka").resolve("logs").resolve(".lock")).doesNotExist();
+        try (var store = Files.list(backup.resolve("mongo"))) {
+            assertThat(store.count()).isPositive();
+        }
+        try (java.net.Socket mongo = new java.net.Socket("127.0.0.1", ports[2])) {
+            assertThat(mongo.isConnected()).as("the store answers again").isTrue();
+        }
+        Path restored = data.resolveSibling(data.getFileName() + "-restored");
+        BackupUnderLoad.restore(Path.of(System.getProperty("reciprocity.project.dir", ".")).toAbsolutePath(), backup, restored);
+        assertThat(restored.resolve("kafka").resolve("logs").resolve("meta.properties")).exists();
+        assertThat(BackupUnderLoad.post("http://127.0.0.1:" + ports[3] + "/dev/backup", backup.toString()).status())
+                .as("a backup never overwrites another").isEqualTo(409);
+
         // a launcher killed with kill -9 takes its children with it
         ProcessHandle broker = ProcessHandle.of(again.path("pid").asLong()).orElseThrow();
+        long killed = System.nanoTime();
         launcher.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        assertThat(broker.onExit().get(15, TimeUnit.SECONDS).isAlive()).as("the broker stopped with its launcher").isFalse();
+        assertThat(broker.onExit().get(20, TimeUnit.SECONDS).isAlive()).as("the broker stopped with its launcher").isFalse();
+        System.out.printf("the broker stopped %d ms after its launcher was killed with kill -9%n",
+                (System.nanoTime() - killed) / 1_000_000);
 
         // something an earlier run left holding the broker's port is stopped by the next launcher
         Process orphan = start(List.of(java(), PidFiles.marker(data), "-cp", System.getProperty("java.class.path"),
                 FakeChild.class.getName(), Integer.toString(ports[0])), data.resolve("orphan.log"));
         Files.writeString(data.resolve("pids").resolve("kafka.pid"), orphan.pid() + "\n");
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(data.resolve("orphan.log")).contains("running"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(data.resolve("orphan.log")).contains("running"));
 
         launcher(data, ports);
         awaitRunning(status, "kafka", 0);
@@ -77,7 +101,7 @@ class SupervisionIT {
 
     private JsonNode awaitRunning(String status, String name, int restarts) {
         JsonNode[] found = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> {
             Http.Answer answer = Http.get(status, null);
             if (answer.status() != 200) {
                 return false;
