@@ -54,7 +54,7 @@ public final class LocalPlatform implements AutoCloseable {
             Runtime.getRuntime().halt(failed ? 1 : 0);
         }, "platform-stop"));
         try {
-            platform.start(Duration.ofSeconds(150));
+            platform.start(Duration.ofSeconds(300));
         } catch (Exception e) {
             say("could not start: " + e.getMessage());
             failed = true;
