@@ -93,7 +93,13 @@ final class Backup {
         }
     }
 
-    /** Copies a folder tree; a broker's {@code .lock} file stays behind (it belongs to the running broker). */
+    /**
+     * Copies a folder tree, leaving behind what the broker makes again by itself: its {@code .lock}
+     * (it belongs to the running broker) and its offset and time indexes. The broker preallocates
+     * each index at 10 MB, mostly holes in the file, which a copy would fill with zeros (gigabytes
+     * for a few topics); on the restored copy's first start it rebuilds a missing index from its
+     * segment.
+     */
     static long copy(Path from, Path to) throws IOException {
         long[] bytes = {0};
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
@@ -105,7 +111,7 @@ final class Backup {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                if (!file.getFileName().toString().equals(".lock")) {
+                if (!leftBehind(file.getFileName().toString())) {
                     try {
                         Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
                         bytes[0] += attrs.size();
@@ -125,6 +131,10 @@ final class Backup {
             }
         });
         return bytes[0];
+    }
+
+    private static boolean leftBehind(String name) {
+        return name.equals(".lock") || name.endsWith(".index") || name.endsWith(".timeindex");
     }
 
     private static boolean isEmptyDirectory(Path dir) throws IOException {
