@@ -27,7 +27,7 @@ class LocalPlatformIT {
         StepSevenSlice.Created created;
         BackupUnderLoad.Taken backup;
         try (LocalPlatform platform = new LocalPlatform(config)) {
-            platform.start(Duration.ofSeconds(240));
+            platform.start(Duration.ofSeconds(420));
             created = StepSevenSlice.run(platform);
 
             String member = platform.devToken("m-1", created.timebank(), List.of("MEMBER"));
@@ -48,7 +48,7 @@ class LocalPlatformIT {
         try (LocalPlatform restarted = new LocalPlatform(config.withPorts(restored, config.kafkaPort(),
                 config.kafkaControllerPort(), config.mongoPort(), config.issuerPort(), config.ledgerPort(), config.matchingPort(),
                 config.notificationPort(), config.smtpPort()))) {
-            restarted.start(Duration.ofSeconds(240));
+            restarted.start(Duration.ofSeconds(420));
             StepSevenSlice.assertReadModelsHave(restarted, created);
             BackupUnderLoad.assertRestored(restarted, backup);
         }
