@@ -67,6 +67,12 @@ final class DevIssuer implements AutoCloseable {
         byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
         server.createContext("/jwks.json", exchange -> reply(exchange, 200, "application/json", jwks));
         server.createContext("/dev/token", dev::mint);
+        // a backup takes a few seconds: the status page and the keys answer meanwhile
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4, task -> {
+            Thread thread = new Thread(task, "dev-http");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
         return dev;
     }
@@ -74,6 +80,11 @@ final class DevIssuer implements AutoCloseable {
     /** Serves {@code body()} as plain text at {@code path} (local development pages such as /dev/mail). */
     void serve(String path, java.util.function.Supplier<byte[]> body) {
         server.createContext(path, exchange -> reply(exchange, 200, "text/plain; charset=utf-8", body.get()));
+    }
+
+    /** Serves {@code path} (and the paths below it) with {@code handler}: the launcher's own pages. */
+    void handle(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
     }
 
     /** {@code GET /dev/token?timebank=demo&member=m-1&roles=MEMBER,COORDINATOR}: a development token. */
@@ -124,7 +135,7 @@ final class DevIssuer implements AutoCloseable {
         return values;
     }
 
-    private static void reply(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    static void reply(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", type);
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -18,53 +18,74 @@ import org.apache.kafka.common.Uuid;
  * better than one inside the launcher. Its log directory lives under the data folder, so topics
  * and consumer offsets survive a restart.
  */
-final class KafkaNode implements AutoCloseable {
+final class KafkaNode implements Child, AutoCloseable {
 
-    private final Process process;
+    private final PlatformConfig config;
+    private final Path properties;
+    private final Path logFile;
+    private Admin admin;
 
-    private KafkaNode(Process process) {
-        this.process = process;
+    private KafkaNode(PlatformConfig config, Path properties, Path logFile) {
+        this.config = config;
+        this.properties = properties;
+        this.logFile = logFile;
     }
 
-    static KafkaNode start(PlatformConfig config, Path logFile) throws IOException, InterruptedException {
+    /** Writes the broker's settings and formats its storage on the first run; starts nothing yet. */
+    static KafkaNode prepare(PlatformConfig config, Path logFile) throws IOException, InterruptedException {
         Path dir = Files.createDirectories(config.dataDir().resolve("kafka"));
         Path logs = dir.resolve("logs");
         Path properties = dir.resolve("server.properties");
         Files.writeString(properties, serverProperties(config, logs));
         if (!Files.exists(logs.resolve("meta.properties"))) {
-            format(properties, logFile);
+            format(config, properties, logFile);
         }
-        Process process = ChildJvm.start("kafka", List.of("kafka.Kafka", properties.toString()), Map.of(), logFile);
-        KafkaNode node = new KafkaNode(process);
-        node.awaitReady(config.kafkaBootstrap(), Duration.ofSeconds(60), logFile);
-        return node;
+        return new KafkaNode(config, properties, logFile);
     }
 
-    private static void format(Path properties, Path logFile) throws IOException, InterruptedException {
-        Process format = ChildJvm.start("kafka-storage", List.of("kafka.tools.StorageTool", "format",
+    private static void format(PlatformConfig config, Path properties, Path logFile) throws IOException, InterruptedException {
+        Process format = ChildJvm.start(config.dataDir(), List.of("kafka.tools.StorageTool", "format",
                 "-t", Uuid.randomUuid().toString(), "-c", properties.toString()), Map.of(), logFile);
         if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
             throw new IllegalStateException("could not format Kafka's storage; see " + logFile);
         }
     }
 
-    private void awaitReady(String bootstrap, Duration timeout, Path logFile) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000))) {
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("Kafka stopped while starting; see " + logFile);
-                }
-                try {
-                    admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
-                    return;
-                } catch (Exception notYet) {
-                    Thread.sleep(250);
-                }
-            }
+    @Override
+    public String name() {
+        return "kafka";
+    }
+
+    @Override
+    public Process launch() throws IOException {
+        return ChildJvm.start(config.dataDir(), List.of("kafka.Kafka", properties.toString()), Map.of(), logFile);
+    }
+
+    /** True once the broker answers with its cluster (the controller has elected itself). */
+    @Override
+    public synchronized boolean isHealthy() {
+        if (admin == null) {
+            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap(),
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000));
         }
-        throw new IllegalStateException("Kafka did not start within " + timeout.toSeconds() + " s; see " + logFile);
+        try {
+            return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception notYet) {
+            return false;
+        }
+    }
+
+    @Override
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** The broker's data: topics, offsets and the controller's metadata. */
+    Path logDirs() {
+        return properties.resolveSibling("logs");
     }
 
     private static String serverProperties(PlatformConfig config, Path logs) {
@@ -90,8 +111,11 @@ final class KafkaNode implements AutoCloseable {
                 "");
     }
 
+    /** Closes the health checks' client; the process itself is stopped by its supervisor. */
     @Override
-    public void close() throws InterruptedException {
-        ChildJvm.stop(process, Duration.ofSeconds(30));
+    public synchronized void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(2));
+        }
     }
 }

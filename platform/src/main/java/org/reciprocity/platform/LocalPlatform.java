@@ -1,30 +1,42 @@
 package org.reciprocity.platform;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.sun.net.httpserver.HttpExchange;
 
 /**
  * Reciprocity on one machine with nothing installed: a real Kafka broker (KRaft, child JVM), a
  * persistent MongoDB wire-protocol server, a development token issuer and every service. Prints
- * where everything is, says when all are healthy, and stops everything cleanly on Ctrl-C.
+ * where everything is, says when all are healthy, starts again a broker or service that stops,
+ * and stops everything cleanly on Ctrl-C. Its children stop with it however it ends.
  */
 public final class LocalPlatform implements AutoCloseable {
 
     private static volatile boolean failed;
-    /** Ctrl-C reaches the services too (same process group): their exit is then expected. */
-    private static volatile boolean stopping;
 
     private final PlatformConfig config;
-    private MongoNode mongo;
-    private KafkaNode kafka;
+    private final Instant startedAt = Instant.now();
+    private volatile MongoNode mongo;
+    private KafkaNode kafkaNode;
+    private Supervised kafka;
     private DevIssuer issuer;
     private MailNode mail;
-    private final List<ServiceNode> services = new ArrayList<>();
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private PidFiles pids;
+    private ScheduledExecutorService timer;
+    private final List<Supervised> services = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     public LocalPlatform(PlatformConfig config) {
         this.config = config;
@@ -34,7 +46,7 @@ public final class LocalPlatform implements AutoCloseable {
         PlatformConfig config = PlatformConfig.fromEnvironment();
         LocalPlatform platform = new LocalPlatform(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopping = true;
+            platform.expectStops();
             say("stopping Reciprocity...");
             platform.close();
             say("stopped. Your data is kept in " + config.dataDir());
@@ -42,45 +54,70 @@ public final class LocalPlatform implements AutoCloseable {
             Runtime.getRuntime().halt(failed ? 1 : 0);
         }, "platform-stop"));
         try {
-            platform.start(Duration.ofSeconds(150));
+            platform.start(Duration.ofSeconds(300));
         } catch (Exception e) {
             say("could not start: " + e.getMessage());
             failed = true;
             System.exit(1);
         }
         platform.printWelcome();
-        platform.watch();
+        // From here the supervisors do the work, on their own threads, until Ctrl-C.
+        Thread.currentThread().join();
     }
 
     /** The service's base URL, e.g. {@code http://127.0.0.1:8081} for {@code ledger-service}. */
     public String url(String service) {
-        return services.stream().filter(s -> s.name().equals(service)).findFirst().map(ServiceNode::url)
+        return services.stream().filter(s -> s.name().equals(service)).findFirst().map(s -> ((ServiceNode) s.child()).url())
                 .orElseThrow(() -> new IllegalArgumentException("no service " + service));
     }
 
     /** Starts everything and waits until every service reports healthy. */
     public void start(Duration timeout) throws IOException, InterruptedException {
         Files.createDirectories(config.dataDir().resolve("logs"));
+        PlatformLog.writeTo(config.dataDir());
+        pids = new PidFiles(config.dataDir());
+        Optional<Long> running = pids.runningLauncher();
+        if (running.isPresent()) {
+            throw new IllegalStateException("Reciprocity is already running on " + config.dataDir() + " (pid " + running.get()
+                    + "); stop it first (Ctrl-C where it runs, or kill " + running.get() + ")");
+        }
+        for (String left : pids.stopLeftovers()) {
+            say("stopped " + left + ", left running by an earlier launcher that did not stop cleanly");
+        }
+        pids.writeLauncher();
         requireFree(config.ledgerPort(), config.matchingPort(), config.notificationPort(), config.issuerPort(),
                 config.smtpPort());
         if (config.embeddedInfrastructure()) {
             requireFree(config.kafkaPort(), config.kafkaControllerPort(), config.mongoPort());
         }
         long began = System.nanoTime();
+        timer = Executors.newScheduledThreadPool(4, task -> {
+            Thread thread = new Thread(task, "supervisor");
+            thread.setDaemon(true);
+            return thread;
+        });
         issuer = DevIssuer.start(config);
         mail = MailNode.start(config.smtpPort());
         issuer.serve("/dev/mail", mail::listing);
+        StatusPage status = new StatusPage(this::status);
+        issuer.handle("/dev/status", status::serve);
+        issuer.handle("/dev/status.html", status::serve);
+        issuer.handle("/dev/backup", this::backup);
         if (config.embeddedInfrastructure()) {
             mongo = MongoNode.start(config.dataDir(), config.mongoPort());
             say("MongoDB wire protocol (mongo-java-server, H2) on " + config.mongoUri(""));
-            kafka = KafkaNode.start(config, config.dataDir().resolve("logs").resolve("kafka.log"));
+            kafkaNode = KafkaNode.prepare(config, config.dataDir().resolve("logs").resolve("kafka.log"));
+            // generous: a start that times out is killed and tried again, and a busy machine is slow
+            kafka = supervise(kafkaNode, Duration.ofSeconds(180));
+            await(List.of(kafka), timeout);
         }
         say("Kafka (KRaft) on " + config.kafkaBootstrap());
         start("ledger-service", "ledger", config.ledgerPort());
         start("matching-service", "matching", config.matchingPort());
         start("notification-service", "notification", config.notificationPort());
-        awaitHealthy(timeout);
-        say(String.format("all services healthy in %.1f s", (System.nanoTime() - began) / 1e9));
+        await(services, timeout);
+        say(String.format("all services healthy in %.1f s; what runs: http://127.0.0.1:%d/dev/status",
+                (System.nanoTime() - began) / 1e9, config.issuerPort()));
     }
 
     /**
@@ -90,27 +127,99 @@ public final class LocalPlatform implements AutoCloseable {
     private void start(String service, String database, int port) throws IOException {
         String only = System.getProperty("reciprocity.services", "");
         if (only.isBlank() || java.util.Arrays.asList(only.split(",")).contains(service)) {
-            services.add(ServiceNode.start(config, service, database, port));
+            services.add(supervise(ServiceNode.of(config, service, database, port), Duration.ofSeconds(300)));
         }
     }
 
-    private void awaitHealthy(Duration timeout) throws InterruptedException {
+    private Supervised supervise(Child child, Duration startTimeout) throws IOException {
+        Supervised supervised = new Supervised(child, Backoff.DEFAULT, startTimeout, timer, pids);
+        supervised.start();
+        return supervised;
+    }
+
+    /** Waits for the first start of each; one that stops while starting fails the start (a fault to fix first). */
+    private static void await(List<Supervised> children, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<ServiceNode> waiting = new ArrayList<>(services);
+        List<Supervised> waiting = new ArrayList<>(children);
         while (!waiting.isEmpty()) {
-            for (ServiceNode service : List.copyOf(waiting)) {
-                if (!service.isAlive()) {
-                    throw new IllegalStateException(service.name() + " stopped while starting; see " + service.logFile());
+            for (Supervised child : List.copyOf(waiting)) {
+                Supervised.Status status = child.status();
+                if (status.lastExitCode() != null) {
+                    throw new IllegalStateException(child.name() + " stopped while starting; see " + status.log());
                 }
-                if (service.isHealthy()) {
-                    say(service.name() + " is UP at " + service.url());
-                    waiting.remove(service);
+                if (status.state() == Supervised.State.RUNNING) {
+                    say(child.name() + " is UP" + (child.child() instanceof ServiceNode service ? " at " + service.url() : ""));
+                    waiting.remove(child);
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not healthy in time: " + waiting.stream().map(ServiceNode::name).toList());
+                throw new IllegalStateException("not healthy in time: " + waiting.stream().map(Supervised::name).toList());
             }
-            Thread.sleep(500);
+            Thread.sleep(250);
+        }
+    }
+
+    /** Every process of the platform as the status view shows it, the launcher first. */
+    List<Supervised.Status> status() {
+        List<Supervised.Status> all = new ArrayList<>();
+        all.add(new Supervised.Status("launcher (store, token issuer, mail)", ProcessHandle.current().pid(),
+                closed.get() ? Supervised.State.STOPPED : Supervised.State.RUNNING, startedAt, 0, null,
+                config.dataDir().resolve("logs").resolve("platform.log").toString()));
+        if (kafka != null) {
+            all.add(kafka.status());
+        }
+        services.forEach(service -> all.add(service.status()));
+        return all;
+    }
+
+    /**
+     * A consistent backup of the store and the broker's data into {@code target} (a new folder),
+     * while the platform runs: the services pause for about a second. See {@link Backup}.
+     */
+    public synchronized Backup.Taken backup(Path target) throws IOException, InterruptedException {
+        if (!config.embeddedInfrastructure()) {
+            throw new IllegalStateException("this platform runs on an external broker and database: back those up with their own tools");
+        }
+        List<ProcessHandle> writers = services.stream().map(Supervised::process).flatMap(Optional::stream).toList();
+        Backup.Taken taken = Backup.take(target, writers, new Backup.Store() {
+            @Override
+            public Path dir() {
+                return config.dataDir().resolve("mongo");
+            }
+
+            @Override
+            public void close() {
+                mongo.close();
+            }
+
+            @Override
+            public void reopen() throws IOException {
+                mongo = MongoNode.start(config.dataDir(), config.mongoPort());
+            }
+        }, kafkaNode.logDirs());
+        say(String.format("backup taken in %s (%.1f MB; the services paused for %d ms)", taken.dir(), taken.bytes() / 1e6,
+                taken.paused().toMillis()));
+        return taken;
+    }
+
+    /** {@code POST /dev/backup} (body: an absolute folder, or nothing for {@code data/backups/<time>}). */
+    private void backup(HttpExchange exchange) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            DevIssuer.reply(exchange, 405, "text/plain; charset=utf-8", "POST only\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        String asked = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).trim();
+        Path target = asked.isEmpty() ? Backup.defaultTarget(config.dataDir()) : Path.of(asked).toAbsolutePath().normalize();
+        try {
+            Backup.Taken taken = backup(target);
+            DevIssuer.reply(exchange, 200, "application/json", String.format("{\"backup\":%s,\"pausedMillis\":%d,\"bytes\":%d}%n",
+                    StatusPage.quoted(taken.dir().toString()), taken.paused().toMillis(), taken.bytes())
+                    .getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            DevIssuer.reply(exchange, 409, "text/plain; charset=utf-8", (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            say("the backup failed: " + e);
+            DevIssuer.reply(exchange, 500, "text/plain; charset=utf-8", ("the backup failed: " + e + "\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -148,7 +257,8 @@ public final class LocalPlatform implements AutoCloseable {
         String line = "-".repeat(78);
         System.out.println(line);
         System.out.println(" Reciprocity is running locally.");
-        for (ServiceNode service : services) {
+        for (Supervised supervised : services) {
+            ServiceNode service = (ServiceNode) supervised.child();
             System.out.printf("   %-22s %s   (log: %s)%n", service.name(), service.url(), config.projectDir().relativize(service.logFile()));
         }
         System.out.printf("   %-22s %s%n", "Kafka (KRaft)", config.kafkaBootstrap());
@@ -158,6 +268,10 @@ public final class LocalPlatform implements AutoCloseable {
         System.out.printf("   %-22s %s   (read what was sent: http://127.0.0.1:%d/dev/mail)%n", "SMTP (GreenMail)",
                 "127.0.0.1:" + config.smtpPort(), config.issuerPort());
         System.out.printf("   %-22s %s%n", "data", config.dataDir());
+        System.out.printf("   %-22s http://127.0.0.1:%d/dev/status   (log: %s)%n", "what runs", config.issuerPort(),
+                config.projectDir().relativize(config.dataDir().resolve("logs").resolve("platform.log")));
+        System.out.println();
+        System.out.println(" A broker or service that stops is started again. Back up with scripts/backup.sh.");
         System.out.println();
         System.out.println(" A development token (ADMIN, COORDINATOR, STAFF of timebank '" + config.devTimebank()
                 + "', valid " + DevIssuer.TOKEN_LIFETIME.toHours() + " h) is in " + config.projectDir().relativize(tokenFile) + ":");
@@ -166,16 +280,11 @@ public final class LocalPlatform implements AutoCloseable {
         System.out.println(line);
     }
 
-    private void watch() throws InterruptedException {
-        while (true) {
-            for (ServiceNode service : services) {
-                if (!service.isAlive() && !stopping) {
-                    say(service.name() + " has stopped; see " + service.logFile());
-                    failed = true;
-                    System.exit(1);
-                }
-            }
-            Thread.sleep(1_000);
+    /** Stops that follow are expected (Ctrl-C reaches the children too): none is started again. */
+    private void expectStops() {
+        services.forEach(Supervised::stopping);
+        if (kafka != null) {
+            kafka.stopping();
         }
     }
 
@@ -185,11 +294,15 @@ public final class LocalPlatform implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        for (ServiceNode service : services) {
-            quietly(service::close);
+        expectStops();
+        for (Supervised service : services) {
+            quietly(() -> service.stop(Duration.ofSeconds(30)));
         }
         if (kafka != null) {
-            quietly(kafka::close);
+            quietly(() -> kafka.stop(Duration.ofSeconds(30)));
+        }
+        if (kafkaNode != null) {
+            kafkaNode.close();
         }
         if (issuer != null) {
             issuer.close();
@@ -199,6 +312,12 @@ public final class LocalPlatform implements AutoCloseable {
         }
         if (mongo != null) {
             mongo.close();
+        }
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        if (pids != null) {
+            pids.remove(PidFiles.LAUNCHER);
         }
     }
 
@@ -215,6 +334,6 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     static void say(String message) {
-        System.out.println("[reciprocity] " + message);
+        PlatformLog.say(message);
     }
 }

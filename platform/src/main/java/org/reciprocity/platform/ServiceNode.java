@@ -13,30 +13,38 @@ import java.util.List;
 import java.util.Map;
 
 /** One Reciprocity service, run from its executable jar in its own JVM. */
-final class ServiceNode implements AutoCloseable {
+final class ServiceNode implements Child {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private final PlatformConfig config;
     private final String name;
+    private final String database;
     private final int port;
-    private final Process process;
+    private final Path jar;
     private final Path logFile;
 
-    private ServiceNode(String name, int port, Process process, Path logFile) {
+    private ServiceNode(PlatformConfig config, String name, String database, int port, Path jar, Path logFile) {
+        this.config = config;
         this.name = name;
+        this.database = database;
         this.port = port;
-        this.process = process;
+        this.jar = jar;
         this.logFile = logFile;
     }
 
-    static ServiceNode start(PlatformConfig config, String name, String database, int port) throws IOException {
+    /** The service as the launcher runs it; starts nothing yet. */
+    static ServiceNode of(PlatformConfig config, String name, String database, int port) {
         Path jar = config.projectDir().resolve(name).resolve("target").resolve(name + "-exec.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (the README's run command does)");
         }
-        Path logFile = config.dataDir().resolve("logs").resolve(name + ".log");
-        Process process = ChildJvm.startJar(jar, List.of("-Xmx512m"), environment(config, database, port), logFile);
-        return new ServiceNode(name, port, process, logFile);
+        return new ServiceNode(config, name, database, port, jar, config.dataDir().resolve("logs").resolve(name + ".log"));
+    }
+
+    @Override
+    public Process launch() throws IOException {
+        return ChildJvm.startJar(config.dataDir(), jar, List.of("-Xmx512m"), environment(config, database, port), logFile);
     }
 
     /** What a service reads from its environment here: where everything is, and the issuer it must trust. */
@@ -64,7 +72,8 @@ final class ServiceNode implements AutoCloseable {
         return config.dataDir().resolve("keys").resolve("ledger-checkpoint.pk8");
     }
 
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 
@@ -72,19 +81,17 @@ final class ServiceNode implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    Path logFile() {
+    @Override
+    public Path logFile() {
         return logFile;
-    }
-
-    boolean isAlive() {
-        return process.isAlive();
     }
 
     /**
      * True once {@code /actuator/health} answers UP: Kafka, MongoDB and the issuer's keys, fetched.
      * Asked without a token, it answers the overall status only ({@code {"status":"UP"}}, DOWN is a 503).
      */
-    boolean isHealthy() {
+    @Override
+    public boolean isHealthy() {
         return isHealthy(url());
     }
 
@@ -99,10 +106,5 @@ final class ServiceNode implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        ChildJvm.stop(process, Duration.ofSeconds(30));
     }
 }

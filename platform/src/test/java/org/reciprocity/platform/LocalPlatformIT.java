@@ -15,17 +15,19 @@ import org.junit.jupiter.api.Test;
  * What the README's run command starts, started here on free ports and a fresh data folder: a
  * real KRaft broker in a child JVM, mongo-java-server on H2, and the three services as separate
  * processes. The slice runs across them, a match agreed in matching is fulfilled in the ledger and
- * completed back in matching, and the data survives a restart of everything.
+ * completed back in matching; a backup taken under load and restored into a fresh data folder
+ * starts again with everything acknowledged before it, a chain that verifies and balances that sum to zero.
  */
 class LocalPlatformIT {
 
     @Test
-    void theWholePlatformRunsTheSliceAndKeepsItsDataAcrossARestart() throws Exception {
+    void theWholePlatformRunsTheSliceAndItsBackupRestoresIntoAFreshDataFolder() throws Exception {
         PlatformConfig config = onFreePorts(Files.createTempDirectory("reciprocity-platform-it"));
 
         StepSevenSlice.Created created;
+        BackupUnderLoad.Taken backup;
         try (LocalPlatform platform = new LocalPlatform(config)) {
-            platform.start(Duration.ofSeconds(150));
+            platform.start(Duration.ofSeconds(420));
             created = StepSevenSlice.run(platform);
 
             String member = platform.devToken("m-1", created.timebank(), List.of("MEMBER"));
@@ -36,11 +38,19 @@ class LocalPlatformIT {
             theServicesCheckIssuerAndAudienceAndShowHealthDetailsToAdminsOnly(platform, created.timebank());
 
             MatchToLedgerFlow.run(platform, created.timebank());
+            backup = BackupUnderLoad.take(platform, created.timebank(), config.dataDir().resolveSibling(
+                    config.dataDir().getFileName() + "-backup"));
         }
 
-        try (LocalPlatform restarted = new LocalPlatform(config)) {
-            restarted.start(Duration.ofSeconds(150));
+        // everything again, from the backup restored into a fresh data folder
+        Path restored = config.dataDir().resolveSibling(config.dataDir().getFileName() + "-restored");
+        BackupUnderLoad.restore(config.projectDir(), backup.backup(), restored);
+        try (LocalPlatform restarted = new LocalPlatform(config.withPorts(restored, config.kafkaPort(),
+                config.kafkaControllerPort(), config.mongoPort(), config.issuerPort(), config.ledgerPort(), config.matchingPort(),
+                config.notificationPort(), config.smtpPort()))) {
+            restarted.start(Duration.ofSeconds(420));
             StepSevenSlice.assertReadModelsHave(restarted, created);
+            BackupUnderLoad.assertRestored(restarted, backup);
         }
     }
 
