@@ -273,6 +273,8 @@ class MonthOfTimebankLifeIT {
             System.out.println("[month] every message received:" + all);
         }
         town.wrongStates().forEach(w -> System.out.println("[month] wrong state: " + w));
+        System.out.printf("[month] %d states checked (%d wrong); %d messages received, %d in the script%n",
+                town.statesChecked(), town.wrongStates().size(), received.size(), expected.size());
         assertThat(difference).as("the messages received against month-script.txt (" + expected.size() + " lines)")
                 .isEmpty();
         return received.size();
