@@ -11,6 +11,7 @@ import org.reciprocity.kit.health.HealthConfiguration;
 import org.reciprocity.kit.messaging.MessagingConfiguration;
 import org.reciprocity.kit.outbox.OutboxConfiguration;
 import org.reciprocity.kit.security.SecurityConfiguration;
+import org.reciprocity.kit.time.TestClockConfiguration;
 import org.reciprocity.kit.web.WebConfiguration;
 import org.springframework.context.annotation.Import;
 
@@ -23,6 +24,6 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Import({AccessConfiguration.class, MessagingConfiguration.class, OutboxConfiguration.class, SecurityConfiguration.class,
-        WebConfiguration.class, HealthConfiguration.class})
+        WebConfiguration.class, HealthConfiguration.class, TestClockConfiguration.class})
 public @interface ReciprocityService {
 }

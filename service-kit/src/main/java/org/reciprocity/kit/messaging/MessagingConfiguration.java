@@ -17,6 +17,8 @@ import org.reciprocity.contracts.Topic;
 import org.reciprocity.contracts.Topics;
 import org.reciprocity.contracts.kafka.EventDeserializer;
 import org.reciprocity.contracts.kafka.EventSerializer;
+import org.reciprocity.kit.time.MovableClock;
+import org.reciprocity.kit.time.TestClockConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -47,10 +49,14 @@ public class MessagingConfiguration {
     /** Header of a dead-lettered record giving the root cause of its failure in one line. */
     public static final String DEAD_LETTER_REASON_HEADER = "reciprocity_dlt-reason";
 
+    /**
+     * The service's one clock: every scheduled job and time-dependent decision reads it. In tests
+     * ({@code reciprocity.test-clock.enabled}) it is a {@link MovableClock} they move forward.
+     */
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(@Value("${" + TestClockConfiguration.ENABLED + ":false}") boolean movable) {
+        return movable ? new MovableClock(Clock.systemUTC()) : Clock.systemUTC();
     }
 
     @Bean

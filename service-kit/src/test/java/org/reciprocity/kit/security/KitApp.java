@@ -43,10 +43,10 @@ final class KitApp implements AutoCloseable {
     }
 
     /** Starts the service with these properties (as if given on the command line). */
-    static KitApp start(List<String> properties) {
+    static KitApp start(List<String> properties, Class<?>... moreSources) {
         List<String> args = new ArrayList<>(properties.stream().map(p -> "--" + p).toList());
         args.add("--server.port=0");
-        return new KitApp(application().run(args.toArray(String[]::new)));
+        return new KitApp(application().sources(moreSources).run(args.toArray(String[]::new)));
     }
 
     static SpringApplicationBuilder application() {
@@ -66,6 +66,23 @@ final class KitApp implements AutoCloseable {
 
     Answer get(String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body(), response.headers().map());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Answer post(String path, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
