@@ -13,16 +13,16 @@ import org.reciprocity.contracts.Events;
  *                     proposal itself (a member answering a listing says yes by answering)
  * @param bothAccepted this was the second yes: a {@code MatchAgreed} follows at once
  * @param activity     what the two would do together (the need's title, else the offer's)
- *                     <p>The last three were added later: {@code null}, {@code false}, {@code null} in older events.
+ *                     <p>The last three were added later: {@code null} in older events.
  */
 public record MatchAccepted(UUID eventId, Instant occurredAt, String timebankId, String matchId, String acceptedBy,
-                            String giverId, String receiverId, String proposedBy, boolean bothAccepted,
+                            String giverId, String receiverId, String proposedBy, Boolean bothAccepted,
                             String activity) implements DomainEvent {
 
     /** As published before {@code proposedBy}, {@code bothAccepted} and {@code activity} were added. */
     public MatchAccepted(UUID eventId, Instant occurredAt, String timebankId, String matchId, String acceptedBy,
                          String giverId, String receiverId) {
-        this(eventId, occurredAt, timebankId, matchId, acceptedBy, giverId, receiverId, null, false, null);
+        this(eventId, occurredAt, timebankId, matchId, acceptedBy, giverId, receiverId, null, null, null);
     }
 
     public MatchAccepted {
