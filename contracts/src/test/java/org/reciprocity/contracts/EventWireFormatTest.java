@@ -107,6 +107,27 @@ class EventWireFormatTest {
                 .isInstanceOf(SerializationException.class);
     }
 
+    @Test
+    void readsMatchEventsPublishedBeforeTheActivityWasAdded() {
+        String accepted = "{\"eventId\":\"00000000-0000-4000-8000-000000000102\",\"occurredAt\":\"2026-11-25T09:30:00Z\","
+                + "\"timebankId\":\"riverside\",\"matchId\":\"m-1\",\"acceptedBy\":\"sam\",\"giverId\":\"sam\","
+                + "\"receiverId\":\"ali\"}";
+        String agreed = "{\"eventId\":\"00000000-0000-4000-8000-000000000104\",\"occurredAt\":\"2026-11-25T09:30:00Z\","
+                + "\"timebankId\":\"riverside\",\"matchId\":\"m-1\",\"giverId\":\"sam\",\"receiverId\":\"ali\","
+                + "\"offerListingId\":\"l-offer\",\"needListingId\":\"l-need\",\"estimatedMinutes\":60}";
+
+        assertThat(read("reciprocity.MatchAccepted.v1", accepted)).isEqualTo(new org.reciprocity.contracts.match.MatchAccepted(
+                java.util.UUID.fromString("00000000-0000-4000-8000-000000000102"), java.time.Instant.parse("2026-11-25T09:30:00Z"),
+                "riverside", "m-1", "sam", "sam", "ali"));
+        assertThat(((org.reciprocity.contracts.match.MatchAgreed) read("reciprocity.MatchAgreed.v1", agreed)).activity()).isNull();
+    }
+
+    private static DomainEvent read(String type, String json) {
+        RecordHeaders headers = new RecordHeaders();
+        CloudEventHeaders.put(headers, CloudEventHeaders.TYPE, type);
+        return new EventDeserializer().deserialize("any", headers, json.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static JsonNode golden(DomainEvent event) throws IOException {
         String file = "/golden/" + EventTypes.of(event).name().substring("reciprocity.".length()) + ".json";
         try (InputStream in = EventWireFormatTest.class.getResourceAsStream(file)) {

@@ -33,10 +33,10 @@ final class MatchingEventSamples {
     static List<DomainEvent> all() {
         return List.of(
                 new MatchProposed(id(101), AT, TB, "m-1", SAM, ALI, "l-offer", "l-need", "coordinator-1", "COORDINATOR",
-                        60, 87, Instant.parse("2026-12-02T09:30:00Z")),
-                new MatchAccepted(id(102), AT, TB, "m-1", SAM, SAM, ALI),
+                        60, 87, Instant.parse("2026-12-02T09:30:00Z"), "Someone to walk with"),
+                new MatchAccepted(id(102), AT, TB, "m-1", SAM, SAM, ALI, "coordinator-1", false, "Someone to walk with"),
                 new MatchDeclined(id(103), AT, TB, "m-1", ALI, SAM, ALI, "Not this week"),
-                new MatchAgreed(id(104), AT, TB, "m-1", SAM, ALI, "l-offer", "l-need", 60),
+                new MatchAgreed(id(104), AT, TB, "m-1", SAM, ALI, "l-offer", "l-need", 60, "Someone to walk with"),
                 new MatchCancelled(id(105), AT, TB, "m-1", "coordinator-1", SAM, ALI, "Moved away"),
                 new MatchCompleted(id(106), AT, TB, "m-1", CONTRIBUTION, SAM, ALI, 60),
                 new MatchExpired(id(107), AT, TB, "m-1", SAM, ALI),

@@ -32,7 +32,7 @@ class BalanceWarningsIT extends NotificationServiceIT {
                 .contains("Quand vous donnez du temps, il remonte.");
         assertThat(inboxItems(scenario.timebank, quinn.memberId(), "BALANCE_NEAR_LIMIT")).hasSize(1);
         assertThat(inboxItems(scenario.timebank, cleo.memberId(), "BALANCE_NEAR_LIMIT_TO_REVIEW")).singleElement()
-                .satisfies(item -> assertThat(item.path("paragraphs").toString()).contains("Quinn has received much more time"));
+                .satisfies(item -> assertThat(item.path("paragraphs").toString()).contains("Quinn’s balance is close to the lowest it can be"));
         assertThat(delivery(crossed.eventId() + ":" + quinn.memberId() + ":EMAIL").getString("status")).isEqualTo("SENT");
     }
 }

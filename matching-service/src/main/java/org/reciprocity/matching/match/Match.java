@@ -22,12 +22,14 @@ import org.reciprocity.matching.Refused;
  * A proposal that a giver helps a receiver with a need. PROPOSED → each side accepts or declines →
  * AGREED (the ledger then lets either side log time against it) → COMPLETED when the ledger
  * reports a validated contribution naming it; DECLINED, CANCELLED or EXPIRED otherwise. Each
- * transition checks its guard and returns the events it caused.
+ * transition checks its guard and returns the events it caused. {@code activity} is what the two
+ * would do together, in the member's words (the need's title), carried in its events so that
+ * messages can name it; {@code null} for matches proposed before it was kept.
  */
 public record Match(String id, String timebankId, String giverId, String receiverId, String offerListingId,
                     String needListingId, String proposedBy, Via via, long estimatedMinutes, int score,
                     Answer giverAnswer, Answer receiverAnswer, Status status, Instant proposedAt, Instant expiresAt,
-                    Instant closedAt, String contributionId, long version) {
+                    Instant closedAt, String contributionId, long version, String activity) {
 
     public enum Status { PROPOSED, AGREED, COMPLETED, DECLINED, CANCELLED, EXPIRED }
 
@@ -49,14 +51,14 @@ public record Match(String id, String timebankId, String giverId, String receive
 
     static Changed propose(String timebankId, String giverId, String receiverId, String offerListingId,
                            String needListingId, String proposedBy, Via via, long estimatedMinutes, int score,
-                           Duration answerWithin, Clock clock) {
+                           String activity, Duration answerWithin, Clock clock) {
         Instant now = Instant.now(clock);
         Match match = new Match(UUID.randomUUID().toString(), timebankId, giverId, receiverId, offerListingId,
                 needListingId, proposedBy, via, estimatedMinutes, score, Answer.PENDING, Answer.PENDING,
-                Status.PROPOSED, now, now.plus(answerWithin), null, null, 0);
+                Status.PROPOSED, now, now.plus(answerWithin), null, null, 0, activity);
         List<DomainEvent> events = new ArrayList<>();
         events.add(new MatchProposed(UUID.randomUUID(), now, timebankId, match.id, giverId, receiverId, offerListingId,
-                needListingId, proposedBy, via.name(), estimatedMinutes, score, match.expiresAt));
+                needListingId, proposedBy, via.name(), estimatedMinutes, score, match.expiresAt, activity));
         // A member who answers a listing has said yes by answering.
         if (via == Via.MEMBER && match.involves(proposedBy)) {
             Changed accepted = match.accept(proposedBy, clock);
@@ -72,15 +74,18 @@ public record Match(String id, String timebankId, String giverId, String receive
         Answer giver = memberId.equals(giverId) ? Answer.ACCEPTED : giverAnswer;
         Answer receiver = memberId.equals(receiverId) ? Answer.ACCEPTED : receiverAnswer;
         List<DomainEvent> events = new ArrayList<>();
-        events.add(new MatchAccepted(UUID.randomUUID(), now, timebankId, id, memberId, giverId, receiverId));
+        boolean both = giver == Answer.ACCEPTED && receiver == Answer.ACCEPTED;
+        events.add(new MatchAccepted(UUID.randomUUID(), now, timebankId, id, memberId, giverId, receiverId, proposedBy,
+                both, activity));
         Status next = status;
-        if (giver == Answer.ACCEPTED && receiver == Answer.ACCEPTED) {
+        if (both) {
             next = Status.AGREED;
             events.add(new MatchAgreed(UUID.randomUUID(), now, timebankId, id, giverId, receiverId, offerListingId,
-                    needListingId, estimatedMinutes));
+                    needListingId, estimatedMinutes, activity));
         }
         return new Changed(new Match(id, timebankId, giverId, receiverId, offerListingId, needListingId, proposedBy, via,
-                estimatedMinutes, score, giver, receiver, next, proposedAt, expiresAt, closedAt, contributionId, version),
+                estimatedMinutes, score, giver, receiver, next, proposedAt, expiresAt, closedAt, contributionId, version,
+                activity),
                 events);
     }
 
@@ -91,7 +96,7 @@ public record Match(String id, String timebankId, String giverId, String receive
         Answer receiver = memberId.equals(receiverId) ? Answer.DECLINED : receiverAnswer;
         return new Changed(new Match(id, timebankId, giverId, receiverId, offerListingId, needListingId, proposedBy, via,
                 estimatedMinutes, score, giver, receiver, Status.DECLINED, proposedAt, expiresAt, now, contributionId,
-                version), List.of(new MatchDeclined(UUID.randomUUID(), now, timebankId, id, memberId, giverId, receiverId,
+                version, activity), List.of(new MatchDeclined(UUID.randomUUID(), now, timebankId, id, memberId, giverId, receiverId,
                 reason)));
     }
 
@@ -149,7 +154,7 @@ public record Match(String id, String timebankId, String giverId, String receive
     private Match with(Status next, Instant closed, String contribution) {
         return new Match(id, timebankId, giverId, receiverId, offerListingId, needListingId, proposedBy, via,
                 estimatedMinutes, score, giverAnswer, receiverAnswer, next, proposedAt, expiresAt, closed, contribution,
-                version);
+                version, activity);
     }
 
     private String words() {

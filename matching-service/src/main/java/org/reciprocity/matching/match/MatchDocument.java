@@ -15,7 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 record MatchDocument(@Id String id, String timebankId, String giverId, String receiverId, String offerListingId,
                      String needListingId, String proposedBy, Match.Via via, long estimatedMinutes, int score,
                      Match.Answer giverAnswer, Match.Answer receiverAnswer, Match.Status status, Instant proposedAt,
-                     Instant expiresAt, Instant closedAt, String contributionId, long version, List<OutboxEntry> outbox) {
+                     Instant expiresAt, Instant closedAt, String contributionId, long version, List<OutboxEntry> outbox,
+                     String activity) {
 
     static MatchDocument of(Match.Changed changed, List<OutboxEntry> pending, long version) {
         Match m = changed.match();
@@ -24,12 +25,12 @@ record MatchDocument(@Id String id, String timebankId, String giverId, String re
         return new MatchDocument(m.id(), m.timebankId(), m.giverId(), m.receiverId(), m.offerListingId(),
                 m.needListingId(), m.proposedBy(), m.via(), m.estimatedMinutes(), m.score(), m.giverAnswer(),
                 m.receiverAnswer(), m.status(), m.proposedAt(), m.expiresAt(), m.closedAt(), m.contributionId(), version,
-                outbox);
+                outbox, m.activity());
     }
 
     Match toMatch() {
         return new Match(id, timebankId, giverId, receiverId, offerListingId, needListingId, proposedBy, via,
                 estimatedMinutes, score, giverAnswer, receiverAnswer, status, proposedAt, expiresAt, closedAt,
-                contributionId, version);
+                contributionId, version, activity);
     }
 }

@@ -125,7 +125,7 @@ public class Matches {
         long minutes = offer != null ? Math.max(offer.content().estimatedMinutes(), need.content().estimatedMinutes())
                 : need.content().estimatedMinutes();
         Match.Changed proposed = Match.propose(timebankId, giver.memberId(), receiver.memberId(), offerListingId,
-                needListingId, proposerId, via, minutes, score, answerWithin, clock);
+                needListingId, proposerId, via, minutes, score, need.title(), answerWithin, clock);
         mongo.insert(MatchDocument.of(proposed, List.of(), 0), COLLECTION);
         relay.flush(COLLECTION, proposed.match().id());
         track(proposed.match());

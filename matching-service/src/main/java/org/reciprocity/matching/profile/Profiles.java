@@ -46,6 +46,8 @@ import org.springframework.stereotype.Service;
 public class Profiles {
 
     static final String COLLECTION = "profiles";
+    /** Contribution transfers counted as time given and received, by transfer id: what a reversal takes back. */
+    static final String COUNTED_TRANSFERS = "counted_transfers";
     private static final String MEMBERS_CONSUMER = "matching.profiles";
     private static final String LEDGER_CONSUMER = "matching.balances";
     private static final Logger log = LoggerFactory.getLogger(Profiles.class);
@@ -88,20 +90,40 @@ public class Profiles {
         }
     }
 
-    /** Credit is the giving account, debit the receiving one; a reversal takes the minutes back off both. */
+    /**
+     * Time given and received counts only time spent together: a transfer settling a validated
+     * contribution (credit is the giver, debit the receiver). A redemption (hours spent on an
+     * organisation's offer) and a gift (hours passed on) move balances but are not time given or
+     * received, so they are not counted. A reversal takes back what the transfer it reverses
+     * counted, and nothing when that transfer was not counted; the counted transfers are kept by id
+     * for this (a timebank's transfers arrive in ledger order, so a reversal comes after its transfer).
+     */
     @KafkaListener(id = LEDGER_CONSUMER, topics = Topics.LEDGER_TOPIC)
     void onLedger(DomainEvent event) {
         if (event instanceof TransferPosted transfer) {
-            long sign = transfer.reason() == TransferReason.REVERSAL ? -1 : 1;
-            String giver = sign > 0 ? transfer.creditAccountId() : transfer.debitAccountId();
-            String receiver = sign > 0 ? transfer.debitAccountId() : transfer.creditAccountId();
-            processed.applyOnce(LEDGER_CONSUMER, event, () -> {
-                upsert(giver, new Update().set("timebankId", transfer.timebankId())
-                        .inc("givenMinutes", sign * transfer.minutes()));
-                upsert(receiver, new Update().set("timebankId", transfer.timebankId())
-                        .inc("receivedMinutes", sign * transfer.minutes()));
-            });
+            processed.applyOnce(LEDGER_CONSUMER, event, () -> count(transfer));
         }
+    }
+
+    private void count(TransferPosted transfer) {
+        if (transfer.reason() == TransferReason.CONTRIBUTION) {
+            mongo.save(new org.bson.Document("_id", transfer.transferId()).append("timebankId", transfer.timebankId())
+                    .append("giverId", transfer.creditAccountId()).append("receiverId", transfer.debitAccountId())
+                    .append("minutes", transfer.minutes()), COUNTED_TRANSFERS);
+            add(transfer.timebankId(), transfer.creditAccountId(), transfer.debitAccountId(), transfer.minutes());
+        } else if (transfer.reason() == TransferReason.REVERSAL && transfer.reversesTransferId() != null) {
+            org.bson.Document counted = mongo.findById(transfer.reversesTransferId(), org.bson.Document.class,
+                    COUNTED_TRANSFERS);
+            if (counted != null) {
+                add(transfer.timebankId(), counted.getString("giverId"), counted.getString("receiverId"),
+                        -transfer.minutes());
+            }
+        }
+    }
+
+    private void add(String timebankId, String giver, String receiver, long minutes) {
+        upsert(giver, new Update().set("timebankId", timebankId).inc("givenMinutes", minutes));
+        upsert(receiver, new Update().set("timebankId", timebankId).inc("receivedMinutes", minutes));
     }
 
     /** The member replaces what they added to their profile. */

@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.contracts.Topics;
+import org.reciprocity.notification.inbox.Inbox;
 import org.reciprocity.notification.message.Notice;
 import org.reciprocity.notification.message.Notices;
 import org.reciprocity.notification.recipient.Recipients;
@@ -33,10 +34,12 @@ class EventIntake {
 
     private final Recipients recipients;
     private final Outreach outreach;
+    private final Inbox inbox;
 
-    EventIntake(Recipients recipients, Outreach outreach) {
+    EventIntake(Recipients recipients, Outreach outreach, Inbox inbox) {
         this.recipients = recipients;
         this.outreach = outreach;
+        this.inbox = inbox;
     }
 
     @KafkaListener(id = "notification.messages", containerFactory = "batchListenerFactory",
@@ -45,6 +48,7 @@ class EventIntake {
         Map<String, Timebank> timebanks = recipients.timebanks(records.stream().map(ConsumerRecord::value)
                 .filter(Objects::nonNull).map(DomainEvent::timebankId).distinct().toList());
         List<Notice> notices = new ArrayList<>();
+        List<Notices.Answered> answered = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, DomainEvent> record = records.get(i);
             DomainEvent event = record.value();
@@ -52,23 +56,31 @@ class EventIntake {
                 DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
                         SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
                 if (unreadable != null) {
-                    deliver(notices, timebanks);
+                    deliver(notices, answered, timebanks);
                     throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, i);
                 }
                 continue; // a tombstone: nothing to tell anyone
             }
             try {
                 notices.addAll(Notices.from(event, timebanks.get(event.timebankId()).coordinators()));
+                Notices.answered(event).ifPresent(answered::add);
             } catch (RuntimeException e) {
-                deliver(notices, timebanks);
+                deliver(notices, answered, timebanks);
                 throw new BatchListenerFailedException("could not decide who to tell: " + e.getMessage(), e, i);
             }
         }
-        deliver(notices, timebanks);
+        deliver(notices, answered, timebanks);
     }
 
-    private void deliver(List<Notice> notices, Map<String, Timebank> timebanks) {
+    /**
+     * Delivers the notices, then closes the requests to confirm that the batch's events answered:
+     * in this order, so a contribution logged and withdrawn in one batch leaves its request closed
+     * (a contribution's events come in order, on one partition, to this one consumer).
+     */
+    private void deliver(List<Notice> notices, List<Notices.Answered> answered, Map<String, Timebank> timebanks) {
         outreach.deliver(notices, timebanks);
         notices.clear();
+        answered.forEach(inbox::closeRequests);
+        answered.clear();
     }
 }

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Delivers notices, whether events caused them ({@code EventIntake}) or a schedule did (the
  * monthly statement, the coordinators' daily digest): the member's channels and digest choice,
- * nothing to a paused member, and each (notice, recipient, channel) at most once, since the inbox
+ * to a paused or suspended member only what is about their own hours, and each (notice, recipient,
+ * channel) at most once, since the inbox
  * item and the outbound delivery are inserted under the notice's delivery key.
  */
 @Component

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.reciprocity.contracts.notification.NotificationDelivered;
 import org.reciprocity.notification.message.Notice;
+import org.reciprocity.notification.message.Notices;
 import org.reciprocity.notification.preference.Preferences;
 import org.reciprocity.notification.support.Inserts;
 import org.springframework.data.domain.Sort;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Service;
 public class Inbox {
 
     static final String COLLECTION = "inbox_items";
+    /** By contribution ({@code timebankId/contributionId}): the inbox items asking to confirm it. */
+    static final String REQUESTS = "inbox_requests";
 
     private final MongoTemplate mongo;
     private final InboxAnnouncements announcements;
@@ -84,6 +87,40 @@ public class Inbox {
                     n.kind().name(), n.sourceEventId()));
         }
         announcements.announceLater(batch, events);
+        rememberRequests(notices);
+    }
+
+    /** Notes, by contribution, the items that ask a member to confirm it (looked up by id when it is answered). */
+    private void rememberRequests(List<Notice> notices) {
+        for (Notice n : notices) {
+            String contribution = n.params().get(Notices.CONTRIBUTION);
+            if (contribution != null) {
+                mongo.upsert(Query.query(Criteria.where("_id").is(requestKey(n.timebankId(), contribution))),
+                        new Update().addToSet("items", n.deliveryId(Preferences.INBOX)).set("timebankId", n.timebankId()),
+                        REQUESTS);
+            }
+        }
+    }
+
+    /**
+     * Closes the items that asked to confirm a contribution nobody needs to confirm any more: they
+     * then say why (withdrawn, expired, confirmed…) instead of asking. Found by id, not by a scan of
+     * every inbox; closing twice changes nothing.
+     */
+    public void closeRequests(Notices.Answered answered) {
+        String key = requestKey(answered.timebankId(), answered.contributionId());
+        Document requests = mongo.findById(key, Document.class, REQUESTS);
+        if (requests == null) {
+            return;
+        }
+        List<String> items = requests.getList("items", String.class, List.of());
+        mongo.updateMulti(Query.query(Criteria.where("_id").in(items)),
+                new Update().set("closedBecause", answered.because()), COLLECTION);
+        mongo.remove(Query.query(Criteria.where("_id").is(key)), REQUESTS);
+    }
+
+    private static String requestKey(String timebankId, String contributionId) {
+        return timebankId + "/" + contributionId;
     }
 
     public Optional<InboxItem> find(String id) {

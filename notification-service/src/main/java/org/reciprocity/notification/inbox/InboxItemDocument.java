@@ -18,10 +18,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("inbox_items")
 record InboxItemDocument(@Id String id, String timebankId, String memberId, String kind, Map<String, String> params,
                          String sourceEventId, Instant occurredAt, Instant deliveredAt, Instant readAt,
-                         List<OutboxEntry> outbox) {
+                         List<OutboxEntry> outbox, String closedBecause) {
 
     InboxItem toItem() {
         return new InboxItem(id, timebankId, memberId, MessageKind.valueOf(kind), params, sourceEventId, occurredAt,
-                deliveredAt, readAt);
+                deliveredAt, readAt, closedBecause);
     }
 }

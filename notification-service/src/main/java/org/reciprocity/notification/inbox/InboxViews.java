@@ -32,9 +32,10 @@ class InboxViews {
                 recipients.find(memberId).orElse(null));
         Timebank timebank = recipients.timebank(timebankId);
         return items.stream().map(item -> {
-            Text text = wording.text(item.kind(), item.params(), locale, timebank);
+            Text text = item.closedBecause() == null ? wording.text(item.kind(), item.params(), locale, timebank)
+                    : wording.answered(item.closedBecause(), item.params(), locale, timebank);
             return new InboxItemView(item.id(), item.kind().name(), text.title(), text.paragraphs(), item.occurredAt(),
-                    wording.texts().when(item.occurredAt(), timebank.zone(), locale), item.read());
+                    wording.texts().when(item.occurredAt(), timebank.zone(), locale), item.read(), item.closedBecause());
         }).toList();
     }
 }

@@ -10,8 +10,8 @@ import org.reciprocity.notification.recipient.Recipient;
  * One message for one member, decided from one event, before any channel. Its parameters hold
  * opaque ids and facts (minutes, dates), not names: names are looked up when the text is shown.
  *
- * @param aboutTheirOwnHours a dispute (or its outcome) about the recipient's own contribution: the one
- *                           thing a paused or suspended member is still told
+ * @param aboutTheirOwnHours about the recipient's own hours (time to confirm, its reminders and expiry,
+ *                           disputes and their outcome): what a paused or suspended member is still told
  */
 public record Notice(String sourceEventId, Instant occurredAt, String timebankId, String recipientId,
                      MessageKind kind, Map<String, String> params, boolean aboutTheirOwnHours) {

@@ -14,6 +14,7 @@ import org.reciprocity.contracts.contribution.ContributionLogged;
 import org.reciprocity.contracts.contribution.ContributionRejected;
 import org.reciprocity.contracts.contribution.ContributionResolved;
 import org.reciprocity.contracts.contribution.ContributionValidated;
+import org.reciprocity.contracts.contribution.ContributionWithdrawn;
 import org.reciprocity.contracts.contribution.LoggedBy;
 import org.reciprocity.contracts.contribution.ValidationReminderDue;
 import org.reciprocity.contracts.ledger.SoftLimitCrossed;
@@ -24,7 +25,10 @@ import org.reciprocity.contracts.member.MemberRegistered;
 
 /**
  * Who is told what, from each event: the policy of the service in one place, plain Java. Nobody is
- * told about their own action (a coordinator who resolved a dispute is not notified of it).
+ * told about their own action (a coordinator who resolved a dispute is not notified of it). What a
+ * member must answer or know about their own hours (time logged with them to confirm, its reminders
+ * and expiry, disputes) reaches them even while they are paused or suspended: pausing is about new
+ * matches, and unanswered time would otherwise expire unseen.
  */
 public final class Notices {
 
@@ -47,6 +51,15 @@ public final class Notices {
     /** Items of a list, {@code item0}, {@code item1}…, each {@code TYPE|giver|receiver|minutes|since}; then how many more. */
     public static final String ITEM = "item";
     public static final String MORE = "more";
+    /** The contribution a member is asked to confirm: its inbox items close once it is answered or gone. */
+    public static final String CONTRIBUTION = "contribution";
+    /** What two matched members would do together, in the member's words (a listing's title). */
+    public static final String ACTIVITY = "activity";
+    /**
+     * Which wording of a kind fits the reader: {@code ASKED} (the other member asked for the reader's
+     * help) or {@code OFFERED} (the other member offered to help the reader); none for the usual one.
+     */
+    public static final String VARIANT = "variant";
     /** A coordinator's queue: how many contributions wait for a check, how many disputes are open. */
     public static final String WAITING = "waiting";
     public static final String DISPUTES = "disputes";
@@ -63,20 +76,23 @@ public final class Notices {
         if (event instanceof MemberRegistered e) {
             b.to(e.memberId(), MessageKind.WELCOME, Map.of());
         } else if (event instanceof ContributionLogged e) {
+            // about the member's own hours: a paused member is asked too (pausing is about new matches)
             String logger = e.side() == LoggedBy.GIVER ? e.giverAccountId() : e.receiverAccountId();
-            b.to(e.awaitingValidationBy(), MessageKind.PLEASE_CONFIRM, params(OTHER, logger, MINUTES, e.minutes(),
-                    DATE, e.happenedOn(), DEADLINE, e.validationDeadline()));
+            b.aboutTheirHours(e.awaitingValidationBy(), MessageKind.PLEASE_CONFIRM, params(OTHER, logger,
+                    MINUTES, e.minutes(), DATE, e.happenedOn(), DEADLINE, e.validationDeadline(),
+                    CONTRIBUTION, e.contributionId()));
         } else if (event instanceof ValidationReminderDue e) {
             String other = e.remindAccountId() != null && e.remindAccountId().equals(e.giverAccountId())
                     ? e.receiverAccountId() : e.giverAccountId();
-            b.to(e.remindAccountId(), e.lastCall() ? MessageKind.LAST_CALL : MessageKind.REMINDER,
-                    params(OTHER, other, MINUTES, e.minutes(), DEADLINE, e.validationDeadline()));
+            b.aboutTheirHours(e.remindAccountId(), e.lastCall() ? MessageKind.LAST_CALL : MessageKind.REMINDER,
+                    params(OTHER, other, MINUTES, e.minutes(), DEADLINE, e.validationDeadline(),
+                            CONTRIBUTION, e.contributionId()));
         } else if (event instanceof ContributionValidated e) {
-            b.to(e.giverAccountId(), MessageKind.THANK_YOU, params(OTHER, e.validatedBy(), MINUTES, e.minutes(),
-                    NOTE, e.thankYouNote()));
+            b.to(e.giverAccountId(), MessageKind.THANK_YOU, params(OTHER, e.validatedBy(),
+                    MINUTES, e.minutes(), NOTE, e.thankYouNote()));
         } else if (event instanceof ContributionExpired e) {
-            b.to(e.giverAccountId(), MessageKind.CONTRIBUTION_EXPIRED, params(OTHER, e.receiverAccountId()));
-            b.to(e.receiverAccountId(), MessageKind.CONTRIBUTION_EXPIRED, params(OTHER, e.giverAccountId()));
+            b.aboutTheirHours(e.giverAccountId(), MessageKind.CONTRIBUTION_EXPIRED, params(OTHER, e.receiverAccountId()));
+            b.aboutTheirHours(e.receiverAccountId(), MessageKind.CONTRIBUTION_EXPIRED, params(OTHER, e.giverAccountId()));
         } else if (event instanceof ContributionDisputed e) {
             b.bothSides(e.giverAccountId(), e.receiverAccountId(), MessageKind.DISPUTE_OPENED, params(REASON, e.reason()));
             b.coordinators(coordinators, e.disputedBy(), MessageKind.DISPUTE_TO_REVIEW,
@@ -96,16 +112,74 @@ public final class Notices {
             b.coordinators(coordinators, e.accountId(), MessageKind.BALANCE_NEAR_LIMIT_TO_REVIEW,
                     params(OTHER, e.accountId(), DIRECTION, e.direction()));
         } else if (event instanceof MatchProposed e) {
-            b.to(e.giverId(), MessageKind.MATCH_PROPOSED, params(OTHER, e.receiverId(), DEADLINE, e.expiresAt()));
-            b.to(e.receiverId(), MessageKind.MATCH_PROPOSED, params(OTHER, e.giverId(), DEADLINE, e.expiresAt()));
+            proposed(b, e);
         } else if (event instanceof MatchAccepted e) {
-            String other = e.giverId() != null && e.giverId().equals(e.acceptedBy()) ? e.receiverId() : e.giverId();
-            b.to(other, MessageKind.MATCH_ACCEPTED, params(OTHER, e.acceptedBy()));
+            // the proposer's own yes comes with the proposal, and a second yes is told by MatchAgreed:
+            // only a first yes the reader has not answered yet is news to them
+            boolean withTheProposal = e.acceptedBy() != null && e.acceptedBy().equals(e.proposedBy());
+            if (!withTheProposal && !Boolean.TRUE.equals(e.bothAccepted())) {
+                String other = e.giverId() != null && e.giverId().equals(e.acceptedBy()) ? e.receiverId() : e.giverId();
+                b.to(other, MessageKind.MATCH_ACCEPTED, params(OTHER, e.acceptedBy(), ACTIVITY, e.activity()));
+            }
         } else if (event instanceof MatchAgreed e) {
-            b.to(e.giverId(), MessageKind.MATCH_AGREED, params(OTHER, e.receiverId()));
-            b.to(e.receiverId(), MessageKind.MATCH_AGREED, params(OTHER, e.giverId()));
+            b.to(e.giverId(), MessageKind.MATCH_AGREED, params(OTHER, e.receiverId(), ACTIVITY, e.activity()));
+            b.to(e.receiverId(), MessageKind.MATCH_AGREED, params(OTHER, e.giverId(), ACTIVITY, e.activity()));
         }
         return b.notices();
+    }
+
+    /**
+     * A member who answered a listing proposed the match and said yes by doing so: they are not
+     * asked again; the other side is told who asked and for what. A match proposed by a coordinator
+     * or the planner asks both.
+     */
+    private static void proposed(Builder b, MatchProposed e) {
+        boolean byASide = "MEMBER".equals(e.proposedVia()) && e.proposedBy() != null
+                && (e.proposedBy().equals(e.giverId()) || e.proposedBy().equals(e.receiverId()));
+        if (byASide) {
+            boolean giverAsked = e.proposedBy().equals(e.giverId());
+            b.to(giverAsked ? e.receiverId() : e.giverId(), MessageKind.MATCH_PROPOSED, params(OTHER, e.proposedBy(),
+                    DEADLINE, e.expiresAt(), ACTIVITY, e.activity(), VARIANT, giverAsked ? "OFFERED" : "ASKED"));
+            return;
+        }
+        b.to(e.giverId(), MessageKind.MATCH_PROPOSED, params(OTHER, e.receiverId(), DEADLINE, e.expiresAt(),
+                ACTIVITY, e.activity()));
+        b.to(e.receiverId(), MessageKind.MATCH_PROPOSED, params(OTHER, e.giverId(), DEADLINE, e.expiresAt(),
+                ACTIVITY, e.activity()));
+    }
+
+    /**
+     * A request to confirm a contribution that needs no answer any more, and why: it was
+     * confirmed, disputed, withdrawn, expired, rejected or resolved.
+     */
+    public record Answered(String timebankId, String contributionId, String because) {
+    }
+
+    /** Whether the event answers (or ends) a contribution someone may have been asked to confirm. */
+    public static java.util.Optional<Answered> answered(DomainEvent event) {
+        String because = null;
+        String contribution = null;
+        if (event instanceof ContributionValidated e) {
+            because = "CONFIRMED";
+            contribution = e.contributionId();
+        } else if (event instanceof ContributionDisputed e) {
+            because = "DISPUTED";
+            contribution = e.contributionId();
+        } else if (event instanceof ContributionWithdrawn e) {
+            because = "WITHDRAWN";
+            contribution = e.contributionId();
+        } else if (event instanceof ContributionExpired e) {
+            because = "EXPIRED";
+            contribution = e.contributionId();
+        } else if (event instanceof ContributionRejected e) {
+            because = "REJECTED";
+            contribution = e.contributionId();
+        } else if (event instanceof ContributionResolved e) {
+            because = "RESOLVED";
+            contribution = e.contributionId();
+        }
+        return contribution == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new Answered(event.timebankId(), contribution, because));
     }
 
     /** The member ids a message's words mention: the other person, a second one, and the people in its list items. */
@@ -152,6 +226,11 @@ public final class Notices {
 
         void to(String recipient, MessageKind kind, Map<String, String> params) {
             add(recipient, kind, params, false);
+        }
+
+        /** A message about the recipient's own hours: a paused or suspended member gets it too. */
+        void aboutTheirHours(String recipient, MessageKind kind, Map<String, String> params) {
+            add(recipient, kind, params, true);
         }
 
         /** Both sides of a disputed contribution; for each, the other side is the "other". */

@@ -44,28 +44,14 @@ public class Texts {
     public Text render(MessageKind kind, Map<String, String> params, Locale locale, ZoneId zone,
             Function<String, String> names, String timebankName) {
         String balance = params.get(Notices.BALANCE);
-        Object[] args = {
-                name(params.get(Notices.OTHER), names, locale),
-                duration(params.get(Notices.MINUTES), locale),
-                date(params.get(Notices.DATE), locale),
-                deadline(params.get(Notices.DEADLINE), zone, locale),
-                params.getOrDefault(Notices.NOTE, ""),
-                params.getOrDefault(Notices.REASON, ""),
-                timebankName,
-                name(params.get(Notices.SECOND), names, locale),
-                month(params.get(Notices.MONTH), locale),
-                duration(params.get(Notices.GIVEN), locale),
-                duration(params.get(Notices.RECEIVED), locale),
-                number(params.get(Notices.VALIDATED)),
-                balance == null ? "" : duration(Long.toString(Math.abs(Long.parseLong(balance))), locale),
-                number(params.get(Notices.WAITING)),
-                number(params.get(Notices.DISPUTES))};
+        Object[] args = args(params, locale, zone, names, timebankName);
         String prefix = "kind." + kind.name();
         List<String> paragraphs = new ArrayList<>();
-        // a message that differs by direction (near the lowest or the highest balance) has a body for each
-        String direction = params.get(Notices.DIRECTION);
-        String body = direction == null ? null : say(prefix + ".body." + direction, locale, args);
-        paragraphs.add(body != null && !body.startsWith(prefix) ? body : say(prefix + ".body", locale, args));
+        // a message may have a wording per reader (asked, offered) or per direction (near the lowest
+        // or the highest balance); and one naming the activity, one for events that carry none
+        String variant = params.containsKey(Notices.VARIANT) ? params.get(Notices.VARIANT) : params.get(Notices.DIRECTION);
+        boolean named = params.containsKey(Notices.ACTIVITY);
+        paragraphs.add(first(keys(prefix + ".body", variant, named), locale, args));
         if (params.containsKey(Notices.NOTE) && !params.get(Notices.NOTE).isBlank()) {
             paragraphs.add(say(prefix + ".note", locale, args));
         }
@@ -82,7 +68,62 @@ public class Texts {
         if (params.containsKey(Notices.MORE)) {
             paragraphs.add(say(prefix + ".more", locale, number(params.get(Notices.MORE))));
         }
-        return new Text(say(prefix + ".title", locale, args), List.copyOf(paragraphs));
+        return new Text(first(keys(prefix + ".title", variant, named), locale, args), List.copyOf(paragraphs));
+    }
+
+    /**
+     * A request to confirm time that needs no answer any more, with why ({@code WITHDRAWN},
+     * {@code EXPIRED}, {@code CONFIRMED}, {@code DISPUTED}, {@code REJECTED}, {@code RESOLVED}):
+     * said instead of the request, so nobody is asked to confirm what cannot be confirmed.
+     */
+    public Text answered(String because, Map<String, String> params, Locale locale, ZoneId zone,
+            Function<String, String> names, String timebankName) {
+        Object[] args = args(params, locale, zone, names, timebankName);
+        return new Text(say("answered." + because + ".title", locale, args), List.of(say("answered." + because, locale, args)));
+    }
+
+    private Object[] args(Map<String, String> params, Locale locale, ZoneId zone, Function<String, String> names,
+            String timebankName) {
+        String balance = params.get(Notices.BALANCE);
+        return new Object[] {
+                name(params.get(Notices.OTHER), names, locale),
+                duration(params.get(Notices.MINUTES), locale),
+                date(params.get(Notices.DATE), locale),
+                deadline(params.get(Notices.DEADLINE), zone, locale),
+                params.getOrDefault(Notices.NOTE, ""),
+                params.getOrDefault(Notices.REASON, ""),
+                timebankName,
+                name(params.get(Notices.SECOND), names, locale),
+                month(params.get(Notices.MONTH), locale),
+                duration(params.get(Notices.GIVEN), locale),
+                duration(params.get(Notices.RECEIVED), locale),
+                number(params.get(Notices.VALIDATED)),
+                balance == null ? "" : duration(Long.toString(Math.abs(Long.parseLong(balance))), locale),
+                number(params.get(Notices.WAITING)),
+                number(params.get(Notices.DISPUTES)),
+                params.getOrDefault(Notices.ACTIVITY, "")};
+    }
+
+    /** The keys to try, most specific first: the variant's, then the usual; each unnamed first when there is no activity. */
+    private static List<String> keys(String base, String variant, boolean named) {
+        List<String> keys = new ArrayList<>();
+        for (String key : variant == null ? List.of(base) : List.of(base + "." + variant, base)) {
+            if (!named) {
+                keys.add(key + ".unnamed");
+            }
+            keys.add(key);
+        }
+        return keys;
+    }
+
+    private String first(List<String> keys, Locale locale, Object[] args) {
+        for (String key : keys) {
+            String said = messages.getMessage(key, args, null, locale);
+            if (said != null) {
+                return said;
+            }
+        }
+        return keys.get(keys.size() - 1);
     }
 
     /** One line of a list: {@code TYPE|giver|receiver|minutes|since}, said with the type's own sentence. */

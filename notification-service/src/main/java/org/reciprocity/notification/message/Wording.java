@@ -37,6 +37,13 @@ public class Wording {
                 id -> people.containsKey(id) ? people.get(id).displayName() : null, timebank.name());
     }
 
+    /** A request to confirm time, worded as closed: why it needs no answer any more. */
+    public Text answered(String because, Map<String, String> params, Locale locale, Timebank timebank) {
+        Map<String, Recipient> people = recipients.findAll(Notices.mentioned(params));
+        return texts.answered(because, params, locale, timebank.zone(),
+                id -> people.containsKey(id) ? people.get(id).displayName() : null, timebank.name());
+    }
+
     public Texts texts() {
         return texts;
     }

@@ -96,7 +96,16 @@ class NoticesTest {
     }
 
     @Test
-    void aPausedMemberIsToldOnlyAboutDisputesOfTheirOwnHours() {
+    void aYesThatCameWithTheProposalOrCompletedTheMatchTellsNobody() {
+        MatchAccepted withTheProposal = new MatchAccepted(UUID.randomUUID(), NOW, "tb", "m-1", ALI, SAM, ALI, ALI, false, "Walks");
+        MatchAccepted secondYes = new MatchAccepted(UUID.randomUUID(), NOW, "tb", "m-1", SAM, SAM, ALI, ALI, true, "Walks");
+
+        assertThat(Notices.from(withTheProposal, List.of())).isEmpty();
+        assertThat(Notices.from(secondYes, List.of())).as("MatchAgreed tells both").isEmpty();
+    }
+
+    @Test
+    void aPausedMemberIsToldOnlyWhatTheyMustAnswerOrKnowAboutTheirOwnHours() {
         Recipient paused = new Recipient(SAM, "tb", "Sam", null, "en", List.of("MEMBER", "COORDINATOR"), false, true);
         Notice dispute = Notices.from(new ContributionDisputed(UUID.randomUUID(), NOW, "tb", "c-1", ALI, SAM, ALI, "x"),
                 List.of()).get(0);
@@ -105,6 +114,10 @@ class NoticesTest {
         Notice thanks = Notices.from(new ContributionValidated(UUID.randomUUID(), NOW, "tb", "c-1", ALI, SAM, ALI, 30,
                 null, null, "t"), List.of()).get(0);
 
+        Notice toConfirm = Notices.from(logged(LoggedBy.GIVER, ALI), List.of()).get(0);
+        Recipient pausedAli = new Recipient(ALI, "tb", "Ali", null, "en", List.of("MEMBER"), false, true);
+
+        assertThat(toConfirm.mayReach(pausedAli)).as("asked to confirm time logged with them").isTrue();
         assertThat(dispute.mayReach(paused)).isTrue();
         assertThat(reviewAsCoordinator.mayReach(paused)).isFalse();
         assertThat(thanks.mayReach(paused)).isFalse();

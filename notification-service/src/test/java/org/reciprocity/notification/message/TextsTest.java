@@ -3,6 +3,7 @@ package org.reciprocity.notification.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -73,9 +74,9 @@ class TextsTest {
         Text french = texts.render(MessageKind.BALANCE_NEAR_LIMIT, low, Locale.FRENCH, ZoneId.of("UTC"), id -> null, "Riverside");
 
         assertThat(english.title()).isEqualTo("Your balance is close to the limit");
-        assertThat(english.paragraphs()).singleElement().asString().startsWith("You have received more time than you have given");
+        assertThat(english.paragraphs()).singleElement().asString().startsWith("Your balance is close to the lowest it can be");
         assertThat(french.title()).isEqualTo("Votre solde est proche de la limite");
-        assertThat(french.paragraphs()).singleElement().asString().startsWith("Vous avez reçu plus de temps");
+        assertThat(french.paragraphs()).singleElement().asString().startsWith("Votre solde est proche du plus bas possible");
     }
 
     @Test
@@ -84,8 +85,27 @@ class TextsTest {
                 Notices.DIRECTION, "HIGH"), Locale.ENGLISH, ZoneId.of("UTC"), id -> "Sam", "Riverside");
 
         assertThat(text.title()).isEqualTo("Sam’s balance is close to the limit");
-        assertThat(text.paragraphs()).containsExactly("Sam has given much more time than they have received. Their "
-                + "balance is close to the highest it can be. You may want to help them use some hours.");
+        assertThat(text.paragraphs()).containsExactly(
+                "Sam’s balance is close to the highest it can be. You may want to help them use some hours.");
+    }
+
+    /**
+     * A balance moves with redemptions and gifts too, not only with time given and received: a
+     * balance notice speaks of the balance (issue 13: "Sam has received much more time than they have
+     * given" went to a coordinator while Sam had given 1 h 30 and received 2 h 15).
+     */
+    @Test
+    void aBalanceNoticeSpeaksOfTheBalanceNotOfTimeGivenOrReceived() {
+        for (MessageKind kind : List.of(MessageKind.BALANCE_NEAR_LIMIT, MessageKind.BALANCE_NEAR_LIMIT_TO_REVIEW)) {
+            for (String direction : List.of("LOW", "HIGH")) {
+                for (Locale locale : List.of(Locale.ENGLISH, Locale.FRENCH)) {
+                    Text text = texts.render(kind, Map.of(Notices.OTHER, "sam", Notices.DIRECTION, direction), locale,
+                            ZoneId.of("UTC"), id -> "Sam", "Riverside");
+                    assertThat(String.join(" ", text.paragraphs())).as("%s %s %s", kind, direction, locale)
+                            .doesNotContain("received", "reçu", "than they have given", "que donné");
+                }
+            }
+        }
     }
 
     @Test

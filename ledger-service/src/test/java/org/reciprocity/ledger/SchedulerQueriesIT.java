@@ -1,0 +1,153 @@
+package org.reciprocity.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.reciprocity.contracts.Topics;
+import org.reciprocity.contracts.profile.MemberPaused;
+import org.reciprocity.kit.outbox.OutboxEntry;
+import org.reciprocity.testsupport.ServiceIntegrationTest;
+import org.reciprocity.testsupport.SharedInfrastructure;
+import org.reciprocity.testsupport.TopicProbe;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
+
+/**
+ * Each scheduled job of the ledger, run the way {@code @Scheduled} runs it, against the embedded
+ * store (mongo-java-server over the wire): its reads find what they must, and ask only for what
+ * mongo-java-server and MongoDB answer alike (whole documents or whole top-level fields). A new
+ * {@code @Scheduled} job fails the first test until it gets a contract here.
+ */
+@ServiceIntegrationTest
+@Import(MovableClock.Config.class)
+@TestPropertySource(properties = MovableClock.QUICK_OUTBOX_SCANS)
+class SchedulerQueriesIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    MovableClock clock;
+
+    @Autowired
+    List<ScheduledTaskHolder> schedulers;
+
+    @AfterEach
+    void putTheClockBack() {
+        clock.reset();
+    }
+
+    @Test
+    void everyScheduledJobOfTheLedgerHasAContractHere() {
+        assertThat(jobs().keySet()).containsExactlyInAnyOrder("ContributionDeadlines.check", "ReservationCheck.check",
+                "Bookkeeping.releaseIdleLeases", "OutboxRelay.sweep");
+    }
+
+    @Test
+    void theDeadlineCheckReadsWholeContributionsAndExpiresAnOverdueOne() {
+        LedgerFixture given = new LedgerFixture(port);
+        String sam = given.aMember("Sam");
+        String ali = given.aMember("Ali");
+        String id = given.logGiven(sam, ali, 45).text("id");
+        // what the job asks for (the top-level field "contribution", whole) is what a whole read gives
+        Query logged = Query.query(Criteria.where("state").is("LOGGED").and("_id").is(given.timebank + "/" + id));
+        Document whole = mongo.findOne(logged, Document.class, "contributions");
+        logged.fields().include("contribution");
+        Document projected = mongo.findOne(logged, Document.class, "contributions");
+        assertThat(projected.get("contribution")).isEqualTo(whole.get("contribution"));
+        // why reading fields by hand failed: the mapping stores the contribution's id as _id
+        assertThat(whole.get("contribution", Document.class)).containsKey("_id").doesNotContainKey("id");
+
+        clock.moveTo(Instant.now().plus(Duration.ofDays(15)));
+        run("ContributionDeadlines.check");
+
+        assertThat(given.api.get(given.path("/contributions/" + id), given.admin()).text("state")).isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void theReservationCheckFindsEveryTimebankAndGivesBackAReservationNothingExplains() {
+        LedgerFixture given = new LedgerFixture(port);
+        String sam = given.aMember("Sam");
+        given.logGiven(sam, given.aMember("Ali"), 30);
+        mongo.getCollection("accounts").updateOne(new Document("_id", sam),
+                new Document("$inc", new Document("creditsPending", 45L)));
+
+        run("ReservationCheck.check");
+
+        assertThat(given.api.get(given.path("/accounts/" + sam), given.admin()).json().path("creditsPending").asLong())
+                .isEqualTo(30);
+    }
+
+    @Test
+    void theLeaseHandoffFindsAnotherInstanceWaitingAndGivesTheLeaseBack() {
+        LedgerFixture given = new LedgerFixture(port);
+        given.logGiven(given.aMember("Sam"), given.aMember("Ali"), 30); // a ledger write: this instance holds the lease
+        Document lease = mongo.getCollection("ledger_leases").find(new Document("_id", "ledger-writer:" + given.timebank)).first();
+        assertThat(lease.getDate("lockUntil")).isAfter(new Date());
+        mongo.getCollection("ledger_lease_wants").replaceOne(new Document("_id", given.timebank),
+                new Document("_id", given.timebank).append("at", new Date()).append("by", "another-instance"),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+
+        run("Bookkeeping.releaseIdleLeases");
+
+        lease = mongo.getCollection("ledger_leases").find(new Document("_id", "ledger-writer:" + given.timebank)).first();
+        assertThat(lease.getDate("lockUntil")).as("given back to the waiting instance").isBeforeOrEqualTo(new Date());
+    }
+
+    @Test
+    void theOutboxSweepFindsWhatAWriterLeftBehindAndPublishesIt() {
+        String probe = "sweep-probe-" + UUID.randomUUID();
+        MemberPaused left = new MemberPaused(UUID.randomUUID(), Instant.now().minusSeconds(30), "tb-sweep", probe);
+        mongo.upsert(Query.query(Criteria.where("_id").is(probe)), new Update().push("outbox", OutboxEntry.of(left)),
+                "outbox_messages");
+
+        run("OutboxRelay.sweep"); // outboxes are scanned every second here (QUICK_OUTBOX_SCANS)
+
+        assertThat(TopicProbe.readUntil(SharedInfrastructure.get().kafkaBootstrapServers(), Topics.PROFILES_TOPIC,
+                r -> probe.equals(r.key()), Duration.ofSeconds(30)).stream().anyMatch(r -> probe.equals(r.key())))
+                .as("published").isTrue();
+        Document after = mongo.getCollection("outbox_messages").find(new Document("_id", probe)).first();
+        assertThat(after == null ? List.of() : after.getList("outbox", Object.class, List.of())).as("and cleared").isEmpty();
+    }
+
+    /** Runs a scheduled job as the scheduler does, by its {@code Class.method} name. */
+    private void run(String job) {
+        assertThat(jobs()).containsKey(job);
+        jobs().get(job).getTask().getRunnable().run();
+    }
+
+    private Map<String, ScheduledTask> jobs() {
+        List<ScheduledTask> tasks = new ArrayList<>();
+        schedulers.forEach(s -> tasks.addAll(s.getScheduledTasks()));
+        return tasks.stream().collect(Collectors.toMap(SchedulerQueriesIT::name, Function.identity(), (a, b) -> a));
+    }
+
+    private static String name(ScheduledTask task) {
+        String full = task.getTask().getRunnable().toString();
+        return full.substring(full.lastIndexOf('.', full.lastIndexOf('.') - 1) + 1);
+    }
+}
