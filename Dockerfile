@@ -15,7 +15,8 @@ RUN ./mvnw -B -q -pl ${SERVICE} -am -DskipTests package \
 FROM eclipse-temurin:17-jre
 ARG PORT=8081
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
- && useradd --system --uid 10001 reciprocity
+ && useradd --system --uid 10001 reciprocity \
+ && mkdir -p /var/lib/reciprocity/ledger-keys && chown reciprocity /var/lib/reciprocity/ledger-keys
 WORKDIR /app
 COPY --from=build /layers/dependencies/ ./
 COPY --from=build /layers/spring-boot-loader/ ./
