@@ -64,7 +64,21 @@ class SchedulerQueriesIT {
     @Test
     void everyScheduledJobOfTheLedgerHasAContractHere() {
         assertThat(jobs().keySet()).containsExactlyInAnyOrder("ContributionDeadlines.check", "ReservationCheck.check",
-                "Bookkeeping.releaseIdleLeases", "OutboxRelay.sweep");
+                "Bookkeeping.releaseIdleLeases", "OutboxRelay.sweep", "Bookkeeping.publishLeftovers", "CheckpointSchedule.check");
+    }
+
+    /**
+     * The two jobs whose queries other suites specify in depth against this same embedded store
+     * (OrderAcrossInstancesIT for the leftovers, CheckpointScheduleIT for checkpoints): here, that
+     * each runs against it as the scheduler runs it.
+     */
+    @Test
+    void theLeftoversSweepAndTheCheckpointScheduleRunAgainstTheEmbeddedStore() {
+        LedgerFixture given = new LedgerFixture(port);
+        given.logGiven(given.aMember("Sam"), given.aMember("Ali"), 30);
+
+        run("Bookkeeping.publishLeftovers");
+        run("CheckpointSchedule.check");
     }
 
     @Test
@@ -120,17 +134,18 @@ class SchedulerQueriesIT {
 
     @Test
     void theOutboxSweepFindsWhatAWriterLeftBehindAndPublishesIt() {
+        // the relay's scan covers the collections outside the timebanks' ordered lanes (members, timebanks)
         String probe = "sweep-probe-" + UUID.randomUUID();
         MemberPaused left = new MemberPaused(UUID.randomUUID(), Instant.now().minusSeconds(30), "tb-sweep", probe);
         mongo.upsert(Query.query(Criteria.where("_id").is(probe)), new Update().push("outbox", OutboxEntry.of(left)),
-                "outbox_messages");
+                "members");
 
         run("OutboxRelay.sweep"); // outboxes are scanned every second here (QUICK_OUTBOX_SCANS)
 
         assertThat(TopicProbe.readUntil(SharedInfrastructure.get().kafkaBootstrapServers(), Topics.PROFILES_TOPIC,
                 r -> probe.equals(r.key()), Duration.ofSeconds(30)).stream().anyMatch(r -> probe.equals(r.key())))
                 .as("published").isTrue();
-        Document after = mongo.getCollection("outbox_messages").find(new Document("_id", probe)).first();
+        Document after = mongo.getCollection("members").find(new Document("_id", probe)).first();
         assertThat(after == null ? List.of() : after.getList("outbox", Object.class, List.of())).as("and cleared").isEmpty();
     }
 
