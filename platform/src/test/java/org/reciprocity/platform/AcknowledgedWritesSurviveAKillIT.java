@@ -48,7 +48,7 @@ class AcknowledgedWritesSurviveAKillIT {
         long lostInAll = 0;
         for (int cycle = 1; cycle <= CYCLES; cycle++) {
             int port = freePort();
-            Process child = ChildJvm.start("mongo", List.of(StandaloneMongoNode.class.getName(), data.toString(),
+            Process child = ChildJvm.start(data, List.of(StandaloneMongoNode.class.getName(), data.toString(),
                     Integer.toString(port)), Map.of(), data.resolve("mongo-" + cycle + ".log"));
             Acknowledged acknowledged = new Acknowledged();
             long loadMillis;
