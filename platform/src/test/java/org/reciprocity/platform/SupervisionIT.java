@@ -42,6 +42,10 @@ class SupervisionIT {
         String status = "http://127.0.0.1:" + ports[3] + "/dev/status";
 
         Process launcher = launcher(data, ports);
+        // supervision begins once the platform has started (a child that dies while it starts stops the start)
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() ->
+                Files.exists(data.resolve("launcher.log"))
+                        && Files.readString(data.resolve("launcher.log")).contains("all services healthy"));
         JsonNode kafka = awaitRunning(status, "kafka", 0);
         long brokerPid = kafka.path("pid").asLong();
         assertThat(Files.readString(data.resolve("pids").resolve("kafka.pid")).trim()).isEqualTo(Long.toString(brokerPid));
