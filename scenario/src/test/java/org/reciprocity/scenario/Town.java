@@ -237,7 +237,8 @@ final class Town implements AutoCloseable {
         for (Person p : people.values()) {
             for (JsonNode item : Http.get(notification + "/inbox?limit=200", p.token()).expect(200).json().path("items")) {
                 String kind = item.path("kind").asText();
-                List<String> languages = wordings.languagesOf(kind, item.path("title").asText());
+                List<String> languages = wordings.languagesOf(kind, item.path("closedBecause").asText(null),
+                        item.path("title").asText());
                 received.add(new Script.Message(day(item.path("occurredAt").asText()), p.name(), kind, "INBOX",
                         languages.contains(p.language()) ? p.language() : languages.isEmpty() ? "?" : languages.get(0)));
             }

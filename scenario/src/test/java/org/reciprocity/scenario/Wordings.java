@@ -42,9 +42,19 @@ final class Wordings {
 
     /** The languages whose title of this kind the text is ({@code en}, {@code fr}, both if they read alike, or none). */
     List<String> languagesOf(String kind, String title) {
+        return languagesOf(kind, null, title);
+    }
+
+    /**
+     * Likewise for an item that may have been closed: a request to confirm that needs no answer any
+     * more is titled by why ({@code answered.WITHDRAWN.title}…), not by its kind.
+     */
+    List<String> languagesOf(String kind, String closedBecause, String title) {
         List<String> languages = new ArrayList<>();
         byLanguage.forEach((language, words) -> {
-            String template = words.getProperty("kind." + kind + ".title");
+            String template = closedBecause == null || closedBecause.isEmpty()
+                    ? words.getProperty("kind." + kind + ".title")
+                    : words.getProperty("answered." + closedBecause + ".title");
             if (template != null && pattern(template).matcher(title).matches()) {
                 languages.add(language);
             }
