@@ -60,9 +60,11 @@ final class Audit {
         Map<Long, JsonNode> entriesBySequence = new HashMap<>();
         Map<String, Integer> entriesPerContribution = new HashMap<>();
         try (MongoClient client = MongoClients.create(launcher.mongoUri())) {
+            // the ledger keys a contribution by its timebank and id: "<timebank>/<id>"
+            String prefix = load.timebank + "/";
             for (Document d : client.getDatabase("ledger").getCollection("contributions")
-                    .find(Filters.in("_id", load.attempted))) {
-                contributions.put(d.getString("_id"), d);
+                    .find(Filters.in("_id", load.attempted.stream().map(id -> prefix + id).toList()))) {
+                contributions.put(d.getString("_id").substring(prefix.length()), d);
             }
             for (Document d : client.getDatabase("ledger").getCollection("ledger_entries")
                     .find(Filters.regex("_id", "^" + load.timebank + "/"))) {
