@@ -21,6 +21,7 @@ import org.reciprocity.contracts.profile.MemberPaused;
 import org.reciprocity.kit.outbox.OutboxEntry;
 import org.reciprocity.testsupport.ServiceIntegrationTest;
 import org.reciprocity.testsupport.SharedInfrastructure;
+import org.reciprocity.testsupport.TestClock;
 import org.reciprocity.testsupport.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,8 +41,8 @@ import org.springframework.scheduling.config.ScheduledTaskHolder;
  * {@code @Scheduled} job fails the first test until it gets a contract here.
  */
 @ServiceIntegrationTest
-@Import(MovableClock.Config.class)
-@TestPropertySource(properties = MovableClock.QUICK_OUTBOX_SCANS)
+@Import(TestClock.Config.class)
+@TestPropertySource(properties = TestClock.QUICK_OUTBOX_SCANS)
 class SchedulerQueriesIT {
 
     @LocalServerPort
@@ -51,7 +52,7 @@ class SchedulerQueriesIT {
     MongoTemplate mongo;
 
     @Autowired
-    MovableClock clock;
+    TestClock clock;
 
     @Autowired
     List<ScheduledTaskHolder> schedulers;

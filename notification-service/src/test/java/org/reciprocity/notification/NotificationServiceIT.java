@@ -5,12 +5,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.reciprocity.testsupport.ApiClient;
 import org.reciprocity.testsupport.ServiceIntegrationTest;
 import org.reciprocity.testsupport.SharedInfrastructure;
+import org.reciprocity.testsupport.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * share one Spring context (same configuration), so there is one set of consumers.
  */
 @ServiceIntegrationTest
-@Import(NotificationServiceIT.TestClock.class)
+@Import(TestClock.Config.class)
 public abstract class NotificationServiceIT {
 
     @LocalServerPort
@@ -31,7 +29,7 @@ public abstract class NotificationServiceIT {
     protected MongoTemplate mongo;
 
     @Autowired
-    protected MovableClock clock;
+    protected TestClock clock;
 
     protected final String bootstrap = SharedInfrastructure.get().kafkaBootstrapServers();
     protected ApiClient api;
@@ -97,14 +95,5 @@ public abstract class NotificationServiceIT {
 
     protected String token(String memberId, String timebankId, String... roles) {
         return SharedInfrastructure.get().tokens().token(memberId, timebankId, roles);
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestClock {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
     }
 }

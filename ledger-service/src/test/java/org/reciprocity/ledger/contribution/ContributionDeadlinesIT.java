@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.reciprocity.contracts.Topics;
 import org.reciprocity.contracts.kafka.CloudEventHeaders;
 import org.reciprocity.ledger.LedgerFixture;
-import org.reciprocity.ledger.MovableClock;
+import org.reciprocity.testsupport.TestClock;
 import org.reciprocity.testsupport.ApiClient;
 import org.reciprocity.testsupport.ServiceIntegrationTest;
 import org.reciprocity.testsupport.SharedInfrastructure;
@@ -31,15 +31,15 @@ import tools.jackson.databind.json.JsonMapper;
  * held are given back. The deadline check is called the way {@code @Scheduled} calls it.
  */
 @ServiceIntegrationTest
-@Import(MovableClock.Config.class)
-@TestPropertySource(properties = MovableClock.QUICK_OUTBOX_SCANS)
+@Import(TestClock.Config.class)
+@TestPropertySource(properties = TestClock.QUICK_OUTBOX_SCANS)
 class ContributionDeadlinesIT {
 
     @LocalServerPort
     int port;
 
     @Autowired
-    MovableClock clock;
+    TestClock clock;
 
     @Autowired
     ContributionDeadlines deadlines;

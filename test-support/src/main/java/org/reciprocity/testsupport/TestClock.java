@@ -1,4 +1,4 @@
-package org.reciprocity.ledger;
+package org.reciprocity.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +10,13 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** The real time plus an offset a test can set: time keeps passing, from wherever the test put it. */
-public final class MovableClock extends Clock {
+/**
+ * The real time plus an offset a test can set, forwards or back: time keeps passing, from wherever
+ * the test put it. For a service's own integration tests, which share one context and put the clock
+ * back after each test; the platform's tests move the services' clocks with the kit's forward-only
+ * {@code org.reciprocity.kit.time.MovableClock} instead.
+ */
+public final class TestClock extends Clock {
 
     /**
      * The kit's outbox relay keeps the system clock: tests that move this one also scan outboxes
@@ -41,7 +46,7 @@ public final class MovableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the ledger works in UTC");
+        throw new UnsupportedOperationException("the services work in UTC");
     }
 
     /** Import it into a test to give the whole service this clock (the tests importing it share one context). */
@@ -49,8 +54,8 @@ public final class MovableClock extends Clock {
     public static class Config {
         @Bean
         @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
+        TestClock testClock() {
+            return new TestClock();
         }
     }
 }
