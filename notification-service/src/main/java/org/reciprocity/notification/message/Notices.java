@@ -155,31 +155,17 @@ public final class Notices {
     public record Answered(String timebankId, String contributionId, String because) {
     }
 
+    /** The events that answer (or end) a contribution someone may have been asked to confirm, and why. */
+    private static final Map<Class<? extends DomainEvent>, String> ANSWERS = Map.of(
+            ContributionValidated.class, "CONFIRMED", ContributionDisputed.class, "DISPUTED",
+            ContributionWithdrawn.class, "WITHDRAWN", ContributionExpired.class, "EXPIRED",
+            ContributionRejected.class, "REJECTED", ContributionResolved.class, "RESOLVED");
+
     /** Whether the event answers (or ends) a contribution someone may have been asked to confirm. */
     public static java.util.Optional<Answered> answered(DomainEvent event) {
-        String because = null;
-        String contribution = null;
-        if (event instanceof ContributionValidated e) {
-            because = "CONFIRMED";
-            contribution = e.contributionId();
-        } else if (event instanceof ContributionDisputed e) {
-            because = "DISPUTED";
-            contribution = e.contributionId();
-        } else if (event instanceof ContributionWithdrawn e) {
-            because = "WITHDRAWN";
-            contribution = e.contributionId();
-        } else if (event instanceof ContributionExpired e) {
-            because = "EXPIRED";
-            contribution = e.contributionId();
-        } else if (event instanceof ContributionRejected e) {
-            because = "REJECTED";
-            contribution = e.contributionId();
-        } else if (event instanceof ContributionResolved e) {
-            because = "RESOLVED";
-            contribution = e.contributionId();
-        }
-        return contribution == null ? java.util.Optional.empty()
-                : java.util.Optional.of(new Answered(event.timebankId(), contribution, because));
+        // a contribution's events have the contribution as their subject
+        return java.util.Optional.ofNullable(ANSWERS.get(event.getClass()))
+                .map(because -> new Answered(event.timebankId(), event.subject(), because));
     }
 
     /** The member ids a message's words mention: the other person, a second one, and the people in its list items. */
