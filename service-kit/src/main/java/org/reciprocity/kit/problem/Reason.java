@@ -4,9 +4,11 @@ import java.util.Locale;
 
 /**
  * A kind of refusal or error, as a service's enum lists them: a stable code (the problem's
- * {@code type} ends with it, and the portal and the messages word it for their reader), the
- * outcome (its HTTP status), and default English words with {@code {named}} parameters.
- * Plain Java, so a domain can refuse with one.
+ * {@code type} ends with it, and the portal and the messages word it for their reader) and the
+ * outcome (its HTTP status). Its words are not in the code but in a message bundle beside the enum
+ * ({@code LedgerRefusal.properties} for English, {@code LedgerRefusal_fr.properties} for French),
+ * keyed by the code, with {@code {named}} parameters; see {@link Wording}. Plain Java, so a domain
+ * can refuse with one.
  */
 public interface Reason {
 
@@ -17,11 +19,13 @@ public interface Reason {
 
     Outcome outcome();
 
-    /** The default English wording, parameters written {@code {name}}. */
-    String english();
-
     default String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The English words, parameters still written {@code {name}}. */
+    default String english() {
+        return Wording.template(this, Locale.ENGLISH);
     }
 
     /** This reason with its parameters, given as name, value, name, value… */

@@ -2,6 +2,7 @@ package org.reciprocity.kit.problem;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -35,11 +36,12 @@ public record Refusal(Reason reason, Map<String, Object> params) {
 
     /** The English words with the parameters filled in. */
     public String english() {
-        String text = reason.english();
-        for (Map.Entry<String, Object> param : params.entrySet()) {
-            text = text.replace("{" + param.getKey() + "}", String.valueOf(param.getValue()));
-        }
-        return text;
+        return words(Locale.ENGLISH);
+    }
+
+    /** The words in the reader's language (English or French), parameters filled in. */
+    public String words(Locale locale) {
+        return Wording.words(reason, params, locale);
     }
 
     /** The same reason with one more parameter (a prefix such as the attendee a refusal is about). */

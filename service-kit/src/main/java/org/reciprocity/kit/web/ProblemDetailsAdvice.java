@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
@@ -14,6 +15,7 @@ import org.reciprocity.contracts.kafka.EventJson;
 import org.reciprocity.kit.problem.Problems;
 import org.reciprocity.kit.problem.Reason;
 import org.reciprocity.kit.problem.Refusal;
+import org.reciprocity.kit.problem.Wording;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -34,6 +36,8 @@ import org.springframework.web.multipart.MultipartException;
 
 import jakarta.validation.ConstraintViolationException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -53,12 +57,36 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** The problem detail of a refusal. */
     public static ProblemDetail problem(Refusal refusal) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(refusal.outcome().status()),
-                refusal.english());
+                refusal.words(readerLanguage()));
         problem.setType(URI.create(Reason.PROBLEM_TYPE_PREFIX + refusal.code()));
         problem.setTitle(title(refusal.outcome().status()));
         problem.setProperty("code", refusal.code());
         problem.setProperty("params", refusal.params());
         return problem;
+    }
+
+    /**
+     * The reader's language, English or French, from the request's {@code Accept-Language}
+     * (English when it names neither, or outside a request).
+     */
+    public static Locale readerLanguage() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return readerLanguage(attributes.getRequest());
+        }
+        return Locale.ENGLISH;
+    }
+
+    static Locale readerLanguage(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        if (header == null || header.isBlank()) {
+            return Locale.ENGLISH;
+        }
+        try {
+            Locale best = Locale.lookup(Locale.LanguageRange.parse(header), Wording.LANGUAGES);
+            return best == null ? Locale.ENGLISH : best;
+        } catch (IllegalArgumentException malformed) {
+            return Locale.ENGLISH;
+        }
     }
 
     /** Writes a refusal where no controller advice runs (a servlet filter, Spring Security's handlers). */
@@ -117,8 +145,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         "message", v.getMessage()))
                 .toList();
         ProblemDetail problem = problem(Problems.INVALID_FIELDS.refusal());
-        problem.setDetail("Some details need correcting: " + String.join("; ", errors.stream()
-                .map(error -> error.get("field") + " " + error.get("message")).toList()) + ".");
         problem.setProperty("errors", errors);
         return problem;
     }
@@ -175,8 +201,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private ResponseEntity<Object> fieldErrors(Exception e, List<Map<String, Object>> errors, HttpHeaders headers,
             WebRequest request) {
         ProblemDetail problem = problem(Problems.INVALID_FIELDS.refusal());
-        problem.setDetail("Some details need correcting: " + String.join("; ", errors.stream()
-                .map(error -> error.get("field") + " " + error.get("message")).toList()) + ".");
         problem.setProperty("errors", errors);
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -193,7 +217,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             Refusal refusal = springProblem(status.value()).refusal();
             problem.setType(URI.create(Reason.PROBLEM_TYPE_PREFIX + refusal.code()));
             problem.setTitle(title(status.value()));
-            problem.setDetail(refusal.english());
+            problem.setDetail(refusal.words(readerLanguage()));
             problem.setProperty("code", refusal.code());
             problem.setProperty("params", Map.of());
         }

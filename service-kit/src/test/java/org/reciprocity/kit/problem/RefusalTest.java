@@ -3,6 +3,8 @@ package org.reciprocity.kit.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Locale;
+
 import org.junit.jupiter.api.Test;
 import org.reciprocity.kit.web.ProblemDetailsAdvice;
 import org.springframework.http.ProblemDetail;
@@ -15,11 +17,44 @@ class RefusalTest {
     }
 
     @Test
-    void theEnglishWordsAreFilledWithTheNamedParameters() {
-        Refusal refusal = Problems.NOT_FOUND.with("thing", "contribution", "id", "c-1");
+    void theWordsComeFromTheBundleBesideTheEnumFilledWithTheNamedParameters() {
+        Refusal refusal = Problems.NOT_FOUND.with("thing", "listing", "id", "l-1");
 
-        assertThat(refusal.english()).isEqualTo("There is no contribution 'c-1' here.");
-        assertThat(refusal.params()).containsEntry("thing", "contribution").containsEntry("id", "c-1");
+        assertThat(refusal.english()).isEqualTo("We cannot find that listing. It may have been taken away, or the link may be wrong.");
+        assertThat(refusal.params()).containsEntry("thing", "listing").containsEntry("id", "l-1");
+    }
+
+    @Test
+    void aFrenchReaderReadsFrenchAndAParameterWithItsOwnWordsIsTranslatedToo() {
+        Refusal refusal = Problems.NOT_FOUND.with("thing", "listing", "id", "l-1");
+
+        assertThat(refusal.words(Locale.FRENCH)).isEqualTo(
+                "Nous ne trouvons pas cette annonce. Cela a peut-être été retiré, ou le lien est faux.");
+        assertThat(refusal.words(Locale.forLanguageTag("fr-CA"))).startsWith("Nous ne trouvons pas cette annonce.");
+    }
+
+    @Test
+    void aLanguageReciprocityDoesNotSpeakGetsEnglishWhateverTheMachinesLanguage() {
+        Locale machine = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.FRENCH);
+            assertThat(Problems.NOT_PERMITTED.refusal().words(Locale.forLanguageTag("pl"))).startsWith("You cannot do this");
+            assertThat(Problems.NOT_PERMITTED.refusal().english()).startsWith("You cannot do this");
+        } finally {
+            Locale.setDefault(machine);
+        }
+    }
+
+    @Test
+    void everySharedReasonHasWordsInEnglishAndFrench() {
+        for (Problems reason : Problems.values()) {
+            String english = Wording.template(reason, Locale.ENGLISH);
+            String french = Wording.template(reason, Locale.FRENCH);
+            assertThat(english).as(reason.code()).isNotBlank();
+            if (!english.equals("{detail}")) { // a parameter alone is worded where it is made
+                assertThat(french).as(reason.code()).isNotBlank().isNotEqualTo(english);
+            }
+        }
     }
 
     @Test
@@ -34,6 +69,6 @@ class RefusalTest {
         assertThat(problem.getStatus()).isEqualTo(404);
         assertThat(problem.getType()).hasToString("urn:reciprocity:problem:not-found");
         assertThat(problem.getProperties()).containsEntry("code", "not-found");
-        assertThat(problem.getDetail()).isEqualTo("There is no member 'm-1' here.");
+        assertThat(problem.getDetail()).startsWith("We cannot find that member.");
     }
 }
