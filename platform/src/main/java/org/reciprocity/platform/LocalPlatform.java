@@ -109,13 +109,13 @@ public final class LocalPlatform implements AutoCloseable {
             kafkaNode = KafkaNode.prepare(config, config.dataDir().resolve("logs").resolve("kafka.log"));
             // generous: a start that times out is killed and tried again, and a busy machine is slow
             kafka = supervise(kafkaNode, Duration.ofSeconds(180));
-            await(List.of(kafka), timeout);
+            awaitFirstStart(List.of(kafka), timeout);
         }
         say("Kafka (KRaft) on " + config.kafkaBootstrap());
         start("ledger-service", "ledger", config.ledgerPort());
         start("matching-service", "matching", config.matchingPort());
         start("notification-service", "notification", config.notificationPort());
-        await(services, timeout);
+        awaitFirstStart(services, timeout);
         say(String.format("all services healthy in %.1f s; what runs: http://127.0.0.1:%d/dev/status",
                 (System.nanoTime() - began) / 1e9, config.issuerPort()));
     }
@@ -137,15 +137,24 @@ public final class LocalPlatform implements AutoCloseable {
         return supervised;
     }
 
-    /** Waits for the first start of each; one that stops while starting fails the start (a fault to fix first). */
-    private static void await(List<Supervised> children, Duration timeout) throws InterruptedException {
+    /**
+     * A child that stops before it was ever healthy is started again (a port still held for a moment,
+     * a machine short of memory); one that stops this many times before its first healthy start has
+     * a fault to fix first (a missing jar, a wrong setting) and fails the start.
+     */
+    private static final int STOPS_BEFORE_FIRST_START_FAILS = 3;
+
+    /** Waits for the first start of each; one that keeps stopping while starting fails the start. */
+    static void awaitFirstStart(List<Supervised> children, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Supervised> waiting = new ArrayList<>(children);
         while (!waiting.isEmpty()) {
             for (Supervised child : List.copyOf(waiting)) {
                 Supervised.Status status = child.status();
-                if (status.lastExitCode() != null) {
-                    throw new IllegalStateException(child.name() + " stopped while starting; see " + status.log());
+                if (status.lastExitCode() != null && status.restarts() + 1 >= STOPS_BEFORE_FIRST_START_FAILS
+                        && status.state() == Supervised.State.WAITING_TO_RESTART) {
+                    throw new IllegalStateException(child.name() + " stopped " + STOPS_BEFORE_FIRST_START_FAILS
+                            + " times while starting; see " + status.log());
                 }
                 if (status.state() == Supervised.State.RUNNING) {
                     say(child.name() + " is UP" + (child.child() instanceof ServiceNode service ? " at " + service.url() : ""));

@@ -1,6 +1,7 @@
 package org.reciprocity.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -83,6 +84,25 @@ class SupervisedTest {
         assertThat(supervised.status().restarts()).isZero();
         assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
         assertThat(data.resolve("pids").resolve("fake.pid")).doesNotExist();
+    }
+
+    @Test
+    void aChildThatStopsOnceWhileStartingIsStartedAgainAndThePlatformStartGoesOn() throws Exception {
+        Path once = data.resolve("stopped-once");
+        supervised = supervise(child("sh", "-c", "if [ -e " + once + " ]; then exec sleep 600; else touch " + once + "; exit 1; fi"));
+
+        LocalPlatform.awaitFirstStart(List.of(supervised), Duration.ofSeconds(20));
+
+        assertThat(supervised.status().state()).isEqualTo(Supervised.State.RUNNING);
+        assertThat(supervised.status().restarts()).isEqualTo(1);
+    }
+
+    @Test
+    void aChildThatStopsThreeTimesBeforeItsFirstHealthyStartFailsThePlatformStart() throws Exception {
+        supervised = supervise(child("sh", "-c", "exit 3"));
+
+        assertThatThrownBy(() -> LocalPlatform.awaitFirstStart(List.of(supervised), Duration.ofSeconds(20)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("fake stopped 3 times while starting");
     }
 
     private Supervised supervise(Child child) throws IOException {

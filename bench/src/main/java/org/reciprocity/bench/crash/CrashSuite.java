@@ -157,6 +157,16 @@ public final class CrashSuite {
         System.out.printf("%d passed, %d failed%n", report.passed(), report.failed());
     }
 
+    /** The last lines of a log, to say why something did not start. */
+    public static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(no console: " + e.getMessage() + ")";
+        }
+    }
+
     private static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
