@@ -2,7 +2,6 @@ package org.reciprocity.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -144,8 +143,6 @@ class AcknowledgedWritesSurviveAKillIT {
     }
 
     private static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return FreePorts.one();
     }
 }

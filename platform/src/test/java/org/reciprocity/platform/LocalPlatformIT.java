@@ -3,7 +3,6 @@ package org.reciprocity.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,12 +80,7 @@ class LocalPlatformIT {
     }
 
     private static PlatformConfig onFreePorts(Path data) throws IOException {
-        int[] ports = new int[8];
-        for (int i = 0; i < ports.length; i++) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                ports[i] = socket.getLocalPort();
-            }
-        }
+        int[] ports = FreePorts.some(8);
         return PlatformConfig.fromEnvironment()
                 .withPorts(data, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7]);
     }

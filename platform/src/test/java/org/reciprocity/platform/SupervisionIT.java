@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -141,13 +140,7 @@ class SupervisionIT {
     }
 
     private static int[] freePorts(int count) throws IOException {
-        int[] ports = new int[count];
-        for (int i = 0; i < count; i++) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                ports[i] = socket.getLocalPort();
-            }
-        }
-        return ports;
+        return FreePorts.some(count);
     }
 
     private static String java() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.reciprocity.platform.FreePorts;
 import org.reciprocity.platform.LocalPlatform;
 import org.reciprocity.platform.PlatformConfig;
 
@@ -60,12 +60,7 @@ final class Town implements AutoCloseable {
 
     /** The platform on free ports and a fresh data folder; the services' clocks are movable (see the pom). */
     static Town start(LocalDate dayZero) throws Exception {
-        int[] ports = new int[8];
-        for (int i = 0; i < ports.length; i++) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                ports[i] = socket.getLocalPort();
-            }
-        }
+        int[] ports = FreePorts.some(8);
         PlatformConfig config = PlatformConfig.fromEnvironment().withPorts(Files.createTempDirectory("reciprocity-month"),
                 ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7]);
         LocalPlatform platform = new LocalPlatform(config);
