@@ -6,12 +6,14 @@ import java.util.Collection;
 import java.util.stream.Collectors;
 
 import org.reciprocity.kit.json.PlainText;
+import org.reciprocity.kit.problem.FieldProblem;
+import org.reciprocity.kit.problem.Refusal;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
-/** Which field of a JSON body could not be read, and why, in words a client can show. */
+/** Which field of a JSON body could not be read, and why, as a code with words a member can read. */
 final class JsonFieldErrors {
 
     private JsonFieldErrors() {
@@ -30,38 +32,40 @@ final class JsonFieldErrors {
         return path.toString();
     }
 
-    static String message(JacksonException e) {
+    /** What is wrong, as a code a client can word (and the kit words, in the reader's language). */
+    static Refusal problem(JacksonException e) {
         if (e instanceof InvalidFormatException format && format.getTargetType() == String.class
                 && format.getValue() instanceof String text && PlainText.problemIn(text) != null) {
-            return PlainText.problemIn(text);
+            return PlainText.problemIn(text).startsWith("contains a control") ? FieldProblem.CONTROL_CHARACTER.refusal()
+                    : FieldProblem.HALF_A_CHARACTER.refusal();
         }
         Class<?> type = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
         if (type == null) {
-            return "is not valid";
+            return FieldProblem.NOT_VALID.refusal();
         }
         if (type == int.class || type == long.class || type == short.class || type == Integer.class || type == Long.class
                 || type == Short.class || type == java.math.BigInteger.class) {
-            return "must be a whole number";
+            return FieldProblem.WHOLE_NUMBER.refusal();
         }
         if (type == double.class || type == float.class || Number.class.isAssignableFrom(type)) {
-            return "must be a number";
+            return FieldProblem.NUMBER.refusal();
         }
         if (type == boolean.class || type == Boolean.class) {
-            return "must be true or false";
+            return FieldProblem.YES_OR_NO.refusal();
         }
         if (type == String.class) {
-            return "must be text";
+            return FieldProblem.TEXT.refusal();
         }
         if (type.isEnum()) {
-            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
+            return FieldProblem.ONE_OF.with("choices", Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", ")));
         }
         if (Temporal.class.isAssignableFrom(type)) {
-            return "must be a date or time written as in ISO 8601 (2026-05-31, 2026-05-31T14:00:00Z)";
+            return FieldProblem.DATE.refusal();
         }
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "must be a list";
+            return FieldProblem.LIST.refusal();
         }
-        return "is not valid";
+        return FieldProblem.NOT_VALID.refusal();
     }
 }

@@ -181,8 +181,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         request);
             }
             if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-                return fieldErrors(e, List.of(Map.<String, Object>of("field", JsonFieldErrors.path(jackson),
-                        "message", JsonFieldErrors.message(jackson))), headers, request);
+                // one field we could not read: the detail says what to write instead, in the reader's words
+                Refusal field = JsonFieldErrors.problem(jackson);
+                String words = field.words(readerLanguage());
+                ProblemDetail problem = problem(Problems.INVALID_FIELDS.refusal());
+                problem.setDetail(problem.getDetail() + " " + words);
+                problem.setProperty("errors", List.of(Map.<String, Object>of("field", JsonFieldErrors.path(jackson),
+                        "code", field.code(), "message", words)));
+                return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
             }
         }
         return super.handleHttpMessageNotReadable(e, headers, status, request);

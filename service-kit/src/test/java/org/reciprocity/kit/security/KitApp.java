@@ -21,6 +21,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.databind.JsonNode;
@@ -81,8 +83,16 @@ final class KitApp implements AutoCloseable {
     }
 
     Answer post(String path, String token, String json) {
+        return post(path, token, json, null);
+    }
+
+    /** A POST from a reader whose browser asks for {@code acceptLanguage} (none when null). */
+    Answer post(String path, String token, String json, String acceptLanguage) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (acceptLanguage != null) {
+            request.header("Accept-Language", acceptLanguage);
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -139,5 +149,14 @@ final class KitApp implements AutoCloseable {
         Map<String, String> hello() {
             return Map.of("member", Caller.current().memberId());
         }
+
+        /** Takes a date, as logging time does. */
+        @PostMapping("/api/v1/dated")
+        Map<String, String> dated(@RequestBody Dated body) {
+            return Map.of("on", body.on().toString());
+        }
+    }
+
+    record Dated(java.time.LocalDate on, int minutes) {
     }
 }
