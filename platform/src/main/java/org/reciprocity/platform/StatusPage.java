@@ -3,8 +3,12 @@ package org.reciprocity.platform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -56,20 +60,50 @@ final class StatusPage {
     static String html(List<Supervised.Status> processes) {
         Instant now = Instant.now();
         StringBuilder out = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta http-equiv=\"refresh\" content=\"5\"><title>Reciprocity: what is running</title>"
-                + "<style>body{font-family:sans-serif;margin:2em}td,th{padding:.3em 1em;text-align:left}"
-                + "th{border-bottom:1px solid #999}</style></head><body><h1>What is running</h1>"
-                + "<p>This page refreshes every 5 seconds. A process that stops is started again by the launcher.</p>"
+                + "<style>body{font-family:system-ui,sans-serif;margin:1em 2em;line-height:1.4;color:#0b0c0c}"
+                + "table{border-collapse:collapse}td,th{padding:.4em 1em .4em 0;text-align:left;vertical-align:top}"
+                + "th{border-bottom:2px solid #505a5f}td{border-bottom:1px solid #b1b4b6}"
+                // on a phone each process is a block of labelled lines, not a table wider than the screen
+                + "@media (max-width:640px){body{margin:1em}thead{position:absolute;left:-9999px}"
+                + "tr,td{display:block}tr{border-bottom:2px solid #505a5f;padding:.5em 0}td{border:0;padding:.1em 0}"
+                + "td::before{content:attr(data-label) \": \";font-weight:bold}}</style></head><body>"
+                + "<h1>What is running</h1>"
+                + "<p>This page refreshes every 5 seconds. A process that stops is started again by the launcher. "
+                + "Times are UTC.</p>"
                 + "<table><thead><tr><th>Process</th><th>State</th><th>Since</th><th>Process id</th>"
-                + "<th>Started again</th><th>Last exit code</th></tr></thead><tbody>");
+                + "<th>Started again</th><th>How it last stopped</th></tr></thead><tbody>");
         for (Supervised.Status p : processes) {
-            out.append("<tr><td>").append(escaped(p.name())).append("</td><td>").append(p.state().words().replace('-', ' '))
-                    .append("</td><td>").append(p.since().truncatedTo(ChronoUnit.SECONDS)).append(" (")
-                    .append(ago(p.since(), now)).append(")</td><td>").append(p.pid() == null ? "-" : p.pid())
-                    .append("</td><td>").append(p.restarts()).append(p.restarts() == 1 ? " time" : " times")
-                    .append("</td><td>").append(p.lastExitCode() == null ? "-" : p.lastExitCode()).append("</td></tr>");
+            out.append("<tr><td data-label=\"Process\">").append(escaped(p.name()))
+                    .append("</td><td data-label=\"State\">").append(p.state().words().replace('-', ' '))
+                    .append("</td><td data-label=\"Since\">").append(when(p.since(), now)).append(" (")
+                    .append(ago(p.since(), now)).append(")</td><td data-label=\"Process id\">")
+                    .append(p.pid() == null ? "none" : p.pid())
+                    .append("</td><td data-label=\"Started again\">").append(p.restarts())
+                    .append(p.restarts() == 1 ? " time" : " times")
+                    .append("</td><td data-label=\"How it last stopped\">").append(howItStopped(p.lastExitCode()))
+                    .append("</td></tr>");
         }
         return out.append("</tbody></table></body></html>").toString();
+    }
+
+    /** {@code 14:03:07}, or {@code 30 Nov 14:03:07} when it was not today (UTC). */
+    static String when(Instant at, Instant now) {
+        ZonedDateTime time = at.atZone(ZoneOffset.UTC);
+        boolean today = time.toLocalDate().equals(now.atZone(ZoneOffset.UTC).toLocalDate());
+        return time.format(DateTimeFormatter.ofPattern(today ? "HH:mm:ss" : "d MMM HH:mm:ss", Locale.ENGLISH));
+    }
+
+    /** An exit code in words: a JVM killed by a signal exits with 128 + its number. */
+    static String howItStopped(Integer exitCode) {
+        if (exitCode == null) {
+            return "has not stopped";
+        }
+        if (exitCode == 137) {
+            return "killed (exit code 137)";
+        }
+        return exitCode == 0 ? "stopped cleanly (exit code 0)" : "failed (exit code " + exitCode + ")";
     }
 
     private static String ago(Instant since, Instant now) {
