@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.contracts.Topics;
 import org.reciprocity.contracts.kafka.CloudEventHeaders;
+import org.reciprocity.kit.problem.Wording;
+import org.reciprocity.ledger.book.LedgerRefusal;
 import org.reciprocity.testsupport.ApiClient;
 import org.reciprocity.testsupport.ServiceIntegrationTest;
 import org.reciprocity.testsupport.SharedInfrastructure;
@@ -89,14 +92,21 @@ class ContributionLifecycleIT {
     @Test
     void aLogThatWouldBreakALimitIsRefusedInWordsAndPendingLogsCountTogether() {
         ApiClient.Response first = given.logGiven(sam, ali, 400);
-        ApiClient.Response second = given.logGiven(sam, ali, 300);
+        ApiClient.Response byAli = given.api.post(given.path("/contributions"), given.as(ali),
+                given.logBody(sam, ali, 300, "RECEIVER"), Map.of("Accept-Language", "fr"));
+        ApiClient.Response bySam = given.logGiven(sam, ali, 300);
 
         assertThat(first.status()).isEqualTo(201);
-        assertThat(second.status()).isEqualTo(422);
-        assertThat(second.contentType()).startsWith("application/problem+json");
-        assertThat(second.code()).isEqualTo("below-minimum");
-        assertThat(second.json().path("params").path("pendingMinutes").asLong()).isEqualTo(400);
-        assertThat(second.json().path("params").path("limitMinutes").asLong()).isEqualTo(-600);
+        assertThat(byAli.status()).isEqualTo(422);
+        assertThat(byAli.contentType()).startsWith("application/problem+json");
+        assertThat(byAli.code()).as("Ali's own account: she is told its figures").isEqualTo("below-minimum");
+        assertThat(byAli.json().path("params").path("pendingMinutes").asLong()).isEqualTo(400);
+        assertThat(byAli.json().path("params").path("limitMinutes").asLong()).isEqualTo(-600);
+        assertThat(byAli.text("detail")).as("worded in the reader's language, with her figures")
+                .isEqualTo(Wording.words(LedgerRefusal.BELOW_MINIMUM, Map.of("whose", "YOURS", "limit", "-10 h",
+                        "balance", "0 min", "pending", "6 h 40 min"), Locale.FRENCH));
+        assertThat(bySam.code()).as("Ali's figures are not Sam's to read").isEqualTo("other-party-cannot-take-this");
+        assertThat(bySam.json().path("params").isEmpty()).as(bySam.body()).isTrue();
     }
 
     @Test
