@@ -23,6 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import tools.jackson.databind.JsonNode;
+
 /** A contribution's whole life through the HTTP API, MongoDB and the broker. */
 @ServiceIntegrationTest
 class ContributionLifecycleIT {
@@ -162,7 +164,7 @@ class ContributionLifecycleIT {
         ApiClient.Response redeemed = given.api.post(given.path("/redemptions"), given.as(sam),
                 Map.of("organisationId", course, "minutes", 60, "offer", "First-aid course"));
         ApiClient.Response gifted = given.api.post(given.path("/gifts"), given.as(sam),
-                Map.of("toAccountId", ali, "minutes", 30, "note", "for you"));
+                Map.of("toAccountId", ali, "minutes", 30, "note", "for you"), Map.of("Accept-Language", "fr"));
         ApiClient.Response reversed = given.api.post(given.path("/transfers/" + gifted.text("transferId") + "/reversal"),
                 given.coordinator(), Map.of("reason", "Sent to the wrong person"));
 
@@ -170,9 +172,17 @@ class ContributionLifecycleIT {
         assertThat(given.balance(sam)).isEqualTo(240 - 60);
         assertThat(given.balance(course)).isEqualTo(60);
         assertThat(given.sumOfBalances()).isZero();
-        List<String> lines = given.api.get(given.path("/members/" + sam + "/statement"), given.as(sam)).json()
-                .valueStream().map(l -> l.path("reason").asString()).toList();
+        JsonNode statement = given.api.get(given.path("/members/" + sam + "/statement"),
+                given.as(sam)).json();
+        List<String> lines = statement.valueStream().map(l -> l.path("reason").asString()).toList();
         assertThat(lines).containsExactly("CONTRIBUTION", "REDEMPTION", "GIFT", "REVERSAL");
+        assertThat(statement.valueStream().map(l -> l.path("with").asString()).toList())
+                .as("each line names the other account as Sam knows it, not by its id")
+                .containsExactly("Ali", "Recovery College", "Ali", "Ali");
+        assertThat(statement.get(0).path("direction").asString()).as("kept for programs").isEqualTo("IN");
+        assertThat(statement.get(0).path("description").asString()).as("and said in words").contains("4 h", "Ali");
+        assertThat(gifted.text("description")).as("in the reader's language").contains("30 min", "Ali")
+                .isNotEqualTo(statement.get(2).path("description").asString());
         ApiClient.Response csv = given.api.get(given.path("/members/" + sam + "/statement.csv"), given.as(sam));
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.body().lines()).hasSize(5).first().asString().startsWith("sequence,posted_at");

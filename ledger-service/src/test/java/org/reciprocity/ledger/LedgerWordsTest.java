@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.reciprocity.contracts.contribution.CoproductionKind;
+import org.reciprocity.contracts.ledger.TransferReason;
 import org.reciprocity.kit.problem.Problems;
 import org.reciprocity.kit.problem.Reason;
 import org.reciprocity.kit.problem.Wording;
@@ -32,6 +33,7 @@ class LedgerWordsTest {
     static final String LEDGER = "org/reciprocity/ledger/book/LedgerRefusal";
     static final String MEMBER = "org/reciprocity/ledger/member/MemberRefusal";
     static final String KIT = "org/reciprocity/kit/problem/Problems";
+    static final String STATEMENT = "org/reciprocity/ledger/account/StatementWords";
 
     /** The codes an attendance can be refused with, which a register's refusal words as its {cause}. */
     static final List<LedgerRefusal> ATTENDANCE_CAUSES = List.of(LedgerRefusal.BELOW_MINIMUM,
@@ -122,6 +124,18 @@ class LedgerWordsTest {
 
         System.out.println("[words] " + check.summary());
         assertThat(check.findings()).isEmpty();
+    }
+
+    @Test
+    void everyStatementLineReadsPlainlyInBothLanguagesForEveryKindOfTransfer() {
+        BundleCheck check = BundleCheck.of(STATEMENT);
+        List<String> keys = Stream.of(TransferReason.values())
+                .flatMap(r -> Stream.of(r.name() + ".IN", r.name() + ".OUT")).toList();
+
+        System.out.println("[words] " + check.summary());
+        assertThat(check.findings()).isEmpty();
+        assertThat(check.english().stringPropertyNames()).containsAll(keys);
+        assertThat(check.french().stringPropertyNames()).containsAll(keys);
     }
 
     @Test
