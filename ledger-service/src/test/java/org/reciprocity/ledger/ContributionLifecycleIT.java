@@ -210,6 +210,26 @@ class ContributionLifecycleIT {
     }
 
     @Test
+    void aRegisterRefusedOverOneAttendeeNamesThemAsTheOrganiserKnowsThemAndTellsStaffNoStatus() {
+        String forum = given.anOrganisation("User forum", "staff-9");
+        given.api.post(given.path("/members/" + ali + "/suspension"), given.coordinator(), Map.of("reason", "a break"));
+        Map<String, Object> register = Map.of("id", "forum-" + given.timebank, "organisationId", forum,
+                "title", "Service design workshop", "kind", "SERVICE_CO_DESIGNED",
+                "happenedOn", given.logBody(sam, ali, 1, "GIVER").get("happenedOn"),
+                "attendances", List.of(Map.of("memberId", sam, "minutes", 60), Map.of("memberId", ali, "minutes", 60)));
+
+        ApiClient.Response toCoordinator = given.api.post(given.path("/group-activities"), given.coordinator(), register);
+        ApiClient.Response toStaff = given.api.post(given.path("/group-activities"),
+                given.tokens.token("staff-9", given.timebank, "MEMBER"), register);
+
+        assertThat(toCoordinator.code()).isEqualTo("attendee-suspended");
+        assertThat(toCoordinator.text("detail")).contains("Ali").doesNotContain(ali);
+        assertThat(toStaff.code()).as(toStaff.body()).isEqualTo("attendee-refused");
+        assertThat(toStaff.json().path("params").path("cause").asString()).isEqualTo("other-party-cannot-take-this");
+        assertThat(toStaff.text("detail")).contains("Ali").doesNotContain(ali).doesNotContain("hold");
+    }
+
+    @Test
     void aSuspendedMemberCannotLogOrSpend() {
         given.api.post(given.path("/members/" + sam + "/suspension"), given.coordinator(), Map.of("reason", "a break"));
 

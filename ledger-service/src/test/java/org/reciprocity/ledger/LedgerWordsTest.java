@@ -81,7 +81,7 @@ class LedgerWordsTest {
         filled.put(LedgerRefusal.ABOVE_MAXIMUM, whose);
         filled.put(LedgerRefusal.SUSPENDED_CANNOT_LOG, whose);
         filled.put(LedgerRefusal.ATTENDEE_REFUSED, ATTENDANCE_CAUSES.stream()
-                .map(c -> Map.<String, Object>of("attendee", "Sam", "cause", c.code())).toList());
+                .map(c -> Map.<String, Object>of("attendee", "Sam", "name", "Sam", "cause", c.code())).toList());
         List<String> findings = new ArrayList<>();
         int read = 0;
         for (Map.Entry<LedgerRefusal, List<Map<String, Object>>> sentence : filled.entrySet()) {

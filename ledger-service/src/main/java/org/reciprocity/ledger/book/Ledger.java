@@ -429,6 +429,8 @@ public final class Ledger {
         }
         Map<String, Object> params = new java.util.LinkedHashMap<>(cause.params());
         params.put("attendee", attendee);
+        // the domain knows ids only: the web adapter puts the attendee's name here for the organiser
+        params.put("name", attendee);
         params.put("cause", cause.code());
         return new Refusal(LedgerRefusal.ATTENDEE_REFUSED, params);
     }
@@ -446,7 +448,7 @@ public final class Ledger {
         if (!giver.get().active()) {
             // an organisation's staff are not told a member is on hold; a coordinator is
             return c.actor().maySeeFiguresOf(giver.get())
-                    ? Decision.refused(LedgerRefusal.ATTENDEE_SUSPENDED, "attendee", c.giverId())
+                    ? Decision.refused(LedgerRefusal.ATTENDEE_SUSPENDED, "attendee", c.giverId(), "name", c.giverId())
                     : Decision.refused(LedgerRefusal.OTHER_PARTY_CANNOT_TAKE_THIS);
         }
         return reserve(timebankId, policy, c, giver.get(), store.account(timebankId, c.receiverId()).orElseThrow(), activityId);
