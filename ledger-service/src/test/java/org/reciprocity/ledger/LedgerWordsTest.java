@@ -84,11 +84,15 @@ class LedgerWordsTest {
                 .map(c -> Map.<String, Object>of("attendee", "Sam", "name", "Sam", "cause", c.code())).toList());
         List<String> findings = new ArrayList<>();
         int read = 0;
+        double hardestAge = 0;
+        double lowestEase = 200;
         for (Map.Entry<LedgerRefusal, List<Map<String, Object>>> sentence : filled.entrySet()) {
             for (Map<String, Object> params : sentence.getValue()) {
                 String english = sample(Wording.words(sentence.getKey(), params, Locale.ENGLISH));
                 String french = sample(Wording.words(sentence.getKey(), params, Locale.FRENCH));
                 read += 2;
+                hardestAge = Math.max(hardestAge, Readability.englishReadingAge(english));
+                lowestEase = Math.min(lowestEase, Readability.frenchEase(french));
                 if (Readability.englishReadingAge(english) > BundleCheck.MAX_ENGLISH_READING_AGE) {
                     findings.add(String.format(Locale.ROOT, "age %.1f: %s", Readability.englishReadingAge(english), english));
                 }
@@ -98,7 +102,9 @@ class LedgerWordsTest {
             }
         }
 
-        System.out.println("[words] " + LEDGER + ": " + read + " sentences read with each value they can take");
+        System.out.println(String.format(Locale.ROOT, "[words] %s: %d sentences read with each value they can take; "
+                + "hardest English reads at age %.1f, hardest French ease %.0f; %d findings", LEDGER, read, hardestAge,
+                lowestEase, findings.size()));
         assertThat(findings).isEmpty();
     }
 
