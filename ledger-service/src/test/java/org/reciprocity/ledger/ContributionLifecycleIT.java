@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.contracts.Topics;
 import org.reciprocity.contracts.kafka.CloudEventHeaders;
+import org.reciprocity.kit.problem.Wording;
+import org.reciprocity.ledger.book.LedgerRefusal;
 import org.reciprocity.testsupport.ApiClient;
 import org.reciprocity.testsupport.ServiceIntegrationTest;
 import org.reciprocity.testsupport.SharedInfrastructure;
@@ -19,6 +22,8 @@ import org.reciprocity.testsupport.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+
+import tools.jackson.databind.JsonNode;
 
 /** A contribution's whole life through the HTTP API, MongoDB and the broker. */
 @ServiceIntegrationTest
@@ -89,14 +94,21 @@ class ContributionLifecycleIT {
     @Test
     void aLogThatWouldBreakALimitIsRefusedInWordsAndPendingLogsCountTogether() {
         ApiClient.Response first = given.logGiven(sam, ali, 400);
-        ApiClient.Response second = given.logGiven(sam, ali, 300);
+        ApiClient.Response byAli = given.api.post(given.path("/contributions"), given.as(ali),
+                given.logBody(sam, ali, 300, "RECEIVER"), Map.of("Accept-Language", "fr"));
+        ApiClient.Response bySam = given.logGiven(sam, ali, 300);
 
         assertThat(first.status()).isEqualTo(201);
-        assertThat(second.status()).isEqualTo(422);
-        assertThat(second.contentType()).startsWith("application/problem+json");
-        assertThat(second.code()).isEqualTo("below-minimum");
-        assertThat(second.json().path("params").path("pendingMinutes").asLong()).isEqualTo(400);
-        assertThat(second.json().path("params").path("limitMinutes").asLong()).isEqualTo(-600);
+        assertThat(byAli.status()).isEqualTo(422);
+        assertThat(byAli.contentType()).startsWith("application/problem+json");
+        assertThat(byAli.code()).as("Ali's own account: she is told its figures").isEqualTo("below-minimum");
+        assertThat(byAli.json().path("params").path("pendingMinutes").asLong()).isEqualTo(400);
+        assertThat(byAli.json().path("params").path("limitMinutes").asLong()).isEqualTo(-600);
+        assertThat(byAli.text("detail")).as("worded in the reader's language, with her figures")
+                .isEqualTo(Wording.words(LedgerRefusal.BELOW_MINIMUM, Map.of("whose", "YOURS", "limit", "-10 h",
+                        "balance", "0 min", "pending", "6 h 40 min"), Locale.FRENCH));
+        assertThat(bySam.code()).as("Ali's figures are not Sam's to read").isEqualTo("other-party-cannot-take-this");
+        assertThat(bySam.json().path("params").isEmpty()).as(bySam.body()).isTrue();
     }
 
     @Test
@@ -152,7 +164,7 @@ class ContributionLifecycleIT {
         ApiClient.Response redeemed = given.api.post(given.path("/redemptions"), given.as(sam),
                 Map.of("organisationId", course, "minutes", 60, "offer", "First-aid course"));
         ApiClient.Response gifted = given.api.post(given.path("/gifts"), given.as(sam),
-                Map.of("toAccountId", ali, "minutes", 30, "note", "for you"));
+                Map.of("toAccountId", ali, "minutes", 30, "note", "for you"), Map.of("Accept-Language", "fr"));
         ApiClient.Response reversed = given.api.post(given.path("/transfers/" + gifted.text("transferId") + "/reversal"),
                 given.coordinator(), Map.of("reason", "Sent to the wrong person"));
 
@@ -160,9 +172,17 @@ class ContributionLifecycleIT {
         assertThat(given.balance(sam)).isEqualTo(240 - 60);
         assertThat(given.balance(course)).isEqualTo(60);
         assertThat(given.sumOfBalances()).isZero();
-        List<String> lines = given.api.get(given.path("/members/" + sam + "/statement"), given.as(sam)).json()
-                .valueStream().map(l -> l.path("reason").asString()).toList();
+        JsonNode statement = given.api.get(given.path("/members/" + sam + "/statement"),
+                given.as(sam)).json();
+        List<String> lines = statement.valueStream().map(l -> l.path("reason").asString()).toList();
         assertThat(lines).containsExactly("CONTRIBUTION", "REDEMPTION", "GIFT", "REVERSAL");
+        assertThat(statement.valueStream().map(l -> l.path("with").asString()).toList())
+                .as("each line names the other account as Sam knows it, not by its id")
+                .containsExactly("Ali", "Recovery College", "Ali", "Ali");
+        assertThat(statement.get(0).path("direction").asString()).as("kept for programs").isEqualTo("IN");
+        assertThat(statement.get(0).path("description").asString()).as("and said in words").contains("4 h", "Ali");
+        assertThat(gifted.text("description")).as("in the reader's language").contains("30 min", "Ali")
+                .isNotEqualTo(statement.get(2).path("description").asString());
         ApiClient.Response csv = given.api.get(given.path("/members/" + sam + "/statement.csv"), given.as(sam));
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.body().lines()).hasSize(5).first().asString().startsWith("sequence,posted_at");
@@ -187,6 +207,26 @@ class ContributionLifecycleIT {
         assertThat(given.balance(forum)).isEqualTo(-210);
         assertThat(given.api.get(given.path("/ledger/verification"), given.admin()).json().path("entriesChecked").asLong())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aRegisterRefusedOverOneAttendeeNamesThemAsTheOrganiserKnowsThemAndTellsStaffNoStatus() {
+        String forum = given.anOrganisation("User forum", "staff-9");
+        given.api.post(given.path("/members/" + ali + "/suspension"), given.coordinator(), Map.of("reason", "a break"));
+        Map<String, Object> register = Map.of("id", "forum-" + given.timebank, "organisationId", forum,
+                "title", "Service design workshop", "kind", "SERVICE_CO_DESIGNED",
+                "happenedOn", given.logBody(sam, ali, 1, "GIVER").get("happenedOn"),
+                "attendances", List.of(Map.of("memberId", sam, "minutes", 60), Map.of("memberId", ali, "minutes", 60)));
+
+        ApiClient.Response toCoordinator = given.api.post(given.path("/group-activities"), given.coordinator(), register);
+        ApiClient.Response toStaff = given.api.post(given.path("/group-activities"),
+                given.tokens.token("staff-9", given.timebank, "MEMBER"), register);
+
+        assertThat(toCoordinator.code()).isEqualTo("attendee-suspended");
+        assertThat(toCoordinator.text("detail")).contains("Ali").doesNotContain(ali);
+        assertThat(toStaff.code()).as(toStaff.body()).isEqualTo("attendee-refused");
+        assertThat(toStaff.json().path("params").path("cause").asString()).isEqualTo("other-party-cannot-take-this");
+        assertThat(toStaff.text("detail")).contains("Ali").doesNotContain(ali).doesNotContain("hold");
     }
 
     @Test

@@ -103,6 +103,23 @@ class TimebankAndMemberIT {
     }
 
     @Test
+    void aMemberWithDetailsThatAreNotValidIsRefusedByCodeWithoutEchoingWhatWasTyped() {
+        open(timebank);
+
+        ApiClient.Response badEmail = api.post("/api/v1/timebanks/" + timebank + "/members", coordinator(),
+                Map.of("kind", "CARER", "displayName", "Kim", "email", "kim@home"), Map.of("Accept-Language", "fr"));
+        ApiClient.Response badLanguage = api.post("/api/v1/timebanks/" + timebank + "/members", coordinator(),
+                Map.of("kind", "CARER", "displayName", "Kim", "language", "xx"));
+
+        assertThat(badEmail.status()).isEqualTo(400);
+        assertThat(badEmail.code()).isEqualTo("email-invalid");
+        assertThat(badEmail.text("detail")).as("in French, and not repeating the address").doesNotContain("kim@home")
+                .contains("e-mail").doesNotContain("look like");
+        assertThat(badLanguage.code()).isEqualTo("language-unknown");
+        assertThat(mongo.getCollection("members").countDocuments(new org.bson.Document("timebankId", timebank))).isZero();
+    }
+
+    @Test
     void aMemberOfAnUnknownTimebankIsNotRegistered() {
         ApiClient.Response response = api.post("/api/v1/timebanks/" + timebank + "/members", coordinator(),
                 Map.of("kind", "CARER", "displayName", "Kim"));

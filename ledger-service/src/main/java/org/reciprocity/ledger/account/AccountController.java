@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -19,6 +22,7 @@ import org.reciprocity.contracts.ledger.TransferReason;
 import org.reciprocity.kit.access.Access;
 import org.reciprocity.kit.security.Caller;
 import org.reciprocity.kit.web.ApiException;
+import org.reciprocity.kit.web.ProblemDetailsAdvice;
 import org.reciprocity.kit.web.IdempotencyFilter;
 import org.reciprocity.kit.web.SafeId;
 import org.reciprocity.ledger.book.Bookkeeping;
@@ -76,9 +80,7 @@ class AccountController {
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                                   @RequestParam(defaultValue = "0") @Min(0) int page,
                                   @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        ZoneId zone = timebanks.require(timebankId).zone();
-        return queries.statement(timebankId, memberId, from, to, page, size).stream()
-                .map(e -> StatementLine.of(e, memberId, zone)).toList();
+        return lines(timebankId, memberId, queries.statement(timebankId, memberId, from, to, page, size));
     }
 
     /** The same statement as CSV, for a spreadsheet. */
@@ -88,12 +90,11 @@ class AccountController {
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                       HttpServletResponse response) throws IOException {
-        ZoneId zone = timebanks.require(timebankId).zone();
         response.setContentType("text/csv;charset=UTF-8");
         // memberId is a safe id (checked at the edge), so it cannot break out of the quoted file name
         response.setHeader("Content-Disposition", "attachment; filename=\"statement-" + memberId + ".csv\"");
-        StatementCsv.write(response.getWriter(), queries.statement(timebankId, memberId, from, to, 0, 100_000).stream()
-                .map(e -> StatementLine.of(e, memberId, zone)).toList());
+        StatementCsv.write(response.getWriter(),
+                lines(timebankId, memberId, queries.statement(timebankId, memberId, from, to, 0, 100_000)));
     }
 
     @Access("READ_PENDING_VALIDATIONS")
@@ -111,7 +112,7 @@ class AccountController {
         String id = request.id() != null ? request.id() : newId();
         LedgerEntry entry = bookkeeping.run(timebankId, l -> l.redeem(timebankId, id, member, request.organisationId(),
                 request.minutes(), request.offer())).orElseThrow(ApiException::new);
-        return StatementLine.of(entry, member, timebanks.require(timebankId).zone());
+        return lines(timebankId, member, List.of(entry)).get(0);
     }
 
     /** The signed-in member gives minutes to another member or an organisation's pot. */
@@ -123,7 +124,7 @@ class AccountController {
         String id = request.id() != null ? request.id() : newId();
         LedgerEntry entry = bookkeeping.run(timebankId, l -> l.gift(timebankId, id, member, request.toAccountId(),
                 request.minutes(), request.note())).orElseThrow(ApiException::new);
-        return StatementLine.of(entry, member, timebanks.require(timebankId).zone());
+        return lines(timebankId, member, List.of(entry)).get(0);
     }
 
     /** A coordinator corrects a posted transfer with a reversing one that names it and says why. */
@@ -134,6 +135,16 @@ class AccountController {
                         @Valid @RequestBody ReverseRequest request) {
         return bookkeeping.run(timebankId, l -> l.reverse(timebankId, transferId,
                 actors.of(timebankId, Caller.current()), request.reason())).orElseThrow(ApiException::new);
+    }
+
+    /** Statement lines of one account, with the other account's name and the line in the reader's words. */
+    private List<StatementLine> lines(String timebankId, String accountId, List<LedgerEntry> entries) {
+        ZoneId zone = timebanks.require(timebankId).zone();
+        Map<String, String> names = queries.names(timebankId, entries.stream()
+                .map(e -> e.creditAccountId().equals(accountId) ? e.debitAccountId() : e.creditAccountId())
+                .collect(Collectors.toSet()));
+        Locale reader = ProblemDetailsAdvice.readerLanguage();
+        return entries.stream().map(e -> StatementLine.of(e, accountId, zone, names, reader)).toList();
     }
 
     /** The id of a transfer the client named none for: one per Idempotency-Key, so a retry cannot post it twice. */
@@ -155,15 +166,22 @@ class AccountController {
     record AccountsResponse(List<AccountResponse> accounts, long sumOfBalances) {
     }
 
-    /** One line of a member's statement, its time shown in the timebank's zone. */
+    /**
+     * One line of a member's statement, its time shown in the timebank's zone. {@code direction}
+     * and the ids are for programs; {@code with} (the other account's name) and {@code description}
+     * ("You gave 1 h 30 min of your time to Ali.") are for the member, in their language.
+     */
     record StatementLine(long sequence, String postedAt, String transferId, TransferReason reason, String direction,
-                         long minutes, long balanceAfter, String otherAccount, String contributionId) {
-        static StatementLine of(LedgerEntry e, String accountId, ZoneId zone) {
+                         long minutes, long balanceAfter, String otherAccount, String contributionId, String with,
+                         String description) {
+        static StatementLine of(LedgerEntry e, String accountId, ZoneId zone, Map<String, String> names, Locale reader) {
             boolean credit = e.creditAccountId().equals(accountId);
+            String other = credit ? e.debitAccountId() : e.creditAccountId();
+            String with = names.get(other);
             return new StatementLine(e.sequence(), DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(e.postedAt().atZone(zone)),
                     e.transferId(), e.reason(), credit ? "IN" : "OUT", e.minutes(),
-                    credit ? e.creditBalanceAfter() : e.debitBalanceAfter(),
-                    credit ? e.debitAccountId() : e.creditAccountId(), e.contributionId());
+                    credit ? e.creditBalanceAfter() : e.debitBalanceAfter(), other, e.contributionId(), with,
+                    StatementWords.line(e.reason(), credit, e.minutes(), with, reader));
         }
     }
 

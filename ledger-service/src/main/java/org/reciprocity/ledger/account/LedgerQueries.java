@@ -1,7 +1,10 @@
 package org.reciprocity.ledger.account;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.Document;
 import org.reciprocity.ledger.book.ChainVerification;
@@ -38,6 +41,23 @@ public class LedgerQueries {
         return mongo.find(query, EntryView.class, "ledger_entries").stream().map(EntryView::entry)
                 .filter(e -> (from == null || !e.postedAt().isBefore(from)) && (to == null || e.postedAt().isBefore(to)))
                 .toList();
+    }
+
+    /**
+     * The names of these accounts as a statement shows them: a member's display name, an
+     * organisation's name. An account with neither (a member whose details were erased) is left out.
+     */
+    public Map<String, String> names(String timebankId, Collection<String> accountIds) {
+        Map<String, String> names = new HashMap<>();
+        Criteria these = Criteria.where("_id").in(accountIds).and("timebankId").is(timebankId);
+        for (Document member : mongo.find(Query.query(these), Document.class, "members")) {
+            names.put(member.getString("_id"), member.getString("displayName"));
+        }
+        for (Document organisation : mongo.find(Query.query(these), Document.class, "organisations")) {
+            names.put(organisation.getString("_id"), organisation.getString("name"));
+        }
+        names.values().removeIf(java.util.Objects::isNull);
+        return names;
     }
 
     /** Logged contributions waiting for this member to validate them. */

@@ -18,7 +18,7 @@ import org.apache.commons.csv.QuoteMode;
 final class StatementCsv {
 
     static final String[] HEADER = {"sequence", "posted_at", "transfer_id", "reason", "direction", "minutes",
-            "balance_after", "other_account", "contribution_id"};
+            "balance_after", "other_account", "contribution_id", "with", "description"};
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(HEADER)
             .setQuoteMode(QuoteMode.MINIMAL).get();
@@ -31,7 +31,7 @@ final class StatementCsv {
         for (AccountController.StatementLine line : lines) {
             printer.printRecord(line.sequence(), text(line.postedAt()), text(line.transferId()), line.reason().name(),
                     line.direction(), line.minutes(), line.balanceAfter(), text(line.otherAccount()),
-                    text(line.contributionId()));
+                    text(line.contributionId()), text(line.with()), text(line.description()));
         }
         printer.flush();
     }

@@ -18,28 +18,38 @@ public record Account(String id, String timebankId, AccountKind kind, boolean ac
         return new Account(id, timebankId, kind, true, 0, 0, 0, 0);
     }
 
-    /** Why this account cannot be debited {@code minutes} more, or {@code null} if it can. */
-    Refusal refuseDebit(Minutes minutes, Policy policy) {
+    /**
+     * Why this account cannot be debited {@code minutes} more, or {@code null} if it can. The figures
+     * are this account's own: {@code reader} says who will read them, so a refusal can only be
+     * given to the owner or a coordinator (see {@link Ledger.Actor#maySeeFiguresOf}).
+     */
+    Refusal refuseDebit(Minutes minutes, Policy policy, Ledger.Actor reader) {
         long lowest = balance - debitsPending - minutes.value();
-        if (lowest < policy.minimum(kind).value()) {
-            return LedgerRefusal.BELOW_MINIMUM.with("whose", whose(), "limit", policy.minimum(kind),
-                    "balance", Minutes.of(balance), "pending",
-                    debitsPending > 0 ? ", with " + Minutes.of(debitsPending) + " waiting for validation" : "",
-                    "account", id, "limitMinutes", policy.minimum(kind).value(), "balanceMinutes", balance,
-                    "pendingMinutes", debitsPending);
+        if (lowest >= policy.minimum(kind).value()) {
+            return null;
         }
-        return null;
+        if (!reader.maySeeFiguresOf(this)) {
+            return LedgerRefusal.OTHER_PARTY_CANNOT_TAKE_THIS.refusal();
+        }
+        return LedgerRefusal.BELOW_MINIMUM.with("whose", whose(reader), "limit", policy.minimum(kind),
+                "balance", Minutes.of(balance), "pending", Minutes.of(debitsPending),
+                "account", id, "limitMinutes", policy.minimum(kind).value(), "balanceMinutes", balance,
+                "pendingMinutes", debitsPending);
     }
 
-    /** Why this account cannot be credited {@code minutes} more, or {@code null} if it can. */
-    Refusal refuseCredit(Minutes minutes, Policy policy) {
+    /** Why this account cannot be credited {@code minutes} more, or {@code null} if it can; as {@link #refuseDebit}. */
+    Refusal refuseCredit(Minutes minutes, Policy policy, Ledger.Actor reader) {
         long highest = balance + creditsPending + minutes.value();
-        if (highest > policy.maximum(kind).value()) {
-            return LedgerRefusal.ABOVE_MAXIMUM.with("whose", whose(), "limit", policy.maximum(kind),
-                    "balance", Minutes.of(balance), "account", id, "limitMinutes", policy.maximum(kind).value(),
-                    "balanceMinutes", balance);
+        if (highest <= policy.maximum(kind).value()) {
+            return null;
         }
-        return null;
+        if (!reader.maySeeFiguresOf(this)) {
+            return LedgerRefusal.OTHER_PARTY_CANNOT_TAKE_THIS.refusal();
+        }
+        return LedgerRefusal.ABOVE_MAXIMUM.with("whose", whose(reader), "limit", policy.maximum(kind),
+                "balance", Minutes.of(balance), "pending", Minutes.of(creditsPending), "account", id,
+                "limitMinutes", policy.maximum(kind).value(), "balanceMinutes", balance,
+                "pendingMinutes", creditsPending);
     }
 
     Account reserveDebit(Minutes m) {
@@ -74,7 +84,11 @@ public record Account(String id, String timebankId, AccountKind kind, boolean ac
         return new Account(id, timebankId, kind, isActive, balance, debitsPending, creditsPending, lastSequence);
     }
 
-    private String whose() {
-        return kind == AccountKind.MEMBER ? "the member's" : "the organisation's";
+    /** Whose account the words speak of, as a key the bundle words: {@code whose.YOURS=your time account}. */
+    private String whose(Ledger.Actor reader) {
+        if (id.equals(reader.id())) {
+            return "YOURS";
+        }
+        return kind == AccountKind.MEMBER ? "MEMBER" : "ORGANISATION";
     }
 }

@@ -4,11 +4,6 @@ package org.reciprocity.ledger.book;
 public enum ContributionState {
     LOGGED, DISPUTED, VALIDATED, REJECTED, WITHDRAWN, EXPIRED;
 
-    /** The state as a word in a sentence: "validated". */
-    public String words() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
-
     boolean isOpen() {
         return this == LOGGED || this == DISPUTED;
     }

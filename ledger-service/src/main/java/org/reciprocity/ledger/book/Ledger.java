@@ -82,6 +82,21 @@ public final class Ledger {
         boolean isStaffOf(String organisationId) {
             return staffOf.test(organisationId);
         }
+
+        /**
+         * Whether a refusal may show this person an account's figures and status (balance,
+         * minutes waiting, on hold): their own account, any account for a coordinator, their
+         * organisation's for its staff. Anyone else is told only that it cannot be done now.
+         */
+        boolean maySeeFiguresOf(Account account) {
+            return id.equals(account.id()) || isCoordinator()
+                    || account.kind() == AccountKind.ORGANISATION && isStaffOf(account.id());
+        }
+
+        /** Someone acting for themself alone: the member who spends or gives their own hours. */
+        static Actor owner(String memberId) {
+            return new Actor(memberId, Set.of("MEMBER"));
+        }
     }
 
     /**
@@ -118,7 +133,8 @@ public final class Ledger {
     private Decision<Contribution> reserve(String timebankId, Policy policy, LogCommand c, Account giver,
                                            Account receiver, String activityId) {
         Minutes minutes = Minutes.of(c.minutes());
-        Refusal limit = firstNonNull(receiver.refuseDebit(minutes, policy), giver.refuseCredit(minutes, policy));
+        Refusal limit = firstNonNull(receiver.refuseDebit(minutes, policy, c.actor()),
+                giver.refuseCredit(minutes, policy, c.actor()));
         if (limit != null) {
             return Decision.refused(limit);
         }
@@ -140,7 +156,7 @@ public final class Ledger {
     public Decision<Contribution> validate(String timebankId, String contributionId, Actor actor, String note) {
         return decide(timebankId, contributionId, actor, ContributionState.VALIDATED, c -> {
             if (c.state() != ContributionState.LOGGED) {
-                return Decision.refused(LedgerRefusal.NOT_OPEN, "state", c.state().words(), "action", "confirmed");
+                return Decision.refused(LedgerRefusal.NOT_OPEN, "state", c.state(), "action", "CONFIRM");
             }
             if (c.wasLoggedBy(actor.id())) {
                 return Decision.refused(LedgerRefusal.LOGGER_CANNOT_CONFIRM);
@@ -173,7 +189,7 @@ public final class Ledger {
     public Decision<Contribution> dispute(String timebankId, String contributionId, Actor actor, String reason) {
         return decide(timebankId, contributionId, actor, ContributionState.DISPUTED, c -> {
             if (c.state() != ContributionState.LOGGED) {
-                return Decision.refused(LedgerRefusal.NOT_OPEN, "state", c.state().words(), "action", "disputed");
+                return Decision.refused(LedgerRefusal.NOT_OPEN, "state", c.state(), "action", "DISPUTE");
             }
             if (!actor.id().equals(c.counterpart()) || c.wasLoggedBy(actor.id())) {
                 return Decision.refused(LedgerRefusal.ONLY_COUNTERPART_DISPUTES);
@@ -222,7 +238,7 @@ public final class Ledger {
     public Decision<Contribution> withdraw(String timebankId, String contributionId, Actor actor) {
         return decide(timebankId, contributionId, actor, ContributionState.WITHDRAWN, c -> {
             if (c.state() != ContributionState.LOGGED) {
-                return Decision.refused(LedgerRefusal.NOT_OPEN, "state", c.state().words(), "action", "withdrawn");
+                return Decision.refused(LedgerRefusal.NOT_OPEN, "state", c.state(), "action", "WITHDRAW");
             }
             if (!c.wasLoggedBy(actor.id())) {
                 return Decision.refused(LedgerRefusal.ONLY_LOGGER_WITHDRAWS);
@@ -353,7 +369,7 @@ public final class Ledger {
         Account credit = store.account(timebankId, o.debitAccountId()).orElseThrow();
         return post(timebankId, reversalId, debit, credit, o.minutes(), TransferReason.REVERSAL, null, transferId, 0, 0,
                 null, entry -> List.of(new TransferReversed(UUID.randomUUID(), entry.postedAt(), timebankId, reversalId,
-                        transferId, actor.id(), reason.strip(), o.minutes())), true);
+                        transferId, actor.id(), reason.strip(), o.minutes())), actor);
     }
 
     /** One attendance of a group activity: a member's minutes and the kind of their part. */
@@ -391,10 +407,7 @@ public final class Ledger {
             Decision<Contribution> decision = existing.isPresent() ? retryOf(existing.get(), command)
                     : drafting.logAttendance(timebankId, command, activityId);
             if (!decision.isAccepted()) {
-                return Decision.refused(decision.refusal().reason() == LedgerRefusal.ATTENDEE_NOT_MEMBER
-                        || decision.refusal().reason() == LedgerRefusal.ATTENDEE_SUSPENDED ? decision.refusal()
-                        : LedgerRefusal.ATTENDEE_REFUSED.with("attendee", attendance.memberId(), "cause",
-                                decision.refusal().code(), "detail", decision.refusal().english()));
+                return Decision.refused(attendeeRefused(attendance.memberId(), decision.refusal()));
             }
             logged.add(decision.value());
             total += attendance.minutes();
@@ -403,6 +416,23 @@ public final class Ledger {
         draft.whole(List.of(new GroupActivityRecorded(UUID.randomUUID(), clock.instant(), timebankId, activityId,
                 organisationId, organiser.id(), title, kind, happenedOn, register.size(), total))).ifPresent(store::commit);
         return Decision.accepted(logged);
+    }
+
+    /**
+     * Why one attendance refuses the whole register, worded by its code ({@code cause}, a key of
+     * the bundle), with the attendance's own parameters for a program: they were already chosen
+     * for the organiser, so they carry no figures the organiser may not see.
+     */
+    private static Refusal attendeeRefused(String attendee, Refusal cause) {
+        if (cause.reason() == LedgerRefusal.ATTENDEE_NOT_MEMBER || cause.reason() == LedgerRefusal.ATTENDEE_SUSPENDED) {
+            return cause;
+        }
+        Map<String, Object> params = new java.util.LinkedHashMap<>(cause.params());
+        params.put("attendee", attendee);
+        // the domain knows ids only: the web adapter puts the attendee's name here for the organiser
+        params.put("name", attendee);
+        params.put("cause", cause.code());
+        return new Refusal(LedgerRefusal.ATTENDEE_REFUSED, params);
     }
 
     private Decision<Contribution> logAttendance(String timebankId, LogCommand c, String activityId) {
@@ -416,7 +446,10 @@ public final class Ledger {
             return Decision.refused(LedgerRefusal.ATTENDEE_NOT_MEMBER, "attendee", c.giverId());
         }
         if (!giver.get().active()) {
-            return Decision.refused(LedgerRefusal.ATTENDEE_SUSPENDED, "attendee", c.giverId());
+            // an organisation's staff are not told a member is on hold; a coordinator is
+            return c.actor().maySeeFiguresOf(giver.get())
+                    ? Decision.refused(LedgerRefusal.ATTENDEE_SUSPENDED, "attendee", c.giverId(), "name", c.giverId())
+                    : Decision.refused(LedgerRefusal.OTHER_PARTY_CANNOT_TAKE_THIS);
         }
         return reserve(timebankId, policy, c, giver.get(), store.account(timebankId, c.receiverId()).orElseThrow(), activityId);
     }
@@ -462,7 +495,7 @@ public final class Ledger {
                     List<DomainEvent> events = new ArrayList<>();
                     stateEvent.accept(events);
                     return events;
-                }, true);
+                }, actor);
         return entry.isAccepted() ? Decision.accepted(closed) : entry.refusedAs();
     }
 
@@ -486,27 +519,26 @@ public final class Ledger {
             return Decision.refused(LedgerRefusal.SUSPENDED_CANNOT_SPEND);
         }
         return post(timebankId, transferId, debit, credit, minutes, reason, null, null, 0, 0, null,
-                entry -> List.of(fact.apply(entry)), true);
+                entry -> List.of(fact.apply(entry)), Actor.owner(debit.id()));
     }
 
     /**
-     * Posts one entry: checks both limits, moves the minutes (settling {@code releaseDebit} and
+     * Posts one entry: checks both limits (worded for {@code reader}), moves the minutes (settling {@code releaseDebit} and
      * {@code releaseCredit} pending minutes first), chains the entry and commits it with its events.
      */
     private Decision<LedgerEntry> post(String timebankId, String transferId, Account debit, Account credit, long minutes,
                                        TransferReason reason, String contributionId, String reverses, long releaseDebit,
                                        long releaseCredit, Contribution closed,
                                        java.util.function.Function<LedgerEntry, List<DomainEvent>> facts,
-                                       boolean checkLimits) {
+                                       Actor reader) {
         Policy policy = store.policy(timebankId).orElseThrow();
         Minutes amount = Minutes.of(minutes);
         Account d = debit.releaseDebit(Minutes.of(releaseDebit));
         Account c = credit.releaseCredit(Minutes.of(releaseCredit));
-        if (checkLimits) {
-            Refusal limit = firstNonNull(d.refuseDebit(amount, policy), c.refuseCredit(amount, policy));
-            if (limit != null) {
-                return Decision.refused(limit);
-            }
+        // the refusal's figures are shown only to whom they belong (or a coordinator): reader says who asks
+        Refusal limit = firstNonNull(d.refuseDebit(amount, policy, reader), c.refuseCredit(amount, policy, reader));
+        if (limit != null) {
+            return Decision.refused(limit);
         }
         ChainHead head = store.head(timebankId);
         long sequence = head.sequence() + 1;
@@ -558,7 +590,7 @@ public final class Ledger {
 
     private Refusal refuseResolution(Contribution c, Actor actor) {
         if (c.state() != ContributionState.DISPUTED) {
-            return LedgerRefusal.NOT_DISPUTED.with("state", c.state().words());
+            return LedgerRefusal.NOT_DISPUTED.with("state", c.state());
         }
         if (!actor.isCoordinator()) {
             return LedgerRefusal.ONLY_COORDINATOR_RESOLVES.refusal();
@@ -590,7 +622,9 @@ public final class Ledger {
             return LedgerRefusal.NOT_YET_HAPPENED.refusal();
         }
         if (c.happenedOn().isBefore(today.minusDays(policy.validationWindow().toDays()))) {
-            return LedgerRefusal.OLDER_THAN_WINDOW.with("days", policy.validationWindow().toDays());
+            // the earliest day allowed, as a date the reader's language writes, rather than "older than 1 days"
+            return LedgerRefusal.OLDER_THAN_WINDOW.with("days", policy.validationWindow().toDays(), "from",
+                    today.minusDays(policy.validationWindow().toDays()));
         }
         if (c.description() != null && c.description().length() > MAX_TEXT) {
             return LedgerRefusal.DESCRIPTION_TOO_LONG.with("max", MAX_TEXT);
@@ -610,8 +644,9 @@ public final class Ledger {
         if (logging.kind() != AccountKind.MEMBER) {
             return LedgerRefusal.ORGANISATION_TIME_IS_GROUP_ACTIVITY.refusal();
         }
-        if (!giver.get().active() || !receiver.get().active()) {
-            return LedgerRefusal.SUSPENDED_CANNOT_LOG.refusal();
+        Refusal onHold = refuseOnHold(c.actor(), giver.get(), receiver.get());
+        if (onHold != null) {
+            return onHold;
         }
         if (!c.actor().id().equals(logging.id())) {
             if (!policy.logOnBehalfAllowed()) {
@@ -632,6 +667,22 @@ public final class Ledger {
             }
         }
         return null;
+    }
+
+    /**
+     * A party whose account is on hold: the member themself, or a coordinator, is told so; the other
+     * party is not told another member's status, only that it cannot be recorded now.
+     */
+    private static Refusal refuseOnHold(Actor actor, Account giver, Account receiver) {
+        List<Account> onHold = java.util.stream.Stream.of(giver, receiver).filter(a -> !a.active()).toList();
+        if (onHold.isEmpty()) {
+            return null;
+        }
+        if (onHold.stream().anyMatch(a -> a.id().equals(actor.id()))) {
+            return LedgerRefusal.SUSPENDED_CANNOT_LOG.with("whose", "YOURS");
+        }
+        return actor.isCoordinator() ? LedgerRefusal.SUSPENDED_CANNOT_LOG.with("whose", "MEMBER")
+                : LedgerRefusal.OTHER_PARTY_CANNOT_TAKE_THIS.refusal();
     }
 
     private static String loggingMember(LogCommand c) {

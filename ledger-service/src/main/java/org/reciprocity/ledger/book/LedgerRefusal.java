@@ -6,7 +6,7 @@ import org.reciprocity.kit.problem.Reason;
 /**
  * Every reason the ledger refuses a command, as a table: the code a program reads (the constant's
  * name in kebab case), what kind of refusal it is, (the words are in LedgerRefusal.properties, English, and _fr). A refusal
- * changes nothing.
+ * changes nothing, and never tells its reader another member's private facts.
  */
 public enum LedgerRefusal implements Reason {
     // what the command names does not exist
@@ -73,8 +73,11 @@ public enum LedgerRefusal implements Reason {
     LEDGER_BUSY(Outcome.UNAVAILABLE),
     TIMEBANK_EXISTS(Outcome.CONFLICT),
     ORGANISATION_ID_TAKEN(Outcome.CONFLICT),
+    // limits and status: the figures go only to the account's owner or a coordinator (Ledger.Actor.maySeeFiguresOf)
     BELOW_MINIMUM(Outcome.REFUSED),
-    ABOVE_MAXIMUM(Outcome.REFUSED);
+    ABOVE_MAXIMUM(Outcome.REFUSED),
+    /** What anyone else is told when another member's balance or status refuses it: no figure, no status. */
+    OTHER_PARTY_CANNOT_TAKE_THIS(Outcome.REFUSED);
 
     private final Outcome outcome;
 

@@ -18,14 +18,6 @@ public record Minutes(long value) implements Comparable<Minutes> {
         return new Minutes(Math.multiplyExact(hours, 60));
     }
 
-    /** A contribution's length: 1 minute to 24 hours. */
-    public static Minutes ofContribution(long value) {
-        if (value < 1 || value > ONE_DAY.value) {
-            throw new IllegalArgumentException("A contribution lasts from 1 minute to 24 hours (1440 minutes), not " + value + ".");
-        }
-        return new Minutes(value);
-    }
-
     public Minutes plus(Minutes other) {
         return new Minutes(Math.addExact(value, other.value));
     }

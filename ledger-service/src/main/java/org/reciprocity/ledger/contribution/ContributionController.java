@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import org.reciprocity.contracts.contribution.CoproductionKind;
 import org.reciprocity.contracts.contribution.LoggedBy;
 import org.reciprocity.kit.access.Access;
+import org.reciprocity.kit.problem.Refusal;
 import org.reciprocity.kit.security.Caller;
 import org.reciprocity.kit.web.ApiException;
 import org.reciprocity.kit.web.IdempotencyFilter;
@@ -125,7 +126,8 @@ class ContributionController {
         Decision<List<Contribution>> decision = bookkeeping.run(timebankId, l -> l.recordGroupActivity(timebankId, id,
                 request.organisationId(), actor(timebankId, Caller.current()), request.title(), request.kind(), request.happenedOn(),
                 register));
-        return decision.orElseThrow(ApiException::new).stream().map(ContributionResponse::of).toList();
+        return decision.orElseThrow(refusal -> new ApiException(named(timebankId, refusal))).stream()
+                .map(ContributionResponse::of).toList();
     }
 
     /** One validation by the organisation's staff posts every attendance of the activity. */
@@ -174,6 +176,19 @@ class ContributionController {
     }
 
     record Attendance(@NotBlank @SafeId String memberId, @Min(1) @Max(1440) long minutes) {
+    }
+
+    /** A register's refusal names the attendee as the organiser knows them, not by their id. */
+    private Refusal named(String timebankId, Refusal refusal) {
+        Object attendee = refusal.params().get("attendee");
+        if (attendee == null || !refusal.params().containsKey("name")) {
+            return refusal;
+        }
+        try {
+            return refusal.and("name", members.require(timebankId, attendee.toString()).displayName());
+        } catch (ApiException unknown) {
+            return refusal;
+        }
     }
 
     record GroupActivityRequest(

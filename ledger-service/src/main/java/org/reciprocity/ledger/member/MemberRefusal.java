@@ -7,7 +7,13 @@ import org.reciprocity.kit.problem.Reason;
 enum MemberRefusal implements Reason {
     ONLY_ADMIN_GIVES_ROLES(Outcome.NOT_PERMITTED),
     SUPPORTER_IS_SOMEONE_ELSE(Outcome.INVALID),
-    TOO_MANY_SUPPORTERS(Outcome.REFUSED);
+    TOO_MANY_SUPPORTERS(Outcome.REFUSED),
+    // the details a member is registered with
+    ROLE_UNKNOWN(Outcome.INVALID),
+    KIND_NEEDED(Outcome.INVALID),
+    NAME_NEEDED(Outcome.INVALID),
+    EMAIL_INVALID(Outcome.INVALID),
+    LANGUAGE_UNKNOWN(Outcome.INVALID);
 
     private final Outcome outcome;
 

@@ -45,8 +45,12 @@ public class Members {
     Member register(String timebankId, MemberKind kind, String displayName, String email, String language,
                     Set<String> roles, String registeredBy) {
         timebanks.require(timebankId);
-        Member.Registered registered = Member.register(timebankId, kind, displayName, email, language, roles,
-                registeredBy, clock);
+        Member.Registered registered;
+        try {
+            registered = Member.register(timebankId, kind, displayName, email, language, roles, registeredBy, clock);
+        } catch (Member.Invalid invalid) {
+            throw new ApiException(invalid.refusal());
+        }
         mongo.insert(MemberDocument.of(registered));
         relay.flush(COLLECTION, registered.member().id());
         return registered.member();

@@ -38,6 +38,7 @@ class StatementCsvTest {
         assertThat(rows.get(0).get("transfer_id")).isEqualTo("'=HYPERLINK(\"https://evil.example\",\"Click\")");
         assertThat(rows.get(0).get("other_account")).isEqualTo("'+1+1");
         assertThat(rows.get(0).get("contribution_id")).isEqualTo("'@SUM(A1)");
+        assertThat(rows.get(0).get("with")).as("a name is text too").isEqualTo("'=Ali");
         assertThat(rows.get(1).get("transfer_id")).isEqualTo("'-2+3");
         assertThat(rows.get(1).get("other_account")).isEqualTo("'\tx");
         assertThat(rows.get(1).get("contribution_id")).isEqualTo("'\r=1");
@@ -47,12 +48,13 @@ class StatementCsvTest {
     @Test
     void theHeaderNamesTheColumns() throws IOException {
         assertThat(write().lines().findFirst()).contains(
-                "sequence,posted_at,transfer_id,reason,direction,minutes,balance_after,other_account,contribution_id");
+                "sequence,posted_at,transfer_id,reason,direction,minutes,balance_after,other_account,contribution_id,with,"
+                        + "description");
     }
 
     private static AccountController.StatementLine line(String transferId, String otherAccount, String contributionId) {
         return new AccountController.StatementLine(7, "2026-05-31T14:00:00+01:00", transferId, TransferReason.GIFT, "OUT",
-                30, -30, otherAccount, contributionId);
+                30, -30, otherAccount, contributionId, "=Ali", "You gave 30 min to =Ali as a gift.");
     }
 
     private static String write(AccountController.StatementLine... lines) throws IOException {

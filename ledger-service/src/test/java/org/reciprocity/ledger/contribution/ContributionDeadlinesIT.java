@@ -85,7 +85,7 @@ class ContributionDeadlinesIT {
         ApiClient.Response late = given.validate(id, ali, "Sorry, I was away");
         assertThat(late.status()).as("confirming it now is refused, and says why").isEqualTo(422);
         assertThat(late.text("code")).isEqualTo("not-open");
-        assertThat(late.json().path("params").path("state").asString()).isEqualTo("expired");
+        assertThat(late.json().path("params").path("state").asString()).isEqualTo("EXPIRED");
         at(deadline.plus(Duration.ofDays(1)));
         assertThat(reminders(id)).as("nothing more after expiry").hasSize(3);
     }

@@ -1,0 +1,40 @@
+package org.reciprocity.ledger.account;
+
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+import org.reciprocity.contracts.ledger.TransferReason;
+import org.reciprocity.kit.problem.Wording;
+import org.reciprocity.ledger.book.Minutes;
+
+/**
+ * A statement line in words for the member who reads it ("You gave 1 h 30 min to Ali."), in English
+ * or French, from {@code StatementWords.properties} beside this class. The line's {@code direction}
+ * and account ids stay for programs; these words are for people.
+ */
+final class StatementWords {
+
+    static final String BUNDLE = "org.reciprocity.ledger.account.StatementWords";
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private StatementWords() {
+    }
+
+    /**
+     * The words of one line: {@code in} when the minutes came into the reader's account, {@code with}
+     * the other account's name as the reader may see it (or null when it has none any more).
+     */
+    static String line(TransferReason reason, boolean in, long minutes, String with, Locale locale) {
+        ResourceBundle words = bundle(locale);
+        String other = with != null ? with : words.getString("someone");
+        return words.getString(reason.name() + (in ? ".IN" : ".OUT"))
+                .replace("{minutes}", Minutes.of(minutes).toString()).replace("{with}", other);
+    }
+
+    static ResourceBundle bundle(Locale locale) {
+        Locale language = Wording.language(locale);
+        return ResourceBundle.getBundle(BUNDLE, language.equals(Locale.ENGLISH) ? Locale.ROOT : language,
+                StatementWords.class.getClassLoader(), NO_FALLBACK);
+    }
+}
