@@ -91,9 +91,12 @@ public final class BundleCheck {
                 continue;
             }
             textsChecked++;
+            boolean exception = reviewed.test(key);
             double age = Readability.englishReadingAge(sample(en));
-            hardestEnglishAge = Math.max(hardestEnglishAge, age);
-            if (age > MAX_ENGLISH_READING_AGE && !reviewed.test(key)) {
+            if (!exception) { // "hardest" is of the texts held to the bar; a reviewed exception is named in its test
+                hardestEnglishAge = Math.max(hardestEnglishAge, age);
+            }
+            if (age > MAX_ENGLISH_READING_AGE && !exception) {
                 findings.add(String.format(Locale.ROOT, "%s: reads at age %.1f (at most %.0f): %s", key, age,
                         MAX_ENGLISH_READING_AGE, en));
             }
@@ -102,8 +105,10 @@ public final class BundleCheck {
             }
             textsChecked++;
             double ease = Readability.frenchEase(sample(fr));
-            hardestFrenchEase = Math.min(hardestFrenchEase, ease);
-            if (ease < MIN_FRENCH_EASE && !reviewed.test(key)) {
+            if (!exception) {
+                hardestFrenchEase = Math.min(hardestFrenchEase, ease);
+            }
+            if (ease < MIN_FRENCH_EASE && !exception) {
                 findings.add(String.format(Locale.ROOT, "%s: French reading ease %.0f (at least %.0f): %s", key, ease,
                         MIN_FRENCH_EASE, fr));
             }
@@ -131,7 +136,7 @@ public final class BundleCheck {
     /** One line for the build log: how many texts, the hardest scores. */
     public String summary() {
         return String.format(Locale.ROOT, "%s: %d texts checked (English and French); hardest English reads at age %.1f, "
-                + "hardest French ease %.0f; %d findings", baseName, textsChecked, hardestEnglishAge,
+                + "hardest French ease %.0f (reviewed exceptions aside); %d findings", baseName, textsChecked, hardestEnglishAge,
                 hardestFrenchEase == 200 ? 100 : hardestFrenchEase, findings.size());
     }
 
