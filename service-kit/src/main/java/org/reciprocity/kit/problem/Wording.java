@@ -2,7 +2,6 @@ package org.reciprocity.kit.problem;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,11 +60,21 @@ public final class Wording {
 
     private static String value(ResourceBundle bundle, String name, Object value, Locale locale) {
         if (value instanceof LocalDate date) {
-            return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language(locale)));
+            return date(date, locale);
         }
         String plain = String.valueOf(value);
         String key = name + "." + plain;
         return bundle.containsKey(key) ? bundle.getString(key) : plain;
+    }
+
+    /** A date as the reader writes it: "1 December 2026"; in French "1er décembre 2026", "2 décembre 2026". */
+    public static String date(LocalDate date, Locale locale) {
+        Locale language = language(locale);
+        String written = date.format(DateTimeFormatter.ofPattern("d MMMM uuuu", language));
+        if (language.equals(Locale.FRENCH) && date.getDayOfMonth() == 1 && written.startsWith("1 ")) {
+            return "1er" + written.substring(1); // French writes the first of the month as an ordinal
+        }
+        return written;
     }
 
     /** The bundle beside the reason's enum, in the closest language Reciprocity speaks. */

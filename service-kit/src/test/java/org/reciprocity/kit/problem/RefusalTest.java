@@ -58,6 +58,13 @@ class RefusalTest {
     }
 
     @Test
+    void aDateIsWrittenAsTheReaderWritesItWithTheFirstOfTheMonthAsAnOrdinalInFrench() {
+        assertThat(Wording.date(java.time.LocalDate.of(2026, 12, 1), Locale.ENGLISH)).isEqualTo("1 December 2026");
+        assertThat(Wording.date(java.time.LocalDate.of(2026, 12, 1), Locale.FRENCH)).isEqualTo("1er décembre 2026");
+        assertThat(Wording.date(java.time.LocalDate.of(2026, 12, 2), Locale.FRENCH)).isEqualTo("2 décembre 2026");
+    }
+
+    @Test
     void parametersComeInPairs() {
         assertThatThrownBy(() -> Problems.NOT_FOUND.with("thing")).isInstanceOf(IllegalArgumentException.class);
     }
