@@ -99,6 +99,28 @@ class MatchingWordsIT {
                 .contains("both-speak", "both-free");
     }
 
+    @Test
+    void aPlansReasonsAreKeptAsCodesAndReadInEachCoordinatorsLanguage() {
+        create(ali, listing("OFFER", "Walks and a chat in Arabic", "M13"));
+        create(sam, listing("NEED", "Someone to walk with on Tuesdays", "M14"));
+        String coordinator = SharedInfrastructure.get().tokens().token("coordinator-" + UUID.randomUUID(), timebank,
+                "COORDINATOR");
+
+        ApiClient.Response planned = api.post(base() + "/coordinator/plans", coordinator, "{}", Map.of("Accept-Language", "fr"));
+        assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+        JsonNode french = planned.json().path("proposals").get(0);
+        JsonNode english = api.get(base() + "/coordinator/plans/" + planned.text("id"), coordinator).json()
+                .path("proposals").get(0);
+
+        assertThat(english.path("why")).as("read back from the store").isEqualTo(french.path("why"));
+        assertThat(french.path("why").valueStream().map(why -> why.path("form").asString()).distinct().toList())
+                .containsExactly("about");
+        assertThat(french.path("reasons").valueStream().map(JsonNode::asString).toList()).isNotEmpty()
+                .isEqualTo(worded(french.path("why"), Locale.FRENCH));
+        assertThat(english.path("reasons").valueStream().map(JsonNode::asString).toList())
+                .isEqualTo(worded(english.path("why"), Locale.ENGLISH));
+    }
+
     private List<String> worded(JsonNode whys, Locale language) {
         return whys.valueStream().map(why -> {
             Map<String, Object> params = new LinkedHashMap<>();
