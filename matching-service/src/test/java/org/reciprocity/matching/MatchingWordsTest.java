@@ -43,6 +43,7 @@ class MatchingWordsTest {
     void everyRefusalReadsPlainlyInEnglishAndFrench() {
         BundleCheck check = BundleCheck.of(REFUSALS, VALUE_WORDS);
         System.out.println(check.summary());
+        System.out.println(hardestSentences(check));
 
         assertThat(check.findings()).isEmpty();
         for (MatchingRefusal reason : MatchingRefusal.values()) {
@@ -56,6 +57,7 @@ class MatchingWordsTest {
     void everyReasonForASuggestionReadsPlainlyInEnglishAndFrench() {
         BundleCheck check = BundleCheck.of(REASONS, VALUE_WORDS);
         System.out.println(check.summary());
+        System.out.println(hardestSentences(check));
 
         assertThat(check.findings()).isEmpty();
     }
@@ -186,6 +188,23 @@ class MatchingWordsTest {
                 .isEqualTo("Ali et Sam sont libres tous les deux le mardi après-midi et le vendredi matin.");
         assertThat(busy.words(Locale.ENGLISH)).isEqualTo("You have 1 match that is still open.");
         assertThat(busy.words(Locale.FRENCH)).isEqualTo("Vous avez 1 mise en relation en cours.");
+    }
+
+    /** The hardest sentences of a bundle, leaving out the words of values (which the summary counts). */
+    private static String hardestSentences(BundleCheck check) {
+        double age = 0;
+        double ease = 200;
+        int sentences = 0;
+        for (String key : check.english().stringPropertyNames()) {
+            if (VALUE_WORDS.test(key)) {
+                continue;
+            }
+            sentences++;
+            age = Math.max(age, Readability.englishReadingAge(check.english().getProperty(key).replaceAll("\\{[^}]*}", "Sam")));
+            ease = Math.min(ease, Readability.frenchEase(check.french().getProperty(key).replaceAll("\\{[^}]*}", "Sam")));
+        }
+        return String.format(Locale.ROOT, "  of which %d sentences (values left out): hardest English reads at age %.1f, "
+                + "hardest French ease %.0f", sentences, age, ease);
     }
 
     private static Map<String, Object> sample(Why.Form form) {

@@ -105,13 +105,19 @@ class WordsDisclosureTest {
                                 .doesNotContain("pause", "hold", "suspendu", "checked", "vérifié", "open", "en cours",
                                         "5", "quiet room", "service");
                         assertThat(toCoordinator.code()).isEqualTo(refusal.code());
+                        // the member it is about reads it about themself, as "you"
+                        Refusal toAli = HardRules.toldTo(Audience.member("ali"), "ali", refusal, stateOfAli, sam);
+                        told.put(refusal.code() + " to Ali in " + language, toAli.code());
+                        assertThat(toAli.code()).startsWith("you-");
+                        assertThat(toAli.words(language)).doesNotContain("Ali", "Sam", "{");
                     }
                 }
             }
         }
         assertThat(told.values()).anyMatch(v -> v.equals("member-paused")).anyMatch(v -> v.equals("member-suspended"))
                 .anyMatch(v -> v.equals("verified-giver-needed")).anyMatch(v -> v.equals("too-many-open-matches"));
-        System.out.println("Disclosure: " + told.size() + " refusals about another member checked for a member and a coordinator");
+        System.out.println("Disclosure: " + told.size() + " refusals about one side checked for the other member, "
+                + "the member themself and a coordinator");
     }
 
     private List<Suggestion> rank(Listing listing, Profile owner, Audience reader) {
