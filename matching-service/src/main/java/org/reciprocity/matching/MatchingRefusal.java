@@ -66,6 +66,11 @@ public enum MatchingRefusal implements Reason {
     LISTING_NOT_OPEN(Outcome.REFUSED),
     /** What a member proposing is told when the other side's private state refuses it (see the privacy rule). */
     MEMBER_NOT_AVAILABLE(Outcome.REFUSED),
+    // the same rules when the member proposing is the side they are about: said to them as "you"
+    YOU_ARE_PAUSED(Outcome.REFUSED),
+    YOU_ARE_ON_HOLD(Outcome.REFUSED),
+    YOU_ARE_NOT_CHECKED(Outcome.REFUSED),
+    YOU_HAVE_TOO_MANY_OPEN_MATCHES(Outcome.REFUSED),
 
     // matches
     NOT_A_SIDE(Outcome.NOT_PERMITTED),

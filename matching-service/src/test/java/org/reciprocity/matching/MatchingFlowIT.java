@@ -91,8 +91,11 @@ class MatchingFlowIT {
         assertThat(best.path("listingId").asString()).isEqualTo(offer);
         assertThat(best.path("memberId").asString()).isEqualTo(ali);
         assertThat(best.path("score").asInt()).isBetween(50, 100);
-        assertThat(best.path("reasons").toString()).contains("both speak Arabic", "both free Tuesday afternoons",
-                "km apart");
+        List<String> codes = best.path("why").valueStream().map(why -> why.path("code").asString()).toList();
+        assertThat(codes).contains("both-speak", "both-free").containsAnyOf("km-apart", "under-1-km");
+        assertThat(best.path("why").valueStream().filter(why -> "both-speak".equals(why.path("code").asString()))
+                .findFirst().orElseThrow().path("params").path("language").asString()).isEqualTo("ar");
+        assertThat(best.path("reasons").size()).isEqualTo(codes.size());
 
         ApiClient.Response proposed = api.post(base() + "/matches", token(coordinator, "COORDINATOR"),
                 Map.of("needListingId", need, "offerListingId", offer));

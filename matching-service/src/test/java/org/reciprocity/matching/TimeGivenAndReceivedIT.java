@@ -82,8 +82,11 @@ class TimeGivenAndReceivedIT {
         assertThat(suggestions.status()).as(suggestions.body()).isEqualTo(200);
         JsonNode forSam = suggestions.json().valueStream().filter(s -> offer.equals(s.path("listingId").asString()))
                 .findFirst().orElseThrow(() -> new AssertionError("Sam's offer is not suggested: " + suggestions.body()));
-        assertThat(forSam.path("reasons").toString()).contains("received 2 h 15 min and given 1 h 30 min")
-                .doesNotContain("2 h 45 min").doesNotContain("1 h 50 min");
+        JsonNode giveBack = forSam.path("why").valueStream()
+                .filter(why -> "chance-to-give-back".equals(why.path("code").asString())).findFirst()
+                .orElseThrow(() -> new AssertionError("no chance-to-give-back: " + forSam));
+        assertThat(giveBack.path("params").path("received").asLong()).isEqualTo(135);
+        assertThat(giveBack.path("params").path("given").asLong()).isEqualTo(90);
     }
 
     @Test

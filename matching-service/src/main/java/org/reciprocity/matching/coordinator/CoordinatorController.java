@@ -4,6 +4,7 @@ import java.util.Set;
 
 import org.reciprocity.kit.access.Access;
 import org.reciprocity.kit.security.Caller;
+import org.reciprocity.kit.web.ProblemDetailsAdvice;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,13 +38,13 @@ class CoordinatorController {
     @Access("RUN_PLANNER")
     @ResponseStatus(HttpStatus.CREATED)
     Plans.PlanDocument plan(@PathVariable String timebankId) {
-        return plans.run(timebankId, Caller.current().memberId());
+        return plans.run(timebankId, Caller.current().memberId()).worded(ProblemDetailsAdvice.readerLanguage());
     }
 
     @GetMapping("/plans/{planId}")
     @Access("READ_PLAN")
     Plans.PlanDocument get(@PathVariable String timebankId, @PathVariable String planId) {
-        return plans.require(timebankId, planId);
+        return plans.require(timebankId, planId).worded(ProblemDetailsAdvice.readerLanguage());
     }
 
     /** Sends the proposals the coordinator keeps (their positions in the plan; none listed means all). */
@@ -52,7 +53,7 @@ class CoordinatorController {
     Plans.PlanDocument send(@PathVariable String timebankId, @PathVariable String planId,
                             @RequestBody(required = false) SendRequest request) {
         return plans.send(timebankId, planId, request == null || request.keep() == null ? Set.of() : request.keep(),
-                Caller.current().memberId());
+                Caller.current().memberId()).worded(ProblemDetailsAdvice.readerLanguage());
     }
 
     record SendRequest(Set<Integer> keep) {

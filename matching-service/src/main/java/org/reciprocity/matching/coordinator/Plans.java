@@ -3,7 +3,9 @@ package org.reciprocity.matching.coordinator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -20,6 +22,7 @@ import org.reciprocity.matching.profile.Audience;
 import org.reciprocity.matching.profile.Profile;
 import org.reciprocity.matching.profile.Profiles;
 import org.reciprocity.matching.suggestion.Scoring;
+import org.reciprocity.matching.suggestion.Why;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -62,14 +65,27 @@ class Plans {
 
     enum Status { DRAFT, SENT }
 
+    /** A proposal of the plan: {@code why} its reasons as codes (stored), {@code reasons} in the reader's words. */
     record Proposal(String needListingId, String offerListingId, String giverId, String receiverId, int score,
-                    List<String> reasons) {
+                    List<String> reasons, List<Why> why) {
+
+        Proposal worded(Locale language) {
+            return new Proposal(needListingId, offerListingId, giverId, receiverId, score,
+                    why == null ? List.of() : why.stream().map(w -> w.words(language)).toList(), why);
+        }
     }
 
     /** A kept proposal the rules refused when it was sent: its position in the plan and the refusal's code. */
     record Skipped(int proposal, String code, Map<String, Object> params, String detail) {
         static Skipped of(int proposal, Refusal refusal) {
             return new Skipped(proposal, refusal.code(), refusal.params(), refusal.english());
+        }
+
+        /** Matching's own refusals worded again in the reader's language; the kit's stay as they were written. */
+        Skipped worded(Locale language) {
+            return Arrays.stream(MatchingRefusal.values()).filter(r -> r.code().equals(code)).findFirst()
+                    .map(reason -> new Skipped(proposal, code, params, new Refusal(reason, params).words(language)))
+                    .orElse(this);
         }
     }
 
@@ -78,6 +94,13 @@ class Plans {
     record PlanDocument(@Id String id, String timebankId, String createdBy, Instant createdAt, Status status,
                         List<Proposal> proposals, long total, long greedyTotal, long millis, List<String> sent,
                         List<Skipped> skipped) {
+
+        /** The plan as its reader reads it: the reasons and refusals in their language. */
+        PlanDocument worded(Locale language) {
+            return new PlanDocument(id, timebankId, createdBy, createdAt, status,
+                    proposals.stream().map(p -> p.worded(language)).toList(), total, greedyTotal, millis, sent,
+                    skipped == null ? List.of() : skipped.stream().map(s -> s.worded(language)).toList());
+        }
     }
 
     PlanDocument run(String timebankId, String coordinatorId) {
@@ -152,7 +175,8 @@ class Plans {
         Listing offer = input.listings().get(pair.offerListingId());
         Profile receiver = profiles.require(timebankId, need.ownerId());
         Profile giver = profiles.require(timebankId, offer.ownerId());
-        return new Proposal(need.id(), offer.id(), giver.memberId(), receiver.memberId(), pair.score(),
+        // stored as codes, worded when read, so each coordinator reads the plan in their own language
+        return new Proposal(need.id(), offer.id(), giver.memberId(), receiver.memberId(), pair.score(), List.of(),
                 Scoring.score(need, receiver, offer, giver, matches.openCount(giver.memberId()), Audience.EVERYTHING)
                         .reasons());
     }

@@ -130,7 +130,7 @@ public record Listing(String id, String timebankId, String ownerId, Kind kind, L
     }
 
     private static String words(Status status) {
-        return status.name().toLowerCase(java.util.Locale.ROOT);
+        return status.name(); // the bundles word it (state.OPEN=open)
     }
 
     public String title() {

@@ -158,6 +158,6 @@ public record Match(String id, String timebankId, String giverId, String receive
     }
 
     private String words() {
-        return status.name().toLowerCase(java.util.Locale.ROOT);
+        return status.name(); // the bundles word it (state.OPEN=open)
     }
 }

@@ -117,7 +117,8 @@ public class Matches {
         // A member is not told the other side's private state (suspended, paused…), only that it cannot be.
         Audience proposer = via == Match.Via.MEMBER ? Audience.member(proposerId) : Audience.EVERYTHING;
         HardRules.violation(need, receiver, offer, giver, giverOpen, countOpen(receiver.memberId()), cap,
-                Instant.now(clock)).map(refusal -> HardRules.toldTo(proposer, refusal, giver, receiver))
+                Instant.now(clock)).map(refusal -> HardRules.toldTo(proposer,
+                        via == Match.Via.MEMBER ? proposerId : null, refusal, giver, receiver))
                 .ifPresent(refusal -> {
                     throw new Refused(refusal);
                 });

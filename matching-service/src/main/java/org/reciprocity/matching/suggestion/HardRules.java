@@ -77,6 +77,27 @@ public final class HardRules {
      * private state (suspended, paused, not verified, busy) says only that they cannot be matched now.
      */
     public static Refusal toldTo(Audience audience, Refusal refusal, Profile... sides) {
+        return toldTo(audience, null, refusal, sides);
+    }
+
+    /**
+     * Likewise, and a refusal about the reader themself ({@code readerId}, a member proposing) speaks
+     * to them: "you have paused", not "Sam has paused".
+     */
+    public static Refusal toldTo(Audience audience, String readerId, Refusal refusal, Profile... sides) {
+        if (readerId != null && readerId.equals(refusal.params().get("memberId"))
+                && refusal.reason() instanceof MatchingRefusal reason) {
+            MatchingRefusal you = switch (reason) {
+                case MEMBER_PAUSED -> MatchingRefusal.YOU_ARE_PAUSED;
+                case MEMBER_SUSPENDED -> MatchingRefusal.YOU_ARE_ON_HOLD;
+                case VERIFIED_GIVER_NEEDED, VERIFIED_RECEIVER_NEEDED -> MatchingRefusal.YOU_ARE_NOT_CHECKED;
+                case TOO_MANY_OPEN_MATCHES -> MatchingRefusal.YOU_HAVE_TOO_MANY_OPEN_MATCHES;
+                default -> null;
+            };
+            if (you != null) {
+                return new Refusal(you, refusal.params());
+            }
+        }
         ProfileField reveals = reveals(refusal);
         if (reveals == null) {
             return refusal;

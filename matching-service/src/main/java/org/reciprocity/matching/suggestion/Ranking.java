@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Function;
@@ -33,10 +34,17 @@ public final class Ranking {
     private Ranking() {
     }
 
-    /** The best suggestions for a listing, their reasons worded for the reader. */
+    /** The best suggestions for a listing, their reasons worded for the reader, in English. */
     public static List<Suggestion> rank(Context context, Listing listing, Profile owner, int limit, Audience reader) {
-        return listing.kind() == Listing.Kind.NEED ? forNeed(context, listing, owner, limit, reader)
+        return rank(context, listing, owner, limit, reader, Locale.ENGLISH);
+    }
+
+    /** The best suggestions for a listing, their reasons worded for the reader in their language. */
+    public static List<Suggestion> rank(Context context, Listing listing, Profile owner, int limit, Audience reader,
+                                        Locale language) {
+        List<Suggestion> ranked = listing.kind() == Listing.Kind.NEED ? forNeed(context, listing, owner, limit, reader)
                 : forOffer(context, listing, owner, limit, reader);
+        return ranked.stream().map(s -> s.worded(language)).toList();
     }
 
     private static List<Suggestion> forNeed(Context context, Listing need, Profile receiver, int limit,
@@ -107,11 +115,11 @@ public final class Ranking {
         Score score = Scoring.score(c.need, c.receiver, c.offer, c.giver, c.giverOpen, reader);
         return switch (type) {
             case OFFER -> new Suggestion(type, c.offer.id(), c.offer.title(), c.giver.memberId(), c.giver.displayName(),
-                    score.total(), score.reasons());
+                    score.total(), List.of(), score.reasons());
             case MEMBER -> new Suggestion(type, null, null, c.giver.memberId(), c.giver.displayName(), score.total(),
-                    score.reasons());
+                    List.of(), score.reasons());
             case NEED -> new Suggestion(type, c.need.id(), c.need.title(), c.receiver.memberId(),
-                    c.receiver.displayName(), score.total(), score.reasons());
+                    c.receiver.displayName(), score.total(), List.of(), score.reasons());
         };
     }
 

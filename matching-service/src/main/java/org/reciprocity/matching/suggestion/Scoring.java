@@ -3,7 +3,6 @@ package org.reciprocity.matching.suggestion;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,7 +45,7 @@ public final class Scoring {
     /** The score with its reasons in words, saying only what the reader may see of each member. */
     public static Score score(Listing need, Profile receiver, Listing offer, Profile giver, long giverOpen,
                               Audience reader) {
-        return score(need, receiver, offer, giver, giverOpen, new Words(reader));
+        return score(need, receiver, offer, giver, giverOpen, new Words(reader, receiver, giver));
     }
 
     private static Score score(Listing need, Profile receiver, Listing offer, Profile giver, long giverOpen,
@@ -60,7 +59,7 @@ public final class Scoring {
         int reciprocity = reciprocity(receiver, giver, words);
         int load = (int) Math.min(3, giverOpen) * LOAD_PER_OPEN_MATCH;
         if (words != null && giverOpen > 0 && words.mayTell(giver, ProfileField.OPEN_MATCHES)) {
-            words.add(giver.name() + " already has " + giverOpen + " open match" + (giverOpen == 1 ? "" : "es"));
+            words.add(SuggestionReason.OPEN_MATCHES, "open", giverOpen);
         }
         int total = Math.max(0, Math.min(100, fit + availability + distance + language + mode + access + reciprocity - load));
         return new Score(total, fit, availability, distance, language, mode, access, reciprocity, load,
@@ -69,15 +68,41 @@ public final class Scoring {
 
     /** The reasons being written, and for whom. */
     static final class Words {
-        private final List<String> reasons = new ArrayList<>();
+        private final List<Why> reasons = new ArrayList<>();
         private final Audience reader;
+        private final Why.Form form;
+        private final Object[] names;
 
-        Words(Audience reader) {
+        Words(Audience reader, Profile receiver, Profile giver) {
             this.reader = reader;
+            this.form = formFor(reader, receiver, giver);
+            // names are on the board for every member; "other" is the one who is not the reader
+            this.names = switch (form) {
+                case RECEIVER -> new Object[] {"giver", giver.name(), "receiver", receiver.name(), "other", giver.name()};
+                case GIVER -> new Object[] {"giver", giver.name(), "receiver", receiver.name(), "other", receiver.name()};
+                case ABOUT -> new Object[] {"giver", giver.name(), "receiver", receiver.name()};
+            };
         }
 
-        void add(String reason) {
-            reasons.add(reason);
+        /**
+         * Whom the reasons speak to. Time given and received is never shared with other members,
+         * so a reader who sees it of one side only is that side ("you"); a coordinator, who sees it
+         * of both, and anyone else read about both sides by name.
+         */
+        static Why.Form formFor(Audience reader, Profile receiver, Profile giver) {
+            boolean seesGiver = reader.sees(giver, ProfileField.MINUTES);
+            boolean seesReceiver = reader.sees(receiver, ProfileField.MINUTES);
+            if (seesGiver == seesReceiver) {
+                return Why.Form.ABOUT;
+            }
+            return seesGiver ? Why.Form.GIVER : Why.Form.RECEIVER;
+        }
+
+        void add(SuggestionReason reason, Object... params) {
+            Object[] all = new Object[names.length + params.length];
+            System.arraycopy(names, 0, all, 0, names.length);
+            System.arraycopy(params, 0, all, names.length, params.length);
+            reasons.add(Why.of(reason, form, all));
         }
 
         boolean mayTell(Profile member, ProfileField field) {
@@ -109,10 +134,11 @@ public final class Scoring {
                 : (int) Math.round(10.0 * shared.size() / need.tags().size());
         if (reasons != null) {
             if (sameCategory) {
-                reasons.add((offer != null ? "offers " : "has skills in ") + need.category().replace('-', ' ') + ", as asked");
+                reasons.add(offer != null ? SuggestionReason.OFFERS_WHAT_IS_ASKED : SuggestionReason.HAS_SKILLS_ASKED,
+                        "category", need.category());
             }
             if (!shared.isEmpty()) {
-                reasons.add("shares " + (shared.size() == 1 ? "the tag " : "the tags ") + String.join(", ", shared));
+                reasons.add(SuggestionReason.SHARED_TAGS, "tags", List.copyOf(shared));
             }
         }
         return (sameCategory ? 20 : 0) + tagPoints;
@@ -135,9 +161,10 @@ public final class Scoring {
                 .sorted(java.util.Comparator.comparing(Slot::day).thenComparing(Slot::part)).toList();
         if (reasons.mayTell(receiver, ProfileField.AVAILABILITY) && reasons.mayTell(giver, ProfileField.AVAILABILITY)) {
             if (common.isEmpty()) {
-                reasons.add("no free time in common");
+                reasons.add(SuggestionReason.NO_TIME_IN_COMMON);
             } else {
-                reasons.add("both free " + String.join(" and ", common.stream().limit(2).map(Slot::words).toList()));
+                // the first free time in the week: one is enough to start, and short words read better
+                reasons.add(SuggestionReason.BOTH_FREE, "slots", common.stream().limit(1).map(Slot::toString).toList());
             }
         }
         return common.isEmpty() ? 0 : common.size() == 1 ? 10 : AVAILABILITY;
@@ -146,7 +173,7 @@ public final class Scoring {
     static int distance(Listing need, Profile receiver, Listing offer, Profile giver, Words reasons) {
         if (need.mode() == Mode.REMOTE) {
             if (reasons != null) {
-                reasons.add("can be done remotely");
+                reasons.add(SuggestionReason.CAN_BE_ONLINE);
             }
             return DISTANCE;
         }
@@ -162,7 +189,11 @@ public final class Scoring {
         // a listing's district is on the board; a profile's only for those who may see it
         if (reasons != null && (fromListing || reasons.mayTell(giver, ProfileField.DISTRICT))
                 && (toListing || reasons.mayTell(receiver, ProfileField.DISTRICT))) {
-            reasons.add(d < 1 ? "under 1 km apart" : Math.round(d) + " km apart");
+            if (d < 1) {
+                reasons.add(SuggestionReason.UNDER_1_KM);
+            } else {
+                reasons.add(SuggestionReason.KM_APART, "km", Math.round(d));
+            }
         }
         if (d <= NEAR_KM) {
             return DISTANCE;
@@ -183,11 +214,11 @@ public final class Scoring {
         shared.retainAll(giver.speaks());
         if (reasons != null) {
             if (shared.isEmpty()) {
-                reasons.add("no language in common");
+                reasons.add(SuggestionReason.NO_LANGUAGE_IN_COMMON);
             } else {
                 // the less common language says more than "both speak English"
                 String named = shared.stream().filter(l -> !l.equals("en")).findFirst().orElse(shared.iterator().next());
-                reasons.add("both speak " + Locale.forLanguageTag(named).getDisplayLanguage(Locale.ENGLISH));
+                reasons.add(SuggestionReason.BOTH_SPEAK, "language", named);
             }
         }
         return shared.isEmpty() ? 0 : LANGUAGE;
@@ -196,8 +227,8 @@ public final class Scoring {
     static int mode(Listing need, Listing offer, Profile giver, Words reasons) {
         boolean fits = offer != null ? offer.mode() == need.mode() : giver.accepts(need.mode());
         if (reasons != null && !fits && (offer != null || reasons.mayTell(giver, ProfileField.MODES))) {
-            reasons.add("wants help " + need.mode().words() + ", offered "
-                    + (offer != null ? offer.mode().words() : "in other ways"));
+            reasons.add(SuggestionReason.MODE_DIFFERS, "wanted", need.mode().name(),
+                    "offered", offer != null ? offer.mode().name() : "OTHER");
         }
         return fits ? MODE : 0;
     }
@@ -213,19 +244,19 @@ public final class Scoring {
             unmet.removeAll(offer.content().accessibility());
         }
         if (reasons != null) {
-            // the need's own access needs are on the board; the receiver's profile's only for those who may see them
-            Set<String> told = new TreeSet<>(need.content().accessibility());
-            if (reasons.mayTell(receiver, ProfileField.ACCESSIBILITY_NEEDS)) {
-                told.addAll(receiver.accessibilityNeeds());
+            // Only what the listings state is said, to anyone: the access needs on a member's profile
+            // count in the score but are theirs to tell (issue 14: "may not meet the access needs: quiet space").
+            Set<String> stated = new TreeSet<>(need.content().accessibility());
+            Set<String> unmetStated = new TreeSet<>(stated);
+            if (offer != null) {
+                unmetStated.removeAll(offer.content().accessibility());
             }
-            Set<String> unmetTold = new TreeSet<>(unmet);
-            unmetTold.retainAll(told);
-            if (offer == null && !told.isEmpty()) {
-                reasons.add("access needs to check together: " + String.join(", ", told));
-            } else if (offer != null && unmet.isEmpty() && !told.isEmpty()) {
-                reasons.add("meets the access needs: " + String.join(", ", told));
-            } else if (offer != null && !unmetTold.isEmpty()) {
-                reasons.add("may not meet the access needs: " + String.join(", ", unmetTold));
+            if (!stated.isEmpty() && offer == null) {
+                reasons.add(SuggestionReason.ACCESS_TO_CHECK, "needs", List.copyOf(stated));
+            } else if (!stated.isEmpty() && unmetStated.isEmpty()) {
+                reasons.add(SuggestionReason.ACCESS_MET, "needs", List.copyOf(stated));
+            } else if (!stated.isEmpty()) {
+                reasons.add(SuggestionReason.ACCESS_MAY_NOT_BE_MET, "needs", List.copyOf(unmetStated));
             }
         }
         if (offer == null) {
@@ -244,13 +275,13 @@ public final class Scoring {
         if (reasons != null) {
             if (giver.receivedMinutes() >= 60 && giver.receivedMinutes() > giver.givenMinutes()
                     && reasons.mayTell(giver, ProfileField.MINUTES)) {
-                reasons.add(giver.name() + " has received " + hours(giver.receivedMinutes()) + " and given "
-                        + hours(giver.givenMinutes()) + ": a chance to give back");
+                reasons.add(SuggestionReason.CHANCE_TO_GIVE_BACK, "received", giver.receivedMinutes(),
+                        "given", giver.givenMinutes());
             }
             if (receiver.givenMinutes() >= 60 && receiver.givenMinutes() > receiver.receivedMinutes()
                     && reasons.mayTell(receiver, ProfileField.MINUTES)) {
-                reasons.add(receiver.name() + " has given " + hours(receiver.givenMinutes()) + " and received "
-                        + hours(receiver.receivedMinutes()));
+                reasons.add(SuggestionReason.HAS_GIVEN_MORE, "given", receiver.givenMinutes(),
+                        "received", receiver.receivedMinutes());
             }
         }
         return (int) Math.round(RECIPROCITY / 4.0 * ((1 + giverTilt) + (1 + receiverTilt)));
@@ -258,17 +289,5 @@ public final class Scoring {
 
     private static double tilt(long more, long less) {
         return (double) (more - less) / (Math.abs(more) + Math.abs(less) + DAMPING_MINUTES);
-    }
-
-    static String hours(long minutes) {
-        if (minutes <= 0) {
-            return "none";
-        }
-        if (minutes < 60) {
-            return minutes + " min";
-        }
-        long h = minutes / 60;
-        long m = minutes % 60;
-        return m == 0 ? h + " h" : h + " h " + m + " min";
     }
 }

@@ -3,6 +3,7 @@ package org.reciprocity.matching.suggestion;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import org.reciprocity.matching.MatchingRefusal;
 import org.reciprocity.matching.Refused;
@@ -35,14 +36,24 @@ public class Suggestions {
         this.clock = clock;
     }
 
-    /** One suggestion: an offer or need (with its owner), or a member with no listing; best first. */
+    /**
+     * One suggestion: an offer or need (with its owner), or a member with no listing; best first.
+     * {@code reasons} are the words a person reads, in their language; {@code why} the same reasons
+     * as codes and parameters, for programs (the portal words them itself).
+     */
     public record Suggestion(Type type, String listingId, String title, String memberId, String displayName, int score,
-                             List<String> reasons) {
+                             List<String> reasons, List<Why> why) {
         public enum Type { OFFER, NEED, MEMBER }
+
+        Suggestion worded(Locale language) {
+            return new Suggestion(type, listingId, title, memberId, displayName, score,
+                    why.stream().map(w -> w.words(language)).toList(), why);
+        }
     }
 
     /** The best suggestions for a listing, their reasons saying only what the reader may see of others. */
-    public List<Suggestion> forListing(String timebankId, String listingId, int limit, Audience reader) {
+    public List<Suggestion> forListing(String timebankId, String listingId, int limit, Audience reader,
+                                       Locale language) {
         Listing listing = listings.board().get(listingId).filter(l -> l.timebankId().equals(timebankId))
                 .orElse(null);
         if (listing == null) {
@@ -55,6 +66,6 @@ public class Suggestions {
         }
         Ranking.Context context = new Ranking.Context(listings.board(), id -> profiles.find(listing.timebankId(), id).orElse(null),
                 () -> profiles.inTimebank(listing.timebankId()), matches::openCount, matches.cap(), Instant.now(clock));
-        return Ranking.rank(context, listing, owner, limit, reader);
+        return Ranking.rank(context, listing, owner, limit, reader, language);
     }
 }

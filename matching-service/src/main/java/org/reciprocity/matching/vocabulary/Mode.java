@@ -5,19 +5,9 @@ import java.util.Locale;
 import org.reciprocity.matching.MatchingRefusal;
 import org.reciprocity.matching.Refused;
 
-/** How help is given: face to face, at a distance, or in a group. */
+/** How help is given: face to face, at a distance, or in a group (worded by the bundles: mode.REMOTE=online). */
 public enum Mode {
-    IN_PERSON("in person"), REMOTE("remotely"), GROUP("in a group");
-
-    private final String words;
-
-    Mode(String words) {
-        this.words = words;
-    }
-
-    public String words() {
-        return words;
-    }
+    IN_PERSON, REMOTE, GROUP;
 
     public static Mode parse(String value) {
         if (value == null || value.isBlank()) {

@@ -1,7 +1,6 @@
 package org.reciprocity.matching.vocabulary;
 
 import java.time.DayOfWeek;
-import java.time.format.TextStyle;
 import java.util.Locale;
 
 import org.reciprocity.matching.MatchingRefusal;
@@ -22,11 +21,6 @@ public record Slot(DayOfWeek day, Part part) {
             // fall through to the readable message
         }
         throw new Refused(MatchingRefusal.NOT_A_SLOT.with("value", value));
-    }
-
-    /** "Tuesday afternoons". */
-    public String words() {
-        return day.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + part.name().toLowerCase(Locale.ROOT) + "s";
     }
 
     @Override

@@ -14,6 +14,9 @@ import static org.reciprocity.matching.Fixtures.withHistory;
 import static org.reciprocity.matching.Fixtures.withLanguages;
 import static org.reciprocity.matching.Fixtures.withSkills;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -35,8 +38,10 @@ class ScoringTest {
         Score score = Scoring.score(need, sam, offer, ali, 0, Audience.EVERYTHING);
 
         assertThat(score.total()).isEqualTo(30 + 10 + 15 + 10 + 10 + 10 + 5);
-        assertThat(score.reasons()).contains("offers befriending, as asked", "shares the tag walking",
-                "both free Tuesday afternoons", "under 1 km apart", "both speak English");
+        assertThat(codes(score)).contains(SuggestionReason.OFFERS_WHAT_IS_ASKED, SuggestionReason.SHARED_TAGS,
+                SuggestionReason.BOTH_FREE, SuggestionReason.UNDER_1_KM, SuggestionReason.BOTH_SPEAK);
+        assertThat(params(score, SuggestionReason.BOTH_FREE)).containsEntry("slots", List.of("TUESDAY_AFTERNOON"));
+        assertThat(params(score, SuggestionReason.BOTH_SPEAK)).containsEntry("language", "en");
     }
 
     @Test
@@ -52,8 +57,8 @@ class ScoringTest {
 
     @Test
     void aMemberWithoutAnOfferFitsByTheSkillsOnTheirProfile() {
-        assertThat(Scoring.score(need, sam, null, withSkills(ali, "befriending"), 0, Audience.EVERYTHING).reasons())
-                .contains("has skills in befriending, as asked");
+        assertThat(codes(Scoring.score(need, sam, null, withSkills(ali, "befriending"), 0, Audience.EVERYTHING)))
+                .contains(SuggestionReason.HAS_SKILLS_ASKED);
         assertThat(Scoring.score(need, sam, null, ali, 0).fit()).isZero();
     }
 
@@ -67,7 +72,7 @@ class ScoringTest {
         assertThat(Scoring.score(need, sam, offer, ali, 0).availability()).isEqualTo(10);
         Score none = Scoring.score(need, sam, offer, never, 0, Audience.EVERYTHING);
         assertThat(none.availability()).isZero();
-        assertThat(none.reasons()).contains("no free time in common");
+        assertThat(codes(none)).contains(SuggestionReason.NO_TIME_IN_COMMON);
     }
 
     @Test
@@ -82,7 +87,8 @@ class ScoringTest {
         assertThat(Scoring.score(need, sam, offerNextDoor, ali, 0).distance()).isEqualTo(15);
         Score acrossTown = Scoring.score(need, sam, offerAcrossTown, ali, 0, Audience.EVERYTHING);
         assertThat(acrossTown.distance()).isBetween(1, 14);
-        assertThat(acrossTown.reasons()).anyMatch(r -> r.matches("\\d+ km apart"));
+        assertThat(codes(acrossTown)).contains(SuggestionReason.KM_APART);
+        assertThat(params(acrossTown, SuggestionReason.KM_APART).get("km")).isInstanceOf(Long.class);
         assertThat(Scoring.score(need, sam, offerFarAway, ali, 0).distance()).isZero();
     }
 
@@ -94,7 +100,7 @@ class ScoringTest {
 
         Score score = Scoring.score(remoteNeed, sam, null, farAway, 0, Audience.EVERYTHING);
         assertThat(score.distance()).isEqualTo(15);
-        assertThat(score.reasons()).contains("can be done remotely");
+        assertThat(codes(score)).contains(SuggestionReason.CAN_BE_ONLINE);
     }
 
     @Test
@@ -103,9 +109,9 @@ class ScoringTest {
         Score none = Scoring.score(need, speakingOnly(sam, "fr"), offer, speakingOnly(ali, "pl"), 0, Audience.EVERYTHING);
 
         assertThat(arabic.language()).isEqualTo(10);
-        assertThat(arabic.reasons()).contains("both speak Arabic");
+        assertThat(params(arabic, SuggestionReason.BOTH_SPEAK)).containsEntry("language", "ar");
         assertThat(none.language()).isZero();
-        assertThat(none.reasons()).contains("no language in common");
+        assertThat(codes(none)).contains(SuggestionReason.NO_LANGUAGE_IN_COMMON);
     }
 
     @Test
@@ -115,7 +121,8 @@ class ScoringTest {
 
         Score score = Scoring.score(need, sam, remoteOffer, ali, 0, Audience.EVERYTHING);
         assertThat(score.mode()).isZero();
-        assertThat(score.reasons()).contains("wants help in person, offered remotely");
+        assertThat(params(score, SuggestionReason.MODE_DIFFERS)).containsEntry("wanted", "IN_PERSON")
+                .containsEntry("offered", "REMOTE");
     }
 
     @Test
@@ -123,14 +130,29 @@ class ScoringTest {
         Profile samNeedsStepFree = needing(sam, "step-free");
         Listing stepFreeOffer = listing("o", ali, Listing.Kind.OFFER, "befriending", Set.of("walking"), Mode.IN_PERSON,
                 "M14", Set.of("step-free"), false);
+        Listing stepFreeNeed = listing("n", sam, Listing.Kind.NEED, "befriending", Set.of("walking"), Mode.IN_PERSON,
+                "M14", Set.of("step-free"), false);
 
-        Score met = Scoring.score(need, samNeedsStepFree, stepFreeOffer, ali, 0, Audience.EVERYTHING);
-        Score unmet = Scoring.score(need, samNeedsStepFree, offer, ali, 0, Audience.EVERYTHING);
+        Score met = Scoring.score(stepFreeNeed, sam, stepFreeOffer, ali, 0, Audience.EVERYTHING);
+        Score unmet = Scoring.score(stepFreeNeed, sam, offer, ali, 0, Audience.EVERYTHING);
         assertThat(met.access()).isEqualTo(10);
-        assertThat(met.reasons()).contains("meets the access needs: step-free");
+        assertThat(params(met, SuggestionReason.ACCESS_MET)).containsEntry("needs", List.of("step-free"));
         assertThat(unmet.access()).isZero();
-        assertThat(unmet.reasons()).contains("may not meet the access needs: step-free");
+        assertThat(params(unmet, SuggestionReason.ACCESS_MAY_NOT_BE_MET)).containsEntry("needs", List.of("step-free"));
+        assertThat(Scoring.score(need, samNeedsStepFree, offer, ali, 0).access()).isZero();
         assertThat(Scoring.score(need, samNeedsStepFree, null, ali, 0).access()).isEqualTo(5);
+    }
+
+    @Test
+    void theAccessNeedsOnAProfileCountInTheScoreButAreNeverSaidNotEvenToACoordinator() {
+        Profile samNeedsAQuietSpace = needing(sam, "quiet space");
+
+        for (Audience reader : List.of(Audience.EVERYTHING, Audience.member("sam"), Audience.member("ali"))) {
+            Score score = Scoring.score(need, samNeedsAQuietSpace, offer, ali, 0, reader);
+            assertThat(score.access()).isZero();
+            assertThat(score.reasons().toString()).doesNotContain("quiet space");
+            assertThat(codes(score)).doesNotContain(SuggestionReason.ACCESS_MAY_NOT_BE_MET, SuggestionReason.ACCESS_MET);
+        }
     }
 
     @Test
@@ -141,7 +163,8 @@ class ScoringTest {
         Score lifted = Scoring.score(need, sam, offer, receivedMuch, 0, Audience.EVERYTHING);
         assertThat(lifted.reciprocity()).isGreaterThan(Scoring.score(need, sam, offer, ali, 0).reciprocity());
         assertThat(Scoring.score(need, sam, offer, givenMuch, 0).reciprocity()).isLessThan(5);
-        assertThat(lifted.reasons()).contains("Ali has received 10 h and given 1 h: a chance to give back");
+        assertThat(params(lifted, SuggestionReason.CHANCE_TO_GIVE_BACK)).containsEntry("received", 600L)
+                .containsEntry("given", 60L);
     }
 
     @Test
@@ -150,7 +173,8 @@ class ScoringTest {
 
         Score score = Scoring.score(need, generousSam, offer, ali, 0, Audience.EVERYTHING);
         assertThat(score.reciprocity()).isGreaterThan(5);
-        assertThat(score.reasons()).contains("Sam has given 12 h and received none");
+        assertThat(params(score, SuggestionReason.HAS_GIVEN_MORE)).containsEntry("given", 720L)
+                .containsEntry("received", 0L);
     }
 
     @Test
@@ -159,7 +183,7 @@ class ScoringTest {
         Score busy = Scoring.score(need, sam, offer, ali, 2, Audience.EVERYTHING);
 
         assertThat(busy.total()).isEqualTo(idle - 8);
-        assertThat(busy.reasons()).contains("Ali already has 2 open matches");
+        assertThat(params(busy, SuggestionReason.OPEN_MATCHES)).containsEntry("open", 2L);
     }
 
     @Test
@@ -201,11 +225,14 @@ class ScoringTest {
 
         Score toAli = Scoring.score(need, samNeedsStepFree, offer, busyAli, 2, aliReads);
 
-        assertThat(String.join("; ", toAli.reasons())).doesNotContain("step-free", "Sam has given", "12 h")
-                .contains("Ali has received 10 h", "Ali already has 2 open matches");
+        assertThat(codes(toAli)).doesNotContain(SuggestionReason.HAS_GIVEN_MORE, SuggestionReason.ACCESS_MAY_NOT_BE_MET)
+                .contains(SuggestionReason.CHANCE_TO_GIVE_BACK, SuggestionReason.OPEN_MATCHES);
+        assertThat(toAli.reasons().toString()).doesNotContain("step-free", "720");
+        assertThat(toAli.reasons()).allSatisfy(why -> assertThat(why.form()).isEqualTo("giver"));
         assertThat(toAli.total()).isEqualTo(Scoring.score(need, samNeedsStepFree, offer, busyAli, 2).total());
-        assertThat(Scoring.score(need, samNeedsStepFree, offer, busyAli, 2, Audience.EVERYTHING).reasons())
-                .contains("may not meet the access needs: step-free", "Sam has given 12 h and received none");
+        Score toACoordinator = Scoring.score(need, samNeedsStepFree, offer, busyAli, 2, Audience.EVERYTHING);
+        assertThat(codes(toACoordinator)).contains(SuggestionReason.HAS_GIVEN_MORE);
+        assertThat(toACoordinator.reasons()).allSatisfy(why -> assertThat(why.form()).isEqualTo("about"));
     }
 
     @Test
@@ -213,8 +240,9 @@ class ScoringTest {
         Listing stepFreeNeed = listing("n", sam, Listing.Kind.NEED, "befriending", Set.of("walking"), Mode.IN_PERSON,
                 "M14", Set.of("step-free"), false);
 
-        assertThat(Scoring.score(stepFreeNeed, needing(sam, "bsl"), offer, ali, 0, Audience.member("ali")).reasons())
-                .contains("may not meet the access needs: step-free").noneMatch(reason -> reason.contains("bsl"));
+        Score toAli = Scoring.score(stepFreeNeed, needing(sam, "bsl"), offer, ali, 0, Audience.member("ali"));
+        assertThat(params(toAli, SuggestionReason.ACCESS_MAY_NOT_BE_MET)).containsEntry("needs", List.of("step-free"));
+        assertThat(toAli.reasons().toString()).doesNotContain("bsl");
     }
 
     @Test
@@ -227,8 +255,8 @@ class ScoringTest {
         Score shared = Scoring.score(need, sam, offerWithoutDistrict,
                 sharing(aliAcrossTown, ProfileField.AVAILABILITY, ProfileField.DISTRICT), 0, Audience.member("sam"));
 
-        assertThat(String.join("; ", hidden.reasons())).doesNotContain("both free", "km apart");
-        assertThat(String.join("; ", shared.reasons())).contains("both free Tuesday afternoons", "km apart");
+        assertThat(codes(hidden)).doesNotContain(SuggestionReason.BOTH_FREE, SuggestionReason.KM_APART);
+        assertThat(codes(shared)).contains(SuggestionReason.BOTH_FREE, SuggestionReason.KM_APART);
         assertThat(hidden.total()).isEqualTo(shared.total());
     }
 
@@ -239,9 +267,21 @@ class ScoringTest {
 
     @Test
     void hoursAreSaidTheWayPeopleSayThem() {
-        assertThat(Scoring.hours(0)).isEqualTo("none");
-        assertThat(Scoring.hours(45)).isEqualTo("45 min");
-        assertThat(Scoring.hours(720)).isEqualTo("12 h");
-        assertThat(Scoring.hours(90)).isEqualTo("1 h 30 min");
+        java.util.ResourceBundle english = ReasonWords.bundle(Locale.ENGLISH);
+        assertThat(ReasonWords.minutes(english, 0)).isEqualTo("no time");
+        assertThat(ReasonWords.minutes(ReasonWords.bundle(Locale.FRENCH), 0)).isEqualTo("aucun temps");
+        assertThat(ReasonWords.minutes(english, 45)).isEqualTo("45 min");
+        assertThat(ReasonWords.minutes(english, 720)).isEqualTo("12 h");
+        assertThat(ReasonWords.minutes(english, 90)).isEqualTo("1 h 30 min");
+    }
+
+    private static List<SuggestionReason> codes(Score score) {
+        return score.reasons().stream().map(why -> SuggestionReason.valueOf(why.code().toUpperCase(Locale.ROOT)
+                .replace('-', '_'))).toList();
+    }
+
+    private static Map<String, Object> params(Score score, SuggestionReason reason) {
+        return score.reasons().stream().filter(why -> why.code().equals(reason.code())).findFirst()
+                .map(Why::params).orElseThrow(() -> new AssertionError("no " + reason + " in " + score.reasons()));
     }
 }
