@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  */
 class ContributionNotificationsIT extends NotificationServiceIT {
 
-    static final String PLEASE_CONFIRM = "Please confirm your time with Sam";
+    static final String PLEASE_CONFIRM = "Did Sam give you 1 hour and 30 minutes?";
 
     final Scenario scenario = new Scenario();
     final MemberRegistered sam = scenario.member("Sam", "en");
@@ -53,10 +53,10 @@ class ContributionNotificationsIT extends NotificationServiceIT {
         TopicProbe.send(bootstrap, scenario.reminder(logged));
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                TestSmtp.receivedBy(ali.email(), "A reminder: your time with Sam").size() == 1);
+                TestSmtp.receivedBy(ali.email(), "Did Sam give you 1 hour and 30 minutes? We still need your answer").size() == 1);
         List<MimeMessage> confirms = TestSmtp.receivedBy(ali.email(), PLEASE_CONFIRM);
         assertThat(confirms).hasSize(1);
-        assertThat(GreenMailUtil.getBody(confirms.get(0))).contains("Sam says you spent 1 hour and 30 minutes together");
+        assertThat(GreenMailUtil.getBody(confirms.get(0))).contains("Sam says they gave you 1 hour and 30 minutes on Tuesday 24 November, for “Walk and talk”");
         assertThat(header(confirms.get(0), "List-Unsubscribe")).contains("/api/v1/unsubscribe/");
         List<JsonNode> items = inboxItems(ali, "PLEASE_CONFIRM");
         assertThat(items).hasSize(1);

@@ -18,7 +18,7 @@ import org.reciprocity.testsupport.TopicProbe;
 class MemberDigestIT extends NotificationServiceIT {
 
     static final String DIGEST = "Your news from Riverside";
-    static final String SINGLE = "Please confirm your time with Sam";
+    static final String SINGLE = "Did Sam give you 1 hour and 30 minutes?";
 
     final Scenario scenario = new Scenario();
 
