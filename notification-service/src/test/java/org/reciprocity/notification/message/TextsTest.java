@@ -123,7 +123,7 @@ class TextsTest {
         assertThat(french.title()).isEqualTo("Votre temps en octobre 2026");
         assertThat(french.paragraphs()).containsExactly(
                 "En octobre 2026, vous avez donné 2 heures et 30 minutes et reçu 1 heure. 3 temps ensemble ont été confirmés.",
-                "À la fin du mois, votre compte de temps était à 45 minutes sous zéro.");
+                "À la fin du mois, vous étiez à 45 minutes sous zéro.");
     }
 
     @Test
@@ -156,10 +156,10 @@ class TextsTest {
                 "Waiting since Friday 20 November: 1 hour and 30 minutes from Sam to Ali.",
                 "And 1 more. The link below shows them all.");
         assertThat(french.paragraphs()).containsExactly(
-                "2 entrées de temps attendent une vérification, et 1 question sur le temps est ouverte.",
+                "2 temps attendent une vérification. 1 question sur le temps est ouverte.",
                 "Une question depuis le mardi 24 novembre : 1 heure de Kim à Lee.",
                 "En attente depuis le vendredi 20 novembre : 1 heure et 30 minutes de Sam à Ali.",
-                "Et 1 de plus. Ouvrez Reciprocity pour tout voir.");
+                "Et 1 de plus. Le lien ci-dessous les montre tous.");
     }
 
     @Test
