@@ -157,8 +157,8 @@ class TextsTest {
                 "And 1 more. The link below shows them all.");
         assertThat(french.paragraphs()).containsExactly(
                 "2 temps attendent une vérification. 1 question sur le temps est ouverte.",
-                "Une question depuis le mardi 24 novembre : 1 heure de Kim à Lee.",
-                "En attente depuis le vendredi 20 novembre : 1 heure et 30 minutes de Sam à Ali.",
+                "Une question depuis le mardi 24 novembre\u00a0: 1 heure de Kim à Lee.",
+                "En attente depuis le vendredi 20 novembre\u00a0: 1 heure et 30 minutes de Sam à Ali.",
                 "Et 1 de plus. Le lien ci-dessous les montre tous.");
     }
 
