@@ -145,6 +145,18 @@ public class NotificationWordsTest {
         return samples;
     }
 
+    /** A bundle file as written (UTF-8), for tests that read its texts themselves. */
+    public static java.util.Properties bundle(String resource) {
+        java.util.Properties properties = new java.util.Properties();
+        try (java.io.Reader in = new java.io.InputStreamReader(
+                NotificationWordsTest.class.getClassLoader().getResourceAsStream(resource), java.nio.charset.StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return properties;
+    }
+
     public static ResourceBundleMessageSource messages() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
         source.setBasename("i18n/messages");
