@@ -76,6 +76,20 @@ class EmailScreenshotsIT extends NotificationServiceIT {
             assertThat(link).as(name).startsWith(PORTAL + "/");
             assertThat(letter.text()).as(name).contains(link);
         }
+        // a member reads the contact the admin set; the unsubscribe link asks first, "keep" keeps, an old link is a kind page
+        ApiClient.Response contact = api.get("/api/v1/timebanks/" + scenario.timebank + "/contact",
+                token(ali.memberId(), scenario.timebank, "MEMBER"));
+        assertThat(contact.status()).isEqualTo(200);
+        assertThat(contact.text("coordinatorsName")).isEqualTo("Jo Martin");
+        URI link = here(letters.get("welcome-en").unsubscribe);
+        assertThat(openInBrowser(link).body()).contains("data-page=\"ask\"").contains("role=\"note\"");
+        assertThat(openInBrowser(URI.create(link + "?kept=yes")).body()).contains("data-page=\"kept\"");
+        assertThat(api.get("/api/v1/timebanks/" + scenario.timebank + "/preferences", token(ali.memberId(), scenario.timebank, "MEMBER"))
+                .json().path("channels").path("PLEASE_CONFIRM").toString()).contains("EMAIL");
+        HttpResponse<String> old = openInBrowser(URI.create("http://localhost:" + port + "/api/v1/unsubscribe/" + UUID.randomUUID()));
+        assertThat(old.statusCode()).isEqualTo(404);
+        assertThat(old.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(old.body()).contains("data-code=\"unsubscribe-link-not-valid\"");
         assertThat(letters.get("please-confirm-en").html()).contains("href=\"" + PORTAL + "/contributions/" + confirmEn.contributionId() + "\"");
         assertThat(letters.get("please-confirm-fr").html()).contains("href=\"" + PORTAL + "/contributions/" + confirmFr.contributionId() + "\"");
     }

@@ -56,7 +56,7 @@ class MemberDigestIT extends NotificationServiceIT {
         assertThat(TestSmtp.receivedBy(ali.email(), DIGEST)).singleElement().satisfies(mail -> {
             String body = TestSmtp.textOf(mail);
             assertThat(body).contains("Here is what happened since the last e-mail.");
-            assertThat(body.split("Sam says you spent 1 hour and 30 minutes together", -1)).hasSize(3);
+            assertThat(body.split("Sam says they gave you 1 hour and 30 minutes", -1)).hasSize(3);
         });
         assertThat(TestSmtp.receivedBy(ali.email(), SINGLE)).isEmpty();
     }
