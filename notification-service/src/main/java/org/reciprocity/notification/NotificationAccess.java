@@ -33,6 +33,10 @@ public enum NotificationAccess implements AccessRule {
     /** The link in every e-mail: its 256-bit token is the proof, so no sign-in. */
     ASK_TO_UNSUBSCRIBE        (ANYONE),
     UNSUBSCRIBE               (ANYONE),
+    /** Who members can turn to (coordinators, a support line): shown in every e-mail, so any signed-in member may read it. */
+    READ_TIMEBANK_CONTACT     (MEMBER),
+    /** Setting the timebank's contact: its admin. */
+    CHANGE_TIMEBANK_CONTACT   (ADMIN),
     /** The kit's list of this timebank's events the broker refused for good (ParkedEventsController). */
     PARKED_EVENTS_READ        (ADMIN);
 

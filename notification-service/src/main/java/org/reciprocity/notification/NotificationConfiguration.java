@@ -32,7 +32,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /** The wiring of notification-service beyond the service kit's. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(NotificationProperties.class)
+@EnableConfigurationProperties({NotificationProperties.class, PortalProperties.class})
 class NotificationConfiguration {
 
     /**

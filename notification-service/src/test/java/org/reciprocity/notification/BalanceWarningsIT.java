@@ -29,7 +29,8 @@ class BalanceWarningsIT extends NotificationServiceIT {
                 TestSmtp.receivedBy(quinn.email(), "Votre solde est proche de la limite").size() == 1
                         && TestSmtp.receivedBy(cleo.email(), "Quinn’s balance is close to the limit").size() == 1);
         assertThat(TestSmtp.textOf(TestSmtp.receivedBy(quinn.email(), "Votre solde est proche de la limite").get(0)))
-                .contains("Quand vous donnez du temps, il remonte.");
+                .contains("Quand vous donnez du temps, il remonte.")
+                .contains("vous ne pourrez plus recevoir d’aide");
         assertThat(inboxItems(scenario.timebank, quinn.memberId(), "BALANCE_NEAR_LIMIT")).hasSize(1);
         assertThat(inboxItems(scenario.timebank, cleo.memberId(), "BALANCE_NEAR_LIMIT_TO_REVIEW")).singleElement()
                 .satisfies(item -> assertThat(item.path("paragraphs").toString()).contains("Quinn’s balance is close to the lowest it can be"));

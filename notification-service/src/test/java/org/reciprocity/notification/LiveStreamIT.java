@@ -63,7 +63,7 @@ class LiveStreamIT extends NotificationServiceIT {
         assertThat(event).as("the inbox item on the stream").isNotNull();
         assertThat(millis).as("milliseconds from event to stream").isLessThan(1_000);
         String data = stream.next("data:", Duration.ofSeconds(1));
-        assertThat(data).contains(logged.eventId().toString()).contains("Please confirm your time with Sam");
+        assertThat(data).contains(logged.eventId().toString()).contains("Did Sam give you 1 hour and 30 minutes?");
     }
 
     @Test

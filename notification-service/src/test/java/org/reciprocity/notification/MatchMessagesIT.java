@@ -66,7 +66,7 @@ class MatchMessagesIT extends NotificationServiceIT {
         await().atMost(WAIT).until(() -> items(noor).size() == 1);
 
         assertThat(messages(noor)).containsExactly(
-                "MATCH_PROPOSED | Ali aimerait vous aider | Ali aimerait vous aider pour « A walk on Tuesdays ». Merci"
+                "MATCH_PROPOSED | Ali aimerait vous aider | Ali aimerait vous aider pour «\u00a0A walk on Tuesdays\u00a0». Merci"
                         + " de dire oui ou non avant le mercredi 9 décembre à 10h30. Vous pouvez dire non, sans souci.");
         assertThat(items(ali)).as("Ali proposed: nothing to tell Ali yet").isEmpty();
     }

@@ -18,7 +18,7 @@ import org.reciprocity.testsupport.TopicProbe;
 class MemberDigestIT extends NotificationServiceIT {
 
     static final String DIGEST = "Your news from Riverside";
-    static final String SINGLE = "Please confirm your time with Sam";
+    static final String SINGLE = "Did Sam give you 1 hour and 30 minutes?";
 
     final Scenario scenario = new Scenario();
 
@@ -56,7 +56,7 @@ class MemberDigestIT extends NotificationServiceIT {
         assertThat(TestSmtp.receivedBy(ali.email(), DIGEST)).singleElement().satisfies(mail -> {
             String body = TestSmtp.textOf(mail);
             assertThat(body).contains("Here is what happened since the last e-mail.");
-            assertThat(body.split("Sam says you spent 1 hour and 30 minutes together", -1)).hasSize(3);
+            assertThat(body.split("Sam says they gave you 1 hour and 30 minutes", -1)).hasSize(3);
         });
         assertThat(TestSmtp.receivedBy(ali.email(), SINGLE)).isEmpty();
     }

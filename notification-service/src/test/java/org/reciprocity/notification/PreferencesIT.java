@@ -71,7 +71,7 @@ class PreferencesIT extends NotificationServiceIT {
         String path = link.substring(link.indexOf("/api/v1/unsubscribe/"));
 
         assertThat(api.get(path, null).body()).contains("Yes, stop e-mails");
-        assertThat(api.post(path, null, "").body()).contains("You will not get e-mails any more");
+        assertThat(api.post(path, null, "").body()).contains("data-page=\"done\"");
         ApiClient.Response unknownLink = api.post("/api/v1/unsubscribe/" + UUID.randomUUID(), null, "");
         assertThat(unknownLink.status()).isEqualTo(404);
         assertThat(unknownLink.text("code")).isEqualTo("unsubscribe-link-not-valid");

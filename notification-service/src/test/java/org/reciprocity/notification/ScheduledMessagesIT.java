@@ -66,7 +66,7 @@ class ScheduledMessagesIT extends NotificationServiceIT {
                 .contains("At the end of the month, you had 2 hours and 30 minutes in your time account.");
         assertThat(body(TestSmtp.receivedBy(ali.email(), OCTOBER_FR).get(0)))
                 .contains("vous avez donné 0 minute et reçu 2 heures et 30 minutes.")
-                .contains("votre compte de temps était à 2 heures et 30 minutes sous zéro.");
+                .contains("vous étiez à 2 heures et 30 minutes sous zéro.");
         assertThat(inboxItems(scenario.timebank, sam.memberId(), "MONTHLY_STATEMENT")).singleElement()
                 .satisfies(item -> assertThat(item.path("title").asString()).isEqualTo(OCTOBER_EN));
         assertThat(delivery(statementKey(sam)).getString("status")).isEqualTo("SENT");
@@ -112,7 +112,7 @@ class ScheduledMessagesIT extends NotificationServiceIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> TestSmtp.receivedBy(cleo.email(), QUEUE).size() == 1);
         assertThat(body(TestSmtp.receivedBy(cleo.email(), QUEUE).get(0)))
-                .contains("1 time entry is waiting for a check, and 1 question about time is open.")
+                .contains("1 time is waiting for a check. 1 question about time is open.")
                 .contains("A question since Tuesday 24 November: 1 hour and 30 minutes from Kim to Ali.")
                 .contains("Waiting since Saturday 21 November: 1 hour and 30 minutes from Sam to Ali.")
                 .doesNotContain("from Ali to Sam")

@@ -11,6 +11,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.reciprocity.notification.NotificationProperties;
+import org.reciprocity.notification.PortalProperties;
+import org.reciprocity.notification.contact.Help;
+import org.reciprocity.notification.contact.TimebankContacts;
 import org.reciprocity.notification.message.Texts.Text;
 import org.reciprocity.notification.message.Wording;
 import org.reciprocity.notification.preference.PreferenceStore;
@@ -44,9 +47,14 @@ class Dispatcher {
     private final Clock clock;
     private final NotificationProperties properties;
     private final RetryPolicy retry;
+    private final PortalProperties portal;
+    private final TimebankContacts contacts;
 
     Dispatcher(DeliveryLog deliveries, List<OutboundChannel> channels, Recipients recipients,
-            PreferenceStore preferences, Wording wording, Clock clock, NotificationProperties properties) {
+            PreferenceStore preferences, Wording wording, Clock clock, NotificationProperties properties,
+            PortalProperties portal, TimebankContacts contacts) {
+        this.portal = portal;
+        this.contacts = contacts;
         this.deliveries = deliveries;
         this.channels = channels.stream().collect(Collectors.toMap(OutboundChannel::name, Function.identity()));
         this.recipients = recipients;
@@ -133,6 +141,7 @@ class Dispatcher {
         String subject = digest ? wording.texts().say("mail.digest.title", locale, timebank.name()) : items.get(0).title();
         String reference = digest ? first.id() + ".digest" + claimed.size() : first.id();
         channel.send(new Letter(reference, address, locale, recipient.displayName(), timebank.name(), subject, items,
-                digest, properties.publicBaseUrl() + "/api/v1/unsubscribe/" + prefs.unsubscribeToken()));
+                digest, properties.publicBaseUrl() + "/api/v1/unsubscribe/" + prefs.unsubscribeToken(), portal.baseUrl(),
+                Help.of(contacts.of(timebank.timebankId()), wording.texts(), locale)));
     }
 }

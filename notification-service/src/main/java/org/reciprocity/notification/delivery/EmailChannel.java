@@ -69,19 +69,28 @@ class EmailChannel implements OutboundChannel {
         helper.setFrom(from);
         helper.setTo(letter.address());
         helper.setSubject(letter.subject());
-        Context context = new Context(letter.locale());
-        context.setVariable("lang", letter.locale().getLanguage());
-        context.setVariable("name", letter.recipientName());
-        context.setVariable("timebankName", letter.timebankName());
-        context.setVariable("subject", letter.subject());
-        context.setVariable("items", letter.items());
-        context.setVariable("digest", letter.digest());
-        context.setVariable("unsubscribeUrl", letter.unsubscribeUrl());
-        helper.setText(templates.process("letter.txt", context), templates.process("letter.html", context));
+        String[] bodies = render(templates, letter);
+        helper.setText(bodies[0], bodies[1]);
         message.setHeader("List-Unsubscribe", "<" + letter.unsubscribeUrl() + ">");
         message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         message.setHeader("Auto-Submitted", "auto-generated");
         return message;
+    }
+
+    /** The plain-text twin and the HTML of a letter, from the same words: {@code [text, html]}. */
+    static String[] render(TemplateEngine templates, Letter letter) {
+        Context context = new Context(letter.locale());
+        context.setVariable("lang", letter.locale().getLanguage());
+        context.setVariable("letter", letter);
+        context.setVariable("name", letter.recipientName());
+        context.setVariable("timebankName", letter.timebankName());
+        context.setVariable("subject", letter.subject());
+        context.setVariable("preheader", letter.preheader());
+        context.setVariable("items", letter.items());
+        context.setVariable("digest", letter.digest());
+        context.setVariable("unsubscribeUrl", letter.unsubscribeUrl());
+        context.setVariable("help", letter.help());
+        return new String[] {templates.process("letter.txt", context), templates.process("letter.html", context)};
     }
 
     private static MimeMessage withId(Session session, String messageId) {

@@ -63,6 +63,17 @@ public final class Notices {
     /** A coordinator's queue: how many contributions wait for a check, how many disputes are open. */
     public static final String WAITING = "waiting";
     public static final String DISPUTES = "disputes";
+    /**
+     * The portal page that acts on a message ({@code /contributions/<id>}), a path below the portal's
+     * base URL: the e-mail's button and the inbox link there. Kinds without one use {@link Pages#of}'s default.
+     */
+    public static final String PAGE = "page";
+    /** Variants: the other person gave the reader time, or the reader gave them time. */
+    public static final String THEY_GAVE = "THEY_GAVE";
+    public static final String YOU_GAVE = "YOU_GAVE";
+    /** Variants: the reader raised a question about their time, or the other person did. */
+    public static final String YOU_ASKED = "YOU_ASKED";
+    public static final String THEY_ASKED = "THEY_ASKED";
 
     private Notices() {
     }
@@ -78,39 +89,44 @@ public final class Notices {
         } else if (event instanceof ContributionLogged e) {
             // about the member's own hours: a paused member is asked too (pausing is about new matches)
             String logger = e.side() == LoggedBy.GIVER ? e.giverAccountId() : e.receiverAccountId();
+            // who gave whom, and what for, in the reader's terms: "Sam says they gave you 1 hour for ..."
             b.aboutTheirHours(e.awaitingValidationBy(), MessageKind.PLEASE_CONFIRM, params(OTHER, logger,
                     MINUTES, e.minutes(), DATE, e.happenedOn(), DEADLINE, e.validationDeadline(),
-                    CONTRIBUTION, e.contributionId()));
+                    CONTRIBUTION, e.contributionId(), PAGE, contributionPage(e.contributionId()),
+                    VARIANT, e.side() == LoggedBy.GIVER ? THEY_GAVE : YOU_GAVE, ACTIVITY, blankToNull(e.description())));
         } else if (event instanceof ValidationReminderDue e) {
-            String other = e.remindAccountId() != null && e.remindAccountId().equals(e.giverAccountId())
-                    ? e.receiverAccountId() : e.giverAccountId();
+            boolean readerGave = e.remindAccountId() != null && e.remindAccountId().equals(e.giverAccountId());
+            String other = readerGave ? e.receiverAccountId() : e.giverAccountId();
             b.aboutTheirHours(e.remindAccountId(), e.lastCall() ? MessageKind.LAST_CALL : MessageKind.REMINDER,
                     params(OTHER, other, MINUTES, e.minutes(), DEADLINE, e.validationDeadline(),
-                            CONTRIBUTION, e.contributionId()));
+                            CONTRIBUTION, e.contributionId(), PAGE, contributionPage(e.contributionId()),
+                            VARIANT, readerGave ? YOU_GAVE : THEY_GAVE));
         } else if (event instanceof ContributionValidated e) {
             b.to(e.giverAccountId(), MessageKind.THANK_YOU, params(OTHER, e.validatedBy(),
-                    MINUTES, e.minutes(), NOTE, e.thankYouNote()));
+                    MINUTES, e.minutes(), NOTE, e.thankYouNote(), PAGE, contributionPage(e.contributionId())));
         } else if (event instanceof ContributionExpired e) {
-            b.aboutTheirHours(e.giverAccountId(), MessageKind.CONTRIBUTION_EXPIRED, params(OTHER, e.receiverAccountId()));
-            b.aboutTheirHours(e.receiverAccountId(), MessageKind.CONTRIBUTION_EXPIRED, params(OTHER, e.giverAccountId()));
+            String page = contributionPage(e.contributionId());
+            b.aboutTheirHours(e.giverAccountId(), MessageKind.CONTRIBUTION_EXPIRED, params(OTHER, e.receiverAccountId(), PAGE, page));
+            b.aboutTheirHours(e.receiverAccountId(), MessageKind.CONTRIBUTION_EXPIRED, params(OTHER, e.giverAccountId(), PAGE, page));
         } else if (event instanceof ContributionDisputed e) {
-            b.bothSides(e.giverAccountId(), e.receiverAccountId(), MessageKind.DISPUTE_OPENED, params(REASON, e.reason()));
-            b.coordinators(coordinators, e.disputedBy(), MessageKind.DISPUTE_TO_REVIEW,
-                    params(OTHER, e.giverAccountId(), SECOND, e.receiverAccountId(), REASON, e.reason()));
+            disputed(b, e, coordinators);
         } else if (event instanceof ContributionResolved e) {
+            String page = contributionPage(e.contributionId());
             b.bothSides(e.giverAccountId(), e.receiverAccountId(), MessageKind.DISPUTE_RESOLVED,
-                    params(MINUTES, e.minutes(), NOTE, e.note()));
+                    params(MINUTES, e.minutes(), NOTE, e.note(), PAGE, page));
             b.coordinators(coordinators, e.resolvedBy(), MessageKind.DISPUTE_CLOSED,
-                    params(OTHER, e.giverAccountId(), SECOND, e.receiverAccountId()));
+                    params(OTHER, e.giverAccountId(), SECOND, e.receiverAccountId(), PAGE, page));
         } else if (event instanceof ContributionRejected e) {
+            String page = contributionPage(e.contributionId());
             b.bothSides(e.giverAccountId(), e.receiverAccountId(), MessageKind.CONTRIBUTION_REJECTED,
-                    params(REASON, e.reason()));
+                    params(REASON, e.reason(), PAGE, page));
             b.coordinators(coordinators, e.rejectedBy(), MessageKind.DISPUTE_CLOSED,
-                    params(OTHER, e.giverAccountId(), SECOND, e.receiverAccountId()));
+                    params(OTHER, e.giverAccountId(), SECOND, e.receiverAccountId(), PAGE, page));
         } else if (event instanceof SoftLimitCrossed e) {
+            // the member's own figures stay on their account page; the words say only "close to the limit"
             b.to(e.accountId(), MessageKind.BALANCE_NEAR_LIMIT, params(DIRECTION, e.direction()));
             b.coordinators(coordinators, e.accountId(), MessageKind.BALANCE_NEAR_LIMIT_TO_REVIEW,
-                    params(OTHER, e.accountId(), DIRECTION, e.direction()));
+                    params(OTHER, e.accountId(), DIRECTION, e.direction(), PAGE, "/coordination/members/" + e.accountId()));
         } else if (event instanceof MatchProposed e) {
             proposed(b, e);
         } else if (event instanceof MatchAccepted e) {
@@ -119,11 +135,14 @@ public final class Notices {
             boolean withTheProposal = e.acceptedBy() != null && e.acceptedBy().equals(e.proposedBy());
             if (!withTheProposal && !Boolean.TRUE.equals(e.bothAccepted())) {
                 String other = e.giverId() != null && e.giverId().equals(e.acceptedBy()) ? e.receiverId() : e.giverId();
-                b.to(other, MessageKind.MATCH_ACCEPTED, params(OTHER, e.acceptedBy(), ACTIVITY, e.activity()));
+                b.to(other, MessageKind.MATCH_ACCEPTED, params(OTHER, e.acceptedBy(), ACTIVITY, e.activity(),
+                        PAGE, matchPage(e.matchId())));
             }
         } else if (event instanceof MatchAgreed e) {
-            b.to(e.giverId(), MessageKind.MATCH_AGREED, params(OTHER, e.receiverId(), ACTIVITY, e.activity()));
-            b.to(e.receiverId(), MessageKind.MATCH_AGREED, params(OTHER, e.giverId(), ACTIVITY, e.activity()));
+            b.to(e.giverId(), MessageKind.MATCH_AGREED, params(OTHER, e.receiverId(), ACTIVITY, e.activity(),
+                    PAGE, matchPage(e.matchId())));
+            b.to(e.receiverId(), MessageKind.MATCH_AGREED, params(OTHER, e.giverId(), ACTIVITY, e.activity(),
+                    PAGE, matchPage(e.matchId())));
         }
         return b.notices();
     }
@@ -139,13 +158,47 @@ public final class Notices {
         if (byASide) {
             boolean giverAsked = e.proposedBy().equals(e.giverId());
             b.to(giverAsked ? e.receiverId() : e.giverId(), MessageKind.MATCH_PROPOSED, params(OTHER, e.proposedBy(),
-                    DEADLINE, e.expiresAt(), ACTIVITY, e.activity(), VARIANT, giverAsked ? "OFFERED" : "ASKED"));
+                    DEADLINE, e.expiresAt(), ACTIVITY, e.activity(), VARIANT, giverAsked ? "OFFERED" : "ASKED",
+                    PAGE, matchPage(e.matchId())));
             return;
         }
         b.to(e.giverId(), MessageKind.MATCH_PROPOSED, params(OTHER, e.receiverId(), DEADLINE, e.expiresAt(),
-                ACTIVITY, e.activity()));
+                ACTIVITY, e.activity(), PAGE, matchPage(e.matchId())));
         b.to(e.receiverId(), MessageKind.MATCH_PROPOSED, params(OTHER, e.giverId(), DEADLINE, e.expiresAt(),
-                ACTIVITY, e.activity()));
+                ACTIVITY, e.activity(), PAGE, matchPage(e.matchId())));
+    }
+
+    /**
+     * Both sides hear that their time is being looked at, each in their own terms. The one who raised
+     * the question is thanked, not told their own words again; the other side hears who asked and
+     * what they said; coordinators hear both names and the words, as they settle it.
+     */
+    private static void disputed(Builder b, ContributionDisputed e, List<String> coordinators) {
+        String page = contributionPage(e.contributionId());
+        for (String[] sides : new String[][] {{e.giverAccountId(), e.receiverAccountId()},
+                {e.receiverAccountId(), e.giverAccountId()}}) {
+            String reader = sides[0];
+            String other = sides[1];
+            boolean readerAsked = reader != null && reader.equals(e.disputedBy());
+            boolean otherAsked = other != null && other.equals(e.disputedBy());
+            b.aboutTheirHours(reader, MessageKind.DISPUTE_OPENED, params(OTHER, other, PAGE, page,
+                    VARIANT, readerAsked ? YOU_ASKED : otherAsked ? THEY_ASKED : null,
+                    REASON, readerAsked ? null : e.reason()));
+        }
+        b.coordinators(coordinators, e.disputedBy(), MessageKind.DISPUTE_TO_REVIEW,
+                params(OTHER, e.giverAccountId(), SECOND, e.receiverAccountId(), REASON, e.reason(), PAGE, page));
+    }
+
+    private static String contributionPage(String contributionId) {
+        return contributionId == null ? null : "/contributions/" + contributionId;
+    }
+
+    private static String matchPage(String matchId) {
+        return matchId == null ? null : "/matches/" + matchId;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.reciprocity.notification.message;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZonedDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -68,7 +69,19 @@ public class Texts {
         if (params.containsKey(Notices.MORE)) {
             paragraphs.add(say(prefix + ".more", locale, number(params.get(Notices.MORE))));
         }
-        return new Text(first(keys(prefix + ".title", variant, named), locale, args), List.copyOf(paragraphs));
+        return new Text(first(keys(prefix + ".title", variant, named), locale, args), List.copyOf(paragraphs),
+                action(keys(prefix + ".link", variant, named), locale, args), Pages.of(kind, params));
+    }
+
+    /** The words of the button to the message's page: the kind's own, else the general ones. */
+    private String action(List<String> keys, Locale locale, Object[] args) {
+        for (String key : keys) {
+            String said = messages.getMessage(key, args, null, locale);
+            if (said != null) {
+                return said;
+            }
+        }
+        return say("mail.link", locale);
     }
 
     /**
@@ -79,7 +92,8 @@ public class Texts {
     public Text answered(String because, Map<String, String> params, Locale locale, ZoneId zone,
             Function<String, String> names, String timebankName) {
         Object[] args = args(params, locale, zone, names, timebankName);
-        return new Text(say("answered." + because + ".title", locale, args), List.of(say("answered." + because, locale, args)));
+        return new Text(say("answered." + because + ".title", locale, args), List.of(say("answered." + because, locale, args)),
+                action(List.of("kind.THANK_YOU.link"), locale, args), Pages.of(MessageKind.PLEASE_CONFIRM, params));
     }
 
     private Object[] args(Map<String, String> params, Locale locale, ZoneId zone, Function<String, String> names,
@@ -129,8 +143,7 @@ public class Texts {
     /** One line of a list: {@code TYPE|giver|receiver|minutes|since}, said with the type's own sentence. */
     private String item(String prefix, String item, Locale locale, ZoneId zone, Function<String, String> names) {
         String[] parts = item.split("\\|", -1);
-        String since = parts[4].isEmpty() ? "" : DateTimeFormatter.ofPattern(say("format.date", locale), locale)
-                .format(Instant.parse(parts[4]).atZone(zone));
+        String since = parts[4].isEmpty() ? "" : date(Instant.parse(parts[4]).atZone(zone).toLocalDate(), locale);
         // the length is unknown (0) for a dispute whose log came before this service: it is left out
         boolean unknownLength = parts[3].isEmpty() || "0".equals(parts[3]);
         return say(prefix + ".item." + parts[0] + (unknownLength ? ".unknownLength" : ""), locale,
@@ -145,7 +158,15 @@ public class Texts {
 
     /** An instant as a person reads it in the timebank's zone ("Wednesday 9 December at 09:30"). */
     public String when(Instant instant, ZoneId zone, Locale locale) {
-        return DateTimeFormatter.ofPattern(say("format.datetime", locale), locale).format(instant.atZone(zone));
+        ZonedDateTime at = instant.atZone(zone);
+        return DateTimeFormatter.ofPattern(say(at.getDayOfMonth() == 1 ? "format.datetime.first" : "format.datetime", locale),
+                locale).format(at);
+    }
+
+    /** A day as a person reads it; the first of a month as the language says it ("mardi 1er décembre"). */
+    public String date(LocalDate day, Locale locale) {
+        return DateTimeFormatter.ofPattern(say(day.getDayOfMonth() == 1 ? "format.date.first" : "format.date", locale),
+                locale).format(day);
     }
 
     private String name(String memberId, Function<String, String> names, Locale locale) {
@@ -183,7 +204,7 @@ public class Texts {
             return "";
         }
         try {
-            return DateTimeFormatter.ofPattern(say("format.date", locale), locale).format(LocalDate.parse(date));
+            return date(LocalDate.parse(date), locale);
         } catch (DateTimeParseException e) {
             return date;
         }
@@ -193,7 +214,14 @@ public class Texts {
         return instant == null ? "" : when(Instant.parse(instant), zone, locale);
     }
 
-    /** A message in words: a title (the e-mail subject) and short paragraphs. */
-    public record Text(String title, List<String> paragraphs) {
+    /**
+     * A message in words: a title (the e-mail subject) and short paragraphs; the words of the button
+     * to the page that acts on it, and that page's path in the portal ({@code /contributions/<id>}).
+     */
+    public record Text(String title, List<String> paragraphs, String action, String page) {
+
+        public Text(String title, List<String> paragraphs) {
+            this(title, paragraphs, null, null);
+        }
     }
 }

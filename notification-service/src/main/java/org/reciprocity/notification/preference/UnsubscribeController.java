@@ -1,24 +1,35 @@
 package org.reciprocity.notification.preference;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import org.reciprocity.kit.access.Access;
 import org.reciprocity.kit.web.ApiException;
+import org.reciprocity.kit.web.ProblemDetailsAdvice;
 import org.reciprocity.notification.NotificationRefusal;
+import org.reciprocity.notification.contact.Help;
+import org.reciprocity.notification.contact.TimebankContact;
+import org.reciprocity.notification.contact.TimebankContacts;
 import org.reciprocity.notification.message.Texts;
 import org.reciprocity.notification.message.Wording;
 import org.reciprocity.notification.recipient.Recipients;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The link at the foot of every e-mail. It needs no sign-in: the token (256 random bits) is the
- * proof. Opening the link only asks (mail scanners open links); the button, or a one-click POST
- * from the mail program (RFC 8058), stops the e-mails.
+ * proof. Opening the link only asks (mail scanners open links), and warns what stopping e-mails
+ * means for time waiting to be confirmed; "keep my e-mails" changes nothing; the button, or a
+ * one-click POST from the mail program (RFC 8058), stops the e-mails. A person whose link is old
+ * gets a kind page, a program the problem's code.
  */
 @RestController
 class UnsubscribeController {
@@ -28,44 +39,68 @@ class UnsubscribeController {
     private final PreferenceStore store;
     private final Recipients recipients;
     private final Texts texts;
+    private final TimebankContacts contacts;
 
-    UnsubscribeController(PreferenceStore store, Recipients recipients, Texts texts) {
+    UnsubscribeController(PreferenceStore store, Recipients recipients, Texts texts, TimebankContacts contacts) {
         this.store = store;
         this.recipients = recipients;
         this.texts = texts;
+        this.contacts = contacts;
     }
 
     @GetMapping(path = PATH, produces = MediaType.TEXT_HTML_VALUE)
     @Access("ASK_TO_UNSUBSCRIBE")
-    String ask(@PathVariable String token) {
-        Preferences preferences = byToken(token);
-        Locale locale = Wording.localeFor(preferences, recipients.find(preferences.memberId()).orElse(null));
-        return page(locale, "<p>" + escape(texts.say("unsubscribe.ask", locale)) + "</p>"
-                + "<form method=\"post\"><button type=\"submit\">" + escape(texts.say("unsubscribe.button", locale))
-                + "</button></form>");
+    ResponseEntity<String> ask(@PathVariable String token, @RequestParam(required = false) String kept,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        Optional<Preferences> found = store.byUnsubscribeToken(token);
+        if (found.isEmpty()) {
+            return notValid(accept);
+        }
+        Preferences preferences = found.get();
+        Locale locale = localeOf(preferences);
+        String timebank = recipients.timebank(preferences.timebankId()).name();
+        UnsubscribePage page = new UnsubscribePage(texts, locale, help(preferences, locale));
+        if (kept != null) {
+            return ok(page.kept(timebank));
+        }
+        return ok(page.ask(timebank));
     }
 
     @PostMapping(path = PATH, produces = MediaType.TEXT_HTML_VALUE)
     @Access("UNSUBSCRIBE")
-    String unsubscribe(@PathVariable String token) {
-        Preferences preferences = byToken(token);
+    ResponseEntity<String> unsubscribe(@PathVariable String token,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        Optional<Preferences> found = store.byUnsubscribeToken(token);
+        if (found.isEmpty()) {
+            return notValid(accept);
+        }
+        Preferences preferences = found.get();
         store.save(preferences.withoutEmail());
-        Locale locale = Wording.localeFor(preferences, recipients.find(preferences.memberId()).orElse(null));
-        return page(locale, "<p>" + escape(texts.say("unsubscribe.done", locale)) + "</p>");
+        Locale locale = localeOf(preferences);
+        String timebank = recipients.timebank(preferences.timebankId()).name();
+        return ok(new UnsubscribePage(texts, locale, help(preferences, locale)).done(timebank));
     }
 
-    private Preferences byToken(String token) {
-        return store.byUnsubscribeToken(token)
-                .orElseThrow(() -> ApiException.of(NotificationRefusal.UNSUBSCRIBE_LINK_NOT_VALID));
+    /** A person (a browser asks for HTML) gets a kind page in their language; a program gets the problem. */
+    private ResponseEntity<String> notValid(String accept) {
+        if (accept == null || !accept.contains(MediaType.TEXT_HTML_VALUE)) {
+            throw ApiException.of(NotificationRefusal.UNSUBSCRIBE_LINK_NOT_VALID);
+        }
+        Locale locale = Texts.locale(ProblemDetailsAdvice.readerLanguage().getLanguage());
+        Help help = Help.of(TimebankContact.none(""), texts, locale);
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_HTML)
+                .body(new UnsubscribePage(texts, locale, help).notValid(NotificationRefusal.UNSUBSCRIBE_LINK_NOT_VALID.code()));
     }
 
-    private static String page(Locale locale, String body) {
-        return "<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"UTF-8\">"
-                + "<title>Reciprocity</title></head><body style=\"font-family:sans-serif;font-size:18px;max-width:32em\">"
-                + body + "</body></html>";
+    private Locale localeOf(Preferences preferences) {
+        return Wording.localeFor(preferences, recipients.find(preferences.memberId()).orElse(null));
     }
 
-    private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text, "UTF-8");
+    private Help help(Preferences preferences, Locale locale) {
+        return Help.of(contacts.of(preferences.timebankId()), texts, locale);
+    }
+
+    private static ResponseEntity<String> ok(String html) {
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(html);
     }
 }

@@ -24,8 +24,8 @@ class TextsTest {
 
         assertThat(text.title()).isEqualTo("Please confirm your time with Sam");
         assertThat(text.paragraphs()).containsExactly("Sam says you spent 1 hour and 30 minutes together on Tuesday "
-                + "24 November. Is this right? Please answer before Wednesday 9 December at 04:30. If something is not "
-                + "right, you can say so.");
+                + "24 November. Is this right? Please answer by Wednesday 9 December at 04:30. If you do not answer by then, "
+                + "this time will not count. If something is not right, you can say so.");
     }
 
     @Test
@@ -119,11 +119,11 @@ class TextsTest {
         assertThat(english.title()).isEqualTo("Your time in October 2026");
         assertThat(english.paragraphs()).containsExactly(
                 "In October 2026, you gave 2 hours and 30 minutes and received 1 hour. 3 times together were confirmed.",
-                "At the end of the month, your time account was 45 minutes below zero.");
+                "At the end of the month, you were 45 minutes below zero.");
         assertThat(french.title()).isEqualTo("Votre temps en octobre 2026");
         assertThat(french.paragraphs()).containsExactly(
                 "En octobre 2026, vous avez donné 2 heures et 30 minutes et reçu 1 heure. 3 temps ensemble ont été confirmés.",
-                "À la fin du mois, votre compte de temps était à 45 minutes sous zéro.");
+                "À la fin du mois, vous étiez à 45 minutes sous zéro.");
     }
 
     @Test
@@ -151,15 +151,15 @@ class TextsTest {
 
         assertThat(english.title()).isEqualTo("What is waiting for you today");
         assertThat(english.paragraphs()).containsExactly(
-                "2 time entries are waiting for a check, and 1 question about time is open.",
+                "2 times are waiting for a check. 1 question about time is open.",
                 "A question since Tuesday 24 November: 1 hour from Kim to Lee.",
                 "Waiting since Friday 20 November: 1 hour and 30 minutes from Sam to Ali.",
-                "And 1 more. Open Reciprocity to see them all.");
+                "And 1 more. The link below shows them all.");
         assertThat(french.paragraphs()).containsExactly(
-                "2 entrées de temps attendent une vérification, et 1 question sur le temps est ouverte.",
-                "Une question depuis le mardi 24 novembre : 1 heure de Kim à Lee.",
-                "En attente depuis le vendredi 20 novembre : 1 heure et 30 minutes de Sam à Ali.",
-                "Et 1 de plus. Ouvrez Reciprocity pour tout voir.");
+                "2 temps attendent une vérification. 1 question sur le temps est ouverte.",
+                "Une question depuis le mardi 24 novembre\u00a0: 1 heure de Kim à Lee.",
+                "En attente depuis le vendredi 20 novembre\u00a0: 1 heure et 30 minutes de Sam à Ali.",
+                "Et 1 de plus. Le lien ci-dessous les montre tous.");
     }
 
     @Test
@@ -169,7 +169,7 @@ class TextsTest {
                 Map.of("kim", "Kim", "lee", "Lee")::get, "Riverside");
 
         assertThat(text.paragraphs()).containsExactly(
-                "No time entry is waiting for a check, and 1 question about time is open.",
+                "No time is waiting for a check. 1 question about time is open.",
                 "A question since Wednesday 25 November: time from Kim to Lee.");
     }
 
