@@ -52,10 +52,10 @@ final class Wordings {
     List<String> languagesOf(String kind, String closedBecause, String title) {
         List<String> languages = new ArrayList<>();
         byLanguage.forEach((language, words) -> {
-            String template = closedBecause == null || closedBecause.isEmpty()
-                    ? words.getProperty("kind." + kind + ".title")
-                    : words.getProperty("answered." + closedBecause + ".title");
-            if (template != null && pattern(template).matcher(title).matches()) {
+            String key = closedBecause == null || closedBecause.isEmpty()
+                    ? "kind." + kind + ".title"
+                    : "answered." + closedBecause + ".title";
+            if (matchesAny(words, key, title)) {
                 languages.add(language);
             }
         });
@@ -64,8 +64,16 @@ final class Wordings {
 
     /** Any kind's title in a language: for an e-mail, whose kind is known only from its delivery. */
     boolean isTitle(String kind, String language, String title) {
-        String template = byLanguage.get(language).getProperty("kind." + kind + ".title");
-        return template != null && pattern(template).matcher(title).matches();
+        return matchesAny(byLanguage.get(language), "kind." + kind + ".title", title);
+    }
+
+    /**
+     * Whether {@code title} is the text of {@code key} or of one of its wording variants
+     * ({@code kind.PLEASE_CONFIRM.title.THEY_GAVE}: "Did Ali give you 1 hour?").
+     */
+    private static boolean matchesAny(Properties words, String key, String title) {
+        return words.stringPropertyNames().stream().filter(k -> k.equals(key) || k.startsWith(key + "."))
+                .anyMatch(k -> pattern(words.getProperty(k)).matcher(title).matches());
     }
 
     private static Pattern pattern(String template) {
