@@ -144,11 +144,27 @@ final class Launcher implements AutoCloseable {
         if (process == null) {
             return Optional.empty();
         }
+        // the launcher writes data/pids/<name>.pid for each child: the broker's command line (a classpath
+        // of hundreds of jars) is too long for the JDK to read its arguments back, so the file comes first
+        Optional<ProcessHandle> byPidFile = pidFile(target).flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> process.descendants().anyMatch(d -> d.pid() == p.pid()));
+        if (byPidFile.isPresent()) {
+            return byPidFile;
+        }
         String marker = target.equals("kafka") ? "kafka.Kafka" : target + "-exec.jar";
         return process.descendants().filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().arguments().map(args -> List.of(args).stream().anyMatch(a -> a.contains(marker)))
                         .orElse(false))
                 .findFirst();
+    }
+
+    private Optional<Long> pidFile(String target) {
+        try {
+            return Optional.of(Long.parseLong(Files.readString(dataDir.resolve("pids").resolve(target + ".pid")).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** SIGKILLs the launcher itself, and answers the processes it had started then. */
