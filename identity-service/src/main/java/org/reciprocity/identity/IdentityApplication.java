@@ -1,0 +1,13 @@
+package org.reciprocity.identity;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Sign-in for Reciprocity: who a person is (member id, timebank, roles) and the tokens that say so. */
+@SpringBootApplication
+public class IdentityApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(IdentityApplication.class, args);
+    }
+}
