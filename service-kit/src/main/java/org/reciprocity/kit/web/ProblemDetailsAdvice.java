@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -244,18 +245,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         };
     }
 
+    /** The problem's short title in the reader's language, from {@code Titles.properties} beside the kit's problems. */
     static String title(int status) {
-        return switch (status) {
-            case 400 -> "Please check the request";
-            case 401 -> "Please sign in";
-            case 403 -> "Not permitted";
-            case 404 -> "Not found";
-            case 409 -> "Already exists";
-            case 413 -> "Too large";
-            case 422 -> "Not allowed";
-            case 429 -> "Too many requests";
-            case 503 -> "Try again soon";
-            default -> HttpStatus.valueOf(status).getReasonPhrase();
-        };
+        Locale language = Wording.language(readerLanguage());
+        ResourceBundle titles = ResourceBundle.getBundle(TITLES, language.equals(Locale.ENGLISH) ? Locale.ROOT : language,
+                ProblemDetailsAdvice.class.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        String key = Integer.toString(status);
+        return titles.containsKey(key) ? titles.getString(key) : titles.getString(status >= 500 ? "500" : "400");
     }
+
+    private static final String TITLES = "org.reciprocity.kit.problem.Titles";
 }

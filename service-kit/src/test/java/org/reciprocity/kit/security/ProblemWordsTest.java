@@ -66,6 +66,15 @@ class ProblemWordsTest {
         assertThat(answer.json().path("detail").asString()).startsWith("Merci de vous reconnecter.");
     }
 
+    @Test
+    void theTitleIsInTheReadersLanguageToo() {
+        KitApp.Answer french = app.post("/api/v1/dated", token(), "{\"on\":\"30/11/2026\",\"minutes\":30}", "fr");
+        KitApp.Answer english = app.post("/api/v1/dated", token(), "{\"on\":\"30/11/2026\",\"minutes\":30}", "en");
+
+        assertThat(french.json().path("title").asString()).isEqualTo("Merci de vérifier ce que vous avez envoyé");
+        assertThat(english.json().path("title").asString()).isEqualTo("Please check what you sent");
+    }
+
     private static String token() {
         return issuer.token("member-1", "tb-1", "MEMBER");
     }
