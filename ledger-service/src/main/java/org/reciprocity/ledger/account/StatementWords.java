@@ -15,8 +15,6 @@ import org.reciprocity.ledger.book.Minutes;
 final class StatementWords {
 
     static final String BUNDLE = "org.reciprocity.ledger.account.StatementWords";
-    private static final ResourceBundle.Control NO_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private StatementWords() {
     }
@@ -33,8 +31,6 @@ final class StatementWords {
     }
 
     static ResourceBundle bundle(Locale locale) {
-        Locale language = Wording.language(locale);
-        return ResourceBundle.getBundle(BUNDLE, language.equals(Locale.ENGLISH) ? Locale.ROOT : language,
-                StatementWords.class.getClassLoader(), NO_FALLBACK);
+        return Wording.bundle(BUNDLE, StatementWords.class, locale);
     }
 }

@@ -22,8 +22,6 @@ import org.reciprocity.matching.vocabulary.Slot;
 final class ReasonWords {
 
     static final String BUNDLE = "org.reciprocity.matching.suggestion.SuggestionReason";
-    private static final ResourceBundle.Control NO_FALLBACK_TO_MACHINE_LOCALE =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private ReasonWords() {
     }
@@ -49,9 +47,7 @@ final class ReasonWords {
     }
 
     static ResourceBundle bundle(Locale language) {
-        // English is the root bundle (no _en file): ask for it as the root so no other language leaks in
-        Locale asked = language.equals(Locale.ENGLISH) ? Locale.ROOT : language;
-        return ResourceBundle.getBundle(BUNDLE, asked, ReasonWords.class.getClassLoader(), NO_FALLBACK_TO_MACHINE_LOCALE);
+        return Wording.bundle(BUNDLE, ReasonWords.class, language);
     }
 
     private static String value(ResourceBundle bundle, String name, Object value, Locale language) {

@@ -79,11 +79,19 @@ public final class Wording {
 
     /** The bundle beside the reason's enum, in the closest language Reciprocity speaks. */
     public static ResourceBundle bundle(Reason reason, Locale locale) {
-        Locale language = language(locale);
-        // English is the root bundle (no _en file): ask for it as the root so no other language leaks in
-        Locale asked = language.equals(Locale.ENGLISH) ? Locale.ROOT : language;
         Class<?> owner = reason instanceof Enum<?> constant ? constant.getDeclaringClass() : reason.getClass();
-        return ResourceBundle.getBundle(baseName(reason), asked, owner.getClassLoader(), NO_FALLBACK_TO_MACHINE_LOCALE);
+        return bundle(baseName(reason), owner, locale);
+    }
+
+    /**
+     * Any of Reciprocity's word bundles ({@code baseName}, beside {@code owner}) in the closest language
+     * it speaks: English is the root bundle (no {@code _en} file), asked for as the root so that neither
+     * another language nor the machine's own locale leaks in.
+     */
+    public static ResourceBundle bundle(String baseName, Class<?> owner, Locale locale) {
+        Locale language = language(locale);
+        Locale asked = language.equals(Locale.ENGLISH) ? Locale.ROOT : language;
+        return ResourceBundle.getBundle(baseName, asked, owner.getClassLoader(), NO_FALLBACK_TO_MACHINE_LOCALE);
     }
 
     private static String baseName(Reason reason) {

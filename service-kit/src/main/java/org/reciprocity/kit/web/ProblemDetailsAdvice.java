@@ -247,10 +247,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** The problem's short title in the reader's language, from {@code Titles.properties} beside the kit's problems. */
     static String title(int status) {
-        Locale language = Wording.language(readerLanguage());
-        ResourceBundle titles = ResourceBundle.getBundle(TITLES, language.equals(Locale.ENGLISH) ? Locale.ROOT : language,
-                ProblemDetailsAdvice.class.getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        ResourceBundle titles = Wording.bundle(TITLES, ProblemDetailsAdvice.class, readerLanguage());
         String key = Integer.toString(status);
         return titles.containsKey(key) ? titles.getString(key) : titles.getString(status >= 500 ? "500" : "400");
     }
