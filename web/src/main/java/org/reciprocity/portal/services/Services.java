@@ -126,20 +126,20 @@ public class Services {
         return post(ledger, TB + "/contributions", tb, requestId, request, Contribution.class);
     }
 
-    public Contribution confirm(String tb, String id, String note) {
+    public void confirm(String tb, String id, String note) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("note", note == null || note.isBlank() ? null : note);
-        return ledger.post().uri(TB + "/contributions/{id}/validation", tb, id)
-                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(Contribution.class);
+        ledger.post().uri(TB + "/contributions/{id}/validation", tb, id)
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
     }
 
-    public Contribution dispute(String tb, String id, String reason) {
-        return ledger.post().uri(TB + "/contributions/{id}/dispute", tb, id)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", reason)).retrieve().body(Contribution.class);
+    public void dispute(String tb, String id, String reason) {
+        ledger.post().uri(TB + "/contributions/{id}/dispute", tb, id)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", reason)).retrieve().toBodilessEntity();
     }
 
-    public Contribution withdraw(String tb, String id) {
-        return ledger.post().uri(TB + "/contributions/{id}/withdrawal", tb, id).retrieve().body(Contribution.class);
+    public void withdraw(String tb, String id) {
+        ledger.post().uri(TB + "/contributions/{id}/withdrawal", tb, id).retrieve().toBodilessEntity();
     }
 
     public StatementLine redeem(String tb, String requestId, String organisationId, long minutes, String offer) {

@@ -30,7 +30,7 @@ public class Zones {
             zone = ZoneId.of(services.timebank(timebankId).zoneId());
             known.put(timebankId, zone);
             return zone;
-        } catch (RuntimeException | Error unknown) {
+        } catch (RuntimeException unknown) {
             // the ledger is away or names no zone: the setting, until it answers
             return fallback;
         }
