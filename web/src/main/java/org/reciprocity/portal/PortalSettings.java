@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("reciprocity")
 public record PortalSettings(String portalUrl, String issuerUrl, String identityUrl, String ledgerUrl,
                              String matchingUrl, String notificationUrl, String clientId, String clientSecret,
-                             String defaultZone) {
+                             String defaultZone, String communityPot) {
 
     /** The issuer with no trailing slash, so paths can be appended. */
     public String issuer() {

@@ -1,14 +1,12 @@
 package org.reciprocity.portal.hours;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.reciprocity.portal.layout.LayoutAdvice;
 import org.reciprocity.portal.layout.PageError;
 import org.reciprocity.portal.services.Dtos.Contribution;
-import org.reciprocity.portal.services.Dtos.DirectoryEntry;
 import org.reciprocity.portal.services.Names;
 import org.reciprocity.portal.services.ServiceRefusal;
 import org.reciprocity.portal.services.Services;
@@ -22,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.client.ResourceAccessException;
 
 /**
  * Log hours in one short page: given or received, with whom (found by name), when, how long, what kind,
@@ -36,8 +33,11 @@ class LogHoursController {
     private final Zones zones;
     private final LayoutAdvice layout;
     private final MessageSource messages;
+    private final MemberSearch search;
 
-    LogHoursController(Services services, Names names, Zones zones, LayoutAdvice layout, MessageSource messages) {
+    LogHoursController(Services services, Names names, Zones zones, LayoutAdvice layout, MessageSource messages,
+                       MemberSearch search) {
+        this.search = search;
         this.services = services;
         this.names = names;
         this.zones = zones;
@@ -69,7 +69,7 @@ class LogHoursController {
             return "hours/new";
         }
         if ("search".equals(action)) {
-            model.addAttribute("results", search(me, form.getName()));
+            model.addAttribute("results", search.find(me, form.getName()));
             return "hours/new";
         }
         List<PageError> problems = form.problems();
@@ -111,30 +111,8 @@ class LogHoursController {
     /** The search results as a fragment, for htmx while the member types. */
     @GetMapping("/hours/members")
     String members(@RequestParam(defaultValue = "") String name, Model model) {
-        model.addAttribute("results", search(SignedIn.current(), name));
-        return "hours/new :: results";
-    }
-
-    /** Members whose name matches, as any member may see them; an exact member id is found too. */
-    private List<DirectoryEntry> search(SignedIn me, String name) {
-        String wanted = name == null ? "" : name.strip();
-        List<DirectoryEntry> found = new ArrayList<>();
-        if (wanted.length() < 2) {
-            return found;
-        }
-        try {
-            found.addAll(services.directory(me.timebankId(), wanted));
-        } catch (ServiceRefusal | ResourceAccessException noDirectory) {
-            // an older matching-service without the directory: fall back to the exact id below
-        }
-        if (found.isEmpty() && wanted.matches("[A-Za-z0-9._:-]{1,100}")) {
-            String known = names.name(me.timebankId(), wanted);
-            if (!known.equals(wanted) || !found.isEmpty()) {
-                found.add(new DirectoryEntry(wanted, known));
-            }
-        }
-        found.removeIf(entry -> entry.memberId().equals(me.memberId()));
-        return found;
+        model.addAttribute("results", search.find(SignedIn.current(), name));
+        return "hours/members :: results";
     }
 
     private String text(String key) {

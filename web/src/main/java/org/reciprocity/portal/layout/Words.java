@@ -27,6 +27,19 @@ public class Words {
         return Dates.day(date, LocaleContextHolder.getLocale());
     }
 
+    /** A statement line's posting time (already in the timebank's zone) as a day. */
+    public String postedDay(String isoOffsetDateTime) {
+        try {
+            return day(java.time.OffsetDateTime.parse(isoOffsetDateTime).toLocalDate());
+        } catch (RuntimeException unreadable) {
+            return isoOffsetDateTime;
+        }
+    }
+
+    public String month(java.time.YearMonth month) {
+        return java.time.format.DateTimeFormatter.ofPattern("LLLL yyyy", LocaleContextHolder.getLocale()).format(month);
+    }
+
     public String moment(Instant instant) {
         SignedIn me = SignedIn.current();
         return me == null ? "" : Dates.moment(instant, zones.of(me.timebankId()), LocaleContextHolder.getLocale());

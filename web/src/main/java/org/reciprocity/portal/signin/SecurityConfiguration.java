@@ -7,6 +7,8 @@ import org.reciprocity.portal.PortalSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
@@ -22,6 +24,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -46,7 +49,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
                                 "/error", "/signed-out").permitAll()
-                        .requestMatchers("/coordinator/**").hasAnyRole("COORDINATOR", "ADMIN")
+                        .requestMatchers("/coordinator/**").access((auth, context) -> new AuthorizationDecision(coordinates(auth.get())))
                         .anyRequest().authenticated())
                 .oauth2Login(o -> o
                         .loginPage("/oauth2/authorization/" + REGISTRATION)
@@ -97,6 +100,11 @@ class SecurityConfiguration {
         manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
                 .authorizationCode().refreshToken().build());
         return manager;
+    }
+
+    /** Roles are read from the ID token's claims, the same place the navigation reads them. */
+    private static boolean coordinates(Authentication auth) {
+        return auth != null && auth.getPrincipal() instanceof OidcUser user && SignedIn.of(user).coordinates();
     }
 
     /** The ID token's {@code roles} claim becomes ROLE_ authorities, so pages can be kept to coordinators. */
