@@ -45,7 +45,7 @@ class SecurityConfiguration {
                 new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
         resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         OidcClientInitiatedLogoutSuccessHandler signedOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-        signedOut.setPostLogoutRedirectUri("{baseUrl}/");
+        signedOut.setPostLogoutRedirectUri(portal(settings) + "/");
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
                                 "/error", "/signed-out").permitAll()
@@ -63,6 +63,11 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    private static String portal(PortalSettings settings) {
+        String url = settings.portalUrl();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
     /** The contract's policy: nothing inline, nothing from elsewhere; forms may go to identity (sign-out). */
     static String contentSecurityPolicy(PortalSettings settings) {
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -77,7 +82,8 @@ class SecurityConfiguration {
                 .clientSecret(settings.clientSecret())
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                // the address identity has on record for the portal (PORTAL_URL), not whatever Host a proxy passed on
+                .redirectUri(portal(settings) + "/login/oauth2/code/{registrationId}")
                 .scope("openid", "profile")
                 .authorizationUri(issuer + "/oauth2/authorize")
                 .tokenUri(issuer + "/oauth2/token")

@@ -3,7 +3,9 @@ package org.reciprocity.portal.home;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -76,6 +78,24 @@ class HomePageTest extends PortalTest {
     void aPageNeedsSigningIn() throws Exception {
         mvc.perform(get("/statement")).andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", containsString("/oauth2/authorization/reciprocity")));
+    }
+
+    @Test
+    void signingOutIsAPostWithItsCsrfToken() throws Exception {
+        mvc.perform(post("/sign-out").with(member("ana"))).andExpect(status().isForbidden());
+        mvc.perform(post("/sign-out").with(member("ana")).with(csrf())).andExpect(status().is3xxRedirection());
+    }
+
+    @Autowired
+    org.springframework.boot.web.server.autoconfigure.ServerProperties server;
+
+    @Test
+    void theSessionCookieIsTheHttpOnlySameSiteLaxPortalCookieWithAThirtyMinuteIdleTimeOut() {
+        var session = server.getServlet().getSession();
+        assertThat(session.getCookie().getName()).isEqualTo("RECIPROCITY_PORTAL");
+        assertThat(session.getCookie().getHttpOnly()).isTrue();
+        assertThat(session.getCookie().getSameSite()).hasToString("LAX");
+        assertThat(session.getTimeout()).isEqualTo(java.time.Duration.ofMinutes(30));
     }
 
     @Test
