@@ -27,7 +27,9 @@ class EveryPageInBothLanguagesTest extends PortalTest {
                 .json("GET " + TB + "/inbox", "{\"unread\":0,\"items\":[]}")
                 .json("GET " + TB + "/contributions/c-5", "{\"id\":\"c-5\",\"giverId\":\"ali\",\"receiverId\":\"cora\","
                         + "\"actorId\":\"ali\",\"awaitingValidationBy\":\"cora\",\"minutes\":60,\"happenedOn\":\"2026-11-28\","
-                        + "\"kind\":\"PEER_SUPPORT\",\"state\":\"LOGGED\"}");
+                        + "\"kind\":\"PEER_SUPPORT\",\"state\":\"LOGGED\"}")
+                .json("GET " + TB + "/listings", "{\"total\":1,\"listings\":[{\"id\":\"l1\",\"kind\":\"OFFER\","
+                        + "\"ownerId\":\"ali\",\"title\":\"Gardening\",\"estimatedMinutes\":60,\"mode\":\"IN_PERSON\"}]}");
     }
 
     @ParameterizedTest
@@ -36,7 +38,8 @@ class EveryPageInBothLanguagesTest extends PortalTest {
             "/statement, en, Your statement", "/statement, fr, Votre relevé", "/spend, en, Spend hours",
             "/spend, fr, Utiliser des heures", "/give, en, Give hours", "/give, fr, Offrir des heures",
             "/coordinator/invite, en, Invite a member", "/coordinator/invite, fr, Inviter un membre",
-            "/hours/logged?id=c-5, en, Hours logged", "/hours/logged?id=c-5, fr, Heures notées"})
+            "/hours/logged?id=c-5, en, Hours logged", "/hours/logged?id=c-5, fr, Heures notées",
+            "/board, en, Gardening", "/board, fr, En personne"})
     void rendersWithEveryWordInItsLanguage(String page, String language, String words) throws Exception {
         mvc.perform(get(page).param("lang", language).with(member("cora", "MEMBER", "COORDINATOR")))
                 .andExpect(status().isOk())

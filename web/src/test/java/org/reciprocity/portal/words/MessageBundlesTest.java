@@ -34,7 +34,9 @@ class MessageBundlesTest {
             Stream.of("LOGGED", "VALIDATED", "DISPUTED", "RESOLVED", "REJECTED", "WITHDRAWN", "EXPIRED").map(s -> "state." + s),
             Stream.of("month", "quarter", "year", "all").map(p -> "statement.period." + p),
             Stream.of("confirmed", "disputed", "withdrawn").map(d -> "contribution.done." + d),
-            Stream.of("GAVE", "RECEIVED").map(d -> "hours.direction." + d)).flatMap(s -> s).toList();
+            Stream.of("GAVE", "RECEIVED").map(d -> "hours.direction." + d),
+            Stream.of("OFFER", "NEED").flatMap(k -> Stream.of("board.kind." + k, "board.kind.one." + k)),
+            Stream.of("IN_PERSON", "REMOTE", "GROUP").map(m -> "board.mode." + m)).flatMap(s -> s).toList();
 
     @Test
     void englishAndFrenchHoldTheSameKeysAndNoneIsEmpty() throws IOException {
