@@ -29,7 +29,9 @@ class EveryPageInBothLanguagesTest extends PortalTest {
                         + "\"actorId\":\"ali\",\"awaitingValidationBy\":\"cora\",\"minutes\":60,\"happenedOn\":\"2026-11-28\","
                         + "\"kind\":\"PEER_SUPPORT\",\"state\":\"LOGGED\"}")
                 .json("GET " + TB + "/listings", "{\"total\":1,\"listings\":[{\"id\":\"l1\",\"kind\":\"OFFER\","
-                        + "\"ownerId\":\"ali\",\"title\":\"Gardening\",\"estimatedMinutes\":60,\"mode\":\"IN_PERSON\"}]}");
+                        + "\"ownerId\":\"ali\",\"title\":\"Gardening\",\"estimatedMinutes\":60,\"mode\":\"IN_PERSON\"}]}")
+                .json("GET " + TB + "/profiles/cora", "{\"memberId\":\"cora\",\"displayName\":\"Cora\",\"skills\":[\"Gardening\"],"
+                        + "\"accessibilityNeeds\":[],\"paused\":false,\"sharedWithMembers\":[\"district\"]}");
     }
 
     @ParameterizedTest
@@ -39,7 +41,8 @@ class EveryPageInBothLanguagesTest extends PortalTest {
             "/spend, fr, Utiliser des heures", "/give, en, Give hours", "/give, fr, Offrir des heures",
             "/coordinator/invite, en, Invite a member", "/coordinator/invite, fr, Inviter un membre",
             "/hours/logged?id=c-5, en, Hours logged", "/hours/logged?id=c-5, fr, Heures notées",
-            "/board, en, Gardening", "/board, fr, En personne"})
+            "/board, en, Gardening", "/board, fr, En personne",
+            "/profile, en, Take a break", "/profile, fr, Besoins d’accessibilité"})
     void rendersWithEveryWordInItsLanguage(String page, String language, String words) throws Exception {
         mvc.perform(get(page).param("lang", language).with(member("cora", "MEMBER", "COORDINATOR")))
                 .andExpect(status().isOk())

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /** What the portal reads from the services: only the fields it shows. */
 public final class Dtos {
@@ -75,5 +76,12 @@ public final class Dtos {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Profile(String memberId, String displayName) {
+    }
+
+    /** A member's own matching profile, all of it (they are SELF). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OwnProfile(String memberId, String displayName, Set<String> languages, Set<String> skills,
+                             Set<String> tags, String district, Set<String> availability, Set<String> modes,
+                             Set<String> accessibilityNeeds, Boolean paused, Set<String> sharedWithMembers) {
     }
 }

@@ -189,6 +189,15 @@ public class Services {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    public Dtos.OwnProfile ownProfile(String tb, String memberId) {
+        return matching.get().uri(TB + "/profiles/{m}", tb, memberId).retrieve().body(Dtos.OwnProfile.class);
+    }
+
+    /** Pauses (or resumes) the member: no new matches meanwhile, without penalty. */
+    public void pause(String tb, String memberId, boolean pause) {
+        matching.post().uri(TB + "/profiles/{m}/" + (pause ? "pause" : "resume"), tb, memberId).retrieve().toBodilessEntity();
+    }
+
     public Profile profile(String tb, String memberId) {
         return matching.get().uri(TB + "/profiles/{m}", tb, memberId).retrieve().body(Profile.class);
     }

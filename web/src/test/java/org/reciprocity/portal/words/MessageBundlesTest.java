@@ -36,7 +36,8 @@ class MessageBundlesTest {
             Stream.of("confirmed", "disputed", "withdrawn").map(d -> "contribution.done." + d),
             Stream.of("GAVE", "RECEIVED").map(d -> "hours.direction." + d),
             Stream.of("OFFER", "NEED").flatMap(k -> Stream.of("board.kind." + k, "board.kind.one." + k)),
-            Stream.of("IN_PERSON", "REMOTE", "GROUP").map(m -> "board.mode." + m)).flatMap(s -> s).toList();
+            Stream.of("IN_PERSON", "REMOTE", "GROUP").map(m -> "board.mode." + m),
+            Stream.of("paused", "resumed").map(d -> "profile.done." + d)).flatMap(s -> s).toList();
 
     @Test
     void englishAndFrenchHoldTheSameKeysAndNoneIsEmpty() throws IOException {
@@ -54,7 +55,7 @@ class MessageBundlesTest {
     @Test
     void everyKeyATemplateOrControllerUsesIsInBothLanguages() throws IOException {
         Set<String> used = new TreeSet<>(BUILT);
-        used.addAll(keys(RESOURCES.resolve("templates"), ".html", Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]")));
+        used.addAll(keys(RESOURCES.resolve("templates"), ".html", Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]|#messages\\.msg\\('([A-Za-z0-9_.]+)'")));
         used.addAll(keys(SOURCES, ".java", Pattern.compile(
                 "(?:text|getMessage)\\(\"([A-Za-z0-9_.]+)\"|new PageError\\(\"[^\"]*\", \"([a-z][A-Za-z0-9_]*\\.[A-Za-z0-9_.]+)\"")));
         Properties en = bundle("messages.properties");
