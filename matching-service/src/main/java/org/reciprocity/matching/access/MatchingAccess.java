@@ -27,6 +27,7 @@ public enum MatchingAccess implements AccessRule {
     PAUSE_MEMBER(SELF, COORDINATOR, ADMIN),
     RESUME_MEMBER(SELF, COORDINATOR, ADMIN),
     VERIFY_MEMBER(COORDINATOR, ADMIN),
+    SEARCH_DIRECTORY(MEMBER),                         // find a member by name: id and display name only
 
     // listings: the board is public to the timebank's members
     PUBLISH_LISTING(MEMBER),

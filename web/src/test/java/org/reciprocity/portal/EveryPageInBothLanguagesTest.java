@@ -1,0 +1,53 @@
+package org.reciprocity.portal;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Each page renders in English and in French with no message missing (Thymeleaf would show ??key??). */
+class EveryPageInBothLanguagesTest extends PortalTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @BeforeAll
+    static void aMemberWithSomething() {
+        STUB.json("GET " + TB + "/accounts/cora", "{\"id\":\"cora\",\"balance\":90}")
+                .json("GET " + TB + "/members/cora/statement", "[{\"sequence\":1,\"postedAt\":\"2026-10-03T10:00:00+02:00\","
+                        + "\"reason\":\"CONTRIBUTION\",\"direction\":\"IN\",\"minutes\":90,\"balanceAfter\":90,\"description\":\"x\"}]")
+                .json("GET " + TB + "/members/cora/pending-validations", "[]")
+                .json("GET " + TB + "/inbox", "{\"unread\":0,\"items\":[]}")
+                .json("GET " + TB + "/contributions/c-5", "{\"id\":\"c-5\",\"giverId\":\"ali\",\"receiverId\":\"cora\","
+                        + "\"actorId\":\"ali\",\"awaitingValidationBy\":\"cora\",\"minutes\":60,\"happenedOn\":\"2026-11-28\","
+                        + "\"kind\":\"PEER_SUPPORT\",\"state\":\"LOGGED\"}")
+                .json("GET " + TB + "/listings", "{\"total\":1,\"listings\":[{\"id\":\"l1\",\"kind\":\"OFFER\","
+                        + "\"ownerId\":\"ali\",\"title\":\"Gardening\",\"estimatedMinutes\":60,\"mode\":\"IN_PERSON\"}]}")
+                .json("GET " + TB + "/profiles/cora", "{\"memberId\":\"cora\",\"displayName\":\"Cora\",\"skills\":[\"Gardening\"],"
+                        + "\"accessibilityNeeds\":[],\"paused\":false,\"sharedWithMembers\":[\"district\"]}");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/, en, Your balance", "/, fr, Votre solde", "/hours/new, en, Log hours", "/hours/new, fr, Noter des heures",
+            "/contributions/c-5, en, Yes, confirm", "/contributions/c-5, fr, Oui, je confirme",
+            "/statement, en, Your statement", "/statement, fr, Votre relevé", "/spend, en, Spend hours",
+            "/spend, fr, Utiliser des heures", "/give, en, Give hours", "/give, fr, Offrir des heures",
+            "/coordinator/invite, en, Invite a member", "/coordinator/invite, fr, Inviter un membre",
+            "/hours/logged?id=c-5, en, Hours logged", "/hours/logged?id=c-5, fr, Heures notées",
+            "/board, en, Gardening", "/board, fr, En personne",
+            "/profile, en, Take a break", "/profile, fr, Besoins d’accessibilité"})
+    void rendersWithEveryWordInItsLanguage(String page, String language, String words) throws Exception {
+        mvc.perform(get(page).param("lang", language).with(member("cora", "MEMBER", "COORDINATOR")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("lang=\"" + language + "\"")))
+                .andExpect(content().string(containsString(words)))
+                .andExpect(content().string(not(containsString("??"))));
+    }
+}

@@ -1,0 +1,93 @@
+package org.reciprocity.portal.words;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every page in English and French: both bundles hold the same keys, none empty, and every key a
+ * template or a controller names is in them (keys built from a value are checked for each value).
+ */
+class MessageBundlesTest {
+
+    static final Path RESOURCES = Path.of("src/main/resources");
+    static final Path SOURCES = Path.of("src/main/java");
+
+    /** Keys the templates build from a value ({@code #{'kind.' + ${k}}}), with every value they can take. */
+    static final List<String> BUILT = Stream.of(
+            Stream.of("PEER_SUPPORT", "PRACTICAL_HELP", "SOCIAL_ACTIVITY", "GOALS_JOINTLY_SET", "TRAINING_CO_DELIVERED",
+                    "TRAINING_CONTRIBUTED", "OFFICIAL_INFORMATION", "INVOLVEMENT_MEETING", "SERVICE_CO_DESIGNED",
+                    "GOVERNING_BODY").map(k -> "kind." + k),
+            Stream.of("SERVICE_USER", "CARER", "NEIGHBOUR", "STAFF").map(k -> "memberKind." + k),
+            Stream.of("LOGGED", "VALIDATED", "DISPUTED", "RESOLVED", "REJECTED", "WITHDRAWN", "EXPIRED").map(s -> "state." + s),
+            Stream.of("month", "quarter", "year", "all").map(p -> "statement.period." + p),
+            Stream.of("confirmed", "disputed", "withdrawn").map(d -> "contribution.done." + d),
+            Stream.of("GAVE", "RECEIVED").map(d -> "hours.direction." + d),
+            Stream.of("OFFER", "NEED").flatMap(k -> Stream.of("board.kind." + k, "board.kind.one." + k)),
+            Stream.of("IN_PERSON", "REMOTE", "GROUP").map(m -> "board.mode." + m),
+            Stream.of("paused", "resumed").map(d -> "profile.done." + d)).flatMap(s -> s).toList();
+
+    @Test
+    void englishAndFrenchHoldTheSameKeysAndNoneIsEmpty() throws IOException {
+        Properties en = bundle("messages.properties");
+        Properties fr = bundle("messages_fr.properties");
+        assertThat(fr.stringPropertyNames()).as("keys missing in French")
+                .containsAll(en.stringPropertyNames());
+        assertThat(en.stringPropertyNames()).as("keys missing in English")
+                .containsAll(fr.stringPropertyNames());
+        en.forEach((k, v) -> assertThat(v.toString()).as(k.toString()).isNotBlank());
+        fr.forEach((k, v) -> assertThat(v.toString()).as(k.toString()).isNotBlank());
+        System.out.println("Message bundles: " + en.size() + " keys in English and French");
+    }
+
+    @Test
+    void everyKeyATemplateOrControllerUsesIsInBothLanguages() throws IOException {
+        Set<String> used = new TreeSet<>(BUILT);
+        used.addAll(keys(RESOURCES.resolve("templates"), ".html", Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]|#messages\\.msg\\('([A-Za-z0-9_.]+)'")));
+        used.addAll(keys(SOURCES, ".java", Pattern.compile(
+                "(?:text|getMessage)\\(\"([A-Za-z0-9_.]+)\"|new PageError\\(\"[^\"]*\", \"([a-z][A-Za-z0-9_]*\\.[A-Za-z0-9_.]+)\"")));
+        Properties en = bundle("messages.properties");
+        Properties fr = bundle("messages_fr.properties");
+        assertThat(used).hasSizeGreaterThan(100);
+        assertThat(used.stream().filter(k -> !en.containsKey(k)).toList()).as("used but not in English").isEmpty();
+        assertThat(used.stream().filter(k -> !fr.containsKey(k)).toList()).as("used but not in French").isEmpty();
+        System.out.println("Message bundles: " + used.size() + " keys used by templates and controllers, all in both");
+    }
+
+    private static Set<String> keys(Path root, String suffix, Pattern pattern) throws IOException {
+        Set<String> keys = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(suffix)).toList()) {
+                Matcher m = pattern.matcher(Files.readString(file));
+                while (m.find()) {
+                    for (int g = 1; g <= m.groupCount(); g++) {
+                        if (m.group(g) != null) {
+                            keys.add(m.group(g));
+                        }
+                    }
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static Properties bundle(String name) throws IOException {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(RESOURCES.resolve(name), StandardCharsets.UTF_8)) {
+            p.load(in);
+        }
+        return p;
+    }
+}
