@@ -338,8 +338,10 @@ public final class LocalPlatform implements AutoCloseable {
 
     private void printWelcome() throws IOException {
         Path tokenFile = config.dataDir().resolve("dev-token.txt");
+        boolean tokenWritten = false;
         try {
             Files.writeString(tokenFile, devToken("dev-admin", config.devTimebank(), List.of("ADMIN", "COORDINATOR", "STAFF")));
+            tokenWritten = true;
         } catch (RuntimeException e) {
             // the platform runs without it: the portal does not need it, and /dev/token can be asked again
             say("no token for the API walk-through: " + e.getMessage());
@@ -365,12 +367,15 @@ public final class LocalPlatform implements AutoCloseable {
         System.out.println();
         System.out.println(" A broker or service that stops is started again. Back up with scripts/backup.sh.");
         System.out.println();
-        System.out.println(" For the API: a token from identity-service's local-only helper (ADMIN, COORDINATOR, STAFF of");
-        System.out.println(" timebank '" + config.devTimebank() + "', valid " + IdentityClient.TOKEN_LIFETIME.toHours() + " h) is in "
-                + config.projectDir().relativize(tokenFile) + ":");
-        System.out.println("   TOKEN=$(cat " + config.projectDir().relativize(tokenFile) + ")");
-        System.out.println(" More: " + config.devPagesUrl() + "/dev/token?timebank=" + config.devTimebank()
-                + "&member=<id>&roles=MEMBER . Press Ctrl-C to stop everything.");
+        if (tokenWritten) {
+            System.out.println(" For the API: a token from identity-service's local-only helper (ADMIN, COORDINATOR, STAFF of");
+            System.out.println(" timebank '" + config.devTimebank() + "', valid " + IdentityClient.TOKEN_LIFETIME.toHours()
+                    + " h) is in " + config.projectDir().relativize(tokenFile) + ":");
+            System.out.println("   TOKEN=$(cat " + config.projectDir().relativize(tokenFile) + ")");
+        }
+        System.out.println(" Tokens for the API: " + config.devPagesUrl() + "/dev/token?timebank=" + config.devTimebank()
+                + "&member=<id>&roles=MEMBER");
+        System.out.println(" Press Ctrl-C to stop everything.");
         System.out.println(line);
     }
 
