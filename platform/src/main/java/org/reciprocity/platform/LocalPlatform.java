@@ -18,9 +18,10 @@ import com.sun.net.httpserver.HttpExchange;
 
 /**
  * Reciprocity on one machine with nothing installed: a real Kafka broker (KRaft, child JVM), a
- * persistent MongoDB wire-protocol server, a development token issuer and every service. Prints
- * where everything is, says when all are healthy, starts again a broker or service that stops,
- * and stops everything cleanly on Ctrl-C. Its children stop with it however it ends.
+ * persistent MongoDB wire-protocol server, a local SMTP server, identity-service (sign-in, the
+ * issuer every service trusts), every service and the portal. Prints where everything is and how
+ * to set up the first admin, says when all are healthy, starts again a broker or service that
+ * stops, and stops everything cleanly on Ctrl-C. Its children stop with it however it ends.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -31,7 +32,9 @@ public final class LocalPlatform implements AutoCloseable {
     private volatile MongoNode mongo;
     private KafkaNode kafkaNode;
     private Supervised kafka;
-    private DevIssuer issuer;
+    private DevPages pages;
+    private final IdentityClient identity;
+    private ForeignIssuer foreignIssuer;
     private MailNode mail;
     private PidFiles pids;
     private ScheduledExecutorService timer;
@@ -40,6 +43,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     public LocalPlatform(PlatformConfig config) {
         this.config = config;
+        this.identity = new IdentityClient(config.issuer());
     }
 
     public static void main(String[] args) throws Exception {
@@ -60,12 +64,16 @@ public final class LocalPlatform implements AutoCloseable {
             failed = true;
             System.exit(1);
         }
+        platform.prepareFirstRun();
         platform.printWelcome();
         // From here the supervisors do the work, on their own threads, until Ctrl-C.
         Thread.currentThread().join();
     }
 
-    /** The service's base URL, e.g. {@code http://127.0.0.1:8081} for {@code ledger-service}. */
+    /**
+     * The service's base URL, e.g. {@code http://127.0.0.1:8081} for {@code ledger-service};
+     * {@code http://localhost:9090} for {@code identity-service}, {@code http://localhost:8080} for {@code web}.
+     */
     public String url(String service) {
         return services.stream().filter(s -> s.name().equals(service)).findFirst().map(s -> ((ServiceNode) s.child()).url())
                 .orElseThrow(() -> new IllegalArgumentException("no service " + service));
@@ -86,7 +94,10 @@ public final class LocalPlatform implements AutoCloseable {
         }
         pids.writeLauncher();
         requireFree(config.ledgerPort(), config.matchingPort(), config.notificationPort(), config.issuerPort(),
-                config.smtpPort());
+                config.smtpPort(), config.identityPort());
+        if (starts(ServiceNode.PORTAL)) {
+            requireFree(config.webPort());
+        }
         if (config.embeddedInfrastructure()) {
             requireFree(config.kafkaPort(), config.kafkaControllerPort(), config.mongoPort());
         }
@@ -96,13 +107,13 @@ public final class LocalPlatform implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        issuer = DevIssuer.start(config);
+        pages = DevPages.start(config);
         mail = MailNode.start(config.smtpPort());
-        issuer.serve("/dev/mail", mail::listing);
+        pages.serve("/dev/mail", mail::listing);
         StatusPage status = new StatusPage(this::status);
-        issuer.handle("/dev/status", status::serve);
-        issuer.handle("/dev/status.html", status::serve);
-        issuer.handle("/dev/backup", this::backup);
+        pages.handle("/dev/status", status::serve);
+        pages.handle("/dev/status.html", status::serve);
+        pages.handle("/dev/backup", this::backup);
         if (config.embeddedInfrastructure()) {
             mongo = MongoNode.start(config.dataDir(), config.mongoPort());
             say("MongoDB wire protocol (mongo-java-server, H2) on " + config.mongoUri(""));
@@ -112,10 +123,18 @@ public final class LocalPlatform implements AutoCloseable {
             awaitFirstStart(List.of(kafka), timeout);
         }
         say("Kafka (KRaft) on " + config.kafkaBootstrap());
+        // the issuer first: the services fetch its keys before they call themselves healthy. It
+        // starts whatever -Dreciprocity.services says, as the development issuer did: no token without it.
+        Supervised issuer = supervise(ServiceNode.identity(config), Duration.ofSeconds(300));
+        services.add(issuer);
+        awaitFirstStart(List.of(issuer), timeout);
         start("ledger-service", "ledger", config.ledgerPort());
         start("matching-service", "matching", config.matchingPort());
         start("notification-service", "notification", config.notificationPort());
-        awaitFirstStart(services, timeout);
+        if (starts(ServiceNode.PORTAL)) {
+            services.add(supervise(ServiceNode.portal(config), Duration.ofSeconds(300)));
+        }
+        awaitFirstStart(services.subList(1, services.size()), timeout);
         say(String.format("all services healthy in %.1f s; what runs: http://127.0.0.1:%d/dev/status",
                 (System.nanoTime() - began) / 1e9, config.issuerPort()));
     }
@@ -125,10 +144,14 @@ public final class LocalPlatform implements AutoCloseable {
      * measuring one service alone; the whole platform is the default).
      */
     private void start(String service, String database, int port) throws IOException {
-        String only = System.getProperty("reciprocity.services", "");
-        if (only.isBlank() || java.util.Arrays.asList(only.split(",")).contains(service)) {
+        if (starts(service)) {
             services.add(supervise(ServiceNode.of(config, service, database, port), Duration.ofSeconds(300)));
         }
+    }
+
+    private static boolean starts(String service) {
+        String only = System.getProperty("reciprocity.services", "");
+        return only.isBlank() || java.util.Arrays.asList(only.split(",")).contains(service);
     }
 
     private Supervised supervise(Child child, Duration startTimeout) throws IOException {
@@ -171,7 +194,7 @@ public final class LocalPlatform implements AutoCloseable {
     /** Every process of the platform as the status view shows it, the launcher first. */
     List<Supervised.Status> status() {
         List<Supervised.Status> all = new ArrayList<>();
-        all.add(new Supervised.Status("launcher (store, token issuer, mail)", ProcessHandle.current().pid(),
+        all.add(new Supervised.Status("launcher (store, mail, these pages)", ProcessHandle.current().pid(),
                 closed.get() ? Supervised.State.STOPPED : Supervised.State.RUNNING, startedAt, 0, null,
                 config.dataDir().resolve("logs").resolve("platform.log").toString()));
         if (kafka != null) {
@@ -214,21 +237,21 @@ public final class LocalPlatform implements AutoCloseable {
     /** {@code POST /dev/backup} (body: an absolute folder, or nothing for {@code data/backups/<time>}). */
     private void backup(HttpExchange exchange) throws IOException {
         if (!"POST".equals(exchange.getRequestMethod())) {
-            DevIssuer.reply(exchange, 405, "text/plain; charset=utf-8", "POST only\n".getBytes(StandardCharsets.UTF_8));
+            DevPages.reply(exchange, 405, "text/plain; charset=utf-8", "POST only\n".getBytes(StandardCharsets.UTF_8));
             return;
         }
         String asked = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).trim();
         Path target = asked.isEmpty() ? Backup.defaultTarget(config.dataDir()) : Path.of(asked).toAbsolutePath().normalize();
         try {
             Backup.Taken taken = backup(target);
-            DevIssuer.reply(exchange, 200, "application/json", String.format("{\"backup\":%s,\"pausedMillis\":%d,\"bytes\":%d}%n",
+            DevPages.reply(exchange, 200, "application/json", String.format("{\"backup\":%s,\"pausedMillis\":%d,\"bytes\":%d}%n",
                     StatusPage.quoted(taken.dir().toString()), taken.paused().toMillis(), taken.bytes())
                     .getBytes(StandardCharsets.UTF_8));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            DevIssuer.reply(exchange, 409, "text/plain; charset=utf-8", (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+            DevPages.reply(exchange, 409, "text/plain; charset=utf-8", (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (Exception e) {
             say("the backup failed: " + e);
-            DevIssuer.reply(exchange, 500, "text/plain; charset=utf-8", ("the backup failed: " + e + "\n").getBytes(StandardCharsets.UTF_8));
+            DevPages.reply(exchange, 500, "text/plain; charset=utf-8", ("the backup failed: " + e + "\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -245,47 +268,114 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    /** A development token for the README's walk-through, valid for a few hours. */
+    /**
+     * A token from identity-service's local-only helper ({@code POST /local/token}), valid 8 hours:
+     * for the README's walk-through and the tests. The services take it as they take any of its tokens.
+     */
     public String devToken(String memberId, String timebankId, List<String> roles) {
-        return issuer.token(memberId, timebankId, roles);
+        return identity.token(memberId, timebankId, roles);
     }
 
-    /** A token signed by the development issuer's key naming another issuer or audience, which the services refuse. */
-    String devTokenNaming(String issuerName, String audience, String memberId, String timebankId, List<String> roles) {
-        return issuer.token(issuerName, audience, memberId, timebankId, roles);
+    /**
+     * A token naming another issuer or audience, signed by a key of the launcher's own that nothing
+     * trusts (see {@link ForeignIssuer}): the services must refuse it.
+     */
+    synchronized String devTokenNaming(String issuerName, String audience, String memberId, String timebankId,
+                                       List<String> roles) {
+        if (foreignIssuer == null) {
+            foreignIssuer = new ForeignIssuer();
+        }
+        return foreignIssuer.token(issuerName, audience, memberId, timebankId, roles);
     }
 
     public PlatformConfig config() {
         return config;
     }
 
+    /**
+     * What a first start needs beyond running processes: the local timebank open in the ledger (the
+     * first admin's timebank, where the portal's first invitations go). Idempotent: a later start finds it open.
+     */
+    void prepareFirstRun() {
+        if (services.stream().noneMatch(s -> s.name().equals("ledger-service"))) {
+            return;
+        }
+        try {
+            String admin = devToken("platform", config.devTimebank(), List.of("ADMIN"));
+            if (LocalTimebank.ensureOpen(url("ledger-service"), admin, config.devTimebank())) {
+                say("opened the local timebank '" + config.devTimebank() + "' in the ledger");
+            }
+        } catch (RuntimeException e) {
+            say("could not open the local timebank '" + config.devTimebank() + "' in the ledger: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The first admin's one-time link while one is still to set up sign-in, asked of identity-service
+     * at each start; empty once an admin has (identity answers 404) or when it cannot say.
+     */
+    Optional<String> firstAdminLink() {
+        try {
+            return identity.firstAdminLink();
+        } catch (RuntimeException e) {
+            say("could not ask identity-service for the first admin's link: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The banner's first lines: where to go in a browser and, on a first run, how to become its admin. */
+    static List<String> firstRunLines(String portalUrl, boolean portalRuns, Optional<String> firstAdminLink) {
+        List<String> lines = new ArrayList<>();
+        if (portalRuns) {
+            lines.add(" Open the portal: " + portalUrl);
+        }
+        firstAdminLink.ifPresent(link -> {
+            lines.add(" Set up the first admin: " + link);
+            lines.add("   (a one-time link: it sets up how the admin signs in, then stops working)");
+        });
+        return lines;
+    }
+
     private void printWelcome() throws IOException {
-        String token = devToken("dev-admin", config.devTimebank(), List.of("ADMIN", "COORDINATOR", "STAFF"));
         Path tokenFile = config.dataDir().resolve("dev-token.txt");
-        Files.writeString(tokenFile, token);
+        boolean tokenWritten = false;
+        try {
+            Files.writeString(tokenFile, devToken("dev-admin", config.devTimebank(), List.of("ADMIN", "COORDINATOR", "STAFF")));
+            tokenWritten = true;
+        } catch (RuntimeException e) {
+            // the platform runs without it: the portal does not need it, and /dev/token can be asked again
+            say("no token for the API walk-through: " + e.getMessage());
+        }
+        boolean portalRuns = services.stream().anyMatch(s -> s.name().equals(ServiceNode.PORTAL));
+        List<String> firstRun = firstRunLines(config.portalUrl(), portalRuns, firstAdminLink());
         String line = "-".repeat(78);
         System.out.println(line);
         System.out.println(" Reciprocity is running locally.");
+        firstRun.forEach(System.out::println);
+        System.out.println();
         for (Supervised supervised : services) {
             ServiceNode service = (ServiceNode) supervised.child();
             System.out.printf("   %-22s %s   (log: %s)%n", service.name(), service.url(), config.projectDir().relativize(service.logFile()));
         }
         System.out.printf("   %-22s %s%n", "Kafka (KRaft)", config.kafkaBootstrap());
         System.out.printf("   %-22s %s%n", "MongoDB wire protocol", config.mongoUri(""));
-        System.out.printf("   %-22s %s   (iss %s, aud %s)%n", "dev token issuer", config.jwkSetUri(), config.issuer(),
-                config.audience());
-        System.out.printf("   %-22s %s   (read what was sent: http://127.0.0.1:%d/dev/mail)%n", "SMTP (GreenMail)",
-                "127.0.0.1:" + config.smtpPort(), config.issuerPort());
+        System.out.printf("   %-22s %s   (read what was sent: %s/dev/mail)%n", "SMTP (GreenMail)",
+                "127.0.0.1:" + config.smtpPort(), config.devPagesUrl());
         System.out.printf("   %-22s %s%n", "data", config.dataDir());
-        System.out.printf("   %-22s http://127.0.0.1:%d/dev/status   (log: %s)%n", "what runs", config.issuerPort(),
+        System.out.printf("   %-22s %s/dev/status   (log: %s)%n", "what runs", config.devPagesUrl(),
                 config.projectDir().relativize(config.dataDir().resolve("logs").resolve("platform.log")));
         System.out.println();
         System.out.println(" A broker or service that stops is started again. Back up with scripts/backup.sh.");
         System.out.println();
-        System.out.println(" A development token (ADMIN, COORDINATOR, STAFF of timebank '" + config.devTimebank()
-                + "', valid " + DevIssuer.TOKEN_LIFETIME.toHours() + " h) is in " + config.projectDir().relativize(tokenFile) + ":");
-        System.out.println("   TOKEN=$(cat " + config.projectDir().relativize(tokenFile) + ")");
-        System.out.println(" Only this local platform trusts it. Press Ctrl-C to stop everything.");
+        if (tokenWritten) {
+            System.out.println(" For the API: a token from identity-service's local-only helper (ADMIN, COORDINATOR, STAFF of");
+            System.out.println(" timebank '" + config.devTimebank() + "', valid " + IdentityClient.TOKEN_LIFETIME.toHours()
+                    + " h) is in " + config.projectDir().relativize(tokenFile) + ":");
+            System.out.println("   TOKEN=$(cat " + config.projectDir().relativize(tokenFile) + ")");
+        }
+        System.out.println(" Tokens for the API: " + config.devPagesUrl() + "/dev/token?timebank=" + config.devTimebank()
+                + "&member=<id>&roles=MEMBER");
+        System.out.println(" Press Ctrl-C to stop everything.");
         System.out.println(line);
     }
 
@@ -297,14 +387,17 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    /** Stops the services first (they drain their work), then the broker, then the database. */
+    /** Stops the portal, the services (they drain their work) and identity-service first, then the broker, then the database. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         expectStops();
-        for (Supervised service : services) {
+        // the portal first, identity-service last: the reverse of their start
+        List<Supervised> stopOrder = new ArrayList<>(services);
+        java.util.Collections.reverse(stopOrder);
+        for (Supervised service : stopOrder) {
             quietly(() -> service.stop(Duration.ofSeconds(30)));
         }
         if (kafka != null) {
@@ -313,8 +406,8 @@ public final class LocalPlatform implements AutoCloseable {
         if (kafkaNode != null) {
             kafkaNode.close();
         }
-        if (issuer != null) {
-            issuer.close();
+        if (pages != null) {
+            pages.close();
         }
         if (mail != null) {
             mail.close();

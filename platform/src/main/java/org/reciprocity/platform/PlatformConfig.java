@@ -9,7 +9,19 @@ import java.nio.file.Path;
  */
 public record PlatformConfig(Path projectDir, Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort,
                              int issuerPort, int ledgerPort, int matchingPort, int notificationPort, int smtpPort,
-                             String devTimebank, String externalKafka, String externalMongo) {
+                             String devTimebank, String externalKafka, String externalMongo, int identityPort, int webPort) {
+
+    /** identity-service's and the portal's default ports ({@code reciprocity.identity.port}, {@code reciprocity.web.port}). */
+    static final int IDENTITY_PORT = 9090;
+    static final int WEB_PORT = 8080;
+
+    /** The platform as it was before identity-service and the portal: they get their default ports. */
+    public PlatformConfig(Path projectDir, Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort, int issuerPort,
+                          int ledgerPort, int matchingPort, int notificationPort, int smtpPort, String devTimebank,
+                          String externalKafka, String externalMongo) {
+        this(projectDir, dataDir, kafkaPort, kafkaControllerPort, mongoPort, issuerPort, ledgerPort, matchingPort,
+                notificationPort, smtpPort, devTimebank, externalKafka, externalMongo, IDENTITY_PORT, WEB_PORT);
+    }
 
     public static PlatformConfig fromEnvironment() {
         Path project = Path.of(setting("reciprocity.project.dir", ".")).toAbsolutePath().normalize();
@@ -25,7 +37,9 @@ public record PlatformConfig(Path projectDir, Path dataDir, int kafkaPort, int k
                 port("reciprocity.notification.port", 8083),
                 port("reciprocity.smtp.port", 3025),
                 setting("reciprocity.dev.timebank", "demo"),
-                null, null);
+                null, null,
+                port("reciprocity.identity.port", IDENTITY_PORT),
+                port("reciprocity.web.port", WEB_PORT));
     }
 
     /**
@@ -36,14 +50,30 @@ public record PlatformConfig(Path projectDir, Path dataDir, int kafkaPort, int k
      */
     public PlatformConfig withExternal(String kafkaBootstrap, String mongo) {
         return new PlatformConfig(projectDir, dataDir, kafkaPort, kafkaControllerPort, mongoPort, issuerPort, ledgerPort,
-                matchingPort, notificationPort, smtpPort, devTimebank, kafkaBootstrap, mongo);
+                matchingPort, notificationPort, smtpPort, devTimebank, kafkaBootstrap, mongo, identityPort, webPort);
     }
 
-    /** The same platform on other ports and another data folder (tests run beside a developer's platform). */
+    /**
+     * The same platform on other ports and another data folder (tests run beside a developer's platform).
+     * identity-service and the portal keep their ports: move them too with {@link #withPortalPorts}.
+     */
     public PlatformConfig withPorts(Path data, int kafka, int controller, int mongoDb, int issuer, int ledger, int matching,
                                     int notification, int smtp) {
         return new PlatformConfig(projectDir, data, kafka, controller, mongoDb, issuer, ledger, matching, notification,
-                smtp, devTimebank, externalKafka, externalMongo);
+                smtp, devTimebank, externalKafka, externalMongo, identityPort, webPort);
+    }
+
+    /** {@link #withPorts(Path, int, int, int, int, int, int, int, int)} with identity-service's and the portal's ports too. */
+    public PlatformConfig withPorts(Path data, int kafka, int controller, int mongoDb, int issuer, int ledger, int matching,
+                                    int notification, int smtp, int identity, int web) {
+        return withPorts(data, kafka, controller, mongoDb, issuer, ledger, matching, notification, smtp)
+                .withPortalPorts(identity, web);
+    }
+
+    /** The same platform with identity-service and the portal on other ports. */
+    public PlatformConfig withPortalPorts(int identity, int web) {
+        return new PlatformConfig(projectDir, dataDir, kafkaPort, kafkaControllerPort, mongoPort, issuerPort, ledgerPort,
+                matchingPort, notificationPort, smtpPort, devTimebank, externalKafka, externalMongo, identity, web);
     }
 
     public boolean embeddedInfrastructure() {
@@ -58,18 +88,32 @@ public record PlatformConfig(Path projectDir, Path dataDir, int kafkaPort, int k
         return (externalMongo != null ? externalMongo : "mongodb://127.0.0.1:" + mongoPort) + "/" + database;
     }
 
+    /** identity-service's public keys: what the services get as {@code JWK_SET_URI}. */
     public String jwkSetUri() {
-        return issuer() + "/jwks.json";
+        return issuer() + "/oauth2/jwks";
     }
 
-    /** The development issuer's name: the {@code iss} of its tokens, which the services check. */
+    /**
+     * identity-service's name: its {@code ISSUER_URL} and the {@code iss} of its tokens, which the services check.
+     * {@code localhost}, not 127.0.0.1: passkeys need a valid relying-party id, and cookies and issuer must agree.
+     */
     public String issuer() {
-        return "http://127.0.0.1:" + issuerPort;
+        return "http://localhost:" + identityPort;
     }
 
-    /** The audience ({@code aud}) of the development issuer's tokens, which the services check. */
+    /** The audience ({@code aud}) of identity-service's tokens for Reciprocity, which the services check. */
     public String audience() {
         return "reciprocity";
+    }
+
+    /** The portal's address, as a browser opens it. */
+    public String portalUrl() {
+        return "http://localhost:" + webPort;
+    }
+
+    /** The launcher's own pages ({@code /dev/status}, {@code /dev/mail}, {@code /dev/backup}, {@code /dev/token}). */
+    public String devPagesUrl() {
+        return "http://127.0.0.1:" + issuerPort;
     }
 
     static String setting(String property, String fallback) {

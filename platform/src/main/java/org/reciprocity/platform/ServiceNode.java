@@ -11,40 +11,84 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
-/** One Reciprocity service, run from its executable jar in its own JVM. */
+/** One Reciprocity service, identity-service or the portal, run from its executable jar in its own JVM. */
 final class ServiceNode implements Child {
+
+    static final String IDENTITY = "identity-service";
+    static final String PORTAL = "web";
+
+    /** The portal's OAuth2 client at identity-service (the contract between them). */
+    static final String PORTAL_CLIENT_ID = "reciprocity-portal";
+
+    /** The services': room for a busy ledger. */
+    static final List<String> SERVICE_JVM = List.of("-Xmx512m");
+
+    /**
+     * identity-service and the portal hold little in memory (keys, sessions, pages rendered and
+     * gone), and a small charity runs the whole platform on a 2 GB machine: small heaps, the serial
+     * collector (no collector threads), smaller thread stacks. identity-service answers a few
+     * requests per sign-in, so it also skips the optimising compiler; the portal keeps it for the
+     * pages it renders under load.
+     */
+    static final List<String> IDENTITY_JVM = List.of("-Xmx192m", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1",
+            "-XX:ReservedCodeCacheSize=48m");
+    static final List<String> PORTAL_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-Xss512k");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final PlatformConfig config;
     private final String name;
-    private final String database;
-    private final int port;
+    private final String url;
+    private final List<String> jvmOptions;
+    private final Supplier<Map<String, String>> environment;
+    private final Predicate<String> healthy;
     private final Path jar;
     private final Path logFile;
 
-    private ServiceNode(PlatformConfig config, String name, String database, int port, Path jar, Path logFile) {
+    private ServiceNode(PlatformConfig config, String name, String url, List<String> jvmOptions,
+                        Supplier<Map<String, String>> environment, Predicate<String> healthy) {
         this.config = config;
         this.name = name;
-        this.database = database;
-        this.port = port;
-        this.jar = jar;
-        this.logFile = logFile;
+        this.url = url;
+        this.jvmOptions = jvmOptions;
+        this.environment = environment;
+        this.healthy = healthy;
+        this.jar = jar(config, name);
+        this.logFile = config.dataDir().resolve("logs").resolve(name + ".log");
     }
 
     /** The service as the launcher runs it; starts nothing yet. */
     static ServiceNode of(PlatformConfig config, String name, String database, int port) {
+        return new ServiceNode(config, name, "http://127.0.0.1:" + port, SERVICE_JVM,
+                () -> environment(config, database, port), ServiceNode::isHealthy);
+    }
+
+    /** identity-service, as the launcher runs it: the issuer every other part trusts. */
+    static ServiceNode identity(PlatformConfig config) {
+        return new ServiceNode(config, IDENTITY, config.issuer(), IDENTITY_JVM, () -> identityEnvironment(config),
+                ServiceNode::isIssuing);
+    }
+
+    /** The portal, as the launcher runs it. */
+    static ServiceNode portal(PlatformConfig config) {
+        return new ServiceNode(config, PORTAL, config.portalUrl(), PORTAL_JVM, () -> portalEnvironment(config),
+                ServiceNode::isServing);
+    }
+
+    private static Path jar(PlatformConfig config, String name) {
         Path jar = config.projectDir().resolve(name).resolve("target").resolve(name + "-exec.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (the README's run command does)");
         }
-        return new ServiceNode(config, name, database, port, jar, config.dataDir().resolve("logs").resolve(name + ".log"));
+        return jar;
     }
 
     @Override
     public Process launch() throws IOException {
-        return ChildJvm.startJar(config.dataDir(), jar, List.of("-Xmx512m"), environment(config, database, port), logFile);
+        return ChildJvm.startJar(config.dataDir(), jar, jvmOptions, environment.get(), logFile);
     }
 
     /** What a service reads from its environment here: where everything is, and the issuer it must trust. */
@@ -67,6 +111,46 @@ final class ServiceNode implements Child {
         return Map.copyOf(environment);
     }
 
+    /**
+     * What identity-service reads (see the portal contract): its name, its own database, the portal it
+     * signs people in for and that portal's secret, and the local-only helpers switched on.
+     */
+    static Map<String, String> identityEnvironment(PlatformConfig config) {
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "PORT", Integer.toString(config.identityPort()),
+                "ISSUER_URL", config.issuer(),
+                "MONGODB_URI", config.mongoUri("identity"),
+                "SMTP_HOST", "127.0.0.1",
+                "SMTP_PORT", Integer.toString(config.smtpPort()),
+                "PORTAL_URL", config.portalUrl(),
+                "WEB_CLIENT_ID", PORTAL_CLIENT_ID,
+                "WEB_CLIENT_SECRET", PortalClientSecret.in(config.dataDir()),
+                "JWT_AUDIENCE", config.audience(),
+                // the loopback-only /local/token and /local/first-admin-link: this platform only, never production
+                "RECIPROCITY_LOCAL", "true"));
+        environment.put("BOOTSTRAP_TIMEBANK", config.devTimebank());
+        // invitations go out through notification-service, in the member's language
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
+        environment.put("NOTIFICATION_URL", "http://127.0.0.1:" + config.notificationPort());
+        return Map.copyOf(environment);
+    }
+
+    /** What the portal reads (see the portal contract): itself, identity-service, and the services it calls. */
+    static Map<String, String> portalEnvironment(PlatformConfig config) {
+        return Map.ofEntries(
+                Map.entry("PORT", Integer.toString(config.webPort())),
+                Map.entry("PORTAL_URL", config.portalUrl()),
+                Map.entry("ISSUER_URL", config.issuer()),
+                Map.entry("IDENTITY_URL", config.issuer()),
+                Map.entry("WEB_CLIENT_ID", PORTAL_CLIENT_ID),
+                Map.entry("WEB_CLIENT_SECRET", PortalClientSecret.in(config.dataDir())),
+                Map.entry("LEDGER_URL", "http://127.0.0.1:" + config.ledgerPort()),
+                Map.entry("MATCHING_URL", "http://127.0.0.1:" + config.matchingPort()),
+                Map.entry("NOTIFICATION_URL", "http://127.0.0.1:" + config.notificationPort()),
+                // http://localhost is a secure context for the browser, but a Secure cookie is not sent over it
+                Map.entry("SESSION_SECURE", "false"));
+    }
+
     /** Where the ledger keeps the key that signs its checkpoints (created there on its first start). */
     static Path ledgerCheckpointKey(PlatformConfig config) {
         return config.dataDir().resolve("keys").resolve("ledger-checkpoint.pk8");
@@ -78,7 +162,7 @@ final class ServiceNode implements Child {
     }
 
     String url() {
-        return "http://127.0.0.1:" + port;
+        return url;
     }
 
     @Override
@@ -86,25 +170,52 @@ final class ServiceNode implements Child {
         return logFile;
     }
 
+    @Override
+    public boolean isHealthy() {
+        return healthy.test(url);
+    }
+
     /**
      * True once {@code /actuator/health} answers UP: Kafka, MongoDB and the issuer's keys, fetched.
      * Asked without a token, it answers the overall status only ({@code {"status":"UP"}}, DOWN is a 503).
      */
-    @Override
-    public boolean isHealthy() {
-        return isHealthy(url());
+    static boolean isHealthy(String url) {
+        Answer answer = get(url + "/actuator/health");
+        return answer.status() == 200 && answer.body().contains("\"status\":\"UP\"");
     }
 
-    static boolean isHealthy(String url) {
+    /** identity-service is ready once it publishes its discovery document (its keys are made before). */
+    static boolean isIssuing(String url) {
+        Answer answer = get(url + "/.well-known/openid-configuration");
+        return answer.status() == 200 && answer.body().contains("\"issuer\"");
+    }
+
+    /**
+     * The portal is ready once it answers its health as UP; one that keeps its health to itself
+     * (a sign-in redirect, a 401 or 404) is ready when it answers at all without a server error.
+     */
+    static boolean isServing(String url) {
+        Answer answer = get(url + "/actuator/health");
+        if (answer.status() == 200) {
+            return answer.body().contains("\"status\":\"UP\"");
+        }
+        return answer.status() > 0 && answer.status() < 500;
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    /** Status 0: no answer. */
+    private static Answer get(String url) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"");
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
-            return false;
+            return new Answer(0, "");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return new Answer(0, "");
         }
     }
 }

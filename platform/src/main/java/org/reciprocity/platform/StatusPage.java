@@ -28,16 +28,16 @@ final class StatusPage {
 
     void serve(HttpExchange exchange) throws IOException {
         if (!"GET".equals(exchange.getRequestMethod())) {
-            DevIssuer.reply(exchange, 405, "text/plain; charset=utf-8", "GET only\n".getBytes(StandardCharsets.UTF_8));
+            DevPages.reply(exchange, 405, "text/plain; charset=utf-8", "GET only\n".getBytes(StandardCharsets.UTF_8));
             return;
         }
         String accept = exchange.getRequestHeaders().getFirst("Accept");
         boolean html = exchange.getRequestURI().getPath().endsWith(".html") || accept != null && accept.contains("text/html");
         List<Supervised.Status> now = processes.get();
         if (html) {
-            DevIssuer.reply(exchange, 200, "text/html; charset=utf-8", html(now).getBytes(StandardCharsets.UTF_8));
+            DevPages.reply(exchange, 200, "text/html; charset=utf-8", html(now).getBytes(StandardCharsets.UTF_8));
         } else {
-            DevIssuer.reply(exchange, 200, "application/json", json(now).getBytes(StandardCharsets.UTF_8));
+            DevPages.reply(exchange, 200, "application/json", json(now).getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -26,7 +26,8 @@ class ContainersSliceIT {
     @Test
     void theSliceRunsOnRealKafkaAndARealMongoDbReplicaSet() throws Exception {
         PlatformConfig config = PlatformConfig.fromEnvironment()
-                .withPorts(Files.createTempDirectory("reciprocity-containers-it"), 0, 0, 0, 19000, 18081, 18082, 18083, 13025)
+                .withPorts(Files.createTempDirectory("reciprocity-containers-it"), 0, 0, 0, 19000, 18081, 18082, 18083, 13025,
+                        19090, 18080)
                 .withExternal(KAFKA.getBootstrapServers(), MONGO.getConnectionString());
         try (LocalPlatform platform = new LocalPlatform(config)) {
             platform.start(Duration.ofSeconds(180));

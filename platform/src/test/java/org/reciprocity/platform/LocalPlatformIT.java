@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the README's run command starts, started here on free ports and a fresh data folder: a
- * real KRaft broker in a child JVM, mongo-java-server on H2, and the three services as separate
- * processes. The slice runs across them, a match agreed in matching is fulfilled in the ledger and
+ * real KRaft broker in a child JVM, mongo-java-server on H2, identity-service (whose local-only
+ * helper signs the tokens), the three services and the portal as separate processes. The slice runs across them, a match agreed in matching is fulfilled in the ledger and
  * completed back in matching; a backup taken under load and restored into a fresh data folder
  * starts again with everything acknowledged before it, a chain that verifies and balances that sum to zero.
  */
@@ -46,7 +46,7 @@ class LocalPlatformIT {
         BackupUnderLoad.restore(config.projectDir(), backup.backup(), restored);
         try (LocalPlatform restarted = new LocalPlatform(config.withPorts(restored, config.kafkaPort(),
                 config.kafkaControllerPort(), config.mongoPort(), config.issuerPort(), config.ledgerPort(), config.matchingPort(),
-                config.notificationPort(), config.smtpPort()))) {
+                config.notificationPort(), config.smtpPort(), config.identityPort(), config.webPort()))) {
             restarted.start(Duration.ofSeconds(420));
             StepSevenSlice.assertReadModelsHave(restarted, created);
             BackupUnderLoad.assertRestored(restarted, backup);
@@ -80,8 +80,8 @@ class LocalPlatformIT {
     }
 
     private static PlatformConfig onFreePorts(Path data) throws IOException {
-        int[] ports = FreePorts.some(8);
+        int[] ports = FreePorts.some(10);
         return PlatformConfig.fromEnvironment()
-                .withPorts(data, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7]);
+                .withPorts(data, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7], ports[8], ports[9]);
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class StatusPageTest {
 
     private static final List<Supervised.Status> PROCESSES = List.of(
-            new Supervised.Status("launcher (store, token issuer, mail)", 100L, Supervised.State.RUNNING,
+            new Supervised.Status("launcher (store, mail, these pages)", 100L, Supervised.State.RUNNING,
                     Instant.now().minusSeconds(30), 0, null, null),
             new Supervised.Status("kafka", 200L, Supervised.State.RUNNING, Instant.now().minusSeconds(5), 1, 137, "kafka.log"),
             new Supervised.Status("ledger-service", null, Supervised.State.WAITING_TO_RESTART, Instant.now(), 2, 1, "l.log"));

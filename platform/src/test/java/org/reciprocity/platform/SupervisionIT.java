@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The launcher as {@code ./mvnw -Prun} starts it, in its own JVM with the real broker (no services,
- * to keep this quick): a broker killed with {@code kill -9} is started again and healthy; a launcher
+ * The launcher as {@code ./mvnw -Prun} starts it, in its own JVM with the real broker and
+ * identity-service (no other services, to keep this quick): a broker killed with {@code kill -9} is started again and healthy; a launcher
  * killed with {@code kill -9} leaves no child alive; the next launcher finds nothing in its way,
  * even a process an earlier run left holding a port.
  */
@@ -37,7 +37,7 @@ class SupervisionIT {
     @Test
     void theLauncherStartsAKilledBrokerAgainAndLeavesNoOrphanWhenItIsKilledItself() throws Exception {
         Path data = Files.createTempDirectory("reciprocity-supervision-it");
-        int[] ports = freePorts(6);
+        int[] ports = freePorts(8);
         String status = "http://127.0.0.1:" + ports[3] + "/dev/status";
 
         Process launcher = launcher(data, ports);
@@ -129,6 +129,8 @@ class SupervisionIT {
                 "-Dreciprocity.mongo.port=" + ports[2], "-Dreciprocity.issuer.port=" + ports[3],
                 "-Dreciprocity.smtp.port=" + ports[4], "-Dreciprocity.ledger.port=" + ports[5],
                 "-Dreciprocity.matching.port=" + ports[5], "-Dreciprocity.notification.port=" + ports[5],
+                // identity-service starts whatever reciprocity.services says: the issuer is the platform's own
+                "-Dreciprocity.identity.port=" + ports[6], "-Dreciprocity.web.port=" + ports[7],
                 "-cp", System.getProperty("java.class.path"), LocalPlatform.class.getName()), data.resolve("launcher.log"));
     }
 
