@@ -181,6 +181,15 @@ final class Browser implements AutoCloseable {
         return wait.until(condition::apply);
     }
 
+    /** Waits until the browser is on a page of this site ({@code http://host:port}). */
+    void awaitSite(String site) {
+        awaitUrl(site + "/");
+    }
+
+    boolean onSite(String site) {
+        return url().startsWith(site + "/");
+    }
+
     /** Waits until the browser is on a page whose address starts with {@code prefix}. */
     void awaitUrl(String prefix) {
         until(d -> d.getCurrentUrl().startsWith(prefix) ? Boolean.TRUE : null, "waiting to reach " + prefix
@@ -275,6 +284,31 @@ final class Browser implements AutoCloseable {
         element.click();
         awaitLoaded();
         return this;
+    }
+
+    /**
+     * Presses a button that sends a form (or a link that leaves the page) and waits until the page
+     * it was on is gone and the next has loaded: reading the old page as if it were the answer
+     * would let a failure pass, or a form be sent twice.
+     */
+    Browser submit(By by) {
+        WebElement element = await(by);
+        element.click();
+        awaitGone(element);
+        return this;
+    }
+
+    /** Waits until this element's page has been replaced (or the element removed), then for the load. */
+    void awaitGone(WebElement element) {
+        until(d -> {
+            try {
+                element.isEnabled();
+                return null;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return Boolean.TRUE;
+            }
+        }, "waiting to leave the page after pressing " + element);
+        awaitLoaded();
     }
 
     /** Waits until the document has loaded (WebDriver's own scripts run even with the page's switched off). */

@@ -41,7 +41,7 @@ final class Person implements AutoCloseable {
         look("welcome");
         browser.choose("method", "password");
         browser.fill("password", account.password()).fill("confirm-password", account.password());
-        browser.click(By.id("set-up"));
+        browser.submit(By.id("set-up"));
         assertThat(browser.errorSummary()).as("setting up a password").isNull();
         look("welcome-done");
         this.account = account;
@@ -60,7 +60,7 @@ final class Person implements AutoCloseable {
         browser.choose("method", "passkey");
         List<WebElement> register = browser.all(By.id("register-passkey"));
         if (register.isEmpty() || !register.get(0).isDisplayed()) {
-            browser.click(By.id("set-up"));
+            browser.submit(By.id("set-up"));
             browser.await(By.id("register-passkey"));
             look("passkey");
         }
@@ -78,34 +78,47 @@ final class Person implements AutoCloseable {
 
     // ---- signing in and out
 
-    /** Goes to the portal; on identity's sign-in page, signs in with e-mail and password. Ends on home. */
-    void signIn() {
+    /**
+     * Goes to the portal; when it is not signed in there, on to identity's sign-in page (straight
+     * away, or from the portal's own page for visitors through its sign-in link).
+     */
+    void toSignIn() {
         browser.go(portal.web + "/");
         browser.awaitLoaded();
-        if (browser.url().startsWith(portal.identity)) {
+        if (browser.onSite(portal.web) && !browser.has(By.id("balance"))) {
+            By signIn = By.cssSelector("a[href*='/oauth2/authorization/'], a[href$='/sign-in'], a#sign-in, main a.govuk-button");
+            if (browser.has(signIn) && !browser.has(By.cssSelector("form[action$='/sign-out']"))) {
+                look("visitor");
+                browser.submit(signIn);
+            }
+        }
+    }
+
+    /** Goes to the portal; on identity's sign-in page, signs in with e-mail and password. Ends on home. */
+    void signIn() {
+        toSignIn();
+        if (browser.onSite(portal.identity)) {
             browser.await(By.id("sign-in"));
             look("sign-in");
             browser.fill("username", account.email()).fill("password", account.password());
-            browser.click(By.id("sign-in"));
+            browser.submit(By.id("sign-in"));
         }
         awaitHome();
     }
 
     /** Tries a password on identity's sign-in page, staying there (for wrong ones). */
     void tryPassword(String password) {
-        if (!browser.url().startsWith(portal.identity) || !browser.has(By.id("sign-in"))) {
-            browser.go(portal.web + "/");
-            browser.awaitLoaded();
+        if (!browser.onSite(portal.identity) || !browser.has(By.id("sign-in"))) {
+            toSignIn();
         }
         browser.await(By.id("sign-in"));
         browser.fill("username", account.email()).fill("password", password);
-        browser.click(By.id("sign-in"));
+        browser.submit(By.id("sign-in"));
     }
 
     void signInWithPasskey() {
-        browser.go(portal.web + "/");
-        browser.awaitLoaded();
-        if (browser.url().startsWith(portal.identity)) {
+        toSignIn();
+        if (browser.onSite(portal.identity)) {
             browser.await(By.id("sign-in-with-passkey"));
             look("sign-in");
             browser.click(By.id("sign-in-with-passkey"));
@@ -115,40 +128,38 @@ final class Person implements AutoCloseable {
 
     /** Asks for a sign-in link by e-mail from identity's sign-in page, opens it and is signed in. */
     void signInByEmailedLink() {
-        browser.go(portal.web + "/");
-        browser.awaitLoaded();
-        assertThat(browser.url()).as("after signing out, the portal asks who you are again").startsWith(portal.identity);
+        toSignIn();
+        assertThat(browser.url()).as("after signing out, the portal asks who you are again").startsWith(portal.identity + "/");
         look("sign-in-again");
-        browser.click(By.id("email-me-a-link"));
+        browser.submit(By.id("email-me-a-link"));
         browser.await(By.id("send-link"));
         look("ask-for-a-link");
         int before = portal.mailbox.count(account.email());
         browser.fill("username", account.email());
-        browser.click(By.id("send-link"));
+        browser.submit(By.id("send-link"));
         look("link-sent");
         String link = portal.mailbox.awaitLink(account.email(), before,
                 l -> l.startsWith(portal.identity) && !l.contains("/welcome/"), "a one-time sign-in link");
         browser.go(link);
         browser.awaitLoaded();
-        if (browser.url().startsWith(portal.identity)) {
+        if (browser.onSite(portal.identity)) {
             // Spring Security's one-time-token page asks the person to press "sign in" (a link opened by a mail
             // scanner must not sign anyone in)
             look("one-time-link");
-            browser.click(By.cssSelector("form button[type='submit'], form input[type='submit']"));
+            browser.submit(By.cssSelector("form button[type='submit'], form input[type='submit']"));
         }
         awaitHome();
     }
 
     void signOut() {
         browser.go(portal.web + "/");
-        browser.click(By.cssSelector("form[action$='/sign-out'] button, form[action$='/sign-out'] input[type='submit']"));
-        browser.awaitLoaded();
+        browser.submit(By.cssSelector("form[action$='/sign-out'] button, form[action$='/sign-out'] input[type='submit']"));
         look("signed-out");
     }
 
     /** Home once signed in: a member's shows their balance (the admin may be no member of the ledger). */
     void awaitHome() {
-        browser.awaitUrl(portal.web);
+        browser.awaitSite(portal.web);
         browser.await(Portal.ADMIN_ID.equals(account.memberId()) ? By.tagName("main") : By.id("balance"));
         look("home");
     }
@@ -169,7 +180,7 @@ final class Person implements AutoCloseable {
             browser.choose("kind", "NEIGHBOUR");
         }
         browser.choose("language", language);
-        browser.click(By.id("invite"));
+        browser.submit(By.id("invite"));
         browser.await(By.id("invited"));
         assertThat(browser.errorSummary()).as("inviting " + name).isNull();
         look("invited");
@@ -194,8 +205,9 @@ final class Person implements AutoCloseable {
         browser.go(portal.web + "/");
         browser.await(By.id("balance"));
         Keyboard keys = browser.keyboard();
-        keys.enterOn(By.cssSelector("a[href$='/hours/new']"));
-        browser.awaitLoaded();
+        WebElement link = keys.tabTo(By.cssSelector("a[href$='/hours/new']"));
+        keys.press(org.openqa.selenium.Keys.ENTER);
+        browser.awaitGone(link);
         return fillAndSendLogHours(new KeyboardHands(keys), direction, counterpartName, hours, minutes, description);
     }
 
@@ -239,9 +251,8 @@ final class Person implements AutoCloseable {
                 hands.type("description", description);
                 descriptionDone = true;
             }
-            hands.press(browser.has(By.id("log-hours")) ? By.id("log-hours")
+            hands.submit(browser.has(By.id("log-hours")) ? By.id("log-hours")
                     : By.cssSelector("main form button[type='submit'].govuk-button"));
-            browser.awaitLoaded();
             assertThat(browser.errorSummary()).as("logging hours").isNull();
             if (!browser.has(By.id("logged"))) {
                 look(hands.name() + "log-hours-step-" + (step + 2));
@@ -261,7 +272,7 @@ final class Person implements AutoCloseable {
         By result = resultFor(name);
         if (!browser.javaScript || !appears(result)) {
             hands.send("counterpart-search");
-            browser.awaitLoaded();
+            browser.await(result);
             look(hands.name() + "counterpart-results");
         }
         WebElement found = browser.await(result);
@@ -295,8 +306,11 @@ final class Person implements AutoCloseable {
 
         void choose(String name, String value);
 
-        /** Presses a button or follows a link. */
+        /** Presses a button or follows a link that acts on the page (JavaScript may keep the page). */
         void press(By control);
+
+        /** Presses the button that sends the form, and waits for the page that answers. */
+        void submit(By button);
 
         /** Sends the form the field is in, as Enter in it does. */
         void send(String field);
@@ -319,6 +333,11 @@ final class Person implements AutoCloseable {
         @Override
         public void press(By control) {
             browser.click(control);
+        }
+
+        @Override
+        public void submit(By button) {
+            browser.submit(button);
         }
 
         @Override
@@ -367,6 +386,13 @@ final class Person implements AutoCloseable {
         }
 
         @Override
+        public void submit(By button) {
+            WebElement pressed = keys.tabTo(button);
+            keys.press(org.openqa.selenium.Keys.ENTER);
+            browser.awaitGone(pressed);
+        }
+
+        @Override
         public void send(String field) {
             keys.tabTo(By.cssSelector("[name='" + field + "']:not([type='hidden']), #" + field));
             keys.press(org.openqa.selenium.Keys.ENTER);
@@ -385,11 +411,11 @@ final class Person implements AutoCloseable {
         WebElement item = browser.await(By.cssSelector("#waiting a[href*='/contributions/']"));
         String contribution = item.getAttribute("href");
         item.click();
-        browser.awaitLoaded();
+        browser.awaitGone(item);
         browser.await(By.id("confirm"));
         look("contribution-to-confirm");
         browser.fill("note", note);
-        browser.click(By.id("confirm"));
+        browser.submit(By.id("confirm"));
         assertThat(browser.errorSummary()).as("confirming").isNull();
         look("confirmed");
         return contribution;
@@ -433,7 +459,7 @@ final class Person implements AutoCloseable {
         if (browser.hasField("offer")) {
             browser.fill("offer", "Lunch at the cafe");
         }
-        browser.click(By.id("spend"));
+        browser.submit(By.id("spend"));
         assertThat(browser.errorSummary()).as("spending hours").isNull();
         look("spent");
     }

@@ -93,11 +93,11 @@ class PortalSecurityIT {
             int before = portal.mailbox.count(account.email());
             for (int attempt = 1; attempt <= 10; attempt++) {
                 someone.tryPassword("not my password " + attempt);
-                assertThat(someone.browser.url()).as("attempt " + attempt).startsWith(portal.identity);
+                assertThat(someone.browser.url()).as("attempt " + attempt).startsWith(portal.identity + "/");
             }
             someone.browser.look("after-ten-wrong-passwords");
             someone.tryPassword(account.password());
-            assertThat(someone.browser.url()).as("the right password, once locked").startsWith(portal.identity);
+            assertThat(someone.browser.url()).as("the right password, once locked").startsWith(portal.identity + "/");
             assertThat(someone.browser.has(By.id("balance"))).isFalse();
             someone.browser.look("locked");
 
@@ -131,7 +131,7 @@ class PortalSecurityIT {
             try (Person again = new Person(portal, Browser.open(screens, true), "suspended-again")) {
                 again.account = member.account;
                 again.tryPassword(member.account.password());
-                assertThat(again.browser.url()).as("a suspended member signing in").startsWith(portal.identity);
+                assertThat(again.browser.url()).as("a suspended member signing in").startsWith(portal.identity + "/");
                 again.browser.look("suspended-cannot-sign-in");
             }
         }
