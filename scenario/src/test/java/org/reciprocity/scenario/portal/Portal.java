@@ -56,7 +56,25 @@ final class Portal {
         services.put("matching-service", "http://127.0.0.1:" + ports.get("matching"));
         services.put("notification-service", "http://127.0.0.1:" + ports.get("notification"));
         services.put("identity-service", identity);
-        this.mailbox = new Mailbox("http://127.0.0.1:" + ports.get("issuer") + "/dev/mail");
+        this.mailbox = new Mailbox("http://127.0.0.1:" + devPagesPort(platform, ports.get("issuer")) + "/dev/mail");
+    }
+
+    /**
+     * Where the launcher serves its development pages ({@code /dev/mail}): the port its config names
+     * for them (asked by name, so a renamed setting is still found), else the one this suite chose.
+     */
+    private static int devPagesPort(LocalPlatform platform, int chosen) {
+        for (String name : List.of("devPort", "launcherPort", "issuerPort")) {
+            try {
+                Object port = PlatformConfig.class.getMethod(name).invoke(platform.config());
+                if (port instanceof Integer number) {
+                    return number;
+                }
+            } catch (ReflectiveOperationException absent) {
+                // not this name
+            }
+        }
+        return chosen;
     }
 
     /** A stand-in at these addresses, for testing the suite's own flows (HarnessOnAFakePortalIT); no platform. */

@@ -85,8 +85,9 @@ final class Web {
 
     /** A page as the browser holding this session cookie would get it (no redirect followed). */
     static Reply page(String url, String cookie) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Cookie", cookie)
-                .header("Accept", "text/html").GET());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Accept", "text/html");
+        return send((cookie == null || cookie.isBlank() ? builder : builder.header("Cookie", cookie)).GET());
     }
 
     /** A form post from this session, with exactly the fields given (so without a CSRF token unless given). */
