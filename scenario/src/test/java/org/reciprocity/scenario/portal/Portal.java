@@ -35,6 +35,7 @@ final class Portal {
     static final String ADMIN_EMAIL = "admin@localhost";
 
     private static Portal shared;
+    private static Throwable failedToStart;
     private static final AtomicInteger PEOPLE = new AtomicInteger();
 
     final LocalPlatform platform;
@@ -87,8 +88,17 @@ final class Portal {
 
     /** The platform of this test JVM, started at the first call and stopped when the JVM ends. */
     static synchronized Portal shared() throws Exception {
+        if (failedToStart != null) {
+            // one attempt per JVM: each test class trying again would cost minutes apiece
+            throw new IllegalStateException("the local platform did not start for an earlier test of this JVM", failedToStart);
+        }
         if (shared == null) {
-            shared = start();
+            try {
+                shared = start();
+            } catch (Exception | Error e) {
+                failedToStart = e;
+                throw e;
+            }
             Portal started = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(started.platform::close, "portal-platform-stop"));
             started.openTimebank(TIMEBANK, "Demo timebank");
