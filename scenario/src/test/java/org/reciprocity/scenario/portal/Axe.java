@@ -1,0 +1,95 @@
+package org.reciprocity.scenario.portal;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * axe-core on the page the browser shows: a {@code serious} or {@code critical} violation fails,
+ * with each rule's id, the nodes it found and where to read how to fix it. Minor and moderate
+ * findings are printed, not failed (the bar names serious and critical).
+ */
+final class Axe {
+
+    static final Set<String> FAILING = Set.of("serious", "critical");
+
+    private Axe() {
+    }
+
+    /** The violations axe finds on the current page (WCAG 2.x A and AA, and best practice). */
+    static List<Rule> violations(WebDriver driver) {
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"))
+                .analyze(driver);
+        if (results.isErrored()) {
+            throw new AssertionError("axe could not run on " + driver.getCurrentUrl() + ": " + results.getErrorMessage());
+        }
+        return results.getViolations();
+    }
+
+    /**
+     * The violations on a page shown with JavaScript switched off. axe cannot run there (it is
+     * asynchronous, and the page's timers and promises do not run), so the page as that browser
+     * rendered it (its DOM, its {@code <noscript>} parts shown, no scripts) is written into a
+     * companion browser, with a {@code <base>} so its styles load, and axe runs on that.
+     */
+    static List<Rule> violationsWithoutJavaScript(WebDriver page, WebDriver companion) {
+        String html = page.getPageSource()
+                .replaceAll("(?is)<script\\b[^>]*>.*?</script>", "")
+                .replaceAll("(?i)<noscript\\b", "<div data-was-noscript")
+                .replaceAll("(?i)</noscript>", "</div>")
+                .replaceFirst("(?i)(<head\\b[^>]*>)", "$1" + java.util.regex.Matcher.quoteReplacement(
+                        "<base href=\"" + page.getCurrentUrl().replace("\"", "%22") + "\">"));
+        companion.get("about:blank");
+        JavascriptExecutor js = (JavascriptExecutor) companion;
+        js.executeScript("document.open(); document.write(arguments[0]); document.close();", html);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline && !Boolean.TRUE.equals(js.executeScript(
+                "return document.readyState === 'complete' && Array.from(document.querySelectorAll('link[rel=stylesheet]'))"
+                        + ".every(l => l.sheet !== null);"))) {
+            Mailbox.pause(100);
+        }
+        return violations(companion);
+    }
+
+    /** Fails on a serious or critical violation on the current page, saying which and where. */
+    static void check(WebDriver driver, String page) {
+        check(driver, page, violations(driver));
+    }
+
+    /** The same for a page shown with JavaScript off (see {@link #violationsWithoutJavaScript}). */
+    static void checkWithoutJavaScript(WebDriver driver, WebDriver companion, String page) {
+        check(driver, page + " (JavaScript off)", violationsWithoutJavaScript(driver, companion));
+    }
+
+    private static void check(WebDriver driver, String page, List<Rule> violations) {
+        List<Rule> failing = violations.stream().filter(r -> FAILING.contains(r.getImpact())).toList();
+        List<Rule> others = violations.stream().filter(r -> !FAILING.contains(r.getImpact())).toList();
+        if (!others.isEmpty()) {
+            System.out.println("[axe] " + page + " (" + driver.getCurrentUrl() + "), not failing: " + describe(others));
+        }
+        if (!failing.isEmpty()) {
+            throw new AssertionError("axe: serious or critical accessibility violations on " + page + " ("
+                    + driver.getCurrentUrl() + "):" + describe(failing));
+        }
+    }
+
+    static String describe(List<Rule> rules) {
+        return rules.stream().map(rule -> "\n  " + rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " ("
+                + rule.getHelpUrl() + ")" + rule.getNodes().stream()
+                        .map(node -> "\n      " + node.getTarget() + " " + abbreviate(node.getHtml())
+                                + (node.getFailureSummary() == null ? "" : "\n        " + node.getFailureSummary().replace("\n", " ")))
+                        .collect(Collectors.joining()))
+                .collect(Collectors.joining());
+    }
+
+    private static String abbreviate(String html) {
+        return html == null ? "" : html.length() > 160 ? html.substring(0, 157) + "..." : html;
+    }
+}
