@@ -19,22 +19,14 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class IdentityServiceIT {
 
-    static final String ISSUER = "http://localhost:9090";
-    static final String PORTAL = "http://localhost:8080";
-    static final String SECRET = "test-portal-secret";
+    static final String ISSUER = TestSupport.ISSUER;
+    static final String PORTAL = TestSupport.PORTAL;
+    static final String SECRET = TestSupport.SECRET;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        TestServers.start();
-        registry.add("spring.mongodb.uri", () -> TestServers.mongoUri("identity"));
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> TestServers.SMTP_PORT);
-        registry.add("reciprocity.identity.issuer-url", () -> ISSUER);
-        registry.add("reciprocity.identity.portal-url", () -> PORTAL);
-        registry.add("reciprocity.identity.client-secret", () -> SECRET);
+        TestSupport.register(registry);
         registry.add("reciprocity.identity.local", () -> "true");
-        // the lock-out's waits, shortened so ten tries take milliseconds (the arithmetic is LockOutTest's)
-        registry.add("reciprocity.identity.slow-down-step", () -> "1ms");
     }
 
     @LocalServerPort

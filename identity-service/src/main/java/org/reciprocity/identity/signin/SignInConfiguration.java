@@ -29,15 +29,13 @@ public class SignInConfiguration implements WebMvcConfigurer {
     @Bean
     @Order(3)
     SecurityFilterChain signInChain(HttpSecurity http, IdentitySettings settings, Accounts accounts,
-                                    PasswordEncoder encoder, LockOut lockOut, Mailer mailer, Clock clock,
-                                    MongoTemplate mongo) throws Exception {
+                                    Mailer mailer, Clock clock, MongoTemplate mongo) throws Exception {
         AfterSignIn afterSignIn = new AfterSignIn(settings.portalUrl());
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/login/**", "/welcome/**", "/ott/generate", "/webjars/**", "/css/**", "/js/**",
                                 "/actuator/health", "/actuator/health/**", "/local/**", "/error", "/favicon.ico")
                         .permitAll()
                         .anyRequest().authenticated())
-                .authenticationProvider(new PasswordSignIn(accounts, encoder, lockOut, mailer, clock))
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(afterSignIn)
                         .failureHandler(new SignInFailures()))
@@ -57,6 +55,17 @@ public class SignInConfiguration implements WebMvcConfigurer {
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/local/**"))
                 .logout(logout -> logout.logoutSuccessUrl(settings.portalUrl() + "/"));
         return http.build();
+    }
+
+    /**
+     * Password sign-in, as the one global AuthenticationProvider. Being a bean stops Spring Security
+     * from building its own password check from the UserDetailsService as a fallback, which would let
+     * a password through after PasswordSignIn refused it (locked, too soon, suspended): see
+     * LockOutIT. The e-mailed link and passkeys have their own providers in the sign-in chain.
+     */
+    @Bean
+    PasswordSignIn passwordSignIn(Accounts accounts, PasswordEncoder encoder, LockOut lockOut, Mailer mailer, Clock clock) {
+        return new PasswordSignIn(accounts, encoder, lockOut, mailer, clock);
     }
 
     @Bean
