@@ -73,6 +73,8 @@ class AccountsApi {
             return new InvitationResponse(account.memberId(), account.statusAt(clock.instant()));
         } catch (Invitations.EmailInUse inUse) {
             throw new Refused(ApiRefusal.EMAIL_IN_USE);
+        } catch (Invitations.AlreadySetUp setUp) {
+            throw new Refused(ApiRefusal.ALREADY_SET_UP);
         }
     }
 

@@ -10,7 +10,8 @@ enum ApiRefusal {
     NOT_PERMITTED(HttpStatus.FORBIDDEN),
     NOT_FOUND(HttpStatus.NOT_FOUND),
     INVALID_VALUE(HttpStatus.BAD_REQUEST),
-    EMAIL_IN_USE(HttpStatus.CONFLICT);
+    EMAIL_IN_USE(HttpStatus.CONFLICT),
+    ALREADY_SET_UP(HttpStatus.CONFLICT);
 
     final HttpStatus status;
 

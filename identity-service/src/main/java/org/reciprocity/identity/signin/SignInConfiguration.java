@@ -44,6 +44,8 @@ public class SignInConfiguration implements WebMvcConfigurer {
                         .tokenGenerationSuccessHandler(new LinkSender(accounts, mailer, settings))
                         .showDefaultSubmitPage(false)
                         .loginPage("/login")
+                        // set after loginPage, which would otherwise make POST /login the link's URL too
+                        .loginProcessingUrl("/login/ott")
                         .authenticationSuccessHandler(afterSignIn)
                         .authenticationFailureHandler(new SignInFailures()))
                 .webAuthn(passkeys -> passkeys
