@@ -8,6 +8,9 @@ import org.reciprocity.identity.account.PasswordRules;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.webauthn.api.Bytes;
+import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,10 +25,19 @@ class SignInPages {
     private final PasswordRules rules;
     private final PasswordEncoder encoder;
 
-    SignInPages(Accounts accounts, PasswordRules rules, PasswordEncoder encoder) {
+    private final PublicKeyCredentialUserEntityRepository passkeyUsers;
+
+    SignInPages(Accounts accounts, PasswordRules rules, PasswordEncoder encoder, PublicKeyCredentialUserEntityRepository passkeyUsers) {
+        this.passkeyUsers = passkeyUsers;
         this.accounts = accounts;
         this.rules = rules;
         this.encoder = encoder;
+    }
+
+    /** Nothing lives at identity's root: a signed-in person belongs on the portal (where passkey sign-in lands). */
+    @GetMapping("/")
+    String home(org.springframework.ui.Model model) {
+        return "redirect:" + model.getAttribute("portalUrl");
     }
 
     @GetMapping("/login")
@@ -79,8 +91,13 @@ class SignInPages {
         return "password-set";
     }
 
+    /** The passkey page; the person's WebAuthn identity is made here so their device shows their e-mail. */
     @GetMapping("/account/passkey")
-    String passkey() {
+    String passkey(@AuthenticationPrincipal UserDetails user) {
+        if (passkeyUsers.findByUsername(user.getUsername()) == null) {
+            accounts.byId(user.getUsername()).ifPresent(account -> passkeyUsers.save(ImmutablePublicKeyCredentialUserEntity.builder()
+                    .id(Bytes.random()).name(account.id()).displayName(account.email()).build()));
+        }
         return "passkey";
     }
 }
