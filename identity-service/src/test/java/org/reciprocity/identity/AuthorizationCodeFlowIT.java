@@ -15,6 +15,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 class AuthorizationCodeFlowIT extends IdentityServiceIT {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    com.nimbusds.jose.jwk.RSAKey signingKey;
+
     static final String REDIRECT = PORTAL + "/login/oauth2/code/reciprocity";
 
     @Test
@@ -77,5 +83,14 @@ class AuthorizationCodeFlowIT extends IdentityServiceIT {
         assertThat(login.body()).contains("id=\"sign-in\"").contains("id=\"email-me-a-link\"").contains("id=\"sign-in-with-passkey\"");
         assertThat(browser.getAny("/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.css").statusCode()).isEqualTo(200);
         assertThat(browser.get("/login?lang=fr").body()).contains("lang=\"fr\"");
+        // the passkey button's script is Spring Security's own
+        assertThat(browser.getAny("/login/webauthn.js").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void everyInstanceSignsWithTheKeyTheFirstOneStored() {
+        com.nimbusds.jose.jwk.RSAKey again = org.reciprocity.identity.token.SigningKeys.loadOrCreate(mongo);
+        assertThat(again.getKeyID()).isEqualTo(signingKey.getKeyID());
+        assertThat(browser().getAny("/oauth2/jwks").body()).contains(signingKey.getKeyID());
     }
 }

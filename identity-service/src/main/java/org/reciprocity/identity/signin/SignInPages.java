@@ -49,6 +49,16 @@ class SignInPages {
         return "login";
     }
 
+    /**
+     * Spring Security's passkey script (it serves it only beside its own generated login page, which we
+     * replace): the sign-in page's passkey button calls its setupLogin.
+     */
+    @GetMapping(value = "/login/webauthn.js", produces = "text/javascript")
+    @org.springframework.web.bind.annotation.ResponseBody
+    org.springframework.core.io.Resource webauthnScript() {
+        return new org.springframework.core.io.ClassPathResource("org/springframework/security/spring-security-webauthn.js");
+    }
+
     @GetMapping("/login/link")
     String askForLink(@RequestParam(required = false) String next, Model model) {
         model.addAttribute("next", "password".equals(next) ? "password" : null);

@@ -18,7 +18,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
  * (one conditional insert on a fixed {@code _id}); any other instance, or a second one racing it,
  * loses the insert and reads the winner's key, so every instance signs with the same key.
  */
-final class SigningKeys {
+public final class SigningKeys {
 
     static final String CURRENT = "current";
 
@@ -29,7 +29,7 @@ final class SigningKeys {
     private SigningKeys() {
     }
 
-    static RSAKey loadOrCreate(MongoTemplate mongo) {
+    public static RSAKey loadOrCreate(MongoTemplate mongo) {
         StoredKey stored = mongo.findById(CURRENT, StoredKey.class);
         if (stored == null) {
             try {
