@@ -3,7 +3,7 @@
 # each process in turn, then checks every acknowledged contribution against the ledger and its
 # topics. Prints "N passed, M failed" and the figures; exits non-zero when a check failed.
 #   scripts/crash-suite.sh [cycles per process (10)] [processes (launcher,ledger-service,matching-service,notification-service,kafka)] [seconds of load before each kill (6)]
-# Uses ports 9600-9607 and a fresh temporary data folder. See docs/reliability.md.
+# Uses ports 9600-9609 and a fresh temporary data folder. See docs/reliability.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt

@@ -60,9 +60,9 @@ final class Town implements AutoCloseable {
 
     /** The platform on free ports and a fresh data folder; the services' clocks are movable (see the pom). */
     static Town start(LocalDate dayZero) throws Exception {
-        int[] ports = FreePorts.some(8);
+        int[] ports = FreePorts.some(10);
         PlatformConfig config = PlatformConfig.fromEnvironment().withPorts(Files.createTempDirectory("reciprocity-month"),
-                ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7]);
+                ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7], ports[8], ports[9]);
         LocalPlatform platform = new LocalPlatform(config);
         try {
             // as the run command allows, and more: on a loaded 2-core machine the services have taken over 3 minutes

@@ -68,7 +68,9 @@ final class Launcher implements AutoCloseable {
     void start() throws IOException {
         starts++;
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Dlog4j2.configurationFile=classpath:kafka-log4j2.xml", "-cp", System.getProperty("java.class.path"),
+                "-Dlog4j2.configurationFile=classpath:kafka-log4j2.xml",
+                // the services under load and identity-service (the tokens); the portal is not under test here
+                "-Dreciprocity.services=ledger-service,matching-service,notification-service", "-cp", System.getProperty("java.class.path"),
                 "org.reciprocity.platform.LocalPlatform");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Files.createDirectories(dataDir)
@@ -84,6 +86,8 @@ final class Launcher implements AutoCloseable {
         env.put("RECIPROCITY_MATCHING_PORT", Integer.toString(firstPort + 5));
         env.put("RECIPROCITY_NOTIFICATION_PORT", Integer.toString(firstPort + 6));
         env.put("RECIPROCITY_SMTP_PORT", Integer.toString(firstPort + 7));
+        env.put("RECIPROCITY_IDENTITY_PORT", Integer.toString(firstPort + 8));
+        env.put("RECIPROCITY_WEB_PORT", Integer.toString(firstPort + 9));
         process = builder.start();
         CrashSuite.say("launcher started (start %d, pid %d); console in %s", starts, process.pid(),
                 dataDir.resolve("launcher-console.log"));

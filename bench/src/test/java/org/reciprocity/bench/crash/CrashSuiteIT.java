@@ -21,7 +21,7 @@ class CrashSuiteIT {
     void noAcknowledgedHourIsLostOrDoubledAndEveryProcessComesBackAfterKillNine() throws Exception {
         Path project = Path.of(System.getProperty("reciprocity.project.dir", "..")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("reciprocity-crash-it");
-        int firstPort = FreePorts.block(8); // the launcher takes eight from the first
+        int firstPort = FreePorts.block(10); // the launcher takes ten from the first
 
         CrashSuite.Report report = CrashSuite.run(new CrashSuite.Settings(project, data, 1,
                 List.of("ledger-service", "launcher"), Duration.ofSeconds(5), firstPort, Duration.ofSeconds(240)));
