@@ -26,6 +26,14 @@ public record IdentitySettings(String issuerUrl, String portalUrl, String client
     /** The portal's secret on the local platform only, where WEB_CLIENT_SECRET may be left out. */
     public static final String LOCAL_CLIENT_SECRET = "local-development-secret";
 
+    /**
+     * Where a person signed in here goes next: the portal's own sign-in, which finds them signed in
+     * here and comes back signed in there (the portal's root would greet them as a visitor).
+     */
+    public String portalSignIn() {
+        return portalUrl + "/oauth2/authorization/reciprocity";
+    }
+
     public IdentitySettings {
         if ((clientSecret == null || clientSecret.isBlank()) && local) {
             clientSecret = LOCAL_CLIENT_SECRET;

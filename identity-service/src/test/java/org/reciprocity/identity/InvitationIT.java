@@ -43,12 +43,12 @@ class InvitationIT extends IdentityServiceIT {
         assertThat(tooShort.body()).contains("govuk-error-summary");
         HttpResponse<String> setUp = ines.submit(welcome, welcome,
                 Map.of("method", "password", "password", "un jardin plein de tomates", "confirm-password", "un jardin plein de tomates"));
-        assertThat(Browser.location(setUp)).isEqualTo(PORTAL);
+        assertThat(Browser.location(setUp)).isEqualTo(PORTAL + "/oauth2/authorization/reciprocity");
 
         // signed in already: the portal's authorisation goes straight to a code
         String tokens = ines.tokensJson("reciprocity-portal", SECRET, AuthorizationCodeFlowIT.REDIRECT);
         assertThat(tokens).contains("access_token");
-        assertThat(Browser.location(browser().signIn(email, "un jardin plein de tomates"))).isEqualTo(PORTAL);
+        assertThat(Browser.location(browser().signIn(email, "un jardin plein de tomates"))).isEqualTo(PORTAL + "/oauth2/authorization/reciprocity");
         Account account = accounts.byId(Account.key(timebank, "ines")).orElseThrow();
         assertThat(account.status().name()).isEqualTo("ACTIVE");
         assertThat(account.language()).isEqualTo("fr");

@@ -29,7 +29,7 @@ class SignInLinkIT extends IdentityServiceIT {
         assertThat(page.statusCode()).isEqualTo(200);
         String token = Browser.query(browser.base + link).get("token");
         HttpResponse<String> signedIn = browser.postForm("/login/ott", Map.of("token", token, "_csrf", Browser.csrfOf(page.body())));
-        assertThat(Browser.location(signedIn)).isEqualTo(PORTAL);
+        assertThat(Browser.location(signedIn)).isEqualTo(PORTAL + "/oauth2/authorization/reciprocity");
         assertThat(browser.tokensJson("reciprocity-portal", SECRET, AuthorizationCodeFlowIT.REDIRECT)).contains("access_token");
 
         Browser again = browser();
@@ -66,7 +66,7 @@ class SignInLinkIT extends IdentityServiceIT {
         HttpResponse<String> saved = browser.submit("/account/password", "/account/password",
                 Map.of("password", "a quieter walk in the hills", "confirm-password", "a quieter walk in the hills"));
         assertThat(saved.body()).contains("id=\"password-set\"");
-        assertThat(Browser.location(browser().signIn(member.email(), "a quieter walk in the hills"))).isEqualTo(PORTAL);
+        assertThat(Browser.location(browser().signIn(member.email(), "a quieter walk in the hills"))).isEqualTo(PORTAL + "/oauth2/authorization/reciprocity");
         assertThat(Browser.location(browser().signIn(member.email(), "a long walk by the sea"))).endsWith("/login?error=wrong");
     }
 

@@ -87,7 +87,7 @@ class WelcomePage {
         }
         accounts.activate(account.id());
         signIn(account, request, response);
-        return passkey ? "redirect:/account/passkey" : "redirect:" + settings.portalUrl();
+        return passkey ? "redirect:/account/passkey" : "redirect:" + settings.portalSignIn();
     }
 
     private void signIn(Account account, HttpServletRequest request, HttpServletResponse response) {

@@ -16,6 +16,6 @@ class PageModel {
 
     @ModelAttribute("portalUrl")
     String portalUrl() {
-        return settings.portalUrl();
+        return settings.portalSignIn();
     }
 }

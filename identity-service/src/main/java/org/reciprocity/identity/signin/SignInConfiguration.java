@@ -30,7 +30,7 @@ public class SignInConfiguration implements WebMvcConfigurer {
     @Order(3)
     SecurityFilterChain signInChain(HttpSecurity http, IdentitySettings settings, Accounts accounts,
                                     Mailer mailer, Clock clock, MongoTemplate mongo) throws Exception {
-        AfterSignIn afterSignIn = new AfterSignIn(settings.portalUrl());
+        AfterSignIn afterSignIn = new AfterSignIn(settings.portalSignIn());
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/login/**", "/welcome/**", "/ott/generate", "/webjars/**", "/css/**", "/js/**",
                                 "/actuator/health", "/actuator/health/**", "/local/**", "/error", "/favicon.ico")
