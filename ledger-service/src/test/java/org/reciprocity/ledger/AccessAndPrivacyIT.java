@@ -85,6 +85,20 @@ class AccessAndPrivacyIT {
     }
 
     @Test
+    void aMemberSeesTheOrganisationsByNameButNotWhoTheirStaffAre() {
+        String college = given.anOrganisation("Recovery college", "stella");
+        String cafe = given.anOrganisation("Allotment cafe");
+
+        ApiClient.Response listed = given.api.get(given.path("/organisations"), given.as(kim));
+
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.json().valueStream().map(o -> o.path("name").asString()).toList())
+                .containsExactly("Allotment cafe", "Recovery college");
+        assertThat(listed.json().valueStream().map(o -> o.path("id").asString()).toList()).containsExactly(cafe, college);
+        assertThat(listed.body()).doesNotContain("stella").doesNotContain("staffIds");
+    }
+
+    @Test
     void onlyTheStaffAnOrganisationListsConfirmItsGroupActivity() {
         String college = given.anOrganisation("Recovery college", "stella");
         Map<String, Object> register = Map.of("id", "course-" + given.timebank, "organisationId", college,

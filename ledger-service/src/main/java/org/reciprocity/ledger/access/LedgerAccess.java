@@ -40,6 +40,8 @@ public enum LedgerAccess implements AccessRule {
     REMOVE_SUPPORTER(SELF, SUPPORTER, COORDINATOR, ADMIN),
 
     OPEN_ORGANISATION(COORDINATOR, ADMIN),
+    /** Their names and ids only: what a member needs to spend hours on an organisation's offer. */
+    LIST_ORGANISATIONS(MEMBER),
     SET_ORGANISATION_STAFF(COORDINATOR, ADMIN),
 
     /** The ledger checks who the caller logs for (themself, or with consent as supporter or coordinator). */

@@ -1,5 +1,6 @@
 package org.reciprocity.ledger.organisation;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,7 +17,10 @@ import org.reciprocity.kit.web.SafeId;
 import org.reciprocity.ledger.book.LedgerRefusal;
 import org.reciprocity.ledger.timebank.Timebanks;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -61,6 +65,21 @@ class OrganisationController {
         return new OrganisationResponse(id, request.name().strip(), staff);
     }
 
+    /**
+     * The timebank's organisations by name, for a member choosing where to spend hours: names and
+     * ids only (who their staff are is for coordinators).
+     */
+    @Access("LIST_ORGANISATIONS")
+    @GetMapping
+    List<OrganisationListed> list(@PathVariable String timebankId) {
+        timebanks.require(timebankId);
+        return mongo.find(Query.query(Criteria.where("timebankId").is(timebankId)), Document.class, Organisations.COLLECTION)
+                .stream()
+                .map(organisation -> new OrganisationListed(organisation.getString("_id"), organisation.getString("name")))
+                .sorted(Comparator.comparing(OrganisationListed::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
     /** Says who the organisation's staff are now: they, and no one else, confirm its group work. */
     @Access("SET_ORGANISATION_STAFF")
     @PutMapping("/{organisationId}/staff")
@@ -79,5 +98,8 @@ class OrganisationController {
     }
 
     record OrganisationResponse(String id, String name, List<String> staffIds) {
+    }
+
+    record OrganisationListed(String id, String name) {
     }
 }

@@ -449,7 +449,11 @@ final class Person implements AutoCloseable {
         browser.go(portal.web + "/spend");
         browser.await(By.id("spend"));
         look("spend");
-        if (browser.all(By.cssSelector("[name='organisation'][value='" + organisationId + "'], [name='organisation'] option[value='"
+        if ("input".equals(browser.field("organisation").getTagName())
+                && !"radio".equals(browser.field("organisation").getAttribute("type"))) {
+            // the portal cannot list organisations yet (no ledger endpoint): the member types its id
+            browser.fill("organisation", organisationId);
+        } else if (browser.all(By.cssSelector("[name='organisation'][value='" + organisationId + "'], [name='organisation'] option[value='"
                 + organisationId + "']")).isEmpty()) {
             browser.chooseLabelled("organisation", organisationName);
         } else {

@@ -78,14 +78,6 @@ final class Portal {
         return chosen;
     }
 
-    /** A stand-in at these addresses, for testing the suite's own flows (HarnessOnAFakePortalIT); no platform. */
-    Portal(String web, String identity, Mailbox mailbox) {
-        this.platform = null;
-        this.web = web;
-        this.identity = identity;
-        this.mailbox = mailbox;
-    }
-
     /** The platform of this test JVM, started at the first call and stopped when the JVM ends. */
     static synchronized Portal shared() throws Exception {
         if (failedToStart != null) {

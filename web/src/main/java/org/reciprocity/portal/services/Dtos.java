@@ -62,6 +62,10 @@ public final class Dtos {
 
     /** A member as any other member may see them: an id and the name they go by. */
     @JsonIgnoreProperties(ignoreUnknown = true)
+    /** An organisation a member may spend hours with: its id and name, nothing more. */
+    public record Organisation(String id, String name) {
+    }
+
     public record DirectoryEntry(String memberId, String displayName) {
     }
 

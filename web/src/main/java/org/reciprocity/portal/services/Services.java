@@ -167,6 +167,12 @@ public class Services {
         return post(ledger, TB + "/members", tb, requestId, body, Member.class);
     }
 
+    /** The timebank's organisations by name (the ledger shows members their names and ids only). */
+    public List<Dtos.Organisation> organisations(String tb) {
+        return ledger.get().uri(u -> u.path(TB + "/organisations").build(tb))
+                .retrieve().body(new ParameterizedTypeReference<List<Dtos.Organisation>>() { });
+    }
+
     // matching
 
     public List<DirectoryEntry> directory(String tb, String name) {

@@ -42,6 +42,7 @@ class SpendController {
     String spendForm(@RequestParam(defaultValue = "") String organisation, Model model) {
         model.addAttribute("requestId", UUID.randomUUID().toString());
         model.addAttribute("organisation", organisation);
+        model.addAttribute("organisations", organisations());
         return "spend/spend";
     }
 
@@ -51,6 +52,7 @@ class SpendController {
                  @RequestParam(defaultValue = "") String minutes, Model model) {
         model.addAllAttributes(java.util.Map.of("requestId", requestId, "organisation", organisation, "offer", offer,
                 "hours", hours, "minutes", minutes));
+        model.addAttribute("organisations", organisations());
         List<PageError> problems = new ArrayList<>();
         if (!organisation.strip().matches("[A-Za-z0-9._:-]{1,100}")) {
             problems.add(new PageError("organisation", text("spend.error.organisation")));
@@ -125,6 +127,19 @@ class SpendController {
         }
         model.addAttribute("minutesDone", total);
         return "spend/given";
+    }
+
+    /** The organisations to choose from; none when the ledger cannot say (the page then asks for the id). */
+    private List<org.reciprocity.portal.services.Dtos.Organisation> organisations() {
+        try {
+            List<org.reciprocity.portal.services.Dtos.Organisation> all = services.organisations(SignedIn.current().timebankId());
+            return all == null ? List.of() : all;
+        } catch (ServiceRefusal refusal) {
+            if (refusal.status() == 401) {
+                throw refusal;
+            }
+            return List.of();
+        }
     }
 
     private String pot() {
