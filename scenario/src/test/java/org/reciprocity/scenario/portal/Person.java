@@ -449,16 +449,10 @@ final class Person implements AutoCloseable {
         browser.go(portal.web + "/spend");
         browser.await(By.id("spend"));
         look("spend");
-        if ("input".equals(browser.field("organisation").getTagName())
-                && !"radio".equals(browser.field("organisation").getAttribute("type"))) {
-            // the portal cannot list organisations yet (no ledger endpoint): the member types its id
-            browser.fill("organisation", organisationId);
-        } else if (browser.all(By.cssSelector("[name='organisation'][value='" + organisationId + "'], [name='organisation'] option[value='"
-                + organisationId + "']")).isEmpty()) {
-            browser.chooseLabelled("organisation", organisationName);
-        } else {
-            browser.choose("organisation", organisationId);
-        }
+        // a member picks the organisation by its name, as the offer names it
+        browser.chooseLabelled("organisation", organisationName);
+        assertThat(browser.all(By.cssSelector("[name='organisation']:checked")).get(0).getAttribute("value"))
+                .as("the organisation chosen by its name").isEqualTo(organisationId);
         browser.fill("hours", Integer.toString(hours)).fill("minutes", Integer.toString(minutes));
         if (browser.hasField("offer")) {
             browser.fill("offer", "Lunch at the cafe");
