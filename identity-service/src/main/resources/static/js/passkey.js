@@ -1,6 +1,7 @@
 // Registers a passkey with Spring Security's WebAuthn endpoints, then goes on to the portal.
 (function () {
-  var page = window.reciprocityPasskey;
+  var button = document.getElementById('register-passkey');
+  var page = { portal: button.dataset.portal, csrfHeader: button.dataset.csrfHeader, csrfToken: button.dataset.csrfToken };
   function b64urlToBytes(s) {
     var b64 = s.replace(/-/g, '+').replace(/_/g, '/');
     var bin = atob(b64);
@@ -19,7 +20,7 @@
       .then(function (r) { if (!r.ok) { throw new Error('HTTP ' + r.status); } return r.json(); });
   }
   function showError() {
-    document.getElementById('passkey-error').style.display = 'block';
+    document.getElementById('passkey-error').hidden = false;
   }
   document.getElementById('register-passkey').addEventListener('click', function () {
     post('/webauthn/register/options').then(function (options) {

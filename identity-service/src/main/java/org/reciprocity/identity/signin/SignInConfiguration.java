@@ -55,8 +55,18 @@ public class SignInConfiguration implements WebMvcConfigurer {
                         .disableDefaultRegistrationPage(true))
                 // the local helpers are called by programs on the same machine, not by forms
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/local/**"))
-                .logout(logout -> logout.logoutSuccessUrl(settings.portalUrl() + "/"));
+                .logout(logout -> logout.logoutSuccessUrl(settings.portalUrl() + "/"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(settings))));
         return http.build();
+    }
+
+    /**
+     * Nothing inline and nothing from elsewhere; a form may lead on to the portal (a sign-in
+     * redirects there, and browsers hold redirects after a form to its form-action).
+     */
+    static String contentSecurityPolicy(IdentitySettings settings) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "frame-ancestors 'none'; form-action 'self' " + settings.portalUrl();
     }
 
     /**

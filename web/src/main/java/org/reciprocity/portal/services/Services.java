@@ -217,6 +217,12 @@ public class Services {
 
     // identity
 
+    /** Where the member's sign-in stands at identity-service now: ACTIVE, SUSPENDED, LOCKED… */
+    public String accountStatus(String tb, String memberId) {
+        Map<?, ?> account = identity.get().uri(TB + "/accounts/{m}", tb, memberId).retrieve().body(Map.class);
+        return account == null ? null : String.valueOf(account.get("status"));
+    }
+
     public void invite(String tb, String memberId, String email, String language) {
         identity.post().uri(TB + "/invitations", tb).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("memberId", memberId, "email", email, "language", language))

@@ -48,7 +48,7 @@ class SecurityConfiguration {
         signedOut.setPostLogoutRedirectUri(portal(settings) + "/");
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
-                                "/error", "/signed-out").permitAll()
+                                "/error", "/signed-out", "/paused").permitAll()
                         .requestMatchers("/coordinator/**").access((auth, context) -> new AuthorizationDecision(coordinates(auth.get())))
                         .anyRequest().authenticated())
                 .oauth2Login(o -> o
