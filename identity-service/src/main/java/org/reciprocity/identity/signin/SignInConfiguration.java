@@ -32,7 +32,7 @@ public class SignInConfiguration implements WebMvcConfigurer {
                                     Mailer mailer, Clock clock, MongoTemplate mongo) throws Exception {
         AfterSignIn afterSignIn = new AfterSignIn(settings.portalSignIn());
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/login/**", "/welcome/**", "/ott/generate", "/webjars/**", "/css/**", "/js/**",
+                        .requestMatchers("/login", "/login/**", "/welcome/**", "/ott/generate", "/webjars/**", "/assets/**", "/css/**", "/js/**",
                                 "/actuator/health", "/actuator/health/**", "/local/**", "/error", "/favicon.ico")
                         .permitAll()
                         .anyRequest().authenticated())

@@ -46,7 +46,9 @@ final class Axe {
                 .replaceAll("(?i)</noscript>", "</div>")
                 .replaceFirst("(?i)(<head\\b[^>]*>)", "$1" + java.util.regex.Matcher.quoteReplacement(
                         "<base href=\"" + page.getCurrentUrl().replace("\"", "%22") + "\">"));
-        companion.get("about:blank");
+        // a page of the same origin, not about:blank: Chrome blocks a page of no address from loading
+        // anything from localhost (private network access), so the copy would be checked without its styles
+        companion.get(java.net.URI.create(page.getCurrentUrl()).resolve("/robots.txt").toString());
         JavascriptExecutor js = (JavascriptExecutor) companion;
         js.executeScript("document.open(); document.write(arguments[0]); document.close();", html);
         long deadline = System.nanoTime() + 10_000_000_000L;

@@ -27,6 +27,7 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
  * Sign-in through identity-service (OAuth2 authorization code with PKCE), the session, CSRF and the
@@ -46,8 +47,14 @@ class SecurityConfiguration {
         resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         OidcClientInitiatedLogoutSuccessHandler signedOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         signedOut.setPostLogoutRedirectUri(portal(settings) + "/");
+        // after signing in, back to the page the person asked for: only a page, never a font, a
+        // picture or a stream the browser fetched on the way
+        HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
+        pagesOnly.setRequestMatcher(request -> "GET".equals(request.getMethod())
+                && String.valueOf(request.getHeader("Accept")).contains("text/html"));
+        http.requestCache(cache -> cache.requestCache(pagesOnly));
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
+                        .requestMatchers("/", "/webjars/**", "/assets/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
                                 "/error", "/signed-out", "/paused").permitAll()
                         .requestMatchers("/coordinator/**").access((auth, context) -> new AuthorizationDecision(coordinates(auth.get())))
                         .anyRequest().authenticated())
