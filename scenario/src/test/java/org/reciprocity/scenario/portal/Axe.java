@@ -46,9 +46,10 @@ final class Axe {
                 .replaceAll("(?i)</noscript>", "</div>")
                 .replaceFirst("(?i)(<head\\b[^>]*>)", "$1" + java.util.regex.Matcher.quoteReplacement(
                         "<base href=\"" + page.getCurrentUrl().replace("\"", "%22") + "\">"));
-        // a page of the same origin, not about:blank: Chrome blocks a page of no address from loading
-        // anything from localhost (private network access), so the copy would be checked without its styles
-        companion.get(java.net.URI.create(page.getCurrentUrl()).resolve("/robots.txt").toString());
+        // a page of the same origin, not about:blank (from a page of no address Chrome loads nothing from
+        // localhost), and one anyone may fetch (a page behind sign-in would redirect to identity-service,
+        // whose content security policy then refuses the portal's styles): the copy keeps its styles
+        companion.get(java.net.URI.create(page.getCurrentUrl()).resolve("/favicon.ico").toString());
         JavascriptExecutor js = (JavascriptExecutor) companion;
         js.executeScript("document.open(); document.write(arguments[0]); document.close();", html);
         long deadline = System.nanoTime() + 10_000_000_000L;
