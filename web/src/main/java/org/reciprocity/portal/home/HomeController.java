@@ -40,6 +40,9 @@ class HomeController {
         }
         String tb = me.timebankId();
         ZoneId zone = zones.of(tb);
+        // the ID token carries no name (identity-service keeps none): the member's name is their profile's
+        String myName = names.name(tb, me.memberId());
+        model.addAttribute("myName", myName.equals(me.memberId()) ? null : myName);
         model.addAttribute("balance", balance(tb, me.memberId()));
         model.addAttribute("totals", Totals.of(services.statement(tb, me.memberId(), null, null),
                 LocalDate.now(clock.withZone(zone)), zone));

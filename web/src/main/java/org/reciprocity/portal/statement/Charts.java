@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +78,12 @@ public final class Charts {
         svg.append("<line class=\"zero\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT)
                 .append("\" y1=\"").append(round(y(0, min, max))).append("\" y2=\"").append(round(y(0, min, max))).append("\"/>");
         svg.append("<polyline class=\"line\" points=\"").append(String.join(" ", xy)).append("\"/>");
-        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+        // a dot on each day too: one day alone (a first week) is a dot, not a line nobody can see
+        for (String point : xy) {
+            String[] at = point.split(",");
+            svg.append("<circle class=\"dot\" r=\"4\" cx=\"").append(at[0]).append("\" cy=\"").append(at[1]).append("\"/>");
+        }
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM uuuu", locale);
         svg.append(text(LEFT, HEIGHT - 8, "start", day.format(points.get(0).day())));
         if (points.size() > 1) {
             svg.append(text(WIDTH - RIGHT, HEIGHT - 8, "end", day.format(points.get(points.size() - 1).day())));
@@ -97,7 +101,7 @@ public final class Charts {
         axes(svg, 0, max);
         double slot = (WIDTH - LEFT - RIGHT) / (double) months.size();
         double bar = Math.min(40, slot / 2.5);
-        DateTimeFormatter label = DateTimeFormatter.ofPattern("MMM yy", locale);
+        DateTimeFormatter label = DateTimeFormatter.ofPattern("MMM uuuu", locale);
         for (int i = 0; i < months.size(); i++) {
             Month m = months.get(i);
             double centre = LEFT + slot * i + slot / 2;

@@ -15,7 +15,12 @@ public final class Dates {
     }
 
     public static String day(LocalDate date, Locale locale) {
-        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
+        if (date == null) {
+            return "";
+        }
+        // day first, as people here write it: "1 December 2026", "1er décembre 2026"
+        String written = DateTimeFormatter.ofPattern("d MMMM uuuu", locale).format(date);
+        return "fr".equals(locale.getLanguage()) && date.getDayOfMonth() == 1 ? "1er" + written.substring(1) : written;
     }
 
     public static String moment(Instant instant, ZoneId zone, Locale locale) {

@@ -56,7 +56,14 @@ class ChartsTest {
         String svg = Charts.monthlySvg("m", Charts.byMonth(lines, PARIS), "Given and received", Locale.FRENCH);
         assertThat(Pattern.compile("<rect class=\"given\"").matcher(svg).results().count()).isEqualTo(2);
         assertThat(Pattern.compile("<rect class=\"received\"").matcher(svg).results().count()).isEqualTo(2);
-        assertThat(svg).contains("oct. 26", "nov. 26").doesNotContain("style=");
+        assertThat(svg).contains("oct. 2026", "nov. 2026").doesNotContain("style=");
+    }
+
+    @Test
+    void aSingleDayIsADotNotAnInvisibleLine() {
+        List<Charts.Point> oneDay = Charts.balanceOverTime(lines, PARIS).subList(0, 1);
+        String svg = Charts.balanceSvg("b", oneDay, "t", Locale.ENGLISH);
+        assertThat(Pattern.compile("<circle class=\"dot\"").matcher(svg).results().count()).isEqualTo(1);
     }
 
     @Test
