@@ -33,7 +33,8 @@ import org.springframework.web.client.RestClient;
 @Component
 public class Services {
 
-    private static final String TB = "/api/v1/timebanks/{timebankId}";
+    /** The path every service's timebank API starts with. */
+    public static final String TB = "/api/v1/timebanks/{timebankId}";
     private final RestClient ledger;
     private final RestClient matching;
     private final RestClient notification;
@@ -61,6 +62,27 @@ public class Services {
                     throw ServiceRefusal.read(response.getStatusCode().value(), body(response.getBody()));
                 })
                 .build();
+    }
+
+    /*
+     * The four clients, for a feature's own calls (board, profile…): each carries the member's token and
+     * language and turns a refusal into a ServiceRefusal, as the calls below do.
+     */
+
+    public RestClient ledger() {
+        return ledger;
+    }
+
+    public RestClient matching() {
+        return matching;
+    }
+
+    public RestClient notification() {
+        return notification;
+    }
+
+    public RestClient identity() {
+        return identity;
     }
 
     private static byte[] body(java.io.InputStream in) {
