@@ -31,7 +31,24 @@ class EveryPageInBothLanguagesTest extends PortalTest {
                 .json("GET " + TB + "/listings", "{\"total\":1,\"listings\":[{\"id\":\"l1\",\"kind\":\"OFFER\","
                         + "\"ownerId\":\"ali\",\"title\":\"Gardening\",\"estimatedMinutes\":60,\"mode\":\"IN_PERSON\"}]}")
                 .json("GET " + TB + "/profiles/cora", "{\"memberId\":\"cora\",\"displayName\":\"Cora\",\"skills\":[\"Gardening\"],"
-                        + "\"accessibilityNeeds\":[],\"paused\":false,\"sharedWithMembers\":[\"district\"]}");
+                        + "\"accessibilityNeeds\":[],\"paused\":false,\"sharedWithMembers\":[\"district\"]}")
+                .problem("GET " + TB + "/contributions/c-gone", 404, "not-found", "Not found.")
+                .problem("GET " + TB + "/contributions/c-theirs", 403, "not-permitted", "You may not do that.");
+    }
+
+    /** The pages that say something went wrong share one template (pages/notice): each still has its own words. */
+    @ParameterizedTest
+    @CsvSource({"/contributions/c-gone, en, 404, Page not found", "/contributions/c-gone, fr, 404, Page introuvable",
+            "/contributions/c-theirs, en, 403, You cannot see this page",
+            "/contributions/c-theirs, fr, 403, Vous ne pouvez pas voir cette page",
+            "/paused, en, 403, Your account is paused", "/paused, fr, 403, Votre compte est en pause"})
+    void pagesThatSaySomethingWentWrongAreInTheReadersLanguage(String page, String language, int status, String words)
+            throws Exception {
+        mvc.perform(get(page).param("lang", language).with(member("cora", "MEMBER")))
+                .andExpect(status().is(status))
+                .andExpect(content().string(containsString("lang=\"" + language + "\"")))
+                .andExpect(content().string(containsString("<h1 class=\"govuk-heading-l\">" + words + "</h1>")))
+                .andExpect(content().string(not(containsString("??"))));
     }
 
     @ParameterizedTest
