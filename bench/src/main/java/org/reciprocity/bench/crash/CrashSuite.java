@@ -55,8 +55,12 @@ public final class CrashSuite {
         int loadSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 6;
         Path project = Path.of(System.getProperty("reciprocity.project.dir", ".")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("reciprocity-crash");
+        // How long a killed process (and the platform behind it) may take to be healthy again. 240 s is
+        // ample on a quiet 2-core machine; a machine shared with other builds may need more, and a wait
+        // that is too short fails a cycle that would have recovered.
+        Duration recovery = Duration.ofSeconds(Long.getLong("reciprocity.crash.recovery-seconds", 240));
         Report report = run(new Settings(project, data, cycles, targets, Duration.ofSeconds(loadSeconds), 9600,
-                Duration.ofSeconds(240)));
+                recovery));
         print(report);
         System.exit(report.failed() == 0 ? 0 : 1);
     }
