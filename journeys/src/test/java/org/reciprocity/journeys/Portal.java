@@ -1,4 +1,4 @@
-package org.reciprocity.scenario.portal;
+package org.reciprocity.journeys;
 
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -113,7 +113,7 @@ final class Portal {
         settings.put("reciprocity.data", data.toString());
         settings.put("reciprocity.dev.timebank", TIMEBANK);
         // the launcher reads its settings when it starts; they are put back afterwards, so that a
-        // platform another test starts later in this JVM (the month scenario's) is not given these ports
+        // platform another test might start later in this JVM is not given these ports
         Map<String, String> before = new LinkedHashMap<>();
         settings.forEach((key, value) -> before.put(key, System.setProperty(key, value)));
         LocalPlatform platform;
@@ -121,6 +121,7 @@ final class Portal {
             platform = new LocalPlatform(PlatformConfig.fromEnvironment());
             try {
                 // as the month scenario allows: on a loaded 2-core machine the services have taken minutes
+                // (this suite runs beside the month scenario and the crash suite: see .mvn/maven.config)
                 platform.start(Duration.ofSeconds(480));
             } catch (Exception | Error e) {
                 platform.close();

@@ -1,4 +1,4 @@
-package org.reciprocity.scenario.portal;
+package org.reciprocity.journeys;
 
 /**
  * The same journey with the browser's JavaScript switched off: every core flow works on the

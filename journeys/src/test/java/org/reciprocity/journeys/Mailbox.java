@@ -1,4 +1,4 @@
-package org.reciprocity.scenario.portal;
+package org.reciprocity.journeys;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.reciprocity.scenario.portal;
+package org.reciprocity.journeys;
 
 /** The journey with JavaScript: a passkey, the thank-you arriving live. See {@link PortalJourney}. */
 class PortalJourneyIT extends PortalJourney {

@@ -1,4 +1,4 @@
-package org.reciprocity.scenario.portal;
+package org.reciprocity.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
