@@ -86,11 +86,6 @@ public class SignInConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
     PasswordRules passwordRules() {
         return PasswordRules.shipped();
     }
