@@ -9,13 +9,14 @@ import java.util.stream.Stream;
  * The topic catalogue. A topic name, once published, is never renamed: consumers outside this
  * repository may read it. Every topic has a dead-letter twin named {@code <topic>-dlt}. Each owning
  * service's topics are declared with its event types ({@link LedgerContracts},
- * {@link MatchingContracts}, {@link NotificationContracts}).
+ * {@link MatchingContracts}, {@link NotificationContracts}, {@link IdentityContracts}).
  */
 public final class Topics {
 
     public static final String LEDGER = "ledger-service";
     public static final String MATCHING = "matching-service";
     public static final String NOTIFICATION = "notification-service";
+    public static final String IDENTITY = "identity-service";
 
     /** Topic names as constants, for annotations such as {@code @KafkaListener(topics = ...)}. */
     public static final String TIMEBANKS_TOPIC = "reciprocity.timebanks.v1";
@@ -27,6 +28,7 @@ public final class Topics {
     public static final String MATCHES_TOPIC = "reciprocity.matches.v1";
     public static final String PROFILES_TOPIC = "reciprocity.profiles.v1";
     public static final String NOTIFICATIONS_TOPIC = "reciprocity.notifications.v1";
+    public static final String INVITATIONS_TOPIC = "reciprocity.invitations.v1";
 
     public static final Topic TIMEBANKS = LedgerContracts.TIMEBANKS;
     public static final Topic MEMBERS = LedgerContracts.MEMBERS;
@@ -38,7 +40,8 @@ public final class Topics {
     }
 
     public static List<Topic> all() {
-        return Stream.of(LedgerContracts.TOPICS, MatchingContracts.TOPICS, NotificationContracts.TOPICS)
+        return Stream.of(LedgerContracts.TOPICS, MatchingContracts.TOPICS, NotificationContracts.TOPICS,
+                        IdentityContracts.TOPICS)
                 .flatMap(List::stream).toList();
     }
 

@@ -6,21 +6,64 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.reciprocity.contracts.Topics;
+import org.reciprocity.contracts.invitation.MemberInvited;
+import org.reciprocity.contracts.kafka.EventDeserializer;
 import org.reciprocity.identity.account.Account;
+import org.reciprocity.identity.account.Accounts;
+import org.reciprocity.testsupport.SharedInfrastructure;
+import org.reciprocity.testsupport.TopicProbe;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 class InvitationIT extends IdentityServiceIT {
 
     private static final Pattern WELCOME = Pattern.compile(Pattern.quote(ISSUER) + "/welcome/([A-Za-z0-9_-]{43})");
 
+    @Autowired
+    MongoTemplate mongo;
+
     @Test
-    void anInvitedPersonSetsAPasswordFromTheEmailedLinkAndCanSignIn() {
+    void anInvitationIsPublishedForNotificationServiceWithTheWelcomeLinkAndItsExpiryAndIdentitySendsNoEmail() {
+        String timebank = "tb-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = "ines-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
+        Instant before = Instant.now();
+
+        HttpResponse<String> invited = api(browser(), "POST", "/api/v1/timebanks/" + timebank + "/invitations",
+                localToken("coord", timebank, "COORDINATOR"),
+                "{\"memberId\":\"ines\",\"email\":\"" + email + "\",\"language\":\"fr\"}");
+        assertThat(invited.statusCode()).isEqualTo(201);
+
+        ConsumerRecord<String, byte[]> record = invitationTo(email);
+        assertThat(record.key()).isEqualTo("ines");
+        assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                .isEqualTo("reciprocity.MemberInvited.v1");
+        MemberInvited event = read(record);
+        assertThat(event.timebankId()).isEqualTo(timebank);
+        assertThat(event.memberId()).isEqualTo("ines");
+        assertThat(event.language()).isEqualTo("fr");
+        assertThat(event.welcomeLink()).matches(WELCOME);
+        assertThat(event.linkExpiresAt()).isBetween(before.plus(Duration.ofDays(7)), Instant.now().plus(Duration.ofDays(7)));
+        // published, so no longer waiting in the account's outbox (where the link was, for a moment)
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.getCollection(Accounts.COLLECTION)
+                .find(new org.bson.Document("_id", Account.key(timebank, "ines"))).first().getList("outbox", Object.class, List.of()).isEmpty());
+        // the e-mail is notification-service's now
+        assertThat(TestServers.mailTo(email)).isEmpty();
+    }
+
+    @Test
+    void anInvitedPersonSetsAPasswordFromTheLinkAndCanSignIn() {
         String timebank = "tb-" + UUID.randomUUID().toString().substring(0, 8);
         String email = "ines-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
         Browser coordinator = browser();
@@ -31,10 +74,8 @@ class InvitationIT extends IdentityServiceIT {
         assertThat(invited.statusCode()).isEqualTo(201);
         assertThat(invited.body()).contains("\"memberId\":\"ines\"").contains("\"status\":\"INVITED\"");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !TestServers.mailTo(email).isEmpty());
-        String mail = TestServers.body(TestServers.mailTo(email).get(0));
-        Matcher link = WELCOME.matcher(mail.replace("=\r\n", "").replace("=3D", "="));
-        assertThat(link.find()).as(mail).isTrue();
+        Matcher link = WELCOME.matcher(read(invitationTo(email)).welcomeLink());
+        assertThat(link.matches()).isTrue();
         String welcome = "/welcome/" + link.group(1);
 
         Browser ines = browser();
@@ -97,6 +138,20 @@ class InvitationIT extends IdentityServiceIT {
         assertThat(self.body()).contains("\"signInMethods\":[\"PASSWORD\",\"EMAIL_LINK\"]");
         HttpResponse<String> other = api(browser, "GET", path, localToken("someone-else", member.timebankId(), ""), null);
         assertThat(other.statusCode()).isEqualTo(403);
+    }
+
+    /** The invitation event for this e-mail, read from the topic as notification-service reads it. */
+    static ConsumerRecord<String, byte[]> invitationTo(String email) {
+        List<ConsumerRecord<String, byte[]>> seen = TopicProbe.readUntil(SharedInfrastructure.get().kafkaBootstrapServers(),
+                Topics.INVITATIONS_TOPIC, r -> new String(r.value(), StandardCharsets.UTF_8).contains(email), Duration.ofSeconds(30));
+        assertThat(seen).as("an invitation to " + email + " on " + Topics.INVITATIONS_TOPIC).isNotEmpty();
+        ConsumerRecord<String, byte[]> last = seen.get(seen.size() - 1);
+        assertThat(new String(last.value(), StandardCharsets.UTF_8)).contains(email);
+        return last;
+    }
+
+    static MemberInvited read(ConsumerRecord<String, byte[]> record) {
+        return (MemberInvited) new EventDeserializer().deserialize(record.topic(), record.headers(), record.value());
     }
 
     String localToken(String member, String timebank, String roles) {

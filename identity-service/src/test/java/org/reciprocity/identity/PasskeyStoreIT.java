@@ -80,7 +80,7 @@ class PasskeyStoreIT extends IdentityServiceIT {
     void choosingAPasskeyOnTheWelcomePageSignsInAndOpensThePasskeyPage() {
         Account member = aMemberWithPassword("a long walk by the sea");
         accounts.invite(member.timebankId(), member.memberId(), member.email(), "en", null);
-        String welcome = "/welcome/" + welcomeTokens.issue(member.id());
+        String welcome = "/welcome/" + welcomeTokens.issue(member.id()).token();
         Browser browser = browser();
         HttpResponse<String> chosen = browser.submit(welcome, welcome, Map.of("method", "passkey"));
         assertThat(Browser.location(chosen)).endsWith("/account/passkey");

@@ -1,8 +1,9 @@
 package org.reciprocity.identity;
 
+import org.reciprocity.testsupport.SharedInfrastructure;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** The properties every integration test's service runs with: the test servers, a fixed issuer and portal. */
+/** The properties every integration test's service runs with: the test servers (mongo-java-server, GreenMail, the shared Kafka broker), a fixed issuer and portal. */
 public final class TestSupport {
 
     public static final String ISSUER = "http://localhost:9090";
@@ -15,6 +16,9 @@ public final class TestSupport {
     public static void register(DynamicPropertyRegistry registry) {
         TestServers.start();
         registry.add("spring.mongodb.uri", () -> TestServers.mongoUri("identity"));
+        // the shared real broker (KRaft) of test-support: invitations are published there
+        registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.get().kafkaBootstrapServers());
+        registry.add("reciprocity.outbox.sweep-interval", () -> "1s");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> TestServers.SMTP_PORT);
         registry.add("reciprocity.identity.issuer-url", () -> ISSUER);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.reciprocity.kit.outbox.OutboxEntry;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -19,6 +20,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Accounts {
+
+    /** The accounts' collection; an account's {@code outbox} holds its events until they are published. */
+    public static final String COLLECTION = "accounts";
 
     private final MongoTemplate mongo;
 
@@ -71,6 +75,15 @@ public class Accounts {
      * language and (when given) roles of an existing one. Returns the account as it now is.
      */
     public Account invite(String timebankId, String memberId, String email, String language, List<String> roles) {
+        return invite(timebankId, memberId, email, language, roles, null);
+    }
+
+    /**
+     * Invites as above and, in the same one-document update, puts {@code announcement} (when not
+     * null) in the account's outbox: the invitation and its event are recorded together or not at all.
+     */
+    public Account invite(String timebankId, String memberId, String email, String language, List<String> roles,
+                          OutboxEntry announcement) {
         String id = Account.key(timebankId, memberId);
         Update update = new Update()
                 .setOnInsert("timebankId", timebankId)
@@ -83,6 +96,9 @@ public class Accounts {
             update.set("roles", Role.normalise(roles));
         } else {
             update.setOnInsert("roles", Role.normalise(List.of()));
+        }
+        if (announcement != null) {
+            update.push("outbox", announcement);
         }
         return mongo.findAndModify(Query.query(where("_id").is(id)), update,
                 FindAndModifyOptions.options().upsert(true).returnNew(true), Account.class);

@@ -35,11 +35,16 @@ public class WelcomeTokens {
         this.clock = clock;
     }
 
+    /** A welcome token as handed out once: the secret itself, and when it stops working. */
+    public record Issued(String token, Instant expiresAt) {
+    }
+
     /** A new token for this account; only its hash is kept. */
-    public String issue(String accountId) {
+    public Issued issue(String accountId) {
         String token = SecretTokens.newToken();
-        mongo.insert(new StoredWelcome(SecretTokens.hash(token), accountId, clock.instant().plus(LIFETIME)));
-        return token;
+        Instant expiresAt = clock.instant().plus(LIFETIME);
+        mongo.insert(new StoredWelcome(SecretTokens.hash(token), accountId, expiresAt));
+        return new Issued(token, expiresAt);
     }
 
     /** The account a live token is for, without using it up. */

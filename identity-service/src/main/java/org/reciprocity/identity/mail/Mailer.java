@@ -16,8 +16,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * The sign-in e-mails, in the person's language: plain text and a simple HTML twin. A failure to send
- * is logged, not thrown: the answer on the page must not depend on whether an e-mail went out.
+ * The sign-in e-mails (a one-time sign-in link, an account locked), in the person's language: plain
+ * text and a simple HTML twin. They stay here, sent straight away, because they answer what the
+ * person is doing on a sign-in page right now; invitations go through notification-service
+ * ({@code Invitations}). A failure to send is logged, not thrown: the answer on the page must not
+ * depend on whether an e-mail went out.
  */
 @Component
 public class Mailer {
@@ -32,10 +35,6 @@ public class Mailer {
         this.sender = sender;
         this.messages = messages;
         this.settings = settings;
-    }
-
-    public void invitation(String email, Locale locale, String link) {
-        send(email, locale, "mail.invitation", link);
     }
 
     public void signInLink(String email, Locale locale, String link) {

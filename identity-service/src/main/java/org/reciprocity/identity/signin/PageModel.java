@@ -1,6 +1,7 @@
 package org.reciprocity.identity.signin;
 
 import org.reciprocity.identity.IdentitySettings;
+import org.reciprocity.identity.upstream.UpstreamSettings;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -9,9 +10,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class PageModel {
 
     private final IdentitySettings settings;
+    private final UpstreamSettings upstream;
 
-    PageModel(IdentitySettings settings) {
+    PageModel(IdentitySettings settings, UpstreamSettings upstream) {
         this.settings = settings;
+        this.upstream = upstream;
+    }
+
+    /** The upstream provider's name for "Sign in with …", or null when there is none. */
+    @ModelAttribute("upstreamName")
+    String upstreamName() {
+        return upstream.name();
     }
 
     @ModelAttribute("portalUrl")

@@ -8,6 +8,7 @@ import org.reciprocity.identity.account.Accounts;
 import org.reciprocity.identity.account.LockOut;
 import org.reciprocity.identity.account.PasswordRules;
 import org.reciprocity.identity.mail.Mailer;
+import org.reciprocity.identity.upstream.UpstreamSignIn;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -29,11 +30,12 @@ public class SignInConfiguration implements WebMvcConfigurer {
     @Bean
     @Order(3)
     SecurityFilterChain signInChain(HttpSecurity http, IdentitySettings settings, Accounts accounts,
-                                    Mailer mailer, Clock clock, MongoTemplate mongo) throws Exception {
+                                    Mailer mailer, Clock clock, MongoTemplate mongo, UpstreamSignIn upstream) throws Exception {
         AfterSignIn afterSignIn = new AfterSignIn(settings.portalSignIn());
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/login/**", "/welcome/**", "/ott/generate", "/webjars/**", "/assets/**", "/css/**", "/js/**",
-                                "/actuator/health", "/actuator/health/**", "/local/**", "/error", "/favicon.ico")
+                                "/actuator/health", "/actuator/health/**", "/local/**", "/error", "/favicon.ico",
+                                "/oauth2/authorization/upstream")
                         .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")
@@ -57,6 +59,8 @@ public class SignInConfiguration implements WebMvcConfigurer {
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/local/**"))
                 .logout(logout -> logout.logoutSuccessUrl(settings.portalUrl() + "/"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(settings))));
+        // "Sign in with <provider>", when one is configured
+        upstream.configure(http, "/login", afterSignIn);
         return http.build();
     }
 
@@ -83,11 +87,6 @@ public class SignInConfiguration implements WebMvcConfigurer {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 
     @Bean

@@ -21,7 +21,7 @@ class IdentityWordsTest {
      */
     static final Set<String> REVIEWED = Set.of("field.email", "follow.title", "login.submit", "login.title",
             "passkey.skip", "welcome.method", "welcome.submit", "go.to.portal", "welcome.title",
-            "mail.invitation.subject", "mail.link.subject");
+            "mail.link.subject");
 
     @Test
     void everySignInTextReadsPlainlyInEnglishAndFrench() {

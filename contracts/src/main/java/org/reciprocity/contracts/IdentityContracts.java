@@ -1,0 +1,27 @@
+package org.reciprocity.contracts;
+
+import static org.reciprocity.contracts.Topics.IDENTITY;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.reciprocity.contracts.invitation.MemberInvited;
+
+/** The topics identity-service publishes and the event types on them. */
+public final class IdentityContracts {
+
+    /**
+     * Kept as long as a welcome link lives (seven days), no longer: each record holds one, and a
+     * link that no longer works is no use to anyone reading the topic later.
+     */
+    public static final Topic INVITATIONS = new Topic(Topics.INVITATIONS_TOPIC, "memberId", 3, Duration.ofDays(7),
+            IDENTITY, "Invitations to set up sign-in, each with its one-use welcome link, for notification-service to e-mail.");
+
+    static final List<Topic> TOPICS = List.of(INVITATIONS);
+
+    static final List<EventType> TYPES = List.of(
+            new EventType("reciprocity.MemberInvited.v1", MemberInvited.class, INVITATIONS));
+
+    private IdentityContracts() {
+    }
+}
