@@ -20,10 +20,17 @@ final class ChildJvm {
     private ChildJvm() {
     }
 
-    /** Runs {@code mainAndArgs} on this JVM's own classpath. */
+    /** Runs {@code mainAndArgs} on this JVM's own classpath, with a heap of up to 768 MB. */
     static Process start(Path dataDir, List<String> mainAndArgs, Map<String, String> env, Path logFile) throws IOException {
-        List<String> command = new ArrayList<>(List.of(java(), PidFiles.marker(dataDir), "-Xmx768m",
-                "-Dlog4j2.configurationFile=classpath:kafka-log4j2.xml", "-cp", System.getProperty("java.class.path"),
+        return start(dataDir, List.of("-Xmx768m"), mainAndArgs, env, logFile);
+    }
+
+    /** Runs {@code mainAndArgs} on this JVM's own classpath, with these JVM options (see {@link JvmOptions}). */
+    static Process start(Path dataDir, List<String> jvmOptions, List<String> mainAndArgs, Map<String, String> env, Path logFile)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(java(), PidFiles.marker(dataDir)));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dlog4j2.configurationFile=classpath:kafka-log4j2.xml", "-cp", System.getProperty("java.class.path"),
                 ParentWatch.class.getName(), Long.toString(ProcessHandle.current().pid())));
         command.addAll(mainAndArgs);
         return launch(command, env, logFile);
@@ -54,6 +61,8 @@ final class ChildJvm {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        // glibc's arenas for every JVM of the platform; what the child is given itself comes after
+        builder.environment().putAll(JvmOptions.environment());
         builder.environment().putAll(env);
         return builder.start();
     }

@@ -44,7 +44,7 @@ final class KafkaNode implements Child, AutoCloseable {
     }
 
     private static void format(PlatformConfig config, Path properties, Path logFile) throws IOException, InterruptedException {
-        Process format = ChildJvm.start(config.dataDir(), List.of("kafka.tools.StorageTool", "format",
+        Process format = ChildJvm.start(config.dataDir(), JvmOptions.of("kafka"), List.of("kafka.tools.StorageTool", "format",
                 "-t", Uuid.randomUuid().toString(), "-c", properties.toString()), Map.of(), logFile);
         if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
             throw new IllegalStateException("could not format Kafka's storage; see " + logFile);
@@ -58,7 +58,7 @@ final class KafkaNode implements Child, AutoCloseable {
 
     @Override
     public Process launch() throws IOException {
-        return ChildJvm.start(config.dataDir(), List.of("kafka.Kafka", properties.toString()), Map.of(), logFile);
+        return ChildJvm.start(config.dataDir(), JvmOptions.of("kafka"), List.of("kafka.Kafka", properties.toString()), Map.of(), logFile);
     }
 
     /** True once the broker answers with its cluster (the controller has elected itself). */
@@ -108,6 +108,9 @@ final class KafkaNode implements Child, AutoCloseable {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=false",
+                // the compactor's buffer (128 MB by default, taken whole from the heap at start) for a
+                // few small compacted topics: the broker runs in a small heap on a 2 GB machine
+                "log.cleaner.dedupe.buffer.size=16777216",
                 "");
     }
 

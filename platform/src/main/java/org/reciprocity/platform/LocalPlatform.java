@@ -25,6 +25,12 @@ import com.sun.net.httpserver.HttpExchange;
  */
 public final class LocalPlatform implements AutoCloseable {
 
+    /** Set when {@link Background} started this launcher: nobody is at a terminal to press Ctrl-C. */
+    static final String DETACHED = "reciprocity.detached";
+
+    /** The banner's title line ({@link Background} shows the console until the banner is complete). */
+    static final String BANNER_TITLE = "Reciprocity is running locally.";
+
     private static volatile boolean failed;
 
     private final PlatformConfig config;
@@ -87,7 +93,7 @@ public final class LocalPlatform implements AutoCloseable {
         Optional<Long> running = pids.runningLauncher();
         if (running.isPresent()) {
             throw new IllegalStateException("Reciprocity is already running on " + config.dataDir() + " (pid " + running.get()
-                    + "); stop it first (Ctrl-C where it runs, or kill " + running.get() + ")");
+                    + "); stop it first (scripts/stop.sh, or Ctrl-C where it runs)");
         }
         for (String left : pids.stopLeftovers()) {
             say("stopped " + left + ", left running by an earlier launcher that did not stop cleanly");
@@ -350,7 +356,7 @@ public final class LocalPlatform implements AutoCloseable {
         List<String> firstRun = firstRunLines(config.portalUrl(), portalRuns, firstAdminLink());
         String line = "-".repeat(78);
         System.out.println(line);
-        System.out.println(" Reciprocity is running locally.");
+        System.out.println(" " + BANNER_TITLE);
         firstRun.forEach(System.out::println);
         System.out.println();
         for (Supervised supervised : services) {
@@ -375,7 +381,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         System.out.println(" Tokens for the API: " + config.devPagesUrl() + "/dev/token?timebank=" + config.devTimebank()
                 + "&member=<id>&roles=MEMBER");
-        System.out.println(" Press Ctrl-C to stop everything.");
+        System.out.println(Boolean.getBoolean(DETACHED) ? " Stop everything with scripts/stop.sh." : " Press Ctrl-C to stop everything.");
         System.out.println(line);
     }
 

@@ -23,20 +23,6 @@ final class ServiceNode implements Child {
     /** The portal's OAuth2 client at identity-service (the contract between them). */
     static final String PORTAL_CLIENT_ID = "reciprocity-portal";
 
-    /** The services': room for a busy ledger. */
-    static final List<String> SERVICE_JVM = List.of("-Xmx512m");
-
-    /**
-     * identity-service and the portal hold little in memory (keys, sessions, pages rendered and
-     * gone), and a small charity runs the whole platform on a 2 GB machine: small heaps, the serial
-     * collector (no collector threads), smaller thread stacks. identity-service answers a few
-     * requests per sign-in, so it also skips the optimising compiler; the portal keeps it for the
-     * pages it renders under load.
-     */
-    static final List<String> IDENTITY_JVM = List.of("-Xmx192m", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1",
-            "-XX:ReservedCodeCacheSize=48m");
-    static final List<String> PORTAL_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-Xss512k");
-
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final PlatformConfig config;
@@ -62,19 +48,19 @@ final class ServiceNode implements Child {
 
     /** The service as the launcher runs it; starts nothing yet. */
     static ServiceNode of(PlatformConfig config, String name, String database, int port) {
-        return new ServiceNode(config, name, "http://127.0.0.1:" + port, SERVICE_JVM,
+        return new ServiceNode(config, name, "http://127.0.0.1:" + port, JvmOptions.of(JvmOptions.nameOf(name)),
                 () -> environment(config, database, port), ServiceNode::isHealthy);
     }
 
     /** identity-service, as the launcher runs it: the issuer every other part trusts. */
     static ServiceNode identity(PlatformConfig config) {
-        return new ServiceNode(config, IDENTITY, config.issuer(), IDENTITY_JVM, () -> identityEnvironment(config),
+        return new ServiceNode(config, IDENTITY, config.issuer(), JvmOptions.of("identity"), () -> identityEnvironment(config),
                 ServiceNode::isIssuing);
     }
 
     /** The portal, as the launcher runs it. */
     static ServiceNode portal(PlatformConfig config) {
-        return new ServiceNode(config, PORTAL, config.portalUrl(), PORTAL_JVM, () -> portalEnvironment(config),
+        return new ServiceNode(config, PORTAL, config.portalUrl(), JvmOptions.of("web"), () -> portalEnvironment(config),
                 ServiceNode::isServing);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -83,10 +84,26 @@ class ServiceNodeTest {
     }
 
     @Test
-    void identityServiceAndThePortalRunOnSmallHeapsTheServicesKeepTheirs() {
-        assertThat(ServiceNode.IDENTITY_JVM).contains("-Xmx192m", "-XX:+UseSerialGC");
-        assertThat(ServiceNode.PORTAL_JVM).contains("-Xmx256m", "-XX:+UseSerialGC");
-        assertThat(ServiceNode.SERVICE_JVM).containsExactly("-Xmx512m");
+    void everyJvmOfThePlatformRunsSmallByDefaultEachWithAHeapOfItsOwn() {
+        for (String name : List.of("launcher", "kafka", "identity", "ledger", "matching", "notification", "web")) {
+            assertThat(JvmOptions.of(name)).as(name).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+                    .contains("-Xmx" + JvmOptions.HEAPS.get(name));
+        }
+        assertThat(JvmOptions.nameOf("ledger-service")).isEqualTo("ledger");
+        assertThat(JvmOptions.environment()).containsEntry("MALLOC_ARENA_MAX", "2");
+    }
+
+    @Test
+    void aHeapAndTheCommonOptionsAreSettings() {
+        System.setProperty("reciprocity.ledger.heap", "384m");
+        System.setProperty("reciprocity.jvm.options", "-XX:+UseG1GC");
+        try {
+            assertThat(JvmOptions.of("ledger")).containsExactly("-XX:+UseG1GC", "-Xmx384m");
+            assertThat(JvmOptions.of("matching")).containsExactly("-XX:+UseG1GC", "-Xmx" + JvmOptions.HEAPS.get("matching"));
+        } finally {
+            System.clearProperty("reciprocity.ledger.heap");
+            System.clearProperty("reciprocity.jvm.options");
+        }
     }
 
     @Test
