@@ -45,12 +45,50 @@ class LocalHelpersIT extends IdentityServiceIT {
     }
 
     @Test
+    void theDemoPasswordSetsUpAnInvitedMemberWhoThenSignsInWithIt() {
+        String member = "m-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String email = member + "@example.org";
+        accounts.claimEmail(email, org.reciprocity.identity.account.Account.key("demo", member));
+        accounts.invite("demo", member, email, "en", java.util.List.of("MEMBER"));
+
+        HttpResponse<String> set = browser().postForm("/local/password", Map.of("member", member, "timebank", "demo",
+                "password", "time given is time shared"));
+
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(accounts.byEmail(email).orElseThrow().status().name()).isEqualTo("ACTIVE");
+        HttpResponse<String> signedIn = browser().signIn(email, "time given is time shared");
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(Browser.location(signedIn)).doesNotContain("error");
+    }
+
+    @Test
+    void theDemoPasswordKeepsThePasswordRulesAndNeedsAnAccount() {
+        String member = "m-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String email = member + "@example.org";
+        accounts.claimEmail(email, org.reciprocity.identity.account.Account.key("demo", member));
+        accounts.invite("demo", member, email, "en", java.util.List.of("MEMBER"));
+
+        HttpResponse<String> common = browser().postForm("/local/password", Map.of("member", member, "timebank", "demo",
+                "password", "passw0rd"));
+        HttpResponse<String> nobody = browser().postForm("/local/password", Map.of("member", "nobody-here", "timebank", "demo",
+                "password", "time given is time shared"));
+
+        assertThat(common.statusCode()).isEqualTo(400);
+        assertThat(common.body()).isEqualTo("password-too-common");
+        assertThat(accounts.byEmail(email).orElseThrow().passwordHash()).isNull();
+        assertThat(accounts.byEmail(email).orElseThrow().status().name()).isEqualTo("INVITED");
+        assertThat(nobody.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aCallerFromAnotherAddressGets404() {
         Optional<InetAddress> lan = lanAddress();
         assumeTrue(lan.isPresent(), "this machine has no non-loopback address to call from");
         Browser remote = new Browser("http://" + lan.get().getHostAddress() + ":" + port);
         assertThat(remote.postForm("/local/token", Map.of("member", "ali", "timebank", "demo", "roles", "ADMIN")).statusCode()).isEqualTo(404);
         assertThat(remote.getAny("/local/first-admin-link").statusCode()).isEqualTo(404);
+        assertThat(remote.postForm("/local/password", Map.of("member", "admin", "timebank", "demo",
+                "password", "time given is time shared")).statusCode()).isEqualTo(404);
     }
 
     private static Optional<InetAddress> lanAddress() {

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * identity-service's local-only helpers, as the launcher calls them over loopback: tokens for the
  * API walk-through and the tests ({@code POST /local/token}), and the one-time link that sets up the
- * first admin ({@code GET /local/first-admin-link}). identity-service answers them only when the
+ * first admin ({@code GET /local/first-admin-link}), and the demo members' password ({@code POST /local/password}). identity-service answers them only when the
  * launcher started it ({@code RECIPROCITY_LOCAL=true}) and only to a loopback address.
  */
 final class IdentityClient {
@@ -41,6 +41,20 @@ final class IdentityClient {
             throw new IllegalStateException("identity-service gave no token (" + answer.statusCode() + "): " + answer.body());
         }
         return answer.body().trim();
+    }
+
+    /**
+     * Sets a known password on an account identity-service holds (invited through its API) and
+     * completes its set-up: {@code POST /local/password}, for the demo timebank's sign-ins.
+     */
+    void setPassword(String memberId, String timebankId, String password) {
+        String form = "member=" + encoded(memberId) + "&timebank=" + encoded(timebankId) + "&password=" + encoded(password);
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(issuer + "/local/password"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("identity-service set no password (" + answer.statusCode() + "): " + answer.body());
+        }
     }
 
     /** The first admin's one-time link; empty once an admin has set up sign-in (identity answers 404). */

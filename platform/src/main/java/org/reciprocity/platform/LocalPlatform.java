@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.sun.net.httpserver.HttpExchange;
 
+import org.reciprocity.platform.demo.DemoTimebank;
+
 /**
  * Reciprocity on one machine with nothing installed: a real Kafka broker (KRaft, child JVM), a
  * persistent MongoDB wire-protocol server, a local SMTP server, identity-service (sign-in, the
@@ -71,7 +73,8 @@ public final class LocalPlatform implements AutoCloseable {
             System.exit(1);
         }
         platform.prepareFirstRun();
-        platform.printWelcome();
+        Optional<DemoTimebank.Loaded> demo = demoAsked() ? platform.loadDemo() : Optional.empty();
+        platform.printWelcome(demo);
         // From here the supervisors do the work, on their own threads, until Ctrl-C.
         Thread.currentThread().join();
     }
@@ -283,6 +286,14 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
+     * Sets a known password on a member's account at identity-service (its local-only {@code POST
+     * /local/password}): the demo timebank's sign-ins, and the portal benchmark's members.
+     */
+    public void devPassword(String memberId, String timebankId, String password) {
+        identity.setPassword(memberId, timebankId, password);
+    }
+
+    /**
      * A token naming another issuer or audience, signed by a key of the launcher's own that nothing
      * trusts (see {@link ForeignIssuer}): the services must refuse it.
      */
@@ -302,7 +313,7 @@ public final class LocalPlatform implements AutoCloseable {
      * What a first start needs beyond running processes: the local timebank open in the ledger (the
      * first admin's timebank, where the portal's first invitations go). Idempotent: a later start finds it open.
      */
-    void prepareFirstRun() {
+    public void prepareFirstRun() {
         if (services.stream().noneMatch(s -> s.name().equals("ledger-service"))) {
             return;
         }
@@ -314,6 +325,72 @@ public final class LocalPlatform implements AutoCloseable {
         } catch (RuntimeException e) {
             say("could not open the local timebank '" + config.devTimebank() + "' in the ledger: " + e.getMessage());
         }
+    }
+
+    /** The demo switch ({@code RECIPROCITY_DEMO=true}, or {@code -Dreciprocity.demo=true}): load the demo timebank at start. */
+    static boolean demoAsked() {
+        return Boolean.parseBoolean(PlatformConfig.setting("reciprocity.demo", "false"));
+    }
+
+    /**
+     * Loads the demo timebank into the local timebank (see {@link DemoTimebank}): everything on the
+     * first start, nothing on a later one. Empty when it could not (the platform runs on, empty).
+     */
+    public Optional<DemoTimebank.Loaded> loadDemo() {
+        try {
+            DemoTimebank.Loaded loaded = new DemoTimebank(demoPlatform(), DemoTimebank.stateFile(config.dataDir())).load();
+            say(loaded.wroteNow() ? String.format("loaded the demo timebank '%s' in %.1f s", config.devTimebank(),
+                    loaded.took().toNanos() / 1e9) : "the demo timebank '" + config.devTimebank() + "' is loaded already");
+            return Optional.of(loaded);
+        } catch (RuntimeException e) {
+            say("could not load the demo timebank: " + e.getMessage() + " (start again to go on where it stopped)");
+            return Optional.empty();
+        }
+    }
+
+    private DemoTimebank.Platform demoPlatform() {
+        return new DemoTimebank.Platform() {
+            @Override
+            public String timebank() {
+                return config.devTimebank();
+            }
+
+            @Override
+            public String ledgerUrl() {
+                return url("ledger-service");
+            }
+
+            @Override
+            public String matchingUrl() {
+                return url("matching-service");
+            }
+
+            @Override
+            public String identityUrl() {
+                return config.issuer();
+            }
+
+            @Override
+            public String token(String memberId, List<String> roles) {
+                return devToken(memberId, config.devTimebank(), roles);
+            }
+
+            @Override
+            public void setPassword(String memberId, String password) {
+                identity.setPassword(memberId, config.devTimebank(), password);
+            }
+        };
+    }
+
+    /** The banner's lines for the demo: who to sign in as, with which password. */
+    static List<String> demoLines(String portalUrl, List<DemoTimebank.SignIn> signIns) {
+        List<String> lines = new ArrayList<>();
+        lines.add(" Demo timebank (RECIPROCITY_DEMO=true): sign in at " + portalUrl + " as any of these,");
+        lines.add(" password " + DemoTimebank.PASSWORD + " (this machine only: the demo's password is printed here):");
+        for (DemoTimebank.SignIn signIn : signIns) {
+            lines.add(String.format("   %-22s %s, %s", signIn.email(), signIn.name(), signIn.shown()));
+        }
+        return lines;
     }
 
     /**
@@ -342,7 +419,7 @@ public final class LocalPlatform implements AutoCloseable {
         return lines;
     }
 
-    private void printWelcome() throws IOException {
+    private void printWelcome(Optional<DemoTimebank.Loaded> demo) throws IOException {
         Path tokenFile = config.dataDir().resolve("dev-token.txt");
         boolean tokenWritten = false;
         try {
@@ -358,6 +435,10 @@ public final class LocalPlatform implements AutoCloseable {
         System.out.println(line);
         System.out.println(" " + BANNER_TITLE);
         firstRun.forEach(System.out::println);
+        if (demo.isPresent() && portalRuns) {
+            System.out.println();
+            demoLines(config.portalUrl(), demo.get().signIns()).forEach(System.out::println);
+        }
         System.out.println();
         for (Supervised supervised : services) {
             ServiceNode service = (ServiceNode) supervised.child();

@@ -36,5 +36,10 @@ class LocalHelpersOffIT {
         HttpResponse<String> link = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/local/first-admin-link")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(link.statusCode()).isEqualTo(404);
+        HttpResponse<String> password = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/local/password"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("member=admin&timebank=demo&password=time+given+is+time+shared")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(password.statusCode()).isEqualTo(404);
     }
 }
