@@ -36,6 +36,8 @@ class EveryPageInBothLanguagesTest extends PortalTest {
                 .json("GET " + TB + "/listings/l2", "{\"id\":\"l2\",\"kind\":\"NEED\",\"ownerId\":\"cora\",\"title\":\"Forms\","
                         + "\"category\":\"admin-forms\",\"estimatedMinutes\":45,\"mode\":\"REMOTE\","
                         + "\"expiresAt\":\"2026-12-31T23:00:00Z\",\"status\":\"OPEN\"}")
+                .json("GET " + TB + "/listings/l2/suggestions", "[{\"type\":\"OFFER\",\"listingId\":\"l1\",\"title\":\"Gardening\","
+                        + "\"memberId\":\"ali\",\"displayName\":\"Ali\",\"reasons\":[\"words\"]},{\"type\":\"MEMBER\",\"memberId\":\"bo\"}]")
                 .json("GET " + TB + "/members/cora/listings", "[{\"id\":\"l2\",\"kind\":\"NEED\",\"ownerId\":\"cora\","
                         + "\"title\":\"Forms\",\"category\":\"admin-forms\",\"estimatedMinutes\":45,\"mode\":\"REMOTE\","
                         + "\"expiresAt\":\"2026-12-31T23:00:00Z\",\"status\":\"PAUSED\"}]")
@@ -53,7 +55,7 @@ class EveryPageInBothLanguagesTest extends PortalTest {
             "/board, en, Gardening", "/board, fr, En personne",
             "/profile, en, Take a break", "/profile, fr, Besoins d’accessibilité",
             "/board/listings/l1, en, Step-free access", "/board/listings/l1, fr, Accès sans marche",
-            "/board/listings/l2, en, Change", "/board/listings/l2, fr, Mettre en pause",
+            "/board/listings/l2, en, Who might help", "/board/listings/l2, fr, Qui pourrait aider",
             "/board/mine, en, My offers and needs", "/board/mine, fr, Publier à nouveau",
             "/board/mine/new, en, Put something on the board", "/board/mine/new, fr, Type d’aide",
             "/board/listings/l2/edit, en, Save the changes", "/board/listings/l2/edit, fr, Enregistrer les modifications",

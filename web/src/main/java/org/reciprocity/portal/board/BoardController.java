@@ -101,6 +101,15 @@ class BoardController {
         }
     }
 
+    /** Suggestions are a help, not the page: when matching cannot give them, the page shows none. */
+    private List<BoardServices.Suggestion> suggestions(String tb, String id) {
+        try {
+            return board.suggestions(tb, id, 5);
+        } catch (ServiceRefusal | org.springframework.web.client.ResourceAccessException none) {
+            return List.of();
+        }
+    }
+
     private String show(String id, String done, Model model) {
         SignedIn me = SignedIn.current();
         String tb = me.timebankId();
@@ -117,6 +126,7 @@ class BoardController {
                     .filter(l -> l.need() && l.open()).toList());
         }
         model.addAttribute("myNeeds", myNeeds);
+        model.addAttribute("suggestions", mine && listing.open() ? suggestions(tb, id) : List.of());
         return "board/listing";
     }
 }

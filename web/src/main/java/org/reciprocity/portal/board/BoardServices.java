@@ -85,6 +85,22 @@ public class BoardServices {
         }
     }
 
+    /**
+     * A suggestion for the owner of a listing: another listing (with its owner) or a member with the
+     * skill; {@code reasons} already in the reader's words, saying only what others share.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Suggestion(String type, String listingId, String title, String memberId, String displayName,
+                             List<String> reasons) {
+    }
+
+    /** The best few suggestions for the owner's listing. */
+    public List<Suggestion> suggestions(String tb, String listingId, int limit) {
+        return services.matching().get().uri(u -> u.path(TB + "/listings/{id}/suggestions").queryParam("limit", limit)
+                        .build(tb, listingId))
+                .retrieve().body(new ParameterizedTypeReference<List<Suggestion>>() { });
+    }
+
     public Found search(String tb, BoardFilters filters) {
         return services.matching().get().uri(u -> u.path(TB + "/listings")
                         .queryParamIfPresent("q", present(filters.q()))

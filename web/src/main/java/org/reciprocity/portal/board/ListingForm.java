@@ -50,7 +50,7 @@ public class ListingForm {
         form.recurrence = listing.recurrence();
         if (listing.expiresAt() != null) {
             // the listing lasts to the end of its last day: show that day
-            form.expires(listing.expiresAt().atZone(zone).minusSeconds(1).toLocalDate());
+            form.expires(BoardWords.lastDay(listing.expiresAt(), zone));
         }
         form.accessibility = listing.accessibility() == null ? new ArrayList<>()
                 : new ArrayList<>(listing.accessibility().stream().filter(Vocabulary.ACCESS::contains).toList());

@@ -121,11 +121,29 @@ class BoardPagesTest extends PortalTest {
     }
 
     @Test
+    void theOwnerSeesSuggestionsForAnOpenListingInTheirWords() throws Exception {
+        STUB.json("GET " + TB + "/listings/bl-open", MINE.replace("bl-mine", "bl-open").replace("PAUSED", "OPEN"))
+                .json("GET " + TB + "/listings/bl-open/suggestions", "[{\"type\":\"OFFER\",\"listingId\":\"bl-offer\","
+                        + "\"title\":\"Forms made easy\",\"memberId\":\"dan\",\"displayName\":\"Dan Okafor\","
+                        + "\"reasons\":[\"Vous parlez tous les deux arabe\"]}]");
+        mvc.perform(get("/board/listings/bl-open").param("lang", "fr").with(member("bea")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"suggestions\"")))
+                .andExpect(content().string(containsString("href=\"/board/listings/bl-offer\"")))
+                .andExpect(content().string(containsString("Vous parlez tous les deux arabe")))
+                .andExpect(content().string(containsString("id=\"pause-bl-open\"")));
+        assertThat(STUB.last("GET", TB + "/listings/bl-open/suggestions").language()).isEqualTo("fr");
+    }
+
+    @Test
     void answeringANeedProposesTheMemberAsTheGiver() throws Exception {
         STUB.answer("POST " + TB + "/matches", 201, "application/json", "{\"id\":\"bm-1\",\"status\":\"PROPOSED\"}");
         mvc.perform(get("/board/listings/bl-need").with(member("bea")))
                 .andExpect(content().string(containsString("id=\"answer\"")))
-                .andExpect(content().string(containsString("Dan Okafor")));
+                .andExpect(content().string(containsString("Dan Okafor")))
+                // on the board through the day its owner chose, not "until midnight of the next"
+                .andExpect(content().string(containsString("31 December 2026")))
+                .andExpect(content().string(containsString("1 h 30 min")));
         mvc.perform(post("/board/listings/bl-need/answer").with(member("bea")).with(csrf())
                         .param("requestId", "5b0c8f1e-0000-4000-8000-000000000008"))
                 .andExpect(redirectedUrl("/matches?done=proposed"));
