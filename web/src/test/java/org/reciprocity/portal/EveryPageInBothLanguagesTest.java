@@ -30,6 +30,17 @@ class EveryPageInBothLanguagesTest extends PortalTest {
                         + "\"kind\":\"PEER_SUPPORT\",\"state\":\"LOGGED\"}")
                 .json("GET " + TB + "/listings", "{\"total\":1,\"listings\":[{\"id\":\"l1\",\"kind\":\"OFFER\","
                         + "\"ownerId\":\"ali\",\"title\":\"Gardening\",\"estimatedMinutes\":60,\"mode\":\"IN_PERSON\"}]}")
+                .json("GET " + TB + "/listings/l1", "{\"id\":\"l1\",\"kind\":\"OFFER\",\"ownerId\":\"ali\",\"title\":\"Gardening\","
+                        + "\"category\":\"gardening\",\"estimatedMinutes\":60,\"mode\":\"IN_PERSON\",\"district\":\"N1\","
+                        + "\"recurrence\":\"WEEKLY\",\"accessibility\":[\"step-free\"],\"expiresAt\":\"2026-12-31T23:00:00Z\",\"status\":\"OPEN\"}")
+                .json("GET " + TB + "/listings/l2", "{\"id\":\"l2\",\"kind\":\"NEED\",\"ownerId\":\"cora\",\"title\":\"Forms\","
+                        + "\"category\":\"admin-forms\",\"estimatedMinutes\":45,\"mode\":\"REMOTE\","
+                        + "\"expiresAt\":\"2026-12-31T23:00:00Z\",\"status\":\"OPEN\"}")
+                .json("GET " + TB + "/listings/l2/suggestions", "[{\"type\":\"OFFER\",\"listingId\":\"l1\",\"title\":\"Gardening\","
+                        + "\"memberId\":\"ali\",\"displayName\":\"Ali\",\"reasons\":[\"words\"]},{\"type\":\"MEMBER\",\"memberId\":\"bo\"}]")
+                .json("GET " + TB + "/members/cora/listings", "[{\"id\":\"l2\",\"kind\":\"NEED\",\"ownerId\":\"cora\","
+                        + "\"title\":\"Forms\",\"category\":\"admin-forms\",\"estimatedMinutes\":45,\"mode\":\"REMOTE\","
+                        + "\"expiresAt\":\"2026-12-31T23:00:00Z\",\"status\":\"PAUSED\"}]")
                 .json("GET " + TB + "/profiles/cora", "{\"memberId\":\"cora\",\"displayName\":\"Cora\",\"skills\":[\"Gardening\"],"
                         + "\"accessibilityNeeds\":[],\"paused\":false,\"sharedWithMembers\":[\"district\"]}")
                 .problem("GET " + TB + "/contributions/c-gone", 404, "not-found", "Not found.")
@@ -59,7 +70,13 @@ class EveryPageInBothLanguagesTest extends PortalTest {
             "/coordinator/invite, en, Invite a member", "/coordinator/invite, fr, Inviter un membre",
             "/hours/logged?id=c-5, en, Hours logged", "/hours/logged?id=c-5, fr, Heures notées",
             "/board, en, Gardening", "/board, fr, En personne",
-            "/profile, en, Take a break", "/profile, fr, Besoins d’accessibilité"})
+            "/profile, en, Take a break", "/profile, fr, Besoins d’accessibilité",
+            "/board/listings/l1, en, Step-free access", "/board/listings/l1, fr, Accès sans marche",
+            "/board/listings/l2, en, Who might help", "/board/listings/l2, fr, Qui pourrait aider",
+            "/board/mine, en, My offers and needs", "/board/mine, fr, Publier à nouveau",
+            "/board/mine/new, en, Put something on the board", "/board/mine/new, fr, Type d’aide",
+            "/board/listings/l2/edit, en, Save the changes", "/board/listings/l2/edit, fr, Enregistrer les modifications",
+            "/matches, en, My matches", "/matches, fr, Mes mises en relation"})
     void rendersWithEveryWordInItsLanguage(String page, String language, String words) throws Exception {
         mvc.perform(get(page).param("lang", language).with(member("cora", "MEMBER", "COORDINATOR")))
                 .andExpect(status().isOk())

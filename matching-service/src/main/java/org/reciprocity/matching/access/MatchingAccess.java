@@ -38,6 +38,7 @@ public enum MatchingAccess implements AccessRule {
     REOPEN_LISTING(PARTY, COORDINATOR, ADMIN),
     WITHDRAW_LISTING(PARTY, COORDINATOR, ADMIN),
     SEE_SUGGESTIONS(PARTY, COORDINATOR, ADMIN),       // reasons worded by the privacy rule
+    LIST_MEMBER_LISTINGS(SELF, COORDINATOR, ADMIN),   // a member's open and paused listings: /members/{memberId}/listings
 
     // matches
     PROPOSE_MATCH(MEMBER),                            // a member only one they are part of (checked on the body)

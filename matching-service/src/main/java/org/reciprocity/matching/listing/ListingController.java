@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.reciprocity.kit.access.Access;
 import org.reciprocity.kit.security.Caller;
 import org.reciprocity.matching.vocabulary.Mode;
+import org.reciprocity.matching.vocabulary.Slot;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -86,10 +87,12 @@ class ListingController {
                           @RequestParam(required = false) Listing.Kind kind,
                           @RequestParam(required = false) String category, @RequestParam(required = false) String tag,
                           @RequestParam(required = false) Mode mode, @RequestParam(required = false) String district,
+                          @RequestParam(required = false) Slot.Part time,
                           @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
         ListingIndex.Hits hits = listings.search(timebankId, q, new ListingIndex.Filters(
                 kind == null ? null : kind.name(), category, tag, mode == null ? null : mode.name(),
-                district == null ? null : district.toUpperCase(java.util.Locale.ROOT)), Math.min(limit, 100));
+                district == null ? null : district.toUpperCase(java.util.Locale.ROOT), time == null ? null : time.name()),
+                Math.min(limit, 100));
         List<ListingResponse> found = hits.ids().stream().map(id -> listings.board().get(id))
                 .flatMap(java.util.Optional::stream).map(ListingResponse::of).toList();
         return new SearchResponse(hits.total(), found, hits.facets());

@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -44,7 +46,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  */
 class ListingIndex implements AutoCloseable {
 
-    static final List<String> FACETS = List.of("kind", "category", "tag", "mode", "district");
+    static final List<String> FACETS = List.of("kind", "category", "tag", "mode", "district", "time");
 
     /** English stemming, so "walk" finds "walks" and "walking". */
     private final Analyzer analyzer = new EnglishAnalyzer();
@@ -55,6 +57,7 @@ class ListingIndex implements AutoCloseable {
 
     ListingIndex() {
         facets.setMultiValued("tag", true);
+        facets.setMultiValued("time", true);
         try {
             writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
             searchers = new SearcherManager(writer, null);
@@ -67,16 +70,31 @@ class ListingIndex implements AutoCloseable {
     record Hits(long total, List<String> ids, Map<String, Map<String, Integer>> facets) {
     }
 
-    /** The filters of a search; {@code null} means any. */
-    record Filters(String kind, String category, String tag, String mode, String district) {
+    /**
+     * The filters of a search; {@code null} means any. {@code time} is a part of the day (MORNING,
+     * AFTERNOON, EVENING) the owner is usually free, from the availability they chose to share.
+     */
+    record Filters(String kind, String category, String tag, String mode, String district, String time) {
+
+        Filters(String kind, String category, String tag, String mode, String district) {
+            this(kind, category, tag, mode, district, null);
+        }
     }
 
-    /** Adds, replaces or (when it should not be found) removes a listing. */
+    /** Adds, replaces or (when it should not be found) removes a listing; no parts of the day known. */
     void put(Listing listing, boolean searchable) {
+        put(listing, searchable, Set.of());
+    }
+
+    /**
+     * Adds, replaces or removes a listing; {@code times} are the parts of the day its owner is free
+     * and lets other members see (empty when they keep their availability to themselves).
+     */
+    void put(Listing listing, boolean searchable, Set<String> times) {
         try {
             Term id = new Term("id", listing.id());
             if (searchable) {
-                writer.updateDocument(id, facets.build(document(listing)));
+                writer.updateDocument(id, facets.build(document(listing, times)));
             } else {
                 writer.deleteDocuments(id);
             }
@@ -88,10 +106,15 @@ class ListingIndex implements AutoCloseable {
 
     /** Replaces the whole index; used at start with what the database holds. */
     void rebuild(Collection<Listing> searchable) {
+        rebuild(searchable, listing -> Set.of());
+    }
+
+    /** Replaces the whole index, with each owner's shared parts of the day. */
+    void rebuild(Collection<Listing> searchable, Function<Listing, Set<String>> times) {
         try {
             writer.deleteAll();
             for (Listing listing : searchable) {
-                writer.addDocument(facets.build(document(listing)));
+                writer.addDocument(facets.build(document(listing, times.apply(listing))));
             }
             writer.commit();
             searchers.maybeRefreshBlocking();
@@ -114,6 +137,7 @@ class ListingIndex implements AutoCloseable {
         filter(query, "tag", filters.tag());
         filter(query, "mode", filters.mode());
         filter(query, "district", filters.district());
+        filter(query, "time", filters.time());
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
@@ -177,7 +201,7 @@ class ListingIndex implements AutoCloseable {
         }
     }
 
-    private static Document document(Listing l) {
+    private static Document document(Listing l, Set<String> times) {
         Document doc = new Document();
         doc.add(new StringField("id", l.id(), Field.Store.YES));
         doc.add(new StringField("timebank", l.timebankId(), Field.Store.NO));
@@ -191,6 +215,7 @@ class ListingIndex implements AutoCloseable {
             facet(doc, "district", l.content().district());
         }
         l.tags().forEach(tag -> facet(doc, "tag", tag));
+        times.forEach(time -> facet(doc, "time", time));
         return doc;
     }
 

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 
 import org.reciprocity.kit.outbox.OutboxRelay;
@@ -12,6 +14,7 @@ import org.reciprocity.matching.MatchingRefusal;
 import org.reciprocity.matching.Refused;
 import org.reciprocity.matching.profile.Profile;
 import org.reciprocity.matching.profile.ProfileChanged;
+import org.reciprocity.matching.profile.ProfileField;
 import org.reciprocity.matching.profile.Profiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,7 +140,7 @@ public class Listings {
         List<Listing> listings = mongo.find(live, ListingDocument.class, COLLECTION).stream()
                 .map(ListingDocument::toListing).toList();
         listings.forEach(board::put);
-        index.rebuild(listings.stream().filter(this::searchable).toList());
+        index.rebuild(listings.stream().filter(this::searchable).toList(), this::times);
         log.info("{} live listings on the board", listings.size());
     }
 
@@ -177,7 +180,29 @@ public class Listings {
 
     private void show(Listing listing) {
         board.put(listing);
-        index.put(listing, searchable(listing));
+        index.put(listing, searchable(listing), times(listing));
+    }
+
+    /**
+     * The parts of the day (MORNING, AFTERNOON, EVENING) the owner is usually free, for the board's
+     * time-of-day filter: only when they share their availability with members, since filtering by
+     * it would otherwise tell others what they kept private.
+     */
+    private Set<String> times(Listing listing) {
+        return profiles.find(listing.timebankId(), listing.ownerId())
+                .filter(owner -> owner.shares(ProfileField.AVAILABILITY))
+                .map(owner -> owner.availability().stream().map(slot -> slot.part().name())
+                        .collect(Collectors.toUnmodifiableSet()))
+                .orElse(Set.of());
+    }
+
+    /** The member's live listings (open or paused), newest first, as stored: for the member's own page. */
+    public List<Listing> ownedBy(String timebankId, String ownerId) {
+        Query owned = Query.query(Criteria.where("timebankId").is(timebankId).and("ownerId").is(ownerId)
+                .and("status").in(Listing.Status.OPEN, Listing.Status.PAUSED));
+        owned.fields().exclude("outbox");
+        return mongo.find(owned, ListingDocument.class, COLLECTION).stream().map(ListingDocument::toListing)
+                .sorted(java.util.Comparator.comparing(Listing::publishedAt).reversed()).toList();
     }
 
     /** On the board for everyone to find: open, not past its date, and its owner can be matched. */

@@ -135,7 +135,10 @@ public class Profiles {
                 .set("district", details.district()).set("modes", details.modes())
                 .set("accessibilityNeeds", details.accessibilityNeeds())
                 .set("sharedWithMembers", details.sharedWithMembers()), COLLECTION);
-        return refresh(memberId);
+        Profile profile = refresh(memberId);
+        // the board's time-of-day filter follows the availability the member shares
+        events.publishEvent(new ProfileChanged(memberId));
+        return profile;
     }
 
     /** Pausing is without penalty: listings leave the board and no one is proposed to the member until they resume. */

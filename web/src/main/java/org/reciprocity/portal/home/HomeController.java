@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.reciprocity.portal.board.BoardServices;
 import org.reciprocity.portal.services.Dtos.Contribution;
 import org.reciprocity.portal.services.Dtos.InboxPage;
 import org.reciprocity.portal.services.Names;
@@ -24,9 +25,11 @@ class HomeController {
     private final Zones zones;
     private final Names names;
     private final Clock clock;
+    private final BoardServices board;
 
-    HomeController(Services services, Zones zones, Names names) {
+    HomeController(Services services, Zones zones, Names names, BoardServices board) {
         this.services = services;
+        this.board = board;
         this.zones = zones;
         this.names = names;
         this.clock = Clock.systemUTC();
@@ -48,8 +51,11 @@ class HomeController {
                 LocalDate.now(clock.withZone(zone)), zone));
         List<Contribution> waiting = services.waitingOn(tb, me.memberId());
         model.addAttribute("waiting", waiting);
-        model.addAttribute("names", names.of(tb, waiting.stream()
-                .map(c -> c.giverId().equals(me.memberId()) ? c.receiverId() : c.giverId()).toList()));
+        List<BoardServices.Match> proposals = proposals(tb, me.memberId());
+        model.addAttribute("proposals", proposals);
+        model.addAttribute("names", names.of(tb, java.util.stream.Stream.concat(
+                waiting.stream().map(c -> c.giverId().equals(me.memberId()) ? c.receiverId() : c.giverId()),
+                proposals.stream().map(m -> m.other(me.memberId()))).distinct().toList()));
         InboxPage inbox = inbox(tb);
         model.addAttribute("inbox", inbox);
         model.addAttribute("thankYous", inbox == null ? List.of()
@@ -65,6 +71,18 @@ class HomeController {
                 return 0; // no time moved yet: the ledger opens the account with the first transfer
             }
             throw refusal;
+        }
+    }
+
+    /**
+     * Match proposals waiting for the member's yes or no: replies to their listings and matches a
+     * coordinator proposed. Matching is another service: when it is away, home still shows the hours.
+     */
+    private List<BoardServices.Match> proposals(String tb, String memberId) {
+        try {
+            return board.matches(tb).stream().filter(m -> m.waitsFor(memberId)).toList();
+        } catch (ServiceRefusal | ResourceAccessException away) {
+            return List.of();
         }
     }
 

@@ -34,10 +34,12 @@ class LogHoursController {
     private final LayoutAdvice layout;
     private final MessageSource messages;
     private final MemberSearch search;
+    private final AgreedMatches matches;
 
     LogHoursController(Services services, Names names, Zones zones, LayoutAdvice layout, MessageSource messages,
-                       MemberSearch search) {
+                       MemberSearch search, AgreedMatches matches) {
         this.search = search;
+        this.matches = matches;
         this.services = services;
         this.names = names;
         this.zones = zones;
@@ -50,6 +52,17 @@ class LogHoursController {
         LogHoursForm form = new LogHoursForm();
         form.today(LocalDate.now(zones.of(SignedIn.current().timebankId())));
         model.addAttribute("form", form);
+        return page(form, model);
+    }
+
+    /**
+     * The page, with the member's agreed matches to choose from when they have any (all of them, since
+     * with JavaScript on the person is picked without the page coming back); with none, the page is as it
+     * always was.
+     */
+    private String page(LogHoursForm form, Model model) {
+        List<AgreedMatches.Option> agreed = matches.of(SignedIn.current());
+        model.addAttribute("agreedMatches", agreed);
         return "hours/new";
     }
 
@@ -66,19 +79,32 @@ class LogHoursController {
         if (action.startsWith("pick:")) {
             form.setCounterpart(action.substring(5));
             form.setCounterpartName(names.name(me.timebankId(), form.getCounterpart()));
-            return "hours/new";
+            return page(form, model);
         }
         if ("search".equals(action)) {
             model.addAttribute("results", search.find(me, form.getName()));
-            return "hours/new";
+            return page(form, model);
         }
-        List<PageError> problems = form.problems();
+        List<AgreedMatches.Option> agreed = matches.of(me);
+        // a chosen match says who with and who gave: the member need not also find the person
+        AgreedMatches.Option chosen = AgreedMatches.chosen(agreed, form.getMatchId());
+        if (chosen != null && (form.getCounterpart() == null || form.getCounterpart().isBlank())) {
+            form.setCounterpart(chosen.otherId());
+            form.setCounterpartName(chosen.otherName());
+        }
+        if (chosen != null && (form.getDirection() == null || form.getDirection().isBlank())) {
+            form.setDirection(chosen.giving() ? "GAVE" : "RECEIVED");
+        }
+        List<PageError> problems = new java.util.ArrayList<>(form.problems());
         if (problems.isEmpty() && form.getCounterpart().equals(me.memberId())) {
-            problems = List.of(new PageError("counterpart-search", "hours.error.yourself"));
+            problems = new java.util.ArrayList<>(List.of(new PageError("counterpart-search", "hours.error.yourself")));
+        }
+        if (!AgreedMatches.fits(chosen, form.getMatchId(), form.getCounterpart(), "GAVE".equals(form.getDirection()))) {
+            problems.add(new PageError(agreed.isEmpty() ? null : "matchId", "bm.hours.error.match"));
         }
         if (!problems.isEmpty()) {
             model.addAttribute("errors", problems.stream().map(p -> new PageError(p.field(), text(p.text()))).toList());
-            return "hours/new";
+            return page(form, model);
         }
         boolean gave = "GAVE".equals(form.getDirection());
         Map<String, Object> request = new LinkedHashMap<>();
@@ -90,6 +116,9 @@ class LogHoursController {
         request.put("kind", form.getKind());
         String description = form.getDescription();
         request.put("description", description == null || description.isBlank() ? null : description.strip());
+        if (chosen != null) {
+            request.put("matchId", chosen.matchId());
+        }
         try {
             Contribution logged = services.log(me.timebankId(), form.getRequestId(), request);
             return "redirect:/hours/logged?id=" + logged.id();
@@ -98,7 +127,7 @@ class LogHoursController {
                 throw refusal;
             }
             model.addAttribute("errors", List.of(layout.errorOf(refusal, null)));
-            return "hours/new";
+            return page(form, model);
         }
     }
 

@@ -26,6 +26,7 @@ public class LogHoursForm {
     private String minutes;
     private String kind;
     private String description;
+    private String matchId;
 
     /** The problems, each linked to its field, with message keys; empty when the form can be sent. */
     List<PageError> problems() {
@@ -97,6 +98,8 @@ public class LogHoursForm {
     public void setMinutes(String minutes) { this.minutes = minutes; }
     public String getKind() { return kind; }
     public void setKind(String kind) { this.kind = kind; }
+    public String getMatchId() { return matchId; }
+    public void setMatchId(String matchId) { this.matchId = matchId; }
     public String getDescription() { return description; }
     public void setDescription(String description) { this.description = description; }
 }
