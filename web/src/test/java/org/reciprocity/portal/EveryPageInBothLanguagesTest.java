@@ -31,7 +31,10 @@ class EveryPageInBothLanguagesTest extends PortalTest {
                 .json("GET " + TB + "/listings", "{\"total\":1,\"listings\":[{\"id\":\"l1\",\"kind\":\"OFFER\","
                         + "\"ownerId\":\"ali\",\"title\":\"Gardening\",\"estimatedMinutes\":60,\"mode\":\"IN_PERSON\"}]}")
                 .json("GET " + TB + "/profiles/cora", "{\"memberId\":\"cora\",\"displayName\":\"Cora\",\"skills\":[\"Gardening\"],"
-                        + "\"accessibilityNeeds\":[],\"paused\":false,\"sharedWithMembers\":[\"district\"]}");
+                        + "\"accessibilityNeeds\":[],\"paused\":false,\"sharedWithMembers\":[\"district\"]}")
+                .json("GET " + TB + "/preferences", "{\"channels\":{},\"quietHours\":null,\"digest\":false,"
+                        + "\"timeZone\":\"Europe/London\",\"availableChannels\":[\"EMAIL\",\"INBOX\"]}")
+                .json("GET " + TB + "/members/cora/supporters", "{\"supporterIds\":[]}");
     }
 
     @ParameterizedTest
@@ -42,7 +45,11 @@ class EveryPageInBothLanguagesTest extends PortalTest {
             "/coordinator/invite, en, Invite a member", "/coordinator/invite, fr, Inviter un membre",
             "/hours/logged?id=c-5, en, Hours logged", "/hours/logged?id=c-5, fr, Heures notées",
             "/board, en, Gardening", "/board, fr, En personne",
-            "/profile, en, Take a break", "/profile, fr, Besoins d’accessibilité"})
+            "/profile, en, Take a break", "/profile, fr, Besoins d’accessibilité",
+            "/profile/edit, en, When are you usually free?", "/profile/edit, fr, Quand êtes-vous libre d’habitude ?",
+            "/profile/notifications, en, Quiet hours", "/profile/notifications, fr, Heures calmes",
+            "/profile/language, en, Which language do you want?", "/profile/language, fr, Quelle langue voulez-vous ?",
+            "/profile/supporters, en, Name a supporter", "/profile/supporters, fr, Nommer une personne de soutien"})
     void rendersWithEveryWordInItsLanguage(String page, String language, String words) throws Exception {
         mvc.perform(get(page).param("lang", language).with(member("cora", "MEMBER", "COORDINATOR")))
                 .andExpect(status().isOk())
