@@ -43,6 +43,9 @@ class EveryPageInBothLanguagesTest extends PortalTest {
                         + "\"expiresAt\":\"2026-12-31T23:00:00Z\",\"status\":\"PAUSED\"}]")
                 .json("GET " + TB + "/profiles/cora", "{\"memberId\":\"cora\",\"displayName\":\"Cora\",\"skills\":[\"Gardening\"],"
                         + "\"accessibilityNeeds\":[],\"paused\":false,\"sharedWithMembers\":[\"district\"]}")
+                .json("GET " + TB + "/preferences", "{\"channels\":{},\"quietHours\":null,\"digest\":false,"
+                        + "\"timeZone\":\"Europe/London\",\"availableChannels\":[\"EMAIL\",\"INBOX\"]}")
+                .json("GET " + TB + "/members/cora/supporters", "{\"supporterIds\":[]}")
                 .problem("GET " + TB + "/contributions/c-gone", 404, "not-found", "Not found.")
                 .problem("GET " + TB + "/contributions/c-theirs", 403, "not-permitted", "You may not do that.");
     }
@@ -76,7 +79,11 @@ class EveryPageInBothLanguagesTest extends PortalTest {
             "/board/mine, en, My offers and needs", "/board/mine, fr, Publier à nouveau",
             "/board/mine/new, en, Put something on the board", "/board/mine/new, fr, Type d’aide",
             "/board/listings/l2/edit, en, Save the changes", "/board/listings/l2/edit, fr, Enregistrer les modifications",
-            "/matches, en, My matches", "/matches, fr, Mes mises en relation"})
+            "/matches, en, My matches", "/matches, fr, Mes mises en relation",
+            "/profile/edit, en, When are you usually free?", "/profile/edit, fr, Quand êtes-vous libre d’habitude ?",
+            "/profile/notifications, en, Quiet hours", "/profile/notifications, fr, Heures calmes",
+            "/profile/language, en, Which language do you want?", "/profile/language, fr, Quelle langue voulez-vous ?",
+            "/profile/supporters, en, Name a supporter", "/profile/supporters, fr, Nommer une personne de soutien"})
     void rendersWithEveryWordInItsLanguage(String page, String language, String words) throws Exception {
         mvc.perform(get(page).param("lang", language).with(member("cora", "MEMBER", "COORDINATOR")))
                 .andExpect(status().isOk())

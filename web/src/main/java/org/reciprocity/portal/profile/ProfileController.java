@@ -13,7 +13,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * My profile, to read: what I offer, when and how, my accessibility needs and who may see them; and a
- * pause (no new matches for a while, without penalty). Editing it is not in the portal yet.
+ * pause (no new matches for a while, without penalty). Links lead to changing it, to how I am told of
+ * things, my language and my supporters.
  */
 @Controller
 class ProfileController {

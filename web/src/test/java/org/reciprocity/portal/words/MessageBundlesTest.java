@@ -37,7 +37,7 @@ class MessageBundlesTest {
             Stream.of("GAVE", "RECEIVED").map(d -> "hours.direction." + d),
             Stream.of("OFFER", "NEED").flatMap(k -> Stream.of("board.kind." + k, "board.kind.one." + k)),
             Stream.of("IN_PERSON", "REMOTE", "GROUP").map(m -> "board.mode." + m),
-            Stream.of("paused", "resumed").map(d -> "profile.done." + d),
+            Stream.of("paused", "resumed", "saved").map(d -> "profile.done." + d),
             // board and matches (board.Vocabulary, the listing and match states, the done banners)
             Stream.of("befriending", "peer-support", "listening", "practical-help", "shopping", "cooking", "gardening",
                     "diy", "transport", "it-help", "admin-forms", "language-practice", "arts-crafts", "music",
@@ -48,7 +48,20 @@ class MessageBundlesTest {
             Stream.of("step-free", "quiet-place", "bsl", "hearing-loop", "large-print", "easy-read").map(a -> "bm.access." + a),
             Stream.of("OPEN", "PAUSED", "WITHDRAWN", "EXPIRED").map(st -> "bm.status." + st),
             Stream.of("published", "edited", "pause", "reopen", "withdraw", "proposed", "accept", "decline", "cancel")
-                    .map(d -> "bm.done." + d)).flatMap(s -> s).toList();
+                    .map(d -> "bm.done." + d)),
+            // profile, preferences and supporters
+            Stream.of("befriending", "peer-support", "listening", "practical-help", "shopping", "cooking", "gardening",
+                    "diy", "transport", "it-help", "admin-forms", "language-practice", "arts-crafts", "music", "exercise",
+                    "childcare", "pet-care", "training", "co-design", "translation", "reading", "advocacy",
+                    "social-activity", "wellbeing").map(s -> "skill." + s),
+            Stream.of("MORNING", "AFTERNOON", "EVENING").map(p -> "profile.part." + p),
+            Stream.of("district", "availability", "modes", "accessibilityNeeds", "verified").map(f -> "profile.share." + f),
+            Stream.of("WELCOME", "PLEASE_CONFIRM", "REMINDER", "LAST_CALL", "THANK_YOU", "CONTRIBUTION_EXPIRED",
+                    "DISPUTE_OPENED", "DISPUTE_RESOLVED", "CONTRIBUTION_REJECTED", "MATCH_PROPOSED", "MATCH_ACCEPTED",
+                    "MATCH_AGREED", "BALANCE_NEAR_LIMIT", "MONTHLY_STATEMENT", "DISPUTE_TO_REVIEW", "DISPUTE_CLOSED",
+                    "BALANCE_NEAR_LIMIT_TO_REVIEW", "QUEUE_DIGEST").map(k -> "preferences.kind." + k),
+            Stream.of("en", "fr").map(l -> "language." + l),
+            Stream.of("named", "withdrawn").map(d -> "supporters.done." + d)).flatMap(s -> s).toList();
 
     @Test
     void englishAndFrenchHoldTheSameKeysAndNoneIsEmpty() throws IOException {
