@@ -84,7 +84,7 @@ class UpstreamSignInIT extends IdentityServiceIT {
     }
 
     @Test
-    void someoneWithoutAnAccountOrWithAnAddressTheProviderHasNotCheckedIsRefusedInPlainWordsAndNotSignedIn() {
+    void someoneWithoutAnAccountWithAnAddressTheProviderHasNotCheckedOrSuspendedIsRefusedInPlainWordsAndNotSignedIn() {
         UPSTREAM.willSignIn(new UpstreamIssuer.Person("sub-" + UUID.randomUUID(), "stranger-" + UUID.randomUUID() + "@example.org", true));
         Browser stranger = browser();
         String refused = Browser.location(signInUpstream(stranger));
@@ -103,6 +103,11 @@ class UpstreamSignInIT extends IdentityServiceIT {
         assertThat(notVerified).endsWith("/login/upstream-refused?reason=not-verified");
         assertThat(unchecked.get(notVerified + "&lang=fr").body())
                 .contains("Votre compte Example ID n’a pas encore confirmé votre adresse e-mail.");
+
+        Account suspended = aMemberWithPassword("a long walk by the sea");
+        accounts.suspend(suspended.id());
+        UPSTREAM.willSignIn(new UpstreamIssuer.Person("sub-" + UUID.randomUUID(), suspended.email(), true));
+        assertThat(Browser.location(signInUpstream(browser()))).endsWith("/login/upstream-refused?reason=suspended");
     }
 
     /** The browser's round trip: to the provider, which signs in its person, and back. */
