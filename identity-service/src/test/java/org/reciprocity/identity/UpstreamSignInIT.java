@@ -92,7 +92,7 @@ class UpstreamSignInIT extends IdentityServiceIT {
         HttpResponse<String> page = stranger.get(refused);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"upstream-refused\"").contains("We could not sign you in")
-                .contains("There is no Reciprocity account for the e-mail address your Example ID account gave us.");
+                .contains("We do not know the e-mail your Example ID account gave us.");
         assertThat(Browser.location(stranger.get("/oauth2/authorize?response_type=code&client_id=reciprocity-portal"
                 + "&redirect_uri=" + Browser.enc(AuthorizationCodeFlowIT.REDIRECT) + "&scope=openid&state=s0"))).endsWith("/login");
 

@@ -15,12 +15,12 @@ class IdentityWordsTest {
 
     /**
      * Reviewed: labels, titles and buttons of two or three words in the words every public service uses
-     * for them ("E-mail address", "Se connecter", "Choisir ma connexion"), which a reading score cannot
+     * for them ("E-mail address", "Se connecter", "Choisir ma connexion", "Se connecter autrement"), which a reading score cannot
      * judge on so few words; and short lines whose only long word is the service's own name, Reciprocity,
      * which members see on every page.
      */
     static final Set<String> REVIEWED = Set.of("field.email", "follow.title", "login.submit", "login.title",
-            "passkey.skip", "welcome.method", "welcome.submit", "go.to.portal", "welcome.title",
+            "passkey.skip", "welcome.method", "welcome.submit", "upstream.refused.back", "go.to.portal", "welcome.title",
             "mail.link.subject");
 
     @Test

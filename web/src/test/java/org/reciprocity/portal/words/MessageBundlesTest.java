@@ -48,7 +48,7 @@ class MessageBundlesTest {
             Stream.of("step-free", "quiet-place", "bsl", "hearing-loop", "large-print", "easy-read").map(a -> "bm.access." + a),
             Stream.of("OPEN", "PAUSED", "WITHDRAWN", "EXPIRED").map(st -> "bm.status." + st),
             Stream.of("published", "edited", "pause", "reopen", "withdraw", "proposed", "accept", "decline", "cancel")
-                    .map(d -> "bm.done." + d)),
+                    .map(d -> "bm.done." + d),
             // profile, preferences and supporters
             Stream.of("befriending", "peer-support", "listening", "practical-help", "shopping", "cooking", "gardening",
                     "diy", "transport", "it-help", "admin-forms", "language-practice", "arts-crafts", "music", "exercise",
