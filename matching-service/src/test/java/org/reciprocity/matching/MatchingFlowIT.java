@@ -123,6 +123,38 @@ class MatchingFlowIT {
     }
 
     @Test
+    void theBoardFiltersByTheTimesOwnersShareAndAMemberListsTheirOwnPausedListings() {
+        String offer = publish(ali, "OFFER", "Walks and a chat", false);
+        String need = publish(sam, "NEED", "Someone to walk with", false);
+
+        // Ali shares when they are free (Tuesday afternoons, Friday mornings); Sam does not, so Sam's need is
+        // not found by a time of day: that would tell others what Sam kept private
+        ApiClient.Response afternoons = api.get(base() + "/listings?time=AFTERNOON", token(sam));
+        assertThat(afternoons.status()).isEqualTo(200);
+        assertThat(afternoons.body()).contains(offer).doesNotContain(need);
+        assertThat(afternoons.json().path("facets").path("time").path("AFTERNOON").asInt()).isEqualTo(1);
+        assertThat(api.get(base() + "/listings?time=EVENING", token(sam)).json().path("total").asLong()).isZero();
+        assertThat(api.get(base() + "/listings?time=NIGHT", token(sam)).status()).isEqualTo(400);
+
+        describe(sam, "M14", List.of("ar", "en"), List.of("TUESDAY_AFTERNOON"), List.of(), List.of("availability"));
+        assertThat(api.get(base() + "/listings?time=AFTERNOON&kind=NEED", token(ali)).body())
+                .as("sharing their availability puts Sam's need under afternoons").contains(need);
+
+        assertThat(api.post(base() + "/listings/" + need + "/pause", token(sam), "{}").status()).isEqualTo(200);
+        ApiClient.Response mine = api.get(base() + "/members/" + sam + "/listings", token(sam));
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.json().get(0).path("id").asString()).isEqualTo(need);
+        assertThat(mine.json().get(0).path("status").asString()).isEqualTo("PAUSED");
+        assertThat(mine.body()).doesNotContain(offer);
+        assertThat(api.get(base() + "/members/" + sam + "/listings", token(ali)).status()).isEqualTo(403);
+
+        assertThat(api.post(base() + "/listings/" + need + "/reopen", token(sam), "{}").status()).isEqualTo(200);
+        ApiClient.Response answered = api.post(base() + "/matches", token(ali), Map.of("needListingId", need, "giverId", ali));
+        assertThat(answered.status()).as(answered.body()).isEqualTo(201);
+        assertThat(answered.text("activity")).isEqualTo("Someone to walk with");
+    }
+
+    @Test
     void aPausedMemberIsNeitherSuggestedNorProposedAndResumingBringsThemBack() {
         String offer = publish(ali, "OFFER", "Walks and a chat", false);
         String need = publish(sam, "NEED", "Someone to walk with", false);

@@ -136,7 +136,12 @@ class MyListingsController {
         if (problems.isEmpty()) {
             return true;
         }
-        model.addAttribute("errors", problems.stream().map(p -> new PageError(p.field(), text(p.text()))).toList());
+        List<PageError> errors = problems.stream().map(p -> new PageError(p.field(), text(p.text()))).toList();
+        model.addAttribute("errors", errors);
+        // each field shows its own message too (GOV.UK error message), the first for a field that has two
+        java.util.Map<String, String> byField = new java.util.LinkedHashMap<>();
+        errors.forEach(e -> byField.putIfAbsent(e.field(), e.text()));
+        model.addAttribute("fieldErrors", byField);
         return false;
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.stream.Stream;
 import org.reciprocity.portal.board.BoardServices;
 import org.reciprocity.portal.services.Dtos.Contribution;
 import org.reciprocity.portal.services.Dtos.InboxPage;
@@ -53,7 +54,7 @@ class HomeController {
         model.addAttribute("waiting", waiting);
         List<BoardServices.Match> proposals = proposals(tb, me.memberId());
         model.addAttribute("proposals", proposals);
-        model.addAttribute("names", names.of(tb, java.util.stream.Stream.concat(
+        model.addAttribute("names", names.of(tb, Stream.concat(
                 waiting.stream().map(c -> c.giverId().equals(me.memberId()) ? c.receiverId() : c.giverId()),
                 proposals.stream().map(m -> m.other(me.memberId()))).distinct().toList()));
         InboxPage inbox = inbox(tb);

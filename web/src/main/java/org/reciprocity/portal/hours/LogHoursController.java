@@ -1,6 +1,7 @@
 package org.reciprocity.portal.hours;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,9 +96,9 @@ class LogHoursController {
         if (chosen != null && (form.getDirection() == null || form.getDirection().isBlank())) {
             form.setDirection(chosen.giving() ? "GAVE" : "RECEIVED");
         }
-        List<PageError> problems = new java.util.ArrayList<>(form.problems());
+        List<PageError> problems = new ArrayList<>(form.problems());
         if (problems.isEmpty() && form.getCounterpart().equals(me.memberId())) {
-            problems = new java.util.ArrayList<>(List.of(new PageError("counterpart-search", "hours.error.yourself")));
+            problems = new ArrayList<>(List.of(new PageError("counterpart-search", "hours.error.yourself")));
         }
         if (!AgreedMatches.fits(chosen, form.getMatchId(), form.getCounterpart(), "GAVE".equals(form.getDirection()))) {
             problems.add(new PageError(agreed.isEmpty() ? null : "matchId", "bm.hours.error.match"));

@@ -86,7 +86,9 @@ class BoardPagesTest extends PortalTest {
                 .andExpect(content().string(containsString("govuk-error-summary")))
                 .andExpect(content().string(containsString("href=\"#kind\"")))
                 .andExpect(content().string(containsString("href=\"#hours\"")))
-                .andExpect(content().string(containsString("href=\"#expires-day\"")));
+                .andExpect(content().string(containsString("href=\"#expires-day\"")))
+                .andExpect(content().string(containsString("govuk-form-group--error")))
+                .andExpect(content().string(containsString("id=\"title-error\"")));
         assertThat(STUB.last("POST", TB + "/listings")).isNull();
     }
 
