@@ -23,11 +23,12 @@ class PortalWordsTest {
     static final int LABEL_WORDS = 5;
 
     /**
-     * Reviewed sentences: their only long words are "minutes" and an example e-mail address, which
-     * members need to read there, and the score counts as hard.
+     * Reviewed sentences: their only long words are "minutes", an example e-mail address or the name of
+     * the coordinator's role, which readers need there, and the score counts as hard.
      */
     static final java.util.Set<String> REVIEWED = java.util.Set.of("hours.error.time", "spend.error.time", "time.hint",
-            "invite.error.email");
+            "invite.error.email", "board.error.time", "preferences.kind.BALANCE_NEAR_LIMIT_TO_REVIEW",
+            "preferences.kind.DISPUTE_TO_REVIEW");
 
     static final Properties ENGLISH = load("messages.properties");
     static final Properties FRENCH = load("messages_fr.properties");
