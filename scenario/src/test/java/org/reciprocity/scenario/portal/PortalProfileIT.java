@@ -194,8 +194,13 @@ class PortalProfileIT {
     private static void pick(Browser b, String name) {
         By result = Person.resultFor(name);
         b.until(d -> {
-            b.fill("counterpart-search", name.split(" ")[0]);
-            b.submit(By.id("search-members"));
+            try {
+                b.fill("counterpart-search", name.split(" ")[0]);
+                b.submit(By.id("search-members"));
+            } catch (org.openqa.selenium.WebDriverException pageChangedUnderfoot) {
+                // Chrome may answer about the old page while the new one replaces it: look again
+                b.awaitLoaded();
+            }
             return b.has(result) ? Boolean.TRUE : null;
         }, "waiting for " + name + " in the search results");
         b.find(result).click();
