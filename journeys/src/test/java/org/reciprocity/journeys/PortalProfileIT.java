@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * (a mistake first, shown back with nothing changed) and shares only her area, which is all another member
  * then sees of it beyond her skills and languages; she turns e-mail off for thank-yous and sets quiet hours;
  * she switches to French, and the choice holds when she signs in again in another browser; she names a
- * supporter found by name and withdraws her consent; she marks a message in her inbox read. Once with
+ * supporter found by name and withdraws her consent; she marks a message in her inbox read. The language and
+ * the inbox by keyboard alone (Tab, an arrow, Enter). Once with
  * JavaScript and once without (at a phone's 320 px). Every page is checked by axe-core and shot at both widths.
  */
 class PortalProfileIT {
@@ -118,8 +119,14 @@ class PortalProfileIT {
             b.submit(By.id("language-settings"));
             b.await(By.id("save-language"));
             b.look("member-language");
-            b.choose("language", "fr");
-            b.submit(By.id("save-language"));
+            // by keyboard alone: Tab to the chosen language, an arrow to French, Enter on the button
+            Keyboard keys = b.keyboard();
+            keys.tabTo(By.cssSelector("input[name='language']:checked"));
+            keys.press(org.openqa.selenium.Keys.ARROW_DOWN);
+            assertThat(b.find(By.id("language-choice-fr")).isSelected()).as("French chosen by an arrow key").isTrue();
+            WebElement languagePage = b.find(By.id("save-language"));
+            keys.enterOn(By.id("save-language"));
+            b.awaitGone(languagePage);
             b.await(By.id("done"));
             assertThat(b.find(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
             b.look("member-language-saved");
@@ -163,7 +170,9 @@ class PortalProfileIT {
             }, "waiting for an unread message (the welcome) in the inbox");
             long unread = Long.parseLong(b.text(By.id("unread-count")).trim());
             b.look("member-again-inbox");
-            b.submit(By.cssSelector("form.portal-mark-read button"));
+            WebElement homePage = b.find(By.id("unread-count"));
+            b.keyboard().enterOn(By.cssSelector("form.portal-mark-read button"));
+            b.awaitGone(homePage);
             b.await(By.id("unread-count"));
             assertThat(Long.parseLong(b.text(By.id("unread-count")).trim())).isEqualTo(unread - 1);
             b.look("member-again-inbox-read");
@@ -194,8 +203,13 @@ class PortalProfileIT {
     private static void pick(Browser b, String name) {
         By result = Person.resultFor(name);
         b.until(d -> {
-            b.fill("counterpart-search", name.split(" ")[0]);
-            b.submit(By.id("search-members"));
+            try {
+                b.fill("counterpart-search", name.split(" ")[0]);
+                b.submit(By.id("search-members"));
+            } catch (org.openqa.selenium.WebDriverException pageChangedUnderfoot) {
+                // Chrome may answer about the old page while the new one replaces it: look again
+                b.awaitLoaded();
+            }
             return b.has(result) ? Boolean.TRUE : null;
         }, "waiting for " + name + " in the search results");
         b.find(result).click();
