@@ -80,9 +80,9 @@ class EveryPageInBothLanguagesTest extends PortalTest {
             "/board/mine/new, en, Put something on the board", "/board/mine/new, fr, Type d’aide",
             "/board/listings/l2/edit, en, Save the changes", "/board/listings/l2/edit, fr, Enregistrer les modifications",
             "/matches, en, My matches", "/matches, fr, Mes mises en relation",
-            "/profile/edit, en, When are you usually free?", "/profile/edit, fr, Quand êtes-vous libre d’habitude ?",
+            "/profile/edit, en, When are you usually free?", "/profile/edit, fr, Quand êtes-vous libre d’habitude",
             "/profile/notifications, en, Quiet hours", "/profile/notifications, fr, Heures calmes",
-            "/profile/language, en, Which language do you want?", "/profile/language, fr, Quelle langue voulez-vous ?",
+            "/profile/language, en, Which language do you want?", "/profile/language, fr, Quelle langue voulez-vous",
             "/profile/supporters, en, Name a supporter", "/profile/supporters, fr, Nommer une personne de soutien"})
     void rendersWithEveryWordInItsLanguage(String page, String language, String words) throws Exception {
         mvc.perform(get(page).param("lang", language).with(member("cora", "MEMBER", "COORDINATOR")))
