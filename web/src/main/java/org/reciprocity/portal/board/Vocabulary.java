@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The words the board is made of, as matching-service knows them (its {@code Taxonomy}, {@code Mode},
  * {@code Slot.Part}, recurrences); the pages show each in plain words from the bundles
- * ({@code board.category.gardening}), never the code.
+ * ({@code category.gardening}), never the code.
  */
 final class Vocabulary {
 
@@ -13,11 +13,7 @@ final class Vocabulary {
     static final List<String> MODES = List.of("IN_PERSON", "REMOTE", "GROUP");
     static final List<String> TIMES = List.of("MORNING", "AFTERNOON", "EVENING");
     static final List<String> RECURRENCES = List.of("WEEKLY", "FORTNIGHTLY", "MONTHLY");
-    static final List<String> CATEGORIES = List.of(
-            "befriending", "peer-support", "listening", "practical-help", "shopping", "cooking", "gardening",
-            "diy", "transport", "it-help", "admin-forms", "language-practice", "arts-crafts", "music", "exercise",
-            "childcare", "pet-care", "training", "co-design", "translation", "reading", "advocacy",
-            "social-activity", "wellbeing");
+    static final List<String> CATEGORIES = org.reciprocity.portal.words.Taxonomy.CATEGORIES;
     /** Access needs a listing can meet (an offer) or has (a need); matching keeps them as free tags. */
     static final List<String> ACCESS = List.of("step-free", "quiet-place", "bsl", "hearing-loop", "large-print",
             "easy-read");

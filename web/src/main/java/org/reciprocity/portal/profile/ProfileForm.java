@@ -20,12 +20,8 @@ import org.reciprocity.portal.services.Dtos.OwnProfile;
  */
 public class ProfileForm {
 
-    /** The timebank's categories (matching's {@code Taxonomy.CATEGORIES}), worded by {@code skill.<code>}. */
-    static final List<String> SKILLS = List.of(
-            "befriending", "peer-support", "listening", "practical-help", "shopping", "cooking", "gardening",
-            "diy", "transport", "it-help", "admin-forms", "language-practice", "arts-crafts", "music", "exercise",
-            "childcare", "pet-care", "training", "co-design", "translation", "reading", "advocacy",
-            "social-activity", "wellbeing");
+    /** The timebank's categories, worded by {@code category.<code>}. */
+    static final List<String> SKILLS = org.reciprocity.portal.words.Taxonomy.CATEGORIES;
     /** Languages offered as boxes to tick (ISO 639-1), named in the reader's language; others already on a profile are kept. */
     static final List<String> LANGUAGES = List.of("en", "fr", "ar", "bn", "zh", "de", "el", "gu", "hi", "it", "ku",
             "fa", "pl", "pt", "pa", "ro", "so", "es", "ta", "ti", "tr", "uk", "ur", "cy", "bsl");

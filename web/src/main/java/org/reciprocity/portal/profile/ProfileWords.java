@@ -38,7 +38,7 @@ public class ProfileWords {
     }
 
     public String skills(Collection<String> codes) {
-        return String.join(", ", codes.stream().map(c -> known("skill." + c, c)).toList());
+        return String.join(", ", codes.stream().map(c -> known("category." + c, c)).toList());
     }
 
     public String day(String day) {

@@ -38,22 +38,7 @@ class MessageBundlesTest {
             Stream.of("OFFER", "NEED").flatMap(k -> Stream.of("board.kind." + k, "board.kind.one." + k)),
             Stream.of("IN_PERSON", "REMOTE", "GROUP").map(m -> "board.mode." + m),
             Stream.of("paused", "resumed", "saved").map(d -> "profile.done." + d),
-            // board and matches (board.Vocabulary, the listing and match states, the done banners)
-            Stream.of("befriending", "peer-support", "listening", "practical-help", "shopping", "cooking", "gardening",
-                    "diy", "transport", "it-help", "admin-forms", "language-practice", "arts-crafts", "music",
-                    "exercise", "childcare", "pet-care", "training", "co-design", "translation", "reading", "advocacy",
-                    "social-activity", "wellbeing").map(c -> "bm.category." + c),
-            Stream.of("MORNING", "AFTERNOON", "EVENING").map(t -> "bm.time." + t),
-            Stream.of("WEEKLY", "FORTNIGHTLY", "MONTHLY").map(r -> "bm.recurrence." + r),
-            Stream.of("step-free", "quiet-place", "bsl", "hearing-loop", "large-print", "easy-read").map(a -> "bm.access." + a),
-            Stream.of("OPEN", "PAUSED", "WITHDRAWN", "EXPIRED").map(st -> "bm.status." + st),
-            Stream.of("published", "edited", "pause", "reopen", "withdraw", "proposed", "accept", "decline", "cancel")
-                    .map(d -> "bm.done." + d),
-            // profile, preferences and supporters
-            Stream.of("befriending", "peer-support", "listening", "practical-help", "shopping", "cooking", "gardening",
-                    "diy", "transport", "it-help", "admin-forms", "language-practice", "arts-crafts", "music", "exercise",
-                    "childcare", "pet-care", "training", "co-design", "translation", "reading", "advocacy",
-                    "social-activity", "wellbeing").map(s -> "skill." + s),
+            // the timebank's categories (words.Taxonomy), then board and matches (board.Vocabulary, the listing and match states, the done banners)
             Stream.of("MORNING", "AFTERNOON", "EVENING").map(p -> "profile.part." + p),
             Stream.of("district", "availability", "modes", "accessibilityNeeds", "verified").map(f -> "profile.share." + f),
             Stream.of("WELCOME", "PLEASE_CONFIRM", "REMINDER", "LAST_CALL", "THANK_YOU", "CONTRIBUTION_EXPIRED",
