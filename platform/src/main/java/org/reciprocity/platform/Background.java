@@ -41,11 +41,12 @@ public final class Background {
         }
         Path console = Files.createDirectories(config.dataDir().resolve("logs")).resolve(CONSOLE);
         Files.writeString(console, "");
-        Process launcher = new ProcessBuilder(command(config)).directory(config.projectDir().toFile())
+        ProcessBuilder builder = new ProcessBuilder(command(config)).directory(config.projectDir().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()))
-                .redirectErrorStream(true)
-                .start();
+                .redirectErrorStream(true);
+        builder.environment().putAll(JvmOptions.environment());
+        Process launcher = builder.start();
         AtomicBoolean handedOver = new AtomicBoolean();
         Thread giveUp = new Thread(() -> {
             if (!handedOver.get() && launcher.isAlive()) {
