@@ -40,6 +40,18 @@ class BackgroundTest {
     }
 
     @Test
+    void aStartWhoseMavenHasGoneIsGivenUp() throws Exception {
+        Path console = data.resolve("console.log");
+        Files.writeString(console, "[reciprocity] kafka is UP\n");
+        Process running = new ProcessBuilder("sleep", "30").start();
+        try {
+            assertThat(Background.echoUntilBanner(console, running, () -> false)).isFalse();
+        } finally {
+            running.destroy();
+        }
+    }
+
+    @Test
     void aLauncherThatStopsBeforeItsBannerFailsTheStart() throws Exception {
         Path console = data.resolve("console.log");
         Files.writeString(console, "[reciprocity] could not start: port 8080 is already in use\n");
