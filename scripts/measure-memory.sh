@@ -7,7 +7,8 @@
 #
 #   scripts/measure-memory.sh                  once, now (at idle: wait a minute after the start)
 #   scripts/measure-memory.sh --load 120 [6]   under load for 120 s with 6 clients: each registers
-#                                              two members, then logs and confirms hours in a loop,
+#                                              two members (two new ones every 20 rounds) and gets
+#                                              their tokens, then logs and confirms hours in a loop,
 #                                              reads statements, the inbox and the directory, and
 #                                              opens the portal; RSS is sampled every 5 s, the peak
 #                                              total and each process's highest are printed
@@ -109,11 +110,15 @@ member() {  # display name -> member id
 }
 
 client() {  # one member gives to another and the other confirms, again and again
-  local n=$1 giver receiver giver_token receiver_token c ok=0 failed=0 status
-  giver=$(member "Giver $n $RANDOM"); receiver=$(member "Receiver $n $RANDOM")
-  giver_token=$(curl -s "$PAGES/dev/token?timebank=$TB&member=$giver&roles=MEMBER")
-  receiver_token=$(curl -s "$PAGES/dev/token?timebank=$TB&member=$receiver&roles=MEMBER")
+  local n=$1 i=0 giver receiver giver_token receiver_token c ok=0 failed=0 status
   while [ "$(date +%s)" -lt "$STOP_AT" ]; do
+    # a new pair every 20 rounds (5 hours): the ledger refuses more than a member may take unconfirmed
+    if [ $((i % 20)) -eq 0 ]; then
+      giver=$(member "Giver $n $RANDOM"); receiver=$(member "Receiver $n $RANDOM")
+      giver_token=$(curl -s "$PAGES/dev/token?timebank=$TB&member=$giver&roles=MEMBER")
+      receiver_token=$(curl -s "$PAGES/dev/token?timebank=$TB&member=$receiver&roles=MEMBER")
+    fi
+    i=$((i + 1))
     c=$(curl -s -X POST "$LEDGER/api/v1/timebanks/$TB/contributions" -H "Authorization: Bearer $giver_token" \
       -H 'Content-Type: application/json' -H "Idempotency-Key: mem-$n-$RANDOM-$RANDOM" \
       -d "{\"side\":\"GIVER\",\"giverId\":\"$giver\",\"receiverId\":\"$receiver\",\"minutes\":15,\"happenedOn\":\"$(date -u +%F)\",\"kind\":\"PEER_SUPPORT\",\"description\":\"Memory check\"}" \

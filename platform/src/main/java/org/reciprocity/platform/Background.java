@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * What {@code ./mvnw -Prun} runs: starts the launcher ({@link LocalPlatform}) as a process of its
@@ -41,11 +42,12 @@ public final class Background {
         }
         Path console = Files.createDirectories(config.dataDir().resolve("logs")).resolve(CONSOLE);
         Files.writeString(console, "");
-        Process launcher = new ProcessBuilder(command(config)).directory(config.projectDir().toFile())
+        ProcessBuilder builder = new ProcessBuilder(command(config)).directory(config.projectDir().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()))
-                .redirectErrorStream(true)
-                .start();
+                .redirectErrorStream(true);
+        builder.environment().putAll(JvmOptions.environment());
+        Process launcher = builder.start();
         AtomicBoolean handedOver = new AtomicBoolean();
         Thread giveUp = new Thread(() -> {
             if (!handedOver.get() && launcher.isAlive()) {
@@ -54,10 +56,16 @@ public final class Background {
             }
         }, "give-up-start");
         Runtime.getRuntime().addShutdownHook(giveUp);
-        boolean up = echoUntilBanner(console, launcher);
+        // Maven stopped on its own (a SIGTERM to it alone reaches no child of it): give the start up too
+        Optional<ProcessHandle> maven = ProcessHandle.current().parent();
+        boolean up = echoUntilBanner(console, launcher, () -> maven.map(ProcessHandle::isAlive).orElse(true));
         handedOver.set(up);
         if (!up) {
-            say("the launcher stopped while starting; its console: " + config.projectDir().relativize(console));
+            if (launcher.isAlive()) {
+                say("Maven stopped before the platform was up");
+            } else {
+                say("the launcher stopped while starting; its console: " + config.projectDir().relativize(console));
+            }
             System.exit(1);
         }
         say("Reciprocity runs in the background (launcher pid " + launcher.pid() + "); its console goes on in "
@@ -96,6 +104,12 @@ public final class Background {
 
     /** Prints the console as it grows; true once the banner is complete, false if the launcher stopped first. */
     static boolean echoUntilBanner(Path console, Process launcher) throws IOException, InterruptedException {
+        return echoUntilBanner(console, launcher, () -> true);
+    }
+
+    /** As above; also false once {@code starterAlive} says whoever waits for the start has gone. */
+    static boolean echoUntilBanner(Path console, Process launcher, BooleanSupplier starterAlive)
+            throws IOException, InterruptedException {
         String rule = "-".repeat(78);
         boolean inBanner = false;
         try (RandomAccessFile file = new RandomAccessFile(console.toFile(), "r")) {
@@ -104,7 +118,7 @@ public final class Background {
             while (true) {
                 int read = file.read(buffer);
                 if (read < 0) {
-                    if (!launcher.isAlive()) {
+                    if (!launcher.isAlive() || !starterAlive.getAsBoolean()) {
                         System.out.print(line);
                         return false;
                     }

@@ -23,7 +23,7 @@ import java.util.Map;
 final class JvmOptions {
 
     /** Every JVM of the platform, unless {@code reciprocity.jvm.options} says otherwise. */
-    static final String COMMON = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m -Xss512k"
+    static final String COMMON = "-XX:+UseSerialGC -Xms32m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m -Xss512k"
             + " -XX:MaxMetaspaceSize=256m -XX:+ExitOnOutOfMemoryError";
 
     /** Each process's largest heap, by the short name of its setting. */
