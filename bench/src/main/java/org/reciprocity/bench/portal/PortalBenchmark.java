@@ -53,6 +53,7 @@ import org.reciprocity.platform.demo.PortalVisitor.Page;
 public final class PortalBenchmark {
 
     private static final Pattern REQUEST_ID = Pattern.compile("name=\"requestId\"\\s+value=\"([^\"]+)\"");
+    private static final Pattern ERROR_SUMMARY = Pattern.compile("(?s)class=\"govuk-error-summary\"(.*?)</ul>");
     private static final Pattern LOGGED_ID = Pattern.compile("[?&]id=([^&]+)");
     private static final List<String> PAGES = List.of("home", "statement", "board", "hours form", "hours post",
             "hours logged", "contribution");
@@ -173,7 +174,7 @@ public final class PortalBenchmark {
             member.setDaemon(true);
             member.start();
         }
-        Probe probe = new Probe(platform, config, ids.get(0), end);
+        Probe probe = new Probe(platform, config, ids.get(0), ids.get(1), end);
         Thread probing = new Thread(probe, "probe");
         probing.setDaemon(true);
         probing.start();
@@ -236,11 +237,19 @@ public final class PortalBenchmark {
             return page.status() == expected;
         }
         if (page.status() != expected) {
-            error(name, page.status() + " at " + page.uri() + ": " + page.body().substring(0, Math.min(300, page.body().length())));
+            error(name, page.status() + " at " + page.uri() + ": " + said(page.body()));
             return false;
         }
         samples.computeIfAbsent(name, n -> new Samples()).add(page.nanos());
         return true;
+    }
+
+    /** What a page said went wrong: its error summary's words, else its first few hundred characters. */
+    private static String said(String html) {
+        Matcher summary = ERROR_SUMMARY.matcher(html);
+        String text = summary.find() ? summary.group(1) : html;
+        text = text.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim();
+        return text.substring(0, Math.min(400, text.length()));
     }
 
     private void error(String page, String what) {
@@ -266,17 +275,34 @@ public final class PortalBenchmark {
     private static final class Probe implements Runnable {
         final Samples identity = new Samples();
         final Samples statement = new Samples();
+        final Samples log = new Samples();
+        final Samples waiting = new Samples();
+        final Samples inbox = new Samples();
         private final String identityUrl;
         private final String statementUrl;
+        private final String waitingUrl;
+        private final String inboxUrl;
         private final String token;
+        private final String contributions;
+        private final String member;
+        private final String other;
+        private final String otherToken;
         private final long end;
+        private int logs;
         private final HttpClient http = HttpClient.newHttpClient();
 
-        Probe(LocalPlatform platform, PlatformConfig config, String member, long end) {
+        Probe(LocalPlatform platform, PlatformConfig config, String member, String other, long end) {
             String timebank = config.devTimebank();
             this.identityUrl = config.issuer() + "/api/v1/timebanks/" + timebank + "/accounts/" + member;
             this.statementUrl = platform.url("ledger-service") + "/api/v1/timebanks/" + timebank + "/members/" + member + "/statement";
+            this.waitingUrl = platform.url("ledger-service") + "/api/v1/timebanks/" + timebank + "/members/" + member
+                    + "/pending-validations";
+            this.inboxUrl = platform.url("notification-service") + "/api/v1/timebanks/" + timebank + "/inbox?limit=20";
             this.token = platform.devToken(member, timebank, List.of("MEMBER"));
+            this.contributions = platform.url("ledger-service") + "/api/v1/timebanks/" + timebank + "/contributions";
+            this.member = member;
+            this.other = other;
+            this.otherToken = platform.devToken(other, timebank, List.of("MEMBER"));
             this.end = end;
         }
 
@@ -285,7 +311,33 @@ public final class PortalBenchmark {
             while (System.nanoTime() < end) {
                 time(identityUrl, identity);
                 time(statementUrl, statement);
+                time(waitingUrl, waiting);
+                time(inboxUrl, inbox);
+                logDirectly();
                 think(200);
+            }
+        }
+
+        /** One minute logged straight at the ledger, as the portal's post does (given, then received back: no drift). */
+        private void logDirectly() {
+            boolean gave = logs++ % 2 == 0;
+            String json = "{\"side\":\"" + (gave ? "GIVER" : "RECEIVER") + "\",\"giverId\":\"" + member
+                    + "\",\"receiverId\":\"" + other + "\",\"minutes\":1,\"happenedOn\":\""
+                    + LocalDate.now(ZoneId.of("Europe/London")) + "\",\"kind\":\"PEER_SUPPORT\"}";
+            long began = System.nanoTime();
+            try {
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(contributions))
+                        .header("Authorization", "Bearer " + (gave ? token : otherToken))
+                        .header("Content-Type", "application/json").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                        .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 201) {
+                    log.add(System.nanoTime() - began);
+                }
+            } catch (IOException e) {
+                // left out, as above
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 
@@ -338,13 +390,21 @@ public final class PortalBenchmark {
         System.out.printf("| **all pages** | %d | %.1f | %.0f | %.0f | %.0f | %d |%n", all.length, all.length / (double) seconds,
                 pct(all, 50), pct(all, 95), pct(all, 99), errorCount);
         firstErrors.forEach((page, what) -> System.out.printf("first error on %s: %s%n", page, what));
-        System.out.printf("%nbeside the load, called directly once every 200 ms:%n");
+        System.out.printf("%nbeside the load, called directly in turn, 200 ms apart:%n");
         System.out.printf("| identity-service GET /accounts/{me} (the portal's check before each page) | %d calls | p50 %.1f ms"
                 + " | p95 %.1f ms | p99 %.1f ms |%n", probe.identity.all().length, pct(probe.identity.all(), 50),
                 pct(probe.identity.all(), 95), pct(probe.identity.all(), 99));
         System.out.printf("| ledger GET /members/{me}/statement | %d calls | p50 %.1f ms | p95 %.1f ms | p99 %.1f ms |%n",
                 probe.statement.all().length, pct(probe.statement.all(), 50), pct(probe.statement.all(), 95),
                 pct(probe.statement.all(), 99));
+        System.out.printf("| ledger GET /members/{me}/pending-validations (home's \"waiting\") | %d calls | p50 %.1f ms | p95 %.1f ms"
+                + " | p99 %.1f ms |%n", probe.waiting.all().length, pct(probe.waiting.all(), 50), pct(probe.waiting.all(), 95),
+                pct(probe.waiting.all(), 99));
+        System.out.printf("| notification GET /inbox?limit=20 (home's inbox) | %d calls | p50 %.1f ms | p95 %.1f ms | p99 %.1f ms |%n",
+                probe.inbox.all().length, pct(probe.inbox.all(), 50), pct(probe.inbox.all(), 95), pct(probe.inbox.all(), 99));
+        System.out.printf("| ledger POST /contributions (what the hours post waits for; with an Idempotency-Key) | %d calls | p50 %.1f ms"
+                + " | p95 %.1f ms | p99 %.1f ms |%n", probe.log.all().length, pct(probe.log.all(), 50), pct(probe.log.all(), 95),
+                pct(probe.log.all(), 99));
         System.out.printf("%nCPU per page by process (ms; %d pages):%n", pages);
         long total = 0;
         for (Map.Entry<String, Long> e : cpuAfter.entrySet()) {
