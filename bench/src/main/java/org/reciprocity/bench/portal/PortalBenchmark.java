@@ -162,6 +162,9 @@ public final class PortalBenchmark {
             String next = ids.get((i + 1) % ids.size());
             Thread member = new Thread(() -> {
                 try {
+                    // members do not move in step: each starts somewhere in the first round (else 50 posts
+                    // arrive together every round, and the run measures that wave, not 50 people)
+                    think(java.util.concurrent.ThreadLocalRandom.current().nextLong(thinkMillis * PAGES.size() + 1));
                     boolean gave = true;
                     while (System.nanoTime() < end) {
                         visit(visitor, next, gave, thinkMillis);
@@ -257,10 +260,11 @@ public final class PortalBenchmark {
         firstErrors.putIfAbsent(page, what);
     }
 
+    /** A pause of about {@code millis}: half to one and a half times it, as people read at their own pace. */
     private static void think(long millis) {
         if (millis > 0) {
             try {
-                Thread.sleep(millis);
+                Thread.sleep(millis / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(millis + 1));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
