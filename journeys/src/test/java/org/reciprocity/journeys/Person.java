@@ -421,6 +421,93 @@ final class Person implements AutoCloseable {
         return contribution;
     }
 
+    // ---- the same flows with the keyboard alone: Tab to a control, Enter or Space to act, arrows in groups
+
+    /** From the portal's welcome page to identity's sign-in page and home, by keyboard alone. */
+    void signInByKeyboard() {
+        browser.go(portal.web + "/");
+        browser.await(By.id("start-sign-in"));
+        Keyboard keys = browser.keyboard();
+        WebElement start = keys.tabTo(By.id("start-sign-in"));
+        keys.press(org.openqa.selenium.Keys.ENTER);
+        browser.awaitGone(start);
+        browser.awaitSite(portal.identity);
+        browser.await(By.id("sign-in"));
+        KeyboardHands hands = new KeyboardHands(browser.keyboard());
+        hands.type("username", account.email());
+        hands.type("password", account.password());
+        hands.submit(By.id("sign-in"));
+        awaitHome();
+    }
+
+    /** From home, Tab to the first thing waiting, Enter, type a thank-you and Enter on "Yes, confirm". */
+    String confirmWaitingByKeyboard(String note) {
+        browser.go(portal.web + "/");
+        browser.await(By.cssSelector("#waiting a[href*='/contributions/']"));
+        Keyboard keys = browser.keyboard();
+        WebElement item = keys.tabTo(By.cssSelector("#waiting a[href*='/contributions/']"));
+        String contribution = item.getAttribute("href");
+        keys.press(org.openqa.selenium.Keys.ENTER);
+        browser.awaitGone(item);
+        browser.await(By.id("confirm"));
+        KeyboardHands hands = new KeyboardHands(browser.keyboard());
+        hands.type("note", note);
+        hands.submit(By.id("confirm"));
+        assertThat(browser.errorSummary()).as("confirming by keyboard").isNull();
+        look("keyboard-confirmed");
+        return contribution;
+    }
+
+    /** From home, the navigation's link to the statement by keyboard; returns the statement table's text. */
+    String statementByKeyboard() {
+        browser.go(portal.web + "/");
+        browser.await(By.id("balance"));
+        Keyboard keys = browser.keyboard();
+        WebElement link = keys.tabTo(By.cssSelector("a[href$='/statement']"));
+        keys.press(org.openqa.selenium.Keys.ENTER);
+        browser.awaitGone(link);
+        browser.await(By.id("statement-table"));
+        keys.tabTo(By.id("download-csv"));
+        look("keyboard-statement");
+        return browser.text(By.id("statement-table"));
+    }
+
+    /** Spends time on an organisation's offer from {@code /spend}, by keyboard alone. */
+    void spendByKeyboard(String organisationId, int hours, int minutes) {
+        browser.go(portal.web + "/spend");
+        browser.await(By.id("spend"));
+        KeyboardHands hands = new KeyboardHands(browser.keyboard());
+        hands.choose("organisation", organisationId);
+        hands.type("hours", Integer.toString(hours));
+        hands.type("minutes", Integer.toString(minutes));
+        hands.submit(By.id("spend"));
+        assertThat(browser.errorSummary()).as("spending hours by keyboard").isNull();
+        browser.await(By.id("spent"));
+        look("keyboard-spent");
+    }
+
+    /** Puts a need on the board from {@code /board/mine/new}, by keyboard alone; returns the page it lands on. */
+    String publishNeedByKeyboard(String title, String category) {
+        browser.go(portal.web + "/board/mine/new");
+        browser.await(By.id("save-listing"));
+        KeyboardHands hands = new KeyboardHands(browser.keyboard());
+        hands.choose("kind", "NEED");
+        hands.type("title", title);
+        hands.type("description", "Someone to walk with on Sunday mornings");
+        hands.choose("category", category);
+        hands.type("hours", "1");
+        hands.type("minutes", "0");
+        hands.choose("mode", "REMOTE");
+        java.time.LocalDate until = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(30);
+        hands.type("expiresDay", Integer.toString(until.getDayOfMonth()));
+        hands.type("expiresMonth", Integer.toString(until.getMonthValue()));
+        hands.type("expiresYear", Integer.toString(until.getYear()));
+        hands.submit(By.id("save-listing"));
+        assertThat(browser.errorSummary()).as("putting a need on the board by keyboard").isNull();
+        look("keyboard-published");
+        return browser.driver.getCurrentUrl();
+    }
+
     /** Marks the page so that a later check can tell it was never reloaded. */
     void markPage() {
         ((JavascriptExecutor) browser.driver).executeScript("window.__notReloaded = 'still the same page';");
