@@ -62,12 +62,14 @@ final class Audit {
         try (MongoClient client = MongoClients.create(launcher.mongoUri())) {
             // the ledger keys a contribution by its timebank and id: "<timebank>/<id>"
             String prefix = load.timebank + "/";
+            // small batches: mongo-java-server answers a whole first batch in one reply, and after a
+            // long run (tens of thousands of contributions) that reply outgrew the driver's 48 MB limit
             for (Document d : client.getDatabase("ledger").getCollection("contributions")
-                    .find(Filters.in("_id", load.attempted.stream().map(id -> prefix + id).toList()))) {
+                    .find(Filters.in("_id", load.attempted.stream().map(id -> prefix + id).toList())).batchSize(500)) {
                 contributions.put(d.getString("_id").substring(prefix.length()), d);
             }
             for (Document d : client.getDatabase("ledger").getCollection("ledger_entries")
-                    .find(Filters.regex("_id", "^" + load.timebank + "/"))) {
+                    .find(Filters.regex("_id", "^" + load.timebank + "/")).batchSize(500)) {
                 JsonNode entry = Load.JSON.readTree(((Document) d.get("entry")).toJson());
                 if (entriesBySequence.put(entry.path("sequence").asLong(), entry) != null) {
                     checks.add(CrashSuite.check("one entry per sequence", false, "sequence " + entry.path("sequence")));
