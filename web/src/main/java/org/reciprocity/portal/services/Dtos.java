@@ -70,15 +70,6 @@ public final class Dtos {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Listing(String id, String kind, String ownerId, String title, String description, String category,
-                          Long estimatedMinutes, String mode, String district, String status) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Listings(long total, List<Listing> listings) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Profile(String memberId, String displayName) {
     }
 

@@ -202,21 +202,6 @@ public class Services {
                 .retrieve().body(new ParameterizedTypeReference<List<DirectoryEntry>>() { });
     }
 
-    /** The open listings matching the words and filters (any left empty is not applied). */
-    public Dtos.Listings listings(String tb, String q, String kind, String mode, String district) {
-        return matching.get().uri(u -> u.path(TB + "/listings")
-                        .queryParamIfPresent("q", java.util.Optional.ofNullable(blankToNull(q)))
-                        .queryParamIfPresent("kind", java.util.Optional.ofNullable(blankToNull(kind)))
-                        .queryParamIfPresent("mode", java.util.Optional.ofNullable(blankToNull(mode)))
-                        .queryParamIfPresent("district", java.util.Optional.ofNullable(blankToNull(district)))
-                        .queryParam("limit", 50).build(tb))
-                .retrieve().body(Dtos.Listings.class);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
     public Dtos.OwnProfile ownProfile(String tb, String memberId) {
         return matching.get().uri(TB + "/profiles/{m}", tb, memberId).retrieve().body(Dtos.OwnProfile.class);
     }
