@@ -56,7 +56,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/webjars/**", "/assets/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
                                 "/error", "/signed-out", "/paused").permitAll()
-                        .requestMatchers("/coordinator/**").access((auth, context) -> new AuthorizationDecision(coordinates(auth.get())))
+                        .requestMatchers("/coordinator", "/coordinator/**").access((auth, context) -> new AuthorizationDecision(coordinates(auth.get())))
+                        .requestMatchers("/admin", "/admin/**").access((auth, context) -> new AuthorizationDecision(administers(auth.get())))
                         .anyRequest().authenticated())
                 .oauth2Login(o -> o
                         .loginPage("/oauth2/authorization/" + REGISTRATION)
@@ -118,6 +119,11 @@ class SecurityConfiguration {
     /** Roles are read from the ID token's claims, the same place the navigation reads them. */
     private static boolean coordinates(Authentication auth) {
         return auth != null && auth.getPrincipal() instanceof OidcUser user && SignedIn.of(user).coordinates();
+    }
+
+    /** Admins run the timebank (policy, organisations, roles, audit); a coordinator alone may not. */
+    private static boolean administers(Authentication auth) {
+        return auth != null && auth.getPrincipal() instanceof OidcUser user && SignedIn.of(user).administers();
     }
 
     /** The ID token's {@code roles} claim becomes ROLE_ authorities, so pages can be kept to coordinators. */

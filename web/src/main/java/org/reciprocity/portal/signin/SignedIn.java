@@ -18,6 +18,10 @@ public record SignedIn(String memberId, String timebankId, Set<String> roles, St
         return roles.contains("COORDINATOR") || roles.contains("ADMIN");
     }
 
+    public boolean administers() {
+        return roles.contains("ADMIN");
+    }
+
     public static SignedIn of(OidcUser user) {
         Set<String> roles = new TreeSet<>();
         Object claim = user.getClaims().get("roles");
