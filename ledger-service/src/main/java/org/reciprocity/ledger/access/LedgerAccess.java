@@ -43,6 +43,11 @@ public enum LedgerAccess implements AccessRule {
     /** Their names and ids only: what a member needs to spend hours on an organisation's offer. */
     LIST_ORGANISATIONS(MEMBER),
     SET_ORGANISATION_STAFF(COORDINATOR, ADMIN),
+    /** An organisation whole: name, staff, offers and who changed them (for the admin pages). */
+    READ_ORGANISATION(COORDINATOR, ADMIN),
+    EDIT_ORGANISATION(ADMIN),
+    /** Who changed the policy and the organisations, and when (the admin's audit page). */
+    READ_ADMIN_AUDIT(ADMIN),
 
     /** The ledger checks who the caller logs for (themself, or with consent as supporter or coordinator). */
     LOG_CONTRIBUTION(MEMBER),

@@ -1,10 +1,12 @@
 package org.reciprocity.ledger.organisation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
 import org.bson.Document;
 import org.reciprocity.kit.web.ApiException;
+import org.reciprocity.ledger.audit.AdminAudit;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,10 +23,14 @@ public class Organisations {
     static final String COLLECTION = "organisations";
     static final int MAX_STAFF = 200;
 
-    private final MongoTemplate mongo;
+    static final int MAX_OFFERS = 50;
 
-    Organisations(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final AdminAudit audit;
+
+    Organisations(MongoTemplate mongo, AdminAudit audit) {
         this.mongo = mongo;
+        this.audit = audit;
     }
 
     public boolean isStaff(String timebankId, String organisationId, String memberId) {
@@ -41,10 +47,42 @@ public class Organisations {
         return organisation;
     }
 
+    /** Sets the staff and records who changed them, in one update of the organisation ({@link AdminAudit}). */
     Document setStaff(String timebankId, String organisationId, List<String> staffIds) {
-        require(timebankId, organisationId);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(organisationId)),
-                new Update().set("staffIds", List.copyOf(new TreeSet<>(staffIds))), COLLECTION);
+        Document before = require(timebankId, organisationId);
+        List<String> staff = List.copyOf(new TreeSet<>(staffIds));
+        List<AdminAudit.Change> changes = new ArrayList<>();
+        AdminAudit.compare(changes, "staffIds", String.join(",", before.getList("staffIds", String.class, List.of())),
+                String.join(",", staff));
+        Update update = new Update().set("staffIds", staff);
+        if (!changes.isEmpty()) {
+            AdminAudit.push(update, audit.entry("STAFF_CHANGED", organisationId, before.getString("name"), changes));
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(organisationId)), update, COLLECTION);
         return require(timebankId, organisationId);
+    }
+
+    /** Renames the organisation and sets its offers, with the record of the change in the same update. */
+    Document edit(String timebankId, String organisationId, String name, List<String> offers) {
+        Document before = require(timebankId, organisationId);
+        List<AdminAudit.Change> changes = new ArrayList<>();
+        AdminAudit.compare(changes, "name", before.getString("name"), name);
+        AdminAudit.compare(changes, "offers", String.join("\n", before.getList("offers", String.class, List.of())),
+                String.join("\n", offers));
+        if (!changes.isEmpty()) {
+            Update update = new Update().set("name", name).set("offers", offers);
+            AdminAudit.push(update, audit.entry("ORGANISATION_EDITED", organisationId, name, changes));
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(organisationId)), update, COLLECTION);
+        }
+        return require(timebankId, organisationId);
+    }
+
+    /** The record of an organisation's opening, written with it (the insert is one document). */
+    Document opened(String organisationId, String name, List<String> staff, List<String> offers) {
+        List<AdminAudit.Change> changes = new ArrayList<>();
+        AdminAudit.compare(changes, "name", "", name);
+        AdminAudit.compare(changes, "staffIds", "", String.join(",", staff));
+        AdminAudit.compare(changes, "offers", "", String.join("\n", offers));
+        return audit.entry("ORGANISATION_OPENED", organisationId, name, changes);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 
 import org.reciprocity.kit.outbox.OutboxRelay;
+import org.reciprocity.ledger.audit.AdminAudit;
 import org.reciprocity.ledger.book.MongoBookStore;
 import org.reciprocity.ledger.book.Policy;
 import org.reciprocity.ledger.book.PolicyDocuments;
@@ -27,8 +28,10 @@ public class Timebanks {
     private final OutboxRelay relay;
     private final Clock clock;
     private final MongoBookStore book;
+    private final AdminAudit audit;
 
-    Timebanks(MongoTemplate mongo, OutboxRelay relay, Clock clock, MongoBookStore book) {
+    Timebanks(MongoTemplate mongo, OutboxRelay relay, Clock clock, MongoBookStore book, AdminAudit audit) {
+        this.audit = audit;
         this.mongo = mongo;
         this.relay = relay;
         this.clock = clock;
@@ -52,10 +55,30 @@ public class Timebanks {
         return book.policy(id).orElseThrow(() -> ApiException.of(LedgerRefusal.NO_TIMEBANK, "timebank", id));
     }
 
+    /**
+     * Sets the policy and, in the same one-document update, records who changed what ({@link AdminAudit}).
+     * The update is conditional on the policy read for the comparison, so the record says what really
+     * changed even when two admins save at once (the second one compares again).
+     */
     Policy setPolicy(String id, Policy policy) {
         require(id);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("policy", PolicyDocuments.write(policy))
-                .set("zone", policy.zone().getId()), COLLECTION);
+        for (int attempt = 0; ; attempt++) {
+            org.bson.Document before = mongo.findById(id, org.bson.Document.class, COLLECTION);
+            Object stored = before == null ? null : before.get("policy");
+            book.forgetPolicy(id);
+            Policy old = policy(id);
+            Update update = new Update().set("policy", PolicyDocuments.write(policy)).set("zone", policy.zone().getId());
+            AdminAudit.push(update, audit.entry("POLICY_CHANGED", id, before == null ? id : before.getString("name"),
+                    PolicyChanges.between(old, policy)));
+            Query query = Query.query(Criteria.where("_id").is(id));
+            if (attempt < 4) {
+                // after a few races, written anyway: the change matters more than an exact "from"
+                query.addCriteria(stored == null ? Criteria.where("policy").exists(false) : Criteria.where("policy").is(stored));
+            }
+            if (mongo.updateFirst(query, update, COLLECTION).getMatchedCount() == 1) {
+                break;
+            }
+        }
         // the ledger caches policies briefly; this instance's commands see the new one at once
         book.forgetPolicy(id);
         return policy;
