@@ -145,6 +145,38 @@ public class Accounts {
                 Update.update("roles", Role.normalise(roles)), Account.class).getMatchedCount() == 1;
     }
 
+    /** Where an account keeps the record of its role changes (who, when, from, to), at most {@link #AUDIT_KEPT}. */
+    public static final String AUDIT = "audit";
+    public static final int AUDIT_KEPT = 200;
+
+    /**
+     * Sets the roles and, in the same one-document update, records who changed them from what to what.
+     * The store has no multi-document transactions: a record written elsewhere afterwards could be lost
+     * if the process died between the two writes; inside the account it is written with the change or
+     * not at all. The update is conditional on the roles read, so "from" is what was really replaced.
+     *
+     * @return false when the roles changed meanwhile (the caller reads again and retries)
+     */
+    public boolean setRoles(String id, List<String> before, List<String> roles, String by, Instant at) {
+        List<String> after = Role.normalise(roles);
+        Update update = Update.update("roles", after);
+        if (!after.equals(before)) {
+            org.bson.Document entry = new org.bson.Document("id", java.util.UUID.randomUUID().toString())
+                    .append("at", java.util.Date.from(at)).append("by", by).append("action", "ROLES_CHANGED")
+                    .append("changes", List.of(new org.bson.Document("what", "roles")
+                            .append("from", String.join(",", before)).append("to", String.join(",", after))));
+            update.push(AUDIT).slice(-AUDIT_KEPT).each(entry);
+        }
+        return mongo.updateFirst(Query.query(where("_id").is(id).and("roles").is(before)), update, Account.class)
+                .getMatchedCount() == 1;
+    }
+
+    /** How many accounts of the timebank hold ADMIN, not counting suspended ones (they cannot sign in). */
+    public long admins(String timebankId) {
+        return mongo.count(Query.query(where("timebankId").is(timebankId).and("roles").is("ADMIN")
+                .and("status").ne(AccountStatus.SUSPENDED)), Account.class);
+    }
+
     public boolean suspend(String id) {
         return mongo.updateFirst(Query.query(where("_id").is(id)),
                 Update.update("status", AccountStatus.SUSPENDED), Account.class).getMatchedCount() == 1;

@@ -96,7 +96,18 @@ class AccountsApi {
         if (request.roles() == null || !request.roles().stream().allMatch(Role::isKnown)) {
             throw new Refused(ApiRefusal.INVALID_VALUE);
         }
-        accounts.setRoles(find(timebankId, memberId).id(), request.roles());
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Account account = find(timebankId, memberId);
+            List<String> before = account.roles() == null ? List.of() : account.roles();
+            boolean dropsAdmin = before.contains("ADMIN") && !request.roles().contains("ADMIN");
+            // a timebank is never left without someone who can give roles back
+            if (dropsAdmin && !account.isSuspended() && accounts.admins(timebankId) <= 1) {
+                throw new Refused(ApiRefusal.LAST_ADMIN);
+            }
+            if (accounts.setRoles(account.id(), before, request.roles(), caller.getSubject(), clock.instant())) {
+                break;
+            }
+        }
         return account(timebankId, memberId, caller);
     }
 

@@ -11,7 +11,8 @@ enum ApiRefusal {
     NOT_FOUND(HttpStatus.NOT_FOUND),
     INVALID_VALUE(HttpStatus.BAD_REQUEST),
     EMAIL_IN_USE(HttpStatus.CONFLICT),
-    ALREADY_SET_UP(HttpStatus.CONFLICT);
+    ALREADY_SET_UP(HttpStatus.CONFLICT),
+    LAST_ADMIN(HttpStatus.CONFLICT);
 
     final HttpStatus status;
 
