@@ -46,7 +46,18 @@ class MessageBundlesTest {
                     "MATCH_AGREED", "BALANCE_NEAR_LIMIT", "MONTHLY_STATEMENT", "DISPUTE_TO_REVIEW", "DISPUTE_CLOSED",
                     "BALANCE_NEAR_LIMIT_TO_REVIEW", "QUEUE_DIGEST").map(k -> "preferences.kind." + k),
             Stream.of("en", "fr").map(l -> "language." + l),
-            Stream.of("named", "withdrawn").map(d -> "supporters.done." + d)).flatMap(s -> s).toList();
+            Stream.of("named", "withdrawn").map(d -> "supporters.done." + d),
+            // admin (portal.admin): roles with their hints, the organisation page's banners, the audit's actions and fields
+            Stream.of("MEMBER", "COORDINATOR", "STAFF", "ADMIN").map(r -> "admin.role." + r),
+            Stream.of("COORDINATOR", "STAFF", "ADMIN").map(r -> "admin.role." + r + ".hint"),
+            Stream.of("opened", "saved", "staff").map(d -> "admin.organisation.done." + d),
+            Stream.of("POLICY_CHANGED", "ORGANISATION_OPENED", "ORGANISATION_EDITED", "STAFF_CHANGED", "ROLES_CHANGED",
+                    "OTHER").map(a -> "admin.audit.action." + a),
+            Stream.of("memberMinimumMinutes", "memberMaximumMinutes", "organisationMinimumMinutes",
+                    "organisationMaximumMinutes", "warningMarginMinutes", "validationWindowDays",
+                    "reminderHoursBeforeDeadline", "zoneId", "logOnBehalfAllowed", "kinds", "name", "offers", "staffIds",
+                    "roles").map(w -> "admin.audit.what." + w),
+            Stream.of("duration", "window", "reminders", "margin").map(e -> "admin.policy.error." + e)).flatMap(s -> s).toList();
 
     @Test
     void englishAndFrenchHoldTheSameKeysAndNoneIsEmpty() throws IOException {
