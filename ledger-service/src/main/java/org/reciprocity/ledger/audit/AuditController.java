@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/timebanks/{timebankId}/audit")
 class AuditController {
 
-    static final int MOST = 100;
+    static final int MOST = 1000;
     private final MongoTemplate mongo;
     private final Timebanks timebanks;
 
