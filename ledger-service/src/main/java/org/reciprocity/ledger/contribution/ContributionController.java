@@ -25,6 +25,7 @@ import org.reciprocity.ledger.book.Contribution;
 import org.reciprocity.ledger.book.Decision;
 import org.reciprocity.ledger.book.Ledger;
 import org.reciprocity.ledger.book.LedgerRefusal;
+import org.reciprocity.ledger.member.MemberRecords;
 import org.reciprocity.ledger.member.Members;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,11 +44,13 @@ class ContributionController {
     private final Bookkeeping bookkeeping;
     private final Members members;
     private final Actors actors;
+    private final MemberRecords records;
 
-    ContributionController(Bookkeeping bookkeeping, Members members, Actors actors) {
+    ContributionController(Bookkeeping bookkeeping, Members members, Actors actors, MemberRecords records) {
         this.bookkeeping = bookkeeping;
         this.members = members;
         this.actors = actors;
+        this.records = records;
     }
 
     /**
@@ -62,8 +65,11 @@ class ContributionController {
         String logging = request.side() == LoggedBy.GIVER ? request.giverId() : request.receiverId();
         boolean supporter = !caller.memberId().equals(logging) && members.isSupporter(timebankId, logging, caller.memberId());
         String id = request.id() != null ? request.id() : newId();
+        // consent: said so with this request, or (a paper-first member) written on the member's record
+        boolean consent = Boolean.TRUE.equals(request.consentRecorded())
+                || !caller.memberId().equals(logging) && records.consentOnRecord(timebankId, logging);
         Ledger.LogCommand command = new Ledger.LogCommand(id, actor(timebankId, caller), supporter,
-                Boolean.TRUE.equals(request.consentRecorded()), request.side(), request.giverId(), request.receiverId(),
+                consent, request.side(), request.giverId(), request.receiverId(),
                 request.minutes(), request.happenedOn(), request.kind(), request.description(), request.matchId());
         return answer(bookkeeping.run(timebankId, ledger -> ledger.log(timebankId, command)));
     }
