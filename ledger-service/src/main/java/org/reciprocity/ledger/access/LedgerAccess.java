@@ -61,6 +61,8 @@ public enum LedgerAccess implements AccessRule {
     /** The ledger checks the caller is a coordinator or staff of the organisation named in the register. */
     RECORD_GROUP_ACTIVITY(MEMBER),
     CONFIRM_GROUP_ACTIVITY(ORGANISATION_STAFF, COORDINATOR, ADMIN),
+    /** Issue 16: a coordinator's register, recorded and confirmed in one step (one change). */
+    RECORD_AND_CONFIRM_GROUP_ACTIVITY(COORDINATOR, ADMIN),
 
     READ_ACCOUNT(SELF, ORGANISATION_STAFF, COORDINATOR, REVIEWER, ADMIN),
     LIST_ACCOUNTS(COORDINATOR, REVIEWER, ADMIN),

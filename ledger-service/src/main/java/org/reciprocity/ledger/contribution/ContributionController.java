@@ -136,6 +136,25 @@ class ContributionController {
                 .map(ContributionResponse::of).toList();
     }
 
+    /**
+     * A coordinator's register recorded and confirmed in one step: every attendance logged and posted
+     * in one change, or none (issue 16). The response is the attendances, each with its transfer.
+     */
+    @Access("RECORD_AND_CONFIRM_GROUP_ACTIVITY")
+    @PostMapping("/confirmed-group-activities")
+    @ResponseStatus(HttpStatus.CREATED)
+    List<ContributionResponse> recordAndConfirmGroupActivity(@PathVariable String timebankId,
+                                                             @Valid @RequestBody GroupActivityRequest request) {
+        String id = request.id() != null ? request.id() : newId();
+        List<Ledger.Attendance> register = request.attendances().stream()
+                .map(a -> new Ledger.Attendance(a.memberId(), a.minutes())).toList();
+        Decision<List<Contribution>> decision = bookkeeping.run(timebankId, l -> l.recordAndConfirmGroupActivity(timebankId,
+                id, request.organisationId(), actor(timebankId, Caller.current()), request.title(), request.kind(),
+                request.happenedOn(), register, null));
+        return decision.orElseThrow(refusal -> new ApiException(named(timebankId, refusal))).stream()
+                .map(ContributionResponse::of).toList();
+    }
+
     /** One validation by the organisation's staff posts every attendance of the activity. */
     @Access("CONFIRM_GROUP_ACTIVITY")
     @PostMapping("/group-activities/{activityId}/validation")

@@ -46,7 +46,13 @@ class MessageBundlesTest {
                     "MATCH_AGREED", "BALANCE_NEAR_LIMIT", "MONTHLY_STATEMENT", "DISPUTE_TO_REVIEW", "DISPUTE_CLOSED",
                     "BALANCE_NEAR_LIMIT_TO_REVIEW", "QUEUE_DIGEST").map(k -> "preferences.kind." + k),
             Stream.of("en", "fr").map(l -> "language." + l),
-            Stream.of("named", "withdrawn").map(d -> "supporters.done." + d)).flatMap(s -> s).toList();
+            Stream.of("named", "withdrawn").map(d -> "supporters.done." + d),
+            // a coordinator's members and casework (issue 16, part B)
+            Stream.of("ACTIVE", "SUSPENDED").map(s -> "members.status." + s),
+            Stream.of("INVITED", "ACTIVE", "SUSPENDED").map(s -> "members.signIn." + s),
+            Stream.of("PROPOSED", "AGREED", "COMPLETED", "DECLINED", "CANCELLED", "EXPIRED").map(s -> "members.match." + s),
+            Stream.of("registered", "edited", "suspended", "reactivated", "invited", "logged", "supporter").map(d -> "members.done." + d),
+            Stream.of("resolved", "rejected", "confirmed", "reversed").map(d -> "casework.done." + d)).flatMap(s -> s).toList();
 
     @Test
     void englishAndFrenchHoldTheSameKeysAndNoneIsEmpty() throws IOException {
