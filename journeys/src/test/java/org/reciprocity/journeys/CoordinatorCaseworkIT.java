@@ -94,9 +94,11 @@ class CoordinatorCaseworkIT {
             b.await(By.id("log-hours"));
             b.look("log-for-them");
             b.choose("direction", "GAVE");
-            b.fill("counterpart-search", aliName);
-            b.submit(By.id("search-members"));
-            b.click(Person.resultFor(aliName));
+            searchUntilFound(b, "counterpart-search", aliName, By.id("search-members"), Person.resultFor(aliName));
+            b.find(Person.resultFor(aliName)).click();
+            b.awaitLoaded();
+            b.until(d -> b.text(By.id("counterpart-chosen")).contains(aliName) ? Boolean.TRUE : null,
+                    "waiting for " + aliName + " to be chosen");
             b.fill("hours", "1").fill("minutes", "0").choose("kind", "PEER_SUPPORT")
                     .fill("description", "Helped Alina with the garden");
             b.submit(By.id("log-hours"));
@@ -140,8 +142,10 @@ class CoordinatorCaseworkIT {
             b.look("group-activity");
             b.fill("title", "Cooking together").choose("organisationId", organisation);
             for (String name : attendeeNames) {
-                b.fill("attendee-search", name).submit(By.id("find-attendee"));
-                b.submit(By.xpath("//main//button[contains(normalize-space(.), '" + name + "')]"));
+                By add = By.xpath("//main//button[@name='action'][starts-with(@value, 'add:')][contains(normalize-space(.), '"
+                        + name + "')]");
+                searchUntilFound(b, "attendee-search", name, By.id("find-attendee"), add);
+                b.submit(add);
             }
             assertThat(b.text(By.id("attendee-count"))).contains("5");
             b.look("group-activity-register");
@@ -180,5 +184,21 @@ class CoordinatorCaseworkIT {
             member.browser.look("member-refused");
         }
         System.out.println("[casework] screenshots: " + screens.files().size() + " in " + screens.folder());
+    }
+
+    /**
+     * Sends the search until the person is among the results: the directory (matching-service) learns
+     * of a member registered a moment ago from the ledger's event, a little later.
+     */
+    private static void searchUntilFound(Browser b, String field, String name, By search, By result) {
+        b.until(d -> {
+            try {
+                b.fill(field, name);
+                b.submit(search);
+            } catch (org.openqa.selenium.WebDriverException pageChangedUnderfoot) {
+                b.awaitLoaded();
+            }
+            return b.has(result) ? Boolean.TRUE : null;
+        }, "waiting for " + name + " in the search results");
     }
 }

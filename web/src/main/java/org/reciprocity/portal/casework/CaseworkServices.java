@@ -48,10 +48,6 @@ public class CaseworkServices {
         }
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Transfer(String transferId, long minutes, String reason, Instant postedAt) {
-    }
-
     Case contribution(String tb, String id) {
         return services.ledger().get().uri(TB + "/contributions/{id}", tb, id).retrieve().body(Case.class);
     }
@@ -73,9 +69,10 @@ public class CaseworkServices {
         command(TB + "/contributions/{id}/validation", tb, id, Map.of("note", reason));
     }
 
-    Transfer reverse(String tb, String transferId, String reason) {
-        return services.ledger().post().uri(TB + "/transfers/{t}/reversal", tb, transferId)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", reason)).retrieve().body(Transfer.class);
+    /** A new entry going the other way, which names the transfer and says why; the transfer itself stays. */
+    void reverse(String tb, String transferId, String reason) {
+        services.ledger().post().uri(TB + "/transfers/{t}/reversal", tb, transferId)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", reason)).retrieve().toBodilessEntity();
     }
 
     /** Records the register and confirms it in one step: the ledger logs and posts every attendance in one change. */

@@ -121,6 +121,21 @@ public class MemberServices {
         }
     }
 
+    /**
+     * The e-mail a member signs in with follows a correction (identity-service refuses one another
+     * account has). A member without a sign-in has nothing to change there.
+     */
+    public void changeSignInEmail(String tb, String memberId, String email) {
+        try {
+            services.identity().put().uri(TB + "/accounts/{m}/email", tb, memberId).contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("email", email)).retrieve().toBodilessEntity();
+        } catch (org.reciprocity.portal.services.ServiceRefusal refusal) {
+            if (refusal.status() != 404) {
+                throw refusal;
+            }
+        }
+    }
+
     public void invite(String tb, String memberId, String email, String language) {
         services.invite(tb, memberId, email, language);
     }

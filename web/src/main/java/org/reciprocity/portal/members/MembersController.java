@@ -179,6 +179,11 @@ class MembersController {
         changes.put("language", language);
         changes.put("kind", kind);
         try {
+            // identity first: it refuses an address another account signs in with, before anything changed
+            String before = members.record(tb(), memberId).email();
+            if (!email.isBlank() && !email.strip().equalsIgnoreCase(before == null ? "" : before)) {
+                members.changeSignInEmail(tb(), memberId, email.strip());
+            }
             members.edit(tb(), memberId, changes);
         } catch (ServiceRefusal refusal) {
             return refused(refusal, model, "members/edit");

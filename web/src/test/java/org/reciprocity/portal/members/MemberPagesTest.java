@@ -152,6 +152,18 @@ class MemberPagesTest extends PortalTest {
     }
 
     @Test
+    void correctedDetailsReachIdentityThenTheLedger() throws Exception {
+        STUB.answer("PATCH " + TB + "/members/pat", 200, "application/json", PAT)
+                .json("PUT " + TB + "/accounts/pat/email", "{\"memberId\":\"pat\",\"status\":\"ACTIVE\"}");
+        mvc.perform(post("/coordinator/members/pat/edit").with(coordinator()).with(csrf()).param("name", "Patricia")
+                        .param("email", "patricia@example.org").param("language", "fr").param("kind", "CARER"))
+                .andExpect(redirectedUrl("/coordinator/members/pat?done=edited"));
+        assertThat(STUB.last("PUT", TB + "/accounts/pat/email").body()).contains("patricia@example.org");
+        assertThat(STUB.last("PATCH", TB + "/members/pat").body())
+                .contains("\"displayName\":\"Patricia\"", "\"language\":\"fr\"", "\"kind\":\"CARER\"");
+    }
+
+    @Test
     void anInvitationGoesThroughIdentityWithTheirEmail() throws Exception {
         STUB.answer("PATCH " + TB + "/members/pat", 200, "application/json", PAT)
                 .answer("POST " + TB + "/invitations", 201, "application/json", "{\"memberId\":\"pat\",\"status\":\"INVITED\"}");
