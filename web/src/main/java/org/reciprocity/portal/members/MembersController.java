@@ -122,6 +122,9 @@ class MembersController {
         List<String> supporters = quietly(() -> members.supporters(tb(), memberId));
         model.addAttribute("supporters", supporters);
         List<String> others = new ArrayList<>(supporters);
+        if (record.consent() != null && record.consent().recordedBy() != null) {
+            others.add(record.consent().recordedBy());
+        }
         matches.forEach(match -> others.add(memberId.equals(match.giverId()) ? match.receiverId() : match.giverId()));
         model.addAttribute("names", names.of(tb(), others));
         return "members/record";

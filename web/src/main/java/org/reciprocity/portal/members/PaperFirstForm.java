@@ -27,7 +27,7 @@ public class PaperFirstForm {
         if (blank(name) || name.strip().length() > 80) {
             problems.add(new PageError("name", "members.error.name"));
         }
-        if (!KINDS.contains(kind)) {
+        if (kind == null || !KINDS.contains(kind)) {
             problems.add(new PageError("kind", "members.error.kind"));
         }
         if (!"en".equals(language) && !"fr".equals(language)) {

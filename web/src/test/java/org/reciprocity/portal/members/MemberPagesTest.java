@@ -97,6 +97,16 @@ class MemberPagesTest extends PortalTest {
     }
 
     @Test
+    void aFormWithOnlyANameSaysWhatIsMissing() throws Exception {
+        STUB.clear();
+        mvc.perform(post("/coordinator/members/new").with(coordinator()).with(csrf()).param("name", "Pat"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"#kind\"")))
+                .andExpect(content().string(containsString("href=\"#consent\"")));
+        assertThat(STUB.last("POST", TB + "/paper-first-members")).isNull();
+    }
+
+    @Test
     void theRecordShowsTheConsentAndOffersToLogHoursForThem() throws Exception {
         mvc.perform(get("/coordinator/members/pat").with(coordinator()))
                 .andExpect(status().isOk())
