@@ -140,6 +140,30 @@ class InvitationIT extends IdentityServiceIT {
         assertThat(other.statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void aCoordinatorCorrectsTheEmailAPersonSignsInWithButNeverToOneAnotherHas() {
+        Account member = aMemberWithPassword("a long walk by the sea");
+        Browser browser = browser();
+        String coordinator = localToken("cora", member.timebankId(), "COORDINATOR");
+        String path = "/api/v1/timebanks/" + member.timebankId() + "/accounts/" + member.memberId() + "/email";
+        String corrected = "fixed-" + member.email();
+
+        HttpResponse<String> changed = api(browser, "PUT", path, coordinator, "{\"email\":\"" + corrected + "\"}");
+        Account another = aMemberWithPassword("another long walk", "MEMBER");
+        HttpResponse<String> taken = api(browser, "PUT", "/api/v1/timebanks/" + another.timebankId() + "/accounts/"
+                + another.memberId() + "/email", localToken("cora", another.timebankId(), "COORDINATOR"),
+                "{\"email\":\"" + corrected + "\"}");
+        HttpResponse<String> byAMember = api(browser, "PUT", path, localToken(member.memberId(), member.timebankId(), ""),
+                "{\"email\":\"me@example.org\"}");
+
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.body()).contains(corrected);
+        assertThat(accounts.byEmail(corrected)).map(Account::id).contains(member.id());
+        assertThat(accounts.byEmail(member.email())).as("the old address no longer signs anyone in").isEmpty();
+        assertThat(taken.statusCode()).isEqualTo(409);
+        assertThat(byAMember.statusCode()).isEqualTo(403);
+    }
+
     /** The invitation event for this e-mail, read from the topic as notification-service reads it. */
     static ConsumerRecord<String, byte[]> invitationTo(String email) {
         List<ConsumerRecord<String, byte[]>> seen = TopicProbe.readUntil(SharedInfrastructure.get().kafkaBootstrapServers(),

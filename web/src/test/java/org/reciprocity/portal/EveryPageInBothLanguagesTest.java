@@ -47,6 +47,18 @@ class EveryPageInBothLanguagesTest extends PortalTest {
                         + "\"timeZone\":\"Europe/London\",\"availableChannels\":[\"EMAIL\",\"INBOX\"]}")
                 .json("GET " + TB + "/members/cora/supporters", "{\"supporterIds\":[]}")
                 .problem("GET " + TB + "/contributions/c-gone", 404, "not-found", "Not found.")
+                // a coordinator's members and casework (issue 16, part B)
+                .json("GET " + TB + "/members", "{\"total\":1,\"page\":0,\"size\":25,\"members\":[{\"id\":\"pat\","
+                        + "\"displayName\":\"Pat\",\"kind\":\"SERVICE_USER\",\"status\":\"ACTIVE\",\"paperFirst\":true}]}")
+                .json("GET " + TB + "/members/pat/record", "{\"id\":\"pat\",\"displayName\":\"Pat\",\"kind\":\"CARER\","
+                        + "\"language\":\"fr\",\"status\":\"SUSPENDED\",\"statusReason\":\"A break\",\"paperFirst\":true,"
+                        + "\"consent\":{\"agreedTo\":\"Logging\",\"recordedBy\":\"cora\",\"recordedAt\":\"2026-11-30T10:00:00Z\"}}")
+                .json("GET " + TB + "/members/pat/statement", "[]")
+                .json("GET " + TB + "/members/pat/supporters", "{\"supporterIds\":[]}")
+                .json("GET " + TB + "/organisations", "[{\"id\":\"org-1\",\"name\":\"Recovery college\"}]")
+                .json("GET " + TB + "/contributions/d-5", "{\"id\":\"d-5\",\"giverId\":\"ali\",\"receiverId\":\"cora\","
+                        + "\"actorId\":\"ali\",\"minutes\":60,\"happenedOn\":\"2026-11-28\",\"kind\":\"PEER_SUPPORT\","
+                        + "\"state\":\"DISPUTED\",\"note\":\"No\"}")
                 .problem("GET " + TB + "/contributions/c-theirs", 403, "not-permitted", "You may not do that.");
     }
 
@@ -83,7 +95,14 @@ class EveryPageInBothLanguagesTest extends PortalTest {
             "/profile/edit, en, When are you usually free?", "/profile/edit, fr, Quand êtes-vous libre d’habitude",
             "/profile/notifications, en, Quiet hours", "/profile/notifications, fr, Heures calmes",
             "/profile/language, en, Which language do you want?", "/profile/language, fr, Quelle langue voulez-vous",
-            "/profile/supporters, en, Name a supporter", "/profile/supporters, fr, Nommer une personne de soutien"})
+            "/profile/supporters, en, Name a supporter", "/profile/supporters, fr, Nommer une personne de soutien",
+            "/coordinator/members, en, Last activity", "/coordinator/members, fr, Dernière activité",
+            "/coordinator/members/new, en, What did they agree to?", "/coordinator/members/new, fr, À quoi a-t-il donné",
+            "/coordinator/members/pat, en, Make them active again", "/coordinator/members/pat, fr, Le rendre de nouveau actif",
+            "/coordinator/members/pat/edit, en, Change their details", "/coordinator/members/pat/edit, fr, Modifier ses informations",
+            "/coordinator/members/pat/hours, en, Log hours for Pat", "/coordinator/members/pat/hours, fr, Noter des heures pour Pat",
+            "/coordinator/contributions/d-5, en, Settle the dispute", "/coordinator/contributions/d-5, fr, Régler le désaccord",
+            "/coordinator/group-activities/new, en, Who came?", "/coordinator/group-activities/new, fr, Qui est venu"})
     void rendersWithEveryWordInItsLanguage(String page, String language, String words) throws Exception {
         mvc.perform(get(page).param("lang", language).with(member("cora", "MEMBER", "COORDINATOR")))
                 .andExpect(status().isOk())

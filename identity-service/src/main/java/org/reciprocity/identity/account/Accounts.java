@@ -177,6 +177,19 @@ public class Accounts {
                 .and("status").ne(AccountStatus.SUSPENDED)), Account.class);
     }
 
+    /**
+     * The person's sign-in e-mail changes (issue 16: a coordinator corrects it): the new address is
+     * claimed first, so two accounts never share one; the old address's key is then stale and
+     * {@link #claimEmail} lets another account take it. False when another account has the address.
+     */
+    public boolean changeEmail(String id, String email) {
+        if (!claimEmail(email, id)) {
+            return false;
+        }
+        mongo.updateFirst(Query.query(where("_id").is(id)), Update.update("email", email.strip()), Account.class);
+        return true;
+    }
+
     public boolean suspend(String id) {
         return mongo.updateFirst(Query.query(where("_id").is(id)),
                 Update.update("status", AccountStatus.SUSPENDED), Account.class).getMatchedCount() == 1;

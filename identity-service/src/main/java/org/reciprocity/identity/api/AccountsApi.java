@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The portal's API on identity: invitations, and who may sign in with which roles. A token's
- * timebank must be the path's; then the rules: invite, suspend, reactivate — COORDINATOR or ADMIN;
+ * timebank must be the path's; then the rules: invite, suspend, reactivate, correct the e-mail — COORDINATOR or ADMIN;
  * give roles — ADMIN; read an account — the person themself, COORDINATOR or ADMIN.
  */
 @RestController
@@ -107,6 +107,23 @@ class AccountsApi {
             if (accounts.setRoles(account.id(), before, request.roles(), caller.getSubject(), clock.instant())) {
                 break;
             }
+        }
+        return account(timebankId, memberId, caller);
+    }
+
+    record EmailRequest(String email) {
+    }
+
+    /** A coordinator corrects the e-mail a member signs in with (and is written to at). */
+    @PutMapping("/accounts/{memberId}/email")
+    AccountView changeEmail(@PathVariable String timebankId, @PathVariable String memberId, @RequestBody EmailRequest request,
+                            @AuthenticationPrincipal Jwt caller) {
+        requireRole(caller, timebankId, Set.of("COORDINATOR", "ADMIN"));
+        if (request.email() == null || !request.email().strip().matches(EMAIL)) {
+            throw new Refused(ApiRefusal.INVALID_VALUE);
+        }
+        if (!accounts.changeEmail(find(timebankId, memberId).id(), request.email())) {
+            throw new Refused(ApiRefusal.EMAIL_IN_USE);
         }
         return account(timebankId, memberId, caller);
     }

@@ -38,6 +38,10 @@ public enum LedgerAccess implements AccessRule {
     NAME_SUPPORTER(SELF, COORDINATOR, ADMIN),
     /** Consent is withdrawn by the member, by a coordinator for them, or by the supporter stepping down. */
     REMOVE_SUPPORTER(SELF, SUPPORTER, COORDINATOR, ADMIN),
+    /** Issue 16: a coordinator's list of members (by name, a page at a time), their whole record, changes to details. */
+    LIST_MEMBERS(COORDINATOR, ADMIN),
+    READ_MEMBER_RECORD(COORDINATOR, ADMIN),
+    EDIT_MEMBER(COORDINATOR, ADMIN),
 
     OPEN_ORGANISATION(COORDINATOR, ADMIN),
     /** Their names and ids only: what a member needs to spend hours on an organisation's offer. */
@@ -62,6 +66,8 @@ public enum LedgerAccess implements AccessRule {
     /** The ledger checks the caller is a coordinator or staff of the organisation named in the register. */
     RECORD_GROUP_ACTIVITY(MEMBER),
     CONFIRM_GROUP_ACTIVITY(ORGANISATION_STAFF, COORDINATOR, ADMIN),
+    /** Issue 16: a coordinator's register, recorded and confirmed in one step (one change). */
+    RECORD_AND_CONFIRM_GROUP_ACTIVITY(COORDINATOR, ADMIN),
 
     READ_ACCOUNT(SELF, ORGANISATION_STAFF, COORDINATOR, REVIEWER, ADMIN),
     LIST_ACCOUNTS(COORDINATOR, REVIEWER, ADMIN),

@@ -484,6 +484,55 @@ public final class Ledger {
         return Decision.accepted(result);
     }
 
+    /**
+     * A coordinator records a group activity's register and confirms it in one step (issue 16):
+     * both are drafted, then committed as one change, so either every attendance is logged and posted
+     * or nothing is. Unlike an organisation's staff, a coordinator may confirm a register they recorded
+     * themselves. Sending it again changes nothing twice: attendances already posted are answered as they are.
+     */
+    public Decision<List<Contribution>> recordAndConfirmGroupActivity(String timebankId, String activityId,
+                                                                      String organisationId, Actor coordinator,
+                                                                      String title, CoproductionKind kind,
+                                                                      LocalDate happenedOn, List<Attendance> register,
+                                                                      String note) {
+        if (!coordinator.isCoordinator()) {
+            return Decision.refused(LedgerRefusal.ONLY_COORDINATOR_RESOLVES);
+        }
+        if (note != null && note.length() > MAX_TEXT) {
+            return Decision.refused(LedgerRefusal.NOTE_TOO_LONG, "max", MAX_TEXT);
+        }
+        Draft draft = new Draft(store, timebankId);
+        Ledger drafting = new Ledger(draft, clock);
+        List<Contribution> attendances = store.contributionsOfActivity(timebankId, activityId);
+        if (attendances.isEmpty()) {
+            Decision<List<Contribution>> recorded = drafting.recordGroupActivity(timebankId, activityId, organisationId,
+                    coordinator, title, kind, happenedOn, register);
+            if (!recorded.isAccepted()) {
+                return recorded;
+            }
+            attendances = recorded.value();
+        }
+        List<Contribution> result = new ArrayList<>();
+        for (Contribution attendance : attendances) {
+            Contribution now = draft.contribution(timebankId, attendance.id()).orElseThrow();
+            if (now.state() != ContributionState.LOGGED) {
+                result.add(now);
+                continue;
+            }
+            Contribution validated = now.decided(ContributionState.VALIDATED, coordinator.id(), note, now.minutes());
+            Decision<Contribution> posted = drafting.post(timebankId, now, validated, now.minutes(), coordinator,
+                    events -> events.add(new ContributionValidated(UUID.randomUUID(), clock.instant(), timebankId,
+                            now.id(), coordinator.id(), now.giverId(), now.receiverId(), now.minutes(), note, null,
+                            validated.transferId())));
+            if (!posted.isAccepted()) {
+                return posted.refusedAs();
+            }
+            result.add(posted.value());
+        }
+        draft.whole(List.of()).ifPresent(store::commit);
+        return Decision.accepted(result);
+    }
+
     // --- shared steps -----------------------------------------------------------------------
 
     private Decision<Contribution> post(String timebankId, Contribution open, Contribution closed, long posted,

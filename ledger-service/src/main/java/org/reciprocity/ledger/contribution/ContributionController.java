@@ -25,6 +25,7 @@ import org.reciprocity.ledger.book.Contribution;
 import org.reciprocity.ledger.book.Decision;
 import org.reciprocity.ledger.book.Ledger;
 import org.reciprocity.ledger.book.LedgerRefusal;
+import org.reciprocity.ledger.member.MemberRecords;
 import org.reciprocity.ledger.member.Members;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,11 +44,13 @@ class ContributionController {
     private final Bookkeeping bookkeeping;
     private final Members members;
     private final Actors actors;
+    private final MemberRecords records;
 
-    ContributionController(Bookkeeping bookkeeping, Members members, Actors actors) {
+    ContributionController(Bookkeeping bookkeeping, Members members, Actors actors, MemberRecords records) {
         this.bookkeeping = bookkeeping;
         this.members = members;
         this.actors = actors;
+        this.records = records;
     }
 
     /**
@@ -62,8 +65,11 @@ class ContributionController {
         String logging = request.side() == LoggedBy.GIVER ? request.giverId() : request.receiverId();
         boolean supporter = !caller.memberId().equals(logging) && members.isSupporter(timebankId, logging, caller.memberId());
         String id = request.id() != null ? request.id() : newId();
+        // consent: said so with this request, or (a paper-first member) written on the member's record
+        boolean consent = Boolean.TRUE.equals(request.consentRecorded())
+                || !caller.memberId().equals(logging) && records.consentOnRecord(timebankId, logging);
         Ledger.LogCommand command = new Ledger.LogCommand(id, actor(timebankId, caller), supporter,
-                Boolean.TRUE.equals(request.consentRecorded()), request.side(), request.giverId(), request.receiverId(),
+                consent, request.side(), request.giverId(), request.receiverId(),
                 request.minutes(), request.happenedOn(), request.kind(), request.description(), request.matchId());
         return answer(bookkeeping.run(timebankId, ledger -> ledger.log(timebankId, command)));
     }
@@ -126,6 +132,25 @@ class ContributionController {
         Decision<List<Contribution>> decision = bookkeeping.run(timebankId, l -> l.recordGroupActivity(timebankId, id,
                 request.organisationId(), actor(timebankId, Caller.current()), request.title(), request.kind(), request.happenedOn(),
                 register));
+        return decision.orElseThrow(refusal -> new ApiException(named(timebankId, refusal))).stream()
+                .map(ContributionResponse::of).toList();
+    }
+
+    /**
+     * A coordinator's register recorded and confirmed in one step: every attendance logged and posted
+     * in one change, or none (issue 16). The response is the attendances, each with its transfer.
+     */
+    @Access("RECORD_AND_CONFIRM_GROUP_ACTIVITY")
+    @PostMapping("/confirmed-group-activities")
+    @ResponseStatus(HttpStatus.CREATED)
+    List<ContributionResponse> recordAndConfirmGroupActivity(@PathVariable String timebankId,
+                                                             @Valid @RequestBody GroupActivityRequest request) {
+        String id = request.id() != null ? request.id() : newId();
+        List<Ledger.Attendance> register = request.attendances().stream()
+                .map(a -> new Ledger.Attendance(a.memberId(), a.minutes())).toList();
+        Decision<List<Contribution>> decision = bookkeeping.run(timebankId, l -> l.recordAndConfirmGroupActivity(timebankId,
+                id, request.organisationId(), actor(timebankId, Caller.current()), request.title(), request.kind(),
+                request.happenedOn(), register, null));
         return decision.orElseThrow(refusal -> new ApiException(named(timebankId, refusal))).stream()
                 .map(ContributionResponse::of).toList();
     }

@@ -70,8 +70,10 @@ class MemberController {
 
     @Access("REACTIVATE_MEMBER")
     @PostMapping("/{memberId}/reactivation")
-    MemberResponse reactivate(@PathVariable String timebankId, @PathVariable String memberId) {
-        return MemberResponse.of(members.reactivate(timebankId, memberId, Caller.current().memberId()));
+    MemberResponse reactivate(@PathVariable String timebankId, @PathVariable String memberId,
+                              @Valid @RequestBody(required = false) ReasonRequest request) {
+        return MemberResponse.of(members.reactivate(timebankId, memberId, Caller.current().memberId(),
+                request == null ? null : request.reason()));
     }
 
     /** Who the member named as supporters: people who may log and act for them. */

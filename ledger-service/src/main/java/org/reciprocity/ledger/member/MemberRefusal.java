@@ -13,7 +13,10 @@ enum MemberRefusal implements Reason {
     KIND_NEEDED(Outcome.INVALID),
     NAME_NEEDED(Outcome.INVALID),
     EMAIL_INVALID(Outcome.INVALID),
-    LANGUAGE_UNKNOWN(Outcome.INVALID);
+    LANGUAGE_UNKNOWN(Outcome.INVALID),
+    // a paper-first member's record
+    CONTACT_TOO_LONG(Outcome.INVALID),
+    CONSENT_NOT_WRITTEN(Outcome.INVALID);
 
     private final Outcome outcome;
 

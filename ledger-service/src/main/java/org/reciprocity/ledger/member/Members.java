@@ -59,15 +59,21 @@ public class Members {
     /** Suspends a member: they can neither log nor spend until a coordinator reactivates them. */
     Member suspend(String timebankId, String memberId, String by, String reason) {
         return changeStatus(timebankId, memberId, MemberStatus.SUSPENDED, new MemberSuspended(UUID.randomUUID(),
-                clock.instant(), timebankId, memberId, by, reason));
+                clock.instant(), timebankId, memberId, by, reason), by, reason);
     }
 
-    Member reactivate(String timebankId, String memberId, String by) {
+    Member reactivate(String timebankId, String memberId, String by, String reason) {
         return changeStatus(timebankId, memberId, MemberStatus.ACTIVE, new MemberReactivated(UUID.randomUUID(),
-                clock.instant(), timebankId, memberId, by));
+                clock.instant(), timebankId, memberId, by), by, reason);
     }
 
     private Member changeStatus(String timebankId, String memberId, MemberStatus status, DomainEvent event) {
+        return changeStatus(timebankId, memberId, status, event, null, null);
+    }
+
+    /** The status, why (kept on the member's record for coordinators), who and when: one update with the event. */
+    private Member changeStatus(String timebankId, String memberId, MemberStatus status, DomainEvent event, String by,
+                                String reason) {
         Member member = require(timebankId, memberId);
         // the account first: a retry after a failure here still reaches it, and until the member's
         // status (and its event) is written the change has not been announced
@@ -79,7 +85,9 @@ public class Members {
             return member;
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(memberId)),
-                new Update().set("status", status).push("outbox", OutboxEntry.of(event)), COLLECTION);
+                new Update().set("status", status).set("statusReason", reason == null || reason.isBlank() ? null : reason.strip())
+                        .set("statusChangedBy", by).set("statusChangedAt", event.occurredAt())
+                        .push("outbox", OutboxEntry.of(event)), COLLECTION);
         relay.flush(COLLECTION, memberId);
         return require(timebankId, memberId);
     }

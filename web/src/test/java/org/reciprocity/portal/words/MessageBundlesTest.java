@@ -57,7 +57,13 @@ class MessageBundlesTest {
                     "organisationMaximumMinutes", "warningMarginMinutes", "validationWindowDays",
                     "reminderHoursBeforeDeadline", "zoneId", "logOnBehalfAllowed", "kinds", "name", "offers", "staffIds",
                     "roles").map(w -> "admin.audit.what." + w),
-            Stream.of("duration", "window", "reminders", "margin").map(e -> "admin.policy.error." + e)).flatMap(s -> s).toList();
+            Stream.of("duration", "window", "reminders", "margin").map(e -> "admin.policy.error." + e),
+            // a coordinator's members and casework (issue 16, part B)
+            Stream.of("ACTIVE", "SUSPENDED").map(s -> "members.status." + s),
+            Stream.of("INVITED", "ACTIVE", "SUSPENDED").map(s -> "members.signIn." + s),
+            Stream.of("PROPOSED", "AGREED", "COMPLETED", "DECLINED", "CANCELLED", "EXPIRED").map(s -> "members.match." + s),
+            Stream.of("registered", "edited", "suspended", "reactivated", "invited", "logged", "supporter").map(d -> "members.done." + d),
+            Stream.of("resolved", "rejected", "confirmed", "reversed").map(d -> "casework.done." + d)).flatMap(s -> s).toList();
 
     @Test
     void englishAndFrenchHoldTheSameKeysAndNoneIsEmpty() throws IOException {
