@@ -73,7 +73,8 @@ class CoordinatorDeskIT {
         put("/profiles/" + kim + "/verification", Map.of("verified", true));
         assertThat(api.post(base() + "/profiles/" + noor + "/pause", token(noor), "{}").status()).isEqualTo(200);
 
-        ApiClient.Response view = api.get(base() + "/coordinator/listings/" + need + "/suggestions",
+        // one suggestion shown: Kim's offer, which does not say it is step-free, ranks below Ali's and is left out
+        ApiClient.Response view = api.get(base() + "/coordinator/listings/" + need + "/suggestions?limit=1",
                 token(coordinator, "COORDINATOR"));
 
         assertThat(view.status()).as(view.body()).isEqualTo(200);
