@@ -46,7 +46,12 @@ class MessageBundlesTest {
                     "MATCH_AGREED", "BALANCE_NEAR_LIMIT", "MONTHLY_STATEMENT", "DISPUTE_TO_REVIEW", "DISPUTE_CLOSED",
                     "BALANCE_NEAR_LIMIT_TO_REVIEW", "QUEUE_DIGEST").map(k -> "preferences.kind." + k),
             Stream.of("en", "fr").map(l -> "language." + l),
-            Stream.of("named", "withdrawn").map(d -> "supporters.done." + d)).flatMap(s -> s).toList();
+            Stream.of("named", "withdrawn").map(d -> "supporters.done." + d),
+            // the coordinator's matching (portal.matchmaking): answers, match states, the state tabs, the done banners
+            Stream.of("PENDING", "ACCEPTED", "DECLINED").map(a -> "cm.answer." + a),
+            Stream.of("PROPOSED", "AGREED", "COMPLETED", "DECLINED", "CANCELLED", "EXPIRED").map(s -> "cm.status." + s),
+            Stream.of("proposed", "agreed", "completed", "closed").flatMap(s -> Stream.of("cm.state." + s, "cm.state.heading." + s)),
+            Stream.of("proposed", "cancelled").map(d -> "cm.done." + d)).flatMap(s -> s).toList();
 
     @Test
     void englishAndFrenchHoldTheSameKeysAndNoneIsEmpty() throws IOException {
