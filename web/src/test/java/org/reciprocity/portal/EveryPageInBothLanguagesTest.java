@@ -60,6 +60,10 @@ class EveryPageInBothLanguagesTest extends PortalTest {
                         + "\"actorId\":\"ali\",\"minutes\":60,\"happenedOn\":\"2026-11-28\",\"kind\":\"PEER_SUPPORT\","
                         + "\"state\":\"DISPUTED\",\"note\":\"No\"}")
                 .problem("GET " + TB + "/contributions/c-theirs", 403, "not-permitted", "You may not do that.");
+        // the coordinator's matching pages (portal.matchmaking)
+        STUB.json("GET " + TB + "/coordinator/listings/n1/suggestions", org.reciprocity.portal.matchmaking.MatchmakingPagesTest.VIEW)
+                .json("GET " + TB + "/coordinator/matches", org.reciprocity.portal.matchmaking.MatchmakingPagesTest.MATCHES)
+                .json("GET " + TB + "/coordinator/plans/p1", org.reciprocity.portal.matchmaking.MatchmakingPagesTest.PLAN);
     }
 
     /** The pages that say something went wrong share one template (pages/notice): each still has its own words. */
@@ -102,7 +106,12 @@ class EveryPageInBothLanguagesTest extends PortalTest {
             "/coordinator/members/pat/edit, en, Change their details", "/coordinator/members/pat/edit, fr, Modifier ses informations",
             "/coordinator/members/pat/hours, en, Log hours for Pat", "/coordinator/members/pat/hours, fr, Noter des heures pour Pat",
             "/coordinator/contributions/d-5, en, Settle the dispute", "/coordinator/contributions/d-5, fr, Régler le désaccord",
-            "/coordinator/group-activities/new, en, Who came?", "/coordinator/group-activities/new, fr, Qui est venu"})
+            "/coordinator/group-activities/new, en, Who came?", "/coordinator/group-activities/new, fr, Qui est venu",
+            "/coordinator/listings/n1/suggestions, en, Propose this match",
+            "/coordinator/listings/n1/suggestions, fr, Proposer cette mise en relation",
+            "/coordinator/matches, en, The timebank’s matches", "/coordinator/matches, fr, Leurs réponses",
+            "/coordinator/plans/new, en, Plan matches for everyone", "/coordinator/plans/new, fr, Lancer le planificateur",
+            "/coordinator/plans/p1, en, Keep or drop each proposal", "/coordinator/plans/p1, fr, Garder ou écarter chaque proposition"})
     void rendersWithEveryWordInItsLanguage(String page, String language, String words) throws Exception {
         mvc.perform(get(page).param("lang", language).with(member("cora", "MEMBER", "COORDINATOR")))
                 .andExpect(status().isOk())

@@ -63,7 +63,12 @@ class MessageBundlesTest {
             Stream.of("INVITED", "ACTIVE", "SUSPENDED").map(s -> "members.signIn." + s),
             Stream.of("PROPOSED", "AGREED", "COMPLETED", "DECLINED", "CANCELLED", "EXPIRED").map(s -> "members.match." + s),
             Stream.of("registered", "edited", "suspended", "reactivated", "invited", "logged", "supporter").map(d -> "members.done." + d),
-            Stream.of("resolved", "rejected", "confirmed", "reversed").map(d -> "casework.done." + d)).flatMap(s -> s).toList();
+            Stream.of("resolved", "rejected", "confirmed", "reversed").map(d -> "casework.done." + d),
+            // the coordinator's matching (portal.matchmaking): answers, match states, the state tabs, the done banners
+            Stream.of("PENDING", "ACCEPTED", "DECLINED").map(a -> "cm.answer." + a),
+            Stream.of("PROPOSED", "AGREED", "COMPLETED", "DECLINED", "CANCELLED", "EXPIRED").map(s -> "cm.status." + s),
+            Stream.of("proposed", "agreed", "completed", "closed").flatMap(s -> Stream.of("cm.state." + s, "cm.state.heading." + s)),
+            Stream.of("proposed", "cancelled").map(d -> "cm.done." + d)).flatMap(s -> s).toList();
 
     @Test
     void englishAndFrenchHoldTheSameKeysAndNoneIsEmpty() throws IOException {
