@@ -95,10 +95,14 @@ class CoordinatorQueue {
                 policy.warningMargin().value());
     }
 
-    /** The timebank's open contributions (logged or disputed), read whole as the store wrote them. */
+    /**
+     * The timebank's disputed contributions and its logged ones already reminded, read whole as the
+     * store wrote them; the store leaves out those logged and not yet reminded (most open ones).
+     */
     private List<Contribution> open(String timebankId) {
-        Query query = Query.query(Criteria.where("state").in(ContributionState.LOGGED.name(),
-                ContributionState.DISPUTED.name()).and("contribution.timebankId").is(timebankId));
+        Query query = Query.query(Criteria.where("contribution.timebankId").is(timebankId).orOperator(
+                Criteria.where("state").is(ContributionState.DISPUTED.name()),
+                Criteria.where("state").is(ContributionState.LOGGED.name()).and("contribution.remindersSent").gt(0)));
         query.fields().include("contribution");
         List<Contribution> found = new ArrayList<>();
         for (Document doc : mongo.find(query, Document.class, "contributions")) {
