@@ -68,7 +68,9 @@ class MessageBundlesTest {
             Stream.of("PENDING", "ACCEPTED", "DECLINED").map(a -> "cm.answer." + a),
             Stream.of("PROPOSED", "AGREED", "COMPLETED", "DECLINED", "CANCELLED", "EXPIRED").map(s -> "cm.status." + s),
             Stream.of("proposed", "agreed", "completed", "closed").flatMap(s -> Stream.of("cm.state." + s, "cm.state.heading." + s)),
-            Stream.of("proposed", "cancelled").map(d -> "cm.done." + d)).flatMap(s -> s).toList();
+            Stream.of("proposed", "cancelled").map(d -> "cm.done." + d),
+            Stream.of("DISPUTE", "WAITING", "NEED", "PROPOSAL", "NEW_MEMBER", "BALANCE", "RECEIVED_ONLY", "GAVE_ONLY")
+                    .map(k -> "queue.kind." + k)).flatMap(s -> s).toList();
 
     @Test
     void englishAndFrenchHoldTheSameKeysAndNoneIsEmpty() throws IOException {
