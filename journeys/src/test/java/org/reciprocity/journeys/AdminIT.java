@@ -94,7 +94,7 @@ class AdminIT {
             b.look("admin-roles-found");
             b.click(By.linkText(invited.name()));
             b.await(By.id("save-roles"));
-            assertThat(b.text(By.id("roles-when"))).contains("next sign-in");
+            assertThat(b.text(By.id("roles-when"))).contains("the next time " + invited.name() + " signs in");
             b.look("admin-role");
             b.choose("roles", "COORDINATOR");
             b.submit(By.id("save-roles"));

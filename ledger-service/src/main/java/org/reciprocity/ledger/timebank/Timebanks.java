@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 
+import org.bson.Document;
 import org.reciprocity.kit.outbox.OutboxRelay;
 import org.reciprocity.ledger.audit.AdminAudit;
 import org.reciprocity.ledger.book.MongoBookStore;
@@ -63,7 +64,7 @@ public class Timebanks {
     Policy setPolicy(String id, Policy policy) {
         require(id);
         for (int attempt = 0; ; attempt++) {
-            org.bson.Document before = mongo.findById(id, org.bson.Document.class, COLLECTION);
+            Document before = mongo.findById(id, Document.class, COLLECTION);
             Object stored = before == null ? null : before.get("policy");
             book.forgetPolicy(id);
             Policy old = policy(id);

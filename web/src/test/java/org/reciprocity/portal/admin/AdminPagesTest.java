@@ -79,14 +79,14 @@ class AdminPagesTest extends PortalTest {
 
     @ParameterizedTest
     @CsvSource({"/admin, en, Run the timebank", "/admin, fr, Gérer la banque de temps",
-            "/admin/policy, en, Now: members may go down to -10 h.", "/admin/policy, fr, Actuellement : les membres peuvent descendre jusqu’à -10 h.",
+            "/admin/policy, en, Now: members may go down to -10 h.", "/admin/policy, fr, les membres peuvent descendre jusqu’à -10 h.",
             "/admin/organisations, en, Add an organisation", "/admin/organisations, fr, Ajouter une organisation",
             "/admin/organisations/o-cafe, en, Kim Lowe", "/admin/organisations/o-cafe, fr, Personnel",
             "/admin/organisations/o-cafe?person=ki, en, Add", "/admin/organisations/o-cafe?person=ki, fr, Ajouter",
             "/admin/roles?name=kim, en, Kim Lowe", "/admin/roles?name=kim, fr, Trouver une personne",
-            "/admin/roles/kim, en, takes effect at Kim Lowe’s next sign-in", "/admin/roles/kim, fr, prochaine connexion de Kim Lowe",
-            "/admin/pot, en, No community pot", "/admin/pot?organisation=o-cafe, fr, Lunch for Kim",
-            "/admin/audit, en, Changed the roles of Kim Lowe", "/admin/audit, fr, Solde le plus bas des membres : de -10 h à -20 h"})
+            "/admin/roles/kim, en, This starts the next time Kim Lowe signs in", "/admin/roles/kim, fr, prochaine connexion de Kim Lowe",
+            "/admin/pot, en, There is no pot set up", "/admin/pot?organisation=o-cafe, fr, Lunch for Kim",
+            "/admin/audit, en, Changed the roles of Kim Lowe", "/admin/audit, fr, de -10 h à -20 h"})
     void everyPageIsInEnglishAndFrenchForAnAdmin(String page, String language, String words) throws Exception {
         mvc.perform(get(page).param("lang", language).with(member("ada", "MEMBER", "ADMIN")))
                 .andExpect(status().isOk())
