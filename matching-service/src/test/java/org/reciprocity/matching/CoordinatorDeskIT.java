@@ -177,6 +177,13 @@ class CoordinatorDeskIT {
         assertThat(again.status()).isEqualTo(422);
         assertThat(again.text("code")).isEqualTo("plan-already-sent");
         assertThat(mongo.getCollection("matches").countDocuments()).isEqualTo(before + 1);
+
+        // the need now has a proposed match: a new plan leaves it out and plans only the other
+        String sentNeed = proposals.get(1).path("needListingId").asString();
+        JsonNode next = api.post(base() + "/coordinator/plans", token(coordinator, "COORDINATOR"), "{}").json()
+                .path("proposals");
+        assertThat(next.size()).isEqualTo(1);
+        assertThat(next.get(0).path("needListingId").asString()).isNotEqualTo(sentNeed);
     }
 
     private String propose(String need, String offer) {

@@ -111,9 +111,11 @@ class Plans {
     PlanDocument run(String timebankId, String coordinatorId) {
         Instant now = Instant.now(clock);
         long started = System.nanoTime();
+        Set<String> beingSeenTo = matches.open().stream().filter(m -> m.timebankId().equals(timebankId))
+                .map(Match::needListingId).collect(java.util.stream.Collectors.toSet());
         PlanBuilder.Input input = PlanBuilder.build(timebankId, listings.board(),
                 id -> profiles.find(timebankId, id).orElse(null), matches::openCount, matches.cap(), perNeed, maxNeeds,
-                now);
+                now, beingSeenTo);
         Planner.Plan plan = Planner.plan(input.needs(), input.offers(), input.allowed(), input.remaining());
         long millis = (System.nanoTime() - started) / 1_000_000;
         long greedy = Planner.greedy(input.needs(), input.offers(), input.allowed(), input.remaining()).total();
