@@ -82,6 +82,8 @@ class QueuePageTest extends PortalTest {
         assertThat(page).contains("127 things need you", "id=\"refresh\"", "hx-trigger=\"every 30s, sse:inbox\"",
                 "sse-connect=\"/live\"");
         assertThat(page).doesNotContain("private-field-ignored");
+        assertThat(page).as("a kind with nothing in it is only counted").doesNotContain("id=\"kind-received-only\"")
+                .contains("id=\"count-received-only\">0<");
         assertThat(page.indexOf("id=\"kind-disputes\"")).as("disputes first").isLessThan(page.indexOf("id=\"kind-needs\""));
         assertThat(STUB.last("GET", TB + "/coordinator/queue").query()).isEqualTo("limit=50");
     }
