@@ -61,7 +61,7 @@ public record CoordinatorQueue(Map<Kind, Long> counts, Map<Kind, List<QueueItem>
                     say.text("queue.action.dispute")));
             put(counts, items, Kind.WAITING, ledger.waitingPastReminder(), c -> new QueueItem(Kind.WAITING,
                     c.contributionId(), say.text("queue.item.waiting", say.name(waitingOnName(c)),
-                            Hours.of(c.minutes()), say.name(otherName(c)), c.remindersSent()), c.loggedAt(),
+                            Hours.of(c.minutes()), say.name(otherName(c))), c.loggedAt(),
                     "/coordinator/contributions/" + c.contributionId(), say.text("queue.action.waiting")));
             put(counts, items, Kind.BALANCE, ledger.balancesNearLimit(), b -> new QueueItem(Kind.BALANCE, b.memberId(),
                     say.text(balanceKey(b.side()), say.name(b.name()), Hours.of(b.balanceMinutes()),

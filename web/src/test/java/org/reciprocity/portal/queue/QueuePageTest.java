@@ -64,10 +64,10 @@ class QueuePageTest extends PortalTest {
 
         assertThat(page).contains("Sam and Ali disagree about 2 h that Sam gave Ali.",
                 "href=\"/coordinator/contributions/c-d\"", "Settle the dispute");
-        assertThat(page).contains("Kim has not confirmed 45 min with Sam, after 2 reminders.",
+        assertThat(page).contains("Kim has not said yes to 45 min with Sam. A reminder went out.",
                 "href=\"/coordinator/contributions/c-old\"");
         assertThat(page).as("a member the service could not name is 'a member', never an id")
-                .contains("a member has not confirmed 30 min with Kim, after one reminder.");
+                .contains("a member has not said yes to 30 min with Kim. A reminder went out.");
         assertThat(page).contains("Bo needs help: “Help with forms”. Nobody is matched yet.",
                 "href=\"/coordinator/listings/l-9/suggestions\"", "Find a match");
         assertThat(page).contains("Kim to help Bo: “Help with forms”. Waiting for Bo’s answer.",
@@ -82,6 +82,8 @@ class QueuePageTest extends PortalTest {
         assertThat(page).contains("127 things need you", "id=\"refresh\"", "hx-trigger=\"every 30s, sse:inbox\"",
                 "sse-connect=\"/live\"");
         assertThat(page).doesNotContain("private-field-ignored");
+        assertThat(page).as("a kind with nothing in it is only counted").doesNotContain("id=\"kind-received-only\"")
+                .contains("id=\"count-received-only\">0<");
         assertThat(page.indexOf("id=\"kind-disputes\"")).as("disputes first").isLessThan(page.indexOf("id=\"kind-needs\""));
         assertThat(STUB.last("GET", TB + "/coordinator/queue").query()).isEqualTo("limit=50");
     }
