@@ -48,6 +48,8 @@ public final class CoordinatorBenchmark {
     private static final String SUGGESTIONS_PAGE = "page GET /coordinator/listings/{id}/suggestions";
     private static final String MATCHING_QUEUE = "matching GET /coordinator/queue";
     private static final String MATCHING_SUGGESTIONS = "matching GET /listings/{id}/suggestions";
+    /** The coordinator's view of a listing (suggestions, who is not suggested and why): issue 16, branch s7-match. */
+    private static final String MATCHING_DESK = "matching GET /coordinator/listings/{id}/suggestions";
     private static final String LEDGER_QUEUE = "ledger GET " + System.getProperty("reciprocity.bench.ledger-queue",
             "/coordinator/queue");
 
@@ -98,7 +100,15 @@ public final class CoordinatorBenchmark {
                 System.out.printf("generated in %.1f s (load average %s)%n", (System.nanoTime() - began) / 1e9, loadAverage());
                 reused = new Saved(ports, generated.members.size(), generated.listings.stream()
                         .filter(l -> !generated.paused.contains(l.ownerId())).map(GeneratedTimebank.Listing::id).toList(),
-                        coordinator(platform, admin));
+                        coordinator(platform, admin), true);
+                Api.JSON.writeValue(saved.toFile(), reused);
+            } else if (!reused.history()) {
+                // a timebank kept from before the history was part of the generation: the history added now
+                GeneratedTimebank older = new GeneratedTimebank(platform, admin, threads);
+                older.members.addAll(StoreProbe.memberIds(config.mongoUri("ledger"), timebank));
+                System.out.printf("adding a history of hours to the kept timebank (%d members)...%n", older.members.size());
+                older.history(older.members.size() / 500, 500);
+                reused = reused.withHistory();
                 Api.JSON.writeValue(saved.toFile(), reused);
             }
             String coordinator = reused.coordinator();
@@ -129,6 +139,10 @@ public final class CoordinatorBenchmark {
             System.out.printf("measured %d rounds in %.1f s; load average before %s, after %s%n", requests, seconds, loadBefore,
                     loadAverage());
             report(logs.present() ? logs.read(mark) : null, cpuBefore, cpuAfter, requests);
+            System.out.printf("%nthe database reads behind matching's queue, alone over the wire (20 times each):%n");
+            StoreProbe.print(StoreProbe.matchingQueueReads(config.mongoUri("matching"), timebank, 20));
+            System.out.printf("%nthe database reads behind the ledger's queue, alone over the wire (20 times each):%n");
+            StoreProbe.print(StoreProbe.ledgerQueueReads(config.mongoUri("ledger"), timebank, 20));
         }
     }
 
@@ -137,7 +151,10 @@ public final class CoordinatorBenchmark {
      * timebank without making it again (after a rebuild of the services, say): the ports, the open
      * listings of members not paused, and the coordinator.
      */
-    record Saved(int[] ports, int members, List<String> listings, String coordinator) {
+    record Saved(int[] ports, int members, List<String> listings, String coordinator, boolean history) {
+        Saved withHistory() {
+            return new Saved(ports, members, listings, coordinator, true);
+        }
     }
 
     /** The coordinator, as an admin makes one: the ledger's member with the role, an invitation, a known password. */
@@ -173,6 +190,9 @@ public final class CoordinatorBenchmark {
         Api.Answer matchingSuggestions = Api.get(calls.matching() + "/listings/" + calls.listing(2 * i + 1) + "/suggestions",
                 calls.token(), "suggestions");
         record(MATCHING_SUGGESTIONS, matchingSuggestions.status(), matchingSuggestions.nanos(), matchingSuggestions.text());
+        Api.Answer desk = Api.get(calls.matching() + "/coordinator/listings/" + calls.listing(2 * i) + "/suggestions",
+                calls.token(), "desk");
+        record(MATCHING_DESK, desk.status(), desk.nanos(), desk.text());
         Api.Answer ledgerQueue = Api.get(calls.ledger() + LEDGER_QUEUE.substring("ledger GET ".length()), calls.token(), "ledger-queue");
         record(LEDGER_QUEUE, ledgerQueue.status(), ledgerQueue.nanos(), ledgerQueue.text());
     }
@@ -200,7 +220,7 @@ public final class CoordinatorBenchmark {
                 }
             }
         }
-        for (String what : List.of(QUEUE_PAGE, SUGGESTIONS_PAGE, MATCHING_QUEUE, MATCHING_SUGGESTIONS, LEDGER_QUEUE)) {
+        for (String what : List.of(QUEUE_PAGE, SUGGESTIONS_PAGE, MATCHING_QUEUE, MATCHING_SUGGESTIONS, MATCHING_DESK, LEDGER_QUEUE)) {
             long[] client = clientNanos.getOrDefault(what, List.of()).stream().mapToLong(Long::longValue).toArray();
             long[] server = own.getOrDefault(what, List.of()).stream().mapToLong(e -> e.micros() * 1000).toArray();
             Map<Integer, Integer> other = new TreeMap<>(statuses.getOrDefault(what, Map.of()));
@@ -242,6 +262,7 @@ public final class CoordinatorBenchmark {
         return switch (e.label()) {
             case "queue" -> MATCHING_QUEUE;
             case "suggestions" -> MATCHING_SUGGESTIONS;
+            case "desk" -> MATCHING_DESK;
             case "ledger-queue" -> LEDGER_QUEUE;
             default -> null;
         };

@@ -165,6 +165,54 @@ final class GeneratedTimebank {
             }
         }
         activity();
+        history(members.size() / 500, 500);
+    }
+
+    /**
+     * A history of hours, so the ledger's reads of contributions meet a collection of a realistic size:
+     * {@code activities} group activities (one organisation each) with {@code attendees} members each
+     * giving 30 minutes, recorded by a coordinator in one call each (a register, as the portal's group
+     * activity page posts it); every other one confirmed (its attendances posted as transfers), the rest
+     * left waiting for the organisation's staff.
+     */
+    void history(int activities, int attendees) throws Exception {
+        try {
+            recordHistory(activities, attendees);
+        } catch (IllegalStateException e) {
+            // the timebank is still worth measuring without it: said, not thrown
+            System.out.println("  the history is incomplete: " + e.getMessage());
+        }
+    }
+
+    private void recordHistory(int activities, int attendees) throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        List<Api.Answer> recorded = step("group activities recorded, " + attendees + " attendees each (POST /organisations,"
+                + " then POST /group-activities)", activities, i -> {
+            String organisation = "bench-org-" + (i + 1);
+            Api.Answer opened = Api.post(ledger() + "/organisations", admin, "generate", Api.object().put("id", organisation)
+                    .put("name", "Community centre " + (i + 1)));
+            if (!opened.ok() && opened.status() != 409) {
+                return opened;
+            }
+            ArrayNode register = Api.JSON.createArrayNode();
+            for (int a = 0; a < attendees && a < members.size(); a++) {
+                register.add(Api.object().put("memberId", members.get((i * attendees + a) % members.size())).put("minutes", 30));
+            }
+            ObjectNode body = Api.object().put("id", "bench-activity-" + (i + 1)).put("organisationId", organisation)
+                    .put("title", "Community lunch " + (i + 1)).put("kind", "PEER_SUPPORT")
+                    .put("happenedOn", today.minusDays(1 + i % 20).toString());
+            body.set("attendances", register);
+            return Api.post(ledger() + "/group-activities", admin, "generate", body);
+        }, 2);
+        List<Integer> confirm = new ArrayList<>();
+        for (int i = 0; i < recorded.size(); i += 2) {
+            if (recorded.get(i).ok()) {
+                confirm.add(i);
+            }
+        }
+        step("of those, confirmed (POST /group-activities/{id}/validation: every attendance posted)", confirm.size(),
+                i -> Api.post(ledger() + "/group-activities/bench-activity-" + (confirm.get(i) + 1) + "/validation", admin,
+                        "generate", Api.object()), 2);
     }
 
     /** What happens in a timebank once its members are in: verification, pauses, matches, plans, hours waiting, disputes. */
