@@ -315,14 +315,15 @@ final class GeneratedTimebank {
         body.set("sharedWithMembers", strings(r.nextInt(3) == 0 ? List.of() : List.of("district", "availability", "modes")));
         String url = matching() + "/profiles/" + memberId;
         // matching makes the profile from the ledger's event: until it has, the profile is not there
-        long until = System.nanoTime() + 120_000_000_000L;
+        // (asked again less and less often: on a busy machine the asking would slow the consuming)
+        long until = System.nanoTime() + 600_000_000_000L;
         long began = System.nanoTime();
-        while (true) {
+        for (long pause = 250; ; pause = Math.min(4_000, pause * 2)) {
             Api.Answer answer = Api.put(url, token, "generate", body);
             if (answer.status() != 404 || System.nanoTime() > until) {
                 return new Api.Answer(answer.status(), answer.body(), answer.text(), System.nanoTime() - began);
             }
-            Api.sleep(250);
+            Api.sleep(pause);
         }
     }
 
