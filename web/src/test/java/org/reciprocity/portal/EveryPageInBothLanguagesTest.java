@@ -71,6 +71,7 @@ class EveryPageInBothLanguagesTest extends PortalTest {
             "/statement, en, Your statement", "/statement, fr, Votre relevé", "/spend, en, Spend hours",
             "/spend, fr, Utiliser des heures", "/give, en, Give hours", "/give, fr, Offrir des heures",
             "/coordinator/invite, en, Invite a member", "/coordinator/invite, fr, Inviter un membre",
+            "/coordinator, en, What needs you", "/coordinator, fr, Ce qui vous attend",
             "/hours/logged?id=c-5, en, Hours logged", "/hours/logged?id=c-5, fr, Heures notées",
             "/board, en, Gardening", "/board, fr, En personne",
             "/profile, en, Take a break", "/profile, fr, Besoins d’accessibilité",

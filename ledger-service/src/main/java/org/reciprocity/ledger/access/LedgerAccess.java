@@ -71,6 +71,9 @@ public enum LedgerAccess implements AccessRule {
     /** A public key is public: whoever kept checkpoints checks them without an account here. */
     READ_CHECKPOINT_KEYS(ANYONE),
 
+    /** Disputes, contributions waiting past a reminder, balances near a limit (names as members see them). */
+    READ_COORDINATOR_QUEUE(COORDINATOR, ADMIN),
+
     /** The kit's list of this timebank's events the broker refused for good (ParkedEventsController). */
     PARKED_EVENTS_READ(ADMIN);
 

@@ -2,6 +2,9 @@ package org.reciprocity.matching.coordinator;
 
 import java.util.Set;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import org.reciprocity.kit.access.Access;
 import org.reciprocity.kit.security.Caller;
 import org.reciprocity.kit.web.ProblemDetailsAdvice;
@@ -11,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,8 +33,9 @@ class CoordinatorController {
     /** What needs a coordinator's attention now. */
     @GetMapping("/queue")
     @Access("READ_COORDINATOR_QUEUE")
-    CoordinatorQueue.Queue queue(@PathVariable String timebankId) {
-        return queue.of(timebankId);
+    CoordinatorQueue.Queue queue(@PathVariable String timebankId,
+                                 @RequestParam(defaultValue = "200") @Min(1) @Max(200) int limit) {
+        return queue.of(timebankId, limit);
     }
 
     /** Runs the batch planner over the open needs and offers; the result is a draft to review. */

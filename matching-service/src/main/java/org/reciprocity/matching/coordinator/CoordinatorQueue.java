@@ -30,10 +30,12 @@ class CoordinatorQueue {
     private final Clock clock;
     private final Duration needWaits;
     private final long receivedMuchMinutes;
+    private final Duration newMember;
 
     CoordinatorQueue(Listings listings, Profiles profiles, Matches matches, Plans plans, Clock clock,
                      @Value("${reciprocity.matching.queue.need-waits:7d}") Duration needWaits,
-                     @Value("${reciprocity.matching.queue.received-much-minutes:300}") long receivedMuchMinutes) {
+                     @Value("${reciprocity.matching.queue.received-much-minutes:300}") long receivedMuchMinutes,
+                     @Value("${reciprocity.matching.queue.new-member:30d}") Duration newMember) {
         this.listings = listings;
         this.profiles = profiles;
         this.matches = matches;
@@ -41,6 +43,7 @@ class CoordinatorQueue {
         this.clock = clock;
         this.needWaits = needWaits;
         this.receivedMuchMinutes = receivedMuchMinutes;
+        this.newMember = newMember;
     }
 
     record WaitingNeed(String listingId, String ownerId, String title, Instant publishedAt, long daysWaiting) {
@@ -52,11 +55,25 @@ class CoordinatorQueue {
     record MemberToWatch(String memberId, String displayName, long givenMinutes, long receivedMinutes, long openMatches) {
     }
 
+    /**
+     * The first four lists as before; then the portal's parts, each a true count and at most
+     * {@code limit} items: open needs with no match at all, proposals waiting for an answer,
+     * received much and never gave (counted), gave much and never received, new members who have
+     * not filled in their profile.
+     */
     record Queue(List<WaitingNeed> needsWithoutAgreedMatch, List<WaitingPlan> plansAwaitingReview,
-                 List<MemberToWatch> receivedMuchNeverGiven, List<MemberToWatch> manyOpenMatches) {
+                 List<MemberToWatch> receivedMuchNeverGiven, List<MemberToWatch> manyOpenMatches,
+                 QueueParts.Part<QueueParts.Need> needsWithoutMatch, QueueParts.Part<QueueParts.Proposal> unansweredMatches,
+                 QueueParts.Part<QueueParts.Member> receivedMuchGaveNothing,
+                 QueueParts.Part<QueueParts.Member> gaveMuchReceivedNothing,
+                 QueueParts.Part<QueueParts.Member> newWithoutProfile) {
     }
 
     Queue of(String timebankId) {
+        return of(timebankId, 200);
+    }
+
+    Queue of(String timebankId, int limit) {
         Instant now = Instant.now(clock);
         Set<String> agreed = matches.needsWithAnAgreedMatch(timebankId);
         List<WaitingNeed> needs = listings.board().inTimebank(timebankId, Listing.Kind.NEED)
@@ -77,7 +94,15 @@ class CoordinatorQueue {
                 .filter(p -> matches.openCount(p.memberId()) >= Math.max(1, matches.cap() - 1))
                 .sorted(Comparator.comparingLong((Profile p) -> matches.openCount(p.memberId())).reversed())
                 .map(this::watch).limit(200).toList();
-        return new Queue(needs, waiting, receivedMuch, busy);
+        java.util.function.Function<String, String> names = id -> profiles.find(timebankId, id)
+                .map(Profile::displayName).orElse(null);
+        return new Queue(needs, waiting, receivedMuch, busy,
+                QueueParts.needsWithoutMatch(listings.board().inTimebank(timebankId, Listing.Kind.NEED), agreed,
+                        matches.open(), names, now, limit),
+                QueueParts.unanswered(matches.open(), timebankId, names, limit),
+                QueueParts.receivedNeverGave(members, receivedMuchMinutes, limit),
+                QueueParts.gaveNeverReceived(members, receivedMuchMinutes, limit),
+                QueueParts.newWithoutProfile(members, newMember, now, limit));
     }
 
     private MemberToWatch watch(Profile p) {

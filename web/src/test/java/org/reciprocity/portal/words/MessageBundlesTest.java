@@ -46,7 +46,9 @@ class MessageBundlesTest {
                     "MATCH_AGREED", "BALANCE_NEAR_LIMIT", "MONTHLY_STATEMENT", "DISPUTE_TO_REVIEW", "DISPUTE_CLOSED",
                     "BALANCE_NEAR_LIMIT_TO_REVIEW", "QUEUE_DIGEST").map(k -> "preferences.kind." + k),
             Stream.of("en", "fr").map(l -> "language." + l),
-            Stream.of("named", "withdrawn").map(d -> "supporters.done." + d)).flatMap(s -> s).toList();
+            Stream.of("named", "withdrawn").map(d -> "supporters.done." + d),
+            Stream.of("DISPUTE", "WAITING", "NEED", "PROPOSAL", "NEW_MEMBER", "BALANCE", "RECEIVED_ONLY", "GAVE_ONLY")
+                    .map(k -> "queue.kind." + k)).flatMap(s -> s).toList();
 
     @Test
     void englishAndFrenchHoldTheSameKeysAndNoneIsEmpty() throws IOException {

@@ -1,0 +1,103 @@
+package org.reciprocity.portal.queue;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.reciprocity.portal.services.ServiceRefusal;
+import org.reciprocity.portal.signin.SignedIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code /coordinator}: the coordinator's queue, their home. Filter ({@code kind}) and order
+ * ({@code sort=oldest|newest}) are in the address, so the page works with JavaScript off and can be
+ * bookmarked; htmx re-fetches the list every 30 seconds and when the live stream brings something
+ * new, asking for the list alone ({@code HX-Request}). The security configuration keeps the page to
+ * coordinators and admins; the services check the token again.
+ */
+@Controller
+class QueueController {
+
+    private static final Logger log = LoggerFactory.getLogger(QueueController.class);
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final QueueReads reads;
+    private final MessageSource messages;
+    private final OAuth2AuthorizedClientManager clients;
+
+    QueueController(QueueReads reads, MessageSource messages, OAuth2AuthorizedClientManager clients) {
+        this.reads = reads;
+        this.messages = messages;
+        this.clients = clients;
+    }
+
+    @GetMapping("/coordinator")
+    String queue(@RequestParam(required = false) String kind, @RequestParam(required = false) String sort,
+                 @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request,
+                 HttpServletResponse response, Model model) {
+        String tb = SignedIn.current().timebankId();
+        freshToken(request, response);
+        CompletableFuture<QueueReads.MatchingQueue> matching = reads.matching(tb);
+        CompletableFuture<QueueReads.LedgerQueue> ledger = reads.ledger(tb);
+        Optional<Kind> only = Kind.fromKey(kind);
+        boolean newestFirst = "newest".equals(sort);
+        CoordinatorQueue queue = CoordinatorQueue.of(answer(matching, "matching"), answer(ledger, "ledger"), only,
+                newestFirst, messages, LocaleContextHolder.getLocale());
+        model.addAttribute("queue", queue);
+        model.addAttribute("kinds", Kind.values());
+        model.addAttribute("kind", only.map(Kind::key).orElse(""));
+        model.addAttribute("sort", newestFirst ? "newest" : "oldest");
+        model.addAttribute("now", java.time.Instant.now());
+        return "true".equals(htmx) ? "queue/queue :: list" : "queue/queue";
+    }
+
+    /**
+     * Makes the access token fresh on the page's own thread (refreshing it if due), so the two reads
+     * that follow in parallel find it fresh and neither refreshes it.
+     */
+    private void freshToken(HttpServletRequest request, HttpServletResponse response) {
+        clients.authorize(OAuth2AuthorizeRequest.withClientRegistrationId("reciprocity")
+                .principal(SecurityContextHolder.getContext().getAuthentication())
+                .attribute(HttpServletRequest.class.getName(), request)
+                .attribute(HttpServletResponse.class.getName(), response)
+                .build());
+    }
+
+    /**
+     * A service's answer; null when it did not answer (the page shows the rest and says what is
+     * missing). A 401 is the session's end: it goes up, so the portal asks the person to sign in.
+     */
+    private static <T> T answer(CompletableFuture<T> read, String service) {
+        try {
+            return read.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ServiceRefusal refusal && refusal.status() == 401) {
+                throw refusal;
+            }
+            log.warn("the coordinator queue could not read {}: {}", service, String.valueOf(e.getCause()));
+            return null;
+        } catch (TimeoutException e) {
+            read.cancel(true);
+            log.warn("the coordinator queue gave up waiting for {}", service);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}
