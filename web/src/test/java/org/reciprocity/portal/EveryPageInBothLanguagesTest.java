@@ -48,6 +48,10 @@ class EveryPageInBothLanguagesTest extends PortalTest {
                 .json("GET " + TB + "/members/cora/supporters", "{\"supporterIds\":[]}")
                 .problem("GET " + TB + "/contributions/c-gone", 404, "not-found", "Not found.")
                 .problem("GET " + TB + "/contributions/c-theirs", 403, "not-permitted", "You may not do that.");
+        // the coordinator's matching pages (portal.matchmaking)
+        STUB.json("GET " + TB + "/coordinator/listings/n1/suggestions", org.reciprocity.portal.matchmaking.MatchmakingPagesTest.VIEW)
+                .json("GET " + TB + "/coordinator/matches", org.reciprocity.portal.matchmaking.MatchmakingPagesTest.MATCHES)
+                .json("GET " + TB + "/coordinator/plans/p1", org.reciprocity.portal.matchmaking.MatchmakingPagesTest.PLAN);
     }
 
     /** The pages that say something went wrong share one template (pages/notice): each still has its own words. */
@@ -84,7 +88,12 @@ class EveryPageInBothLanguagesTest extends PortalTest {
             "/profile/edit, en, When are you usually free?", "/profile/edit, fr, Quand êtes-vous libre d’habitude",
             "/profile/notifications, en, Quiet hours", "/profile/notifications, fr, Heures calmes",
             "/profile/language, en, Which language do you want?", "/profile/language, fr, Quelle langue voulez-vous",
-            "/profile/supporters, en, Name a supporter", "/profile/supporters, fr, Nommer une personne de soutien"})
+            "/profile/supporters, en, Name a supporter", "/profile/supporters, fr, Nommer une personne de soutien",
+            "/coordinator/listings/n1/suggestions, en, Propose this match",
+            "/coordinator/listings/n1/suggestions, fr, Proposer cette mise en relation",
+            "/coordinator/matches, en, The timebank’s matches", "/coordinator/matches, fr, Leurs réponses",
+            "/coordinator/plans/new, en, Plan matches for everyone", "/coordinator/plans/new, fr, Lancer le planificateur",
+            "/coordinator/plans/p1, en, Keep or drop each proposal", "/coordinator/plans/p1, fr, Garder ou écarter chaque proposition"})
     void rendersWithEveryWordInItsLanguage(String page, String language, String words) throws Exception {
         mvc.perform(get(page).param("lang", language).with(member("cora", "MEMBER", "COORDINATOR")))
                 .andExpect(status().isOk())

@@ -54,6 +54,8 @@ public enum MatchingAccess implements AccessRule {
     RUN_PLANNER(COORDINATOR, ADMIN),
     READ_PLAN(COORDINATOR, ADMIN),
     SEND_PLAN(COORDINATOR, ADMIN),
+    SEE_SUGGESTIONS_AS_COORDINATOR(COORDINATOR, ADMIN), // names who is left out and why (paused, not checked…)
+    LIST_TIMEBANK_MATCHES(COORDINATOR, ADMIN),          // every match of the timebank by state, a page at a time
 
     // operations: the kit's list of this timebank's events the broker refused for good (ParkedEventsController)
     PARKED_EVENTS_READ(ADMIN);

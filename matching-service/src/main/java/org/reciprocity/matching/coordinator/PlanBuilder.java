@@ -34,7 +34,18 @@ public final class PlanBuilder {
 
     public static Input build(String timebankId, Board board, Function<String, Profile> profiles,
                               ToLongFunction<String> openMatches, int cap, int perNeed, int maxNeeds, Instant now) {
+        return build(timebankId, board, profiles, openMatches, cap, perNeed, maxNeeds, now, java.util.Set.of());
+    }
+
+    /**
+     * As above, leaving out the needs in {@code alreadyMatched}: a need with a match proposed or agreed is
+     * being seen to, and planning it again would ask two people a question they are answering already.
+     */
+    public static Input build(String timebankId, Board board, Function<String, Profile> profiles,
+                              ToLongFunction<String> openMatches, int cap, int perNeed, int maxNeeds, Instant now,
+                              java.util.Set<String> alreadyMatched) {
         List<Listing> needs = board.inTimebank(timebankId, Listing.Kind.NEED).filter(l -> l.isOpen(now))
+                .filter(l -> !alreadyMatched.contains(l.id()))
                 .filter(l -> available(profiles.apply(l.ownerId())))
                 .sorted(Comparator.comparing(Listing::publishedAt).thenComparing(Listing::id)).limit(maxNeeds).toList();
         Map<String, Listing> listings = new HashMap<>();

@@ -65,13 +65,18 @@ class Plans {
 
     enum Status { DRAFT, SENT }
 
-    /** A proposal of the plan: {@code why} its reasons as codes (stored), {@code reasons} in the reader's words. */
+    /**
+     * A proposal of the plan: {@code why} its reasons as codes (stored), {@code reasons} in the reader's words;
+     * the two listings' titles and the two members' names as they were when planned, so a review needs no other call.
+     */
     record Proposal(String needListingId, String offerListingId, String giverId, String receiverId, int score,
-                    List<String> reasons, List<Why> why) {
+                    List<String> reasons, List<Why> why, String needTitle, String offerTitle, String receiverName,
+                    String giverName) {
 
         Proposal worded(Locale language) {
             return new Proposal(needListingId, offerListingId, giverId, receiverId, score,
-                    why == null ? List.of() : why.stream().map(w -> w.words(language)).toList(), why);
+                    why == null ? List.of() : why.stream().map(w -> w.words(language)).toList(), why, needTitle,
+                    offerTitle, receiverName, giverName);
         }
     }
 
@@ -106,9 +111,11 @@ class Plans {
     PlanDocument run(String timebankId, String coordinatorId) {
         Instant now = Instant.now(clock);
         long started = System.nanoTime();
+        Set<String> beingSeenTo = matches.open().stream().filter(m -> m.timebankId().equals(timebankId))
+                .map(Match::needListingId).collect(java.util.stream.Collectors.toSet());
         PlanBuilder.Input input = PlanBuilder.build(timebankId, listings.board(),
                 id -> profiles.find(timebankId, id).orElse(null), matches::openCount, matches.cap(), perNeed, maxNeeds,
-                now);
+                now, beingSeenTo);
         Planner.Plan plan = Planner.plan(input.needs(), input.offers(), input.allowed(), input.remaining());
         long millis = (System.nanoTime() - started) / 1_000_000;
         long greedy = Planner.greedy(input.needs(), input.offers(), input.allowed(), input.remaining()).total();
@@ -178,6 +185,6 @@ class Plans {
         // stored as codes, worded when read, so each coordinator reads the plan in their own language
         return new Proposal(need.id(), offer.id(), giver.memberId(), receiver.memberId(), pair.score(), List.of(),
                 Scoring.score(need, receiver, offer, giver, matches.openCount(giver.memberId()), Audience.EVERYTHING)
-                        .reasons());
+                        .reasons(), need.title(), offer.title(), receiver.displayName(), giver.displayName());
     }
 }

@@ -48,7 +48,12 @@ class MessageBundlesTest {
             Stream.of("en", "fr").map(l -> "language." + l),
             Stream.of("named", "withdrawn").map(d -> "supporters.done." + d),
             Stream.of("DISPUTE", "WAITING", "NEED", "PROPOSAL", "NEW_MEMBER", "BALANCE", "RECEIVED_ONLY", "GAVE_ONLY")
-                    .map(k -> "queue.kind." + k)).flatMap(s -> s).toList();
+                    .map(k -> "queue.kind." + k),
+            // the coordinator's matching (portal.matchmaking): answers, match states, the state tabs, the done banners
+            Stream.of("PENDING", "ACCEPTED", "DECLINED").map(a -> "cm.answer." + a),
+            Stream.of("PROPOSED", "AGREED", "COMPLETED", "DECLINED", "CANCELLED", "EXPIRED").map(s -> "cm.status." + s),
+            Stream.of("proposed", "agreed", "completed", "closed").flatMap(s -> Stream.of("cm.state." + s, "cm.state.heading." + s)),
+            Stream.of("proposed", "cancelled").map(d -> "cm.done." + d)).flatMap(s -> s).toList();
 
     @Test
     void englishAndFrenchHoldTheSameKeysAndNoneIsEmpty() throws IOException {
