@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /** What the benchmarks measure with: CPU time by process and by thread, and percentiles. */
@@ -54,5 +57,27 @@ public final class Measure {
             return Double.NaN;
         }
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    /** The machine's load average (1, 5, 15 minutes): the machine is shared, and this says how much. */
+    public static String loadAverage() {
+        try {
+            return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).trim().split(" ")).subList(0, 3));
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /** CPU used so far by this JVM (clients, mongo-java-server, the launcher) and by each child process, by name. */
+    public static Map<String, Long> cpuByProcess() {
+        Map<String, Long> cpu = new TreeMap<>();
+        cpu.put("bench JVM (clients, mongo-java-server, launcher)", cpuMillis(ProcessHandle.current()));
+        ProcessHandle.current().descendants().forEach(p -> {
+            String command = commandLine(p);
+            String name = command.contains("-exec.jar") ? command.replaceAll(".*/([a-z-]+)-exec\\.jar.*", "$1")
+                    : command.contains("kafka") || command.contains("Kafka") ? "kafka broker" : "other";
+            cpu.merge(name, cpuMillis(p), Long::sum);
+        });
+        return cpu;
     }
 }

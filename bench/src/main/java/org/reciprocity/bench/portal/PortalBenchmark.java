@@ -1,7 +1,7 @@
 package org.reciprocity.bench.portal;
 
-import static org.reciprocity.bench.Measure.commandLine;
-import static org.reciprocity.bench.Measure.cpuMillis;
+import static org.reciprocity.bench.Measure.cpuByProcess;
+import static org.reciprocity.bench.Measure.loadAverage;
 import static org.reciprocity.bench.Measure.pct;
 
 import java.io.IOException;
@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -419,28 +418,6 @@ public final class PortalBenchmark {
         }
         System.out.printf("| all | %.2f | %.0f%% of the machine |%n", total / (double) Math.max(1, pages),
                 100.0 * total / (seconds * 1000.0 * Runtime.getRuntime().availableProcessors()));
-    }
-
-    /** The machine's load average (1, 5, 15 minutes): the machine is shared, and this says how much. */
-    private static String loadAverage() {
-        try {
-            return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).trim().split(" ")).subList(0, 3));
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    /** CPU used so far by this JVM (the members' clients, the store, mail) and by each child process. */
-    private static Map<String, Long> cpuByProcess() {
-        Map<String, Long> cpu = new TreeMap<>();
-        cpu.put("bench JVM (clients, mongo-java-server, launcher)", cpuMillis(ProcessHandle.current()));
-        ProcessHandle.current().descendants().forEach(p -> {
-            String command = commandLine(p);
-            String name = command.contains("-exec.jar") ? command.replaceAll(".*/([a-z-]+)-exec\\.jar.*", "$1")
-                    : command.contains("kafka") || command.contains("Kafka") ? "kafka broker" : "other";
-            cpu.merge(name, cpuMillis(p), Long::sum);
-        });
-        return cpu;
     }
 
     private static com.fasterxml.jackson.databind.JsonNode post(String url, String token, String json) {

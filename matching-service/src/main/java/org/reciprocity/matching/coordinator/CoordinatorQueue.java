@@ -83,7 +83,7 @@ class CoordinatorQueue {
                         Duration.between(l.publishedAt(), now).toDays()))
                 .limit(200).toList();
         List<WaitingPlan> waiting = plans.drafts(timebankId).stream()
-                .map(p -> new WaitingPlan(p.id(), p.createdAt(), p.proposals().size(), p.total(), p.greedyTotal()))
+                .map(p -> new WaitingPlan(p.id(), p.createdAt(), p.proposals(), p.total(), p.greedyTotal()))
                 .toList();
         List<Profile> members = profiles.inTimebank(timebankId);
         List<MemberToWatch> receivedMuch = members.stream()

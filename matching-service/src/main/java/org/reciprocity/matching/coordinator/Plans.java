@@ -50,10 +50,12 @@ class Plans {
     private final Clock clock;
     private final int perNeed;
     private final int maxNeeds;
+    private final PlanDrafts drafts;
 
     Plans(MongoTemplate mongo, Listings listings, Profiles profiles, Matches matches, Clock clock,
           @Value("${reciprocity.matching.planner.offers-per-need:25}") int perNeed,
-          @Value("${reciprocity.matching.planner.max-needs:2000}") int maxNeeds) {
+          @Value("${reciprocity.matching.planner.max-needs:2000}") int maxNeeds, PlanDrafts drafts) {
+        this.drafts = drafts;
         this.mongo = mongo;
         this.listings = listings;
         this.profiles = profiles;
@@ -123,6 +125,7 @@ class Plans {
         PlanDocument document = new PlanDocument(UUID.randomUUID().toString(), timebankId, coordinatorId, now,
                 Status.DRAFT, proposals, plan.total(), greedy, millis, List.of(), List.of());
         mongo.insert(document, COLLECTION);
+        drafts.drafted(document);
         return document;
     }
 
@@ -134,9 +137,9 @@ class Plans {
         return plan;
     }
 
-    List<PlanDocument> drafts(String timebankId) {
-        return mongo.find(Query.query(Criteria.where("timebankId").is(timebankId).and("status").is(Status.DRAFT)),
-                PlanDocument.class, COLLECTION);
+    /** The drafts in brief, from memory: reading them from the store read every plan whole (see {@link PlanDrafts}). */
+    List<PlanDrafts.Draft> drafts(String timebankId) {
+        return drafts.of(timebankId);
     }
 
     /**
@@ -155,6 +158,7 @@ class Plans {
                 Update.update("status", Status.SENT), COLLECTION).getModifiedCount() == 0) {
             throw new Refused(MatchingRefusal.PLAN_ALREADY_SENT);
         }
+        drafts.sent(id);
         List<String> sent = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         for (int i = 0; i < plan.proposals().size(); i++) {
