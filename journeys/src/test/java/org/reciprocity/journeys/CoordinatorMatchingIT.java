@@ -53,8 +53,13 @@ class CoordinatorMatchingIT {
             coordinator.setUpPassword(coordinatorInvite.link(), account(coordinatorInvite, "a bright kite " + nonce));
             Browser c = coordinator.browser;
 
+            // ---- from the queue: the need, newest first among those with no match, and its "find a match"
+            c.go(portal.web + "/coordinator?kind=needs&sort=newest")
+                    .await(By.cssSelector("a[href='/coordinator/listings/" + need + "/suggestions']"));
+            c.look("queue-need");
+            c.click(By.cssSelector("a[href='/coordinator/listings/" + need + "/suggestions']"));
             // ---- the need's suggestions: the offer with its reasons, and the paused helper left out, with why
-            c.go(portal.web + "/coordinator/listings/" + need + "/suggestions").await(By.id("suggestions"));
+            c.await(By.id("suggestions"));
             assertThat(c.text(By.id("listing-title"))).isEqualTo(needTitle);
             assertThat(c.text(By.id("suggestions"))).contains(helperInvite.name()).contains("Dog walks " + nonce);
             assertThat(c.text(By.id("not-suggested"))).contains(pausedName).contains("paused");
