@@ -46,6 +46,8 @@ class EveryPageInBothLanguagesTest extends PortalTest {
                 .json("GET " + TB + "/preferences", "{\"channels\":{},\"quietHours\":null,\"digest\":false,"
                         + "\"timeZone\":\"Europe/London\",\"availableChannels\":[\"EMAIL\",\"INBOX\"]}")
                 .json("GET " + TB + "/members/cora/supporters", "{\"supporterIds\":[]}")
+                // my matches: none yet (the page still has its headings); said here so this test needs no other
+                .json("GET " + TB + "/matches", "[]")
                 .problem("GET " + TB + "/contributions/c-gone", 404, "not-found", "Not found.")
                 // a coordinator's members and casework (issue 16, part B)
                 .json("GET " + TB + "/members", "{\"total\":1,\"page\":0,\"size\":25,\"members\":[{\"id\":\"pat\","
