@@ -138,20 +138,25 @@ class CoordinatorQueue {
         return found;
     }
 
-    /** The members' names as every member of the timebank sees them, in one query. */
+    /**
+     * The names as every member of the timebank sees them (a member's display name, an
+     * organisation's name), one query a collection. The query names only {@code _id}, so the
+     * embedded store answers it from its id index instead of scanning; the timebank is checked here.
+     */
     private Map<String, String> names(String timebankId, Set<String> ids) {
         Map<String, String> names = new HashMap<>();
         if (ids.isEmpty()) {
             return names;
         }
-        Query query = Query.query(Criteria.where("_id").in(ids).and("timebankId").is(timebankId));
-        query.fields().include("displayName");
-        for (Document member : mongo.find(query, Document.class, "members")) {
-            names.put(member.getString("_id"), member.getString("displayName"));
-        }
-        for (Document organisation : mongo.find(Query.query(Criteria.where("_id").in(ids)
-                .and("timebankId").is(timebankId)), Document.class, "organisations")) {
-            names.put(organisation.getString("_id"), organisation.getString("name"));
+        for (String collection : List.of("members", "organisations")) {
+            Query query = Query.query(Criteria.where("_id").in(ids));
+            query.fields().include("timebankId").include("displayName").include("name");
+            for (Document found : mongo.find(query, Document.class, collection)) {
+                String name = found.getString("members".equals(collection) ? "displayName" : "name");
+                if (timebankId.equals(found.getString("timebankId")) && name != null) {
+                    names.put(found.getString("_id"), name);
+                }
+            }
         }
         return names;
     }
