@@ -119,6 +119,12 @@ class CoordinatorMatchingIT {
             publish(firstHelper, "OFFER", "Piano lessons " + nonce, "music", "piano" + nonce);
             publish(secondAsker, "NEED", secondNeed, "language-practice", "french" + nonce);
             publish(secondInvite.memberId(), "OFFER", "French conversation " + nonce, "language-practice", "french" + nonce);
+            // a third pair the coordinator drops
+            String droppedAsker = portal.register(Portal.TIMEBANK, Portal.uniqueName("Uma"), "NEIGHBOUR", "en");
+            String droppedNeed = "Tidy my garden " + nonce;
+            publish(droppedAsker, "NEED", droppedNeed, "gardening", "garden" + nonce);
+            publish(portal.register(Portal.TIMEBANK, Portal.uniqueName("Vic"), "NEIGHBOUR", "en"), "OFFER",
+                    "Garden help " + nonce, "gardening", "garden" + nonce);
 
             c.go(portal.web + "/coordinator/plans/new").await(By.id("run-planner"));
             c.look("plan-new");
@@ -126,6 +132,7 @@ class CoordinatorMatchingIT {
             c.await(By.id("proposals"));
             c.look("plan");
             int kept = 0;
+            int dropped = 0;
             for (WebElement row : c.all(By.cssSelector("#proposals tbody tr"))) {
                 String index = row.getAttribute("id").replace("proposal-", "");
                 WebElement box = c.find(By.id("keep-" + index));
@@ -135,9 +142,11 @@ class CoordinatorMatchingIT {
                 }
                 if (!ours && box.isSelected()) {
                     c.click(By.cssSelector("label[for='keep-" + index + "']"));
+                    dropped++;
                 }
             }
             assertThat(kept).as("the planner proposed both generated needs").isEqualTo(2);
+            assertThat(dropped).as("the rest, the garden among them, dropped").isGreaterThanOrEqualTo(1);
             c.look("plan-two-kept");
             c.submit(By.id("send-kept"));
             assertThat(c.errorSummary()).as("sending the kept proposals").isNull();
@@ -154,6 +163,9 @@ class CoordinatorMatchingIT {
                     Map.of("keep", List.of(0)));
             assertThat(again.status()).as(again.body()).isEqualTo(422);
             assertThat(again.text("code")).isEqualTo("plan-already-sent");
+            Web.Reply droppedMatches = Web.get(portal.api("matching-service", Portal.TIMEBANK) + "/members/" + droppedAsker
+                    + "/matches", portal.token(coordinatorInvite.memberId(), Portal.TIMEBANK, "COORDINATOR")).expect(200);
+            assertThat(droppedMatches.body()).as("a dropped proposal is not sent").doesNotContain(droppedNeed);
 
             // ---- the two members find them on their /matches
             for (Portal.Invited side : List.of(firstInvite, secondInvite)) {
