@@ -200,7 +200,7 @@ final class GeneratedTimebank {
             }
             ObjectNode body = Api.object().put("id", "bench-activity-" + (i + 1)).put("organisationId", organisation)
                     .put("title", "Community lunch " + (i + 1)).put("kind", "PEER_SUPPORT")
-                    .put("happenedOn", today.minusDays(1 + i % 20).toString());
+                    .put("happenedOn", today.minusDays(1 + i % 7).toString()); // within the validation window
             body.set("attendances", register);
             return Api.post(ledger() + "/group-activities", admin, "generate", body);
         }, 2);

@@ -66,9 +66,11 @@ final class StoreProbe {
         try (MongoClient client = MongoClients.create(mongoUri)) {
             MongoDatabase db = client.getDatabase(mongoUri.replaceAll(".*/([^/?]+).*", "$1"));
             Map<String, Supplier<List<RawBsonDocument>>> queries = new LinkedHashMap<>();
-            queries.put("contributions: the timebank's open ones (logged or disputed), the contribution part", () -> db
+            queries.put("contributions: the timebank's disputed ones and those still unconfirmed after a reminder", () -> db
                     .getCollection("contributions", RawBsonDocument.class)
-                    .find(Filters.and(Filters.in("state", "LOGGED", "DISPUTED"), Filters.eq("contribution.timebankId", timebank)))
+                    .find(Filters.and(Filters.eq("contribution.timebankId", timebank), Filters.or(
+                            Filters.eq("state", "DISPUTED"),
+                            Filters.and(Filters.eq("state", "LOGGED"), Filters.gt("contribution.remindersSent", 0)))))
                     .projection(Projections.include("contribution")).into(new ArrayList<>()));
             queries.put("accounts: the timebank's members near a limit (balance only)", () -> db
                     .getCollection("accounts", RawBsonDocument.class)
