@@ -80,9 +80,10 @@ class SchedulerQueriesIT {
                 .map(task -> task.getTask().getRunnable().toString())
                 .map(name -> name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1))
                 .collect(Collectors.toSet());
-        // OutboxRelay.sweep is the kit's: its scan is run against the embedded store in the ledger's SchedulerQueriesIT
+        // OutboxRelay.sweep is the kit's: its scan is run against the embedded store in the ledger's SchedulerQueriesIT;
+        // PlanDrafts.reload (an aggregation counting each draft's proposals) is run against it in PlanDraftsIT
         assertThat(jobs).containsExactlyInAnyOrder("Listings.expireDue", "Listings.reload", "Profiles.reload",
-                "Matches.expireDue", "Matches.reload", "OutboxRelay.sweep");
+                "Matches.expireDue", "Matches.reload", "OutboxRelay.sweep", "PlanDrafts.reload");
     }
 
     @Test

@@ -60,6 +60,11 @@ class CoordinatorQueue {
     }
 
     Queue of(String timebankId, int limit) {
+        return of(timebankId, limit, false);
+    }
+
+    /** With {@code newest}, disputes and reminded contributions come newest first, chosen before the cut. */
+    Queue of(String timebankId, int limit, boolean newest) {
         Policy policy = store.policy(timebankId).orElseThrow(() -> ApiException.notFound("timebank", timebankId));
         int most = Math.max(1, Math.min(MOST, limit));
         List<Contribution> disputed = new ArrayList<>();
@@ -73,8 +78,8 @@ class CoordinatorQueue {
         }
         Comparator<Contribution> oldestFirst = Comparator.comparing(Contribution::loggedAt,
                 Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Contribution::id);
-        disputed.sort(oldestFirst);
-        reminded.sort(oldestFirst);
+        disputed.sort(newest ? oldestFirst.reversed() : oldestFirst);
+        reminded.sort(newest ? oldestFirst.reversed() : oldestFirst);
         List<BalanceItem> balances = nearLimit(timebankId, policy);
         List<Contribution> shownDisputes = disputed.subList(0, Math.min(most, disputed.size()));
         List<Contribution> shownReminded = reminded.subList(0, Math.min(most, reminded.size()));

@@ -27,7 +27,8 @@ class CoordinatorQueueController {
      */
     @GetMapping("/queue")
     @Access("READ_COORDINATOR_QUEUE")
-    CoordinatorQueue.Queue queue(@PathVariable String timebankId, @RequestParam(defaultValue = "50") @Min(1) @Max(CoordinatorQueue.MOST) int limit) {
-        return queue.of(timebankId, limit);
+    CoordinatorQueue.Queue queue(@PathVariable String timebankId, @RequestParam(defaultValue = "50") @Min(1) @Max(CoordinatorQueue.MOST) int limit,
+                                 @RequestParam(defaultValue = "false") boolean newest) {
+        return queue.of(timebankId, limit, newest);
     }
 }

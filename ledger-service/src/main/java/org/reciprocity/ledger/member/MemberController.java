@@ -63,7 +63,7 @@ class MemberController {
     @Access("SUSPEND_MEMBER")
     @PostMapping("/{memberId}/suspension")
     MemberResponse suspend(@PathVariable String timebankId, @PathVariable String memberId,
-                           @Valid @RequestBody(required = false) ReasonRequest request) {
+                           @Valid @RequestBody(required = false) StatusReasonRequest request) {
         return MemberResponse.of(members.suspend(timebankId, memberId, Caller.current().memberId(),
                 request == null ? null : request.reason()));
     }
@@ -71,7 +71,7 @@ class MemberController {
     @Access("REACTIVATE_MEMBER")
     @PostMapping("/{memberId}/reactivation")
     MemberResponse reactivate(@PathVariable String timebankId, @PathVariable String memberId,
-                              @Valid @RequestBody(required = false) ReasonRequest request) {
+                              @Valid @RequestBody(required = false) StatusReasonRequest request) {
         return MemberResponse.of(members.reactivate(timebankId, memberId, Caller.current().memberId(),
                 request == null ? null : request.reason()));
     }
@@ -104,7 +104,7 @@ class MemberController {
         return ResponseEntity.noContent().build();
     }
 
-    record ReasonRequest(@Size(max = 500) String reason) {
+    record StatusReasonRequest(@Size(max = 500) String reason) {
     }
 
     record SupporterRequest(@NotBlank @SafeId String supporterId) {

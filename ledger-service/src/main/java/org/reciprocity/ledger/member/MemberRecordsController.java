@@ -39,7 +39,8 @@ class MemberRecordsController {
     /** Members by name, a page at a time (at most {@value MemberRecords#MAX_PAGE}). */
     @Access("LIST_MEMBERS")
     @GetMapping("/members")
-    MemberRecords.Page list(@PathVariable String timebankId, @RequestParam(defaultValue = "") @Size(max = 80) String name,
+    MemberRecords.Page list(@PathVariable String timebankId, @RequestParam(defaultValue = "") @Size(max = 80)
+                            @jakarta.validation.constraints.Pattern(regexp = "[^\\p{Cntrl}]*") String name,
                             @RequestParam(required = false) MemberStatus status,
                             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                             @RequestParam(defaultValue = "25") @Min(1) @Max(MemberRecords.MAX_PAGE) int size) {
@@ -69,7 +70,7 @@ class MemberRecordsController {
     @Access("EDIT_MEMBER")
     @PatchMapping("/members/{memberId}")
     RecordResponse edit(@PathVariable String timebankId, @PathVariable String memberId,
-                        @Valid @RequestBody EditRequest request) {
+                        @Valid @RequestBody MemberEditRequest request) {
         return RecordResponse.of(records.edit(timebankId, memberId, request.displayName(), request.email(),
                 request.language(), request.kind(), Caller.current().memberId()));
     }
@@ -80,7 +81,7 @@ class MemberRecordsController {
                              @NotBlank @Size(max = MemberRecords.MAX_CONSENT) String consent) {
     }
 
-    record EditRequest(@Size(max = 80) String displayName, @Email @Size(max = 254) String email,
+    record MemberEditRequest(@Size(max = 80) String displayName, @Email @Size(max = 254) String email,
                        @Size(max = 5) String language, MemberKind kind) {
     }
 

@@ -30,12 +30,16 @@ class CoordinatorController {
         this.plans = plans;
     }
 
-    /** What needs a coordinator's attention now. */
+    /**
+     * What needs a coordinator's attention now; {@code newest}: the time-ordered kinds newest first
+     * (chosen before the lists are cut at {@code limit}).
+     */
     @GetMapping("/queue")
     @Access("READ_COORDINATOR_QUEUE")
     CoordinatorQueue.Queue queue(@PathVariable String timebankId,
-                                 @RequestParam(defaultValue = "200") @Min(1) @Max(200) int limit) {
-        return queue.of(timebankId, limit);
+                                 @RequestParam(defaultValue = "200") @Min(1) @Max(200) int limit,
+                                 @RequestParam(defaultValue = "false") boolean newest) {
+        return queue.of(timebankId, limit, newest);
     }
 
     /** Runs the batch planner over the open needs and offers; the result is a draft to review. */

@@ -74,6 +74,11 @@ class CoordinatorQueue {
     }
 
     Queue of(String timebankId, int limit) {
+        return of(timebankId, limit, false);
+    }
+
+    /** With {@code newest}, the time-ordered kinds (needs, proposals, newcomers) come newest first. */
+    Queue of(String timebankId, int limit, boolean newest) {
         Instant now = Instant.now(clock);
         Set<String> agreed = matches.needsWithAnAgreedMatch(timebankId);
         List<WaitingNeed> needs = listings.board().inTimebank(timebankId, Listing.Kind.NEED)
@@ -98,11 +103,11 @@ class CoordinatorQueue {
                 .map(Profile::displayName).orElse(null);
         return new Queue(needs, waiting, receivedMuch, busy,
                 QueueParts.needsWithoutMatch(listings.board().inTimebank(timebankId, Listing.Kind.NEED), agreed,
-                        matches.open(), names, now, limit),
-                QueueParts.unanswered(matches.open(), timebankId, names, limit),
+                        matches.open(), names, now, limit, newest),
+                QueueParts.unanswered(matches.open(), timebankId, names, limit, newest),
                 QueueParts.receivedNeverGave(members, receivedMuchMinutes, limit),
                 QueueParts.gaveNeverReceived(members, receivedMuchMinutes, limit),
-                QueueParts.newWithoutProfile(members, newMember, now, limit));
+                QueueParts.newWithoutProfile(members, newMember, now, limit, newest));
     }
 
     private MemberToWatch watch(Profile p) {

@@ -50,22 +50,33 @@ final class QueueParts {
     /** Open needs with no match at all (proposed, agreed or completed), oldest first. */
     static Part<Need> needsWithoutMatch(Stream<Listing> needs, Set<String> agreedOrDone, Iterable<Match> open,
                                         Function<String, String> names, Instant now, int limit) {
+        return needsWithoutMatch(needs, agreedOrDone, open, names, now, limit, false);
+    }
+
+    /** The same, newest first when {@code newest}: the first {@code limit} are then the newest ones. */
+    static Part<Need> needsWithoutMatch(Stream<Listing> needs, Set<String> agreedOrDone, Iterable<Match> open,
+                                        Function<String, String> names, Instant now, int limit, boolean newest) {
         Set<String> matched = new HashSet<>(agreedOrDone);
         open.forEach(m -> matched.add(m.needListingId()));
         return Part.of(needs.filter(l -> l.isOpen(now) && !matched.contains(l.id()))
-                .sorted(Comparator.comparing(Listing::publishedAt).thenComparing(Listing::id))
+                .sorted(order(Comparator.comparing(Listing::publishedAt).thenComparing(Listing::id), newest))
                 .map(l -> new Need(l.id(), l.ownerId(), names.apply(l.ownerId()), l.title(), l.publishedAt())), limit);
     }
 
     /** Proposals of this timebank still waiting for one or both answers, oldest first. */
     static Part<Proposal> unanswered(Iterable<Match> open, String timebankId, Function<String, String> names, int limit) {
+        return unanswered(open, timebankId, names, limit, false);
+    }
+
+    static Part<Proposal> unanswered(Iterable<Match> open, String timebankId, Function<String, String> names, int limit,
+                                     boolean newest) {
         List<Match> proposed = new ArrayList<>();
         open.forEach(m -> {
             if (m.status() == Match.Status.PROPOSED && timebankId.equals(m.timebankId())) {
                 proposed.add(m);
             }
         });
-        return Part.of(proposed.stream().sorted(Comparator.comparing(Match::proposedAt).thenComparing(Match::id))
+        return Part.of(proposed.stream().sorted(order(Comparator.comparing(Match::proposedAt).thenComparing(Match::id), newest))
                 .map(m -> new Proposal(m.id(), m.needListingId(), m.giverId(), names.apply(m.giverId()), m.receiverId(),
                         names.apply(m.receiverId()), m.activity(), m.proposedAt(), m.expiresAt(), waitingOn(m))), limit);
     }
@@ -89,11 +100,21 @@ final class QueueParts {
      * words, languages, free times, area or ways to meet), oldest first: someone to welcome.
      */
     static Part<Member> newWithoutProfile(List<Profile> members, Duration recent, Instant now, int limit) {
+        return newWithoutProfile(members, recent, now, limit, false);
+    }
+
+    static Part<Member> newWithoutProfile(List<Profile> members, Duration recent, Instant now, int limit,
+                                          boolean newest) {
         Instant since = now.minus(recent);
         return Part.of(members.stream()
                 .filter(p -> !p.suspended() && p.registeredAt() != null && p.registeredAt().isAfter(since) && blank(p))
-                .sorted(Comparator.comparing(Profile::registeredAt).thenComparing(Profile::memberId))
+                .sorted(order(Comparator.comparing(Profile::registeredAt).thenComparing(Profile::memberId), newest))
                 .map(QueueParts::member), limit);
+    }
+
+    /** Oldest first, or newest first: chosen before the list is cut, so "newest" shows the newest. */
+    private static <T> Comparator<T> order(Comparator<T> oldestFirst, boolean newest) {
+        return newest ? oldestFirst.reversed() : oldestFirst;
     }
 
     private static boolean blank(Profile p) {

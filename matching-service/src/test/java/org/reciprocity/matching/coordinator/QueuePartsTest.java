@@ -44,6 +44,25 @@ class QueuePartsTest {
         assertThat(newcomers.items().get(0).name()).isEqualTo("New");
     }
 
+    @Test
+    void newestFirstIsChosenBeforeTheListIsCutSoTheNewestAreTheOnesShown() {
+        Profile first = joined("first", 20);
+        Profile middle = joined("middle", 10);
+        Profile last = joined("last", 1);
+
+        assertThat(QueueParts.newWithoutProfile(List.of(middle, last, first), Duration.ofDays(30), NOW, 1, false).items())
+                .extracting(QueueParts.Member::memberId).containsExactly("first");
+        QueueParts.Part<QueueParts.Member> newest = QueueParts.newWithoutProfile(List.of(middle, last, first),
+                Duration.ofDays(30), NOW, 2, true);
+        assertThat(newest.items()).extracting(QueueParts.Member::memberId).containsExactly("last", "middle");
+        assertThat(newest.count()).isEqualTo(3);
+    }
+
+    private static Profile joined(String id, int daysAgo) {
+        return new Profile(id, "tb", MemberKind.NEIGHBOUR, id, "en", NOW.minus(Duration.ofDays(daysAgo)), false, false,
+                false, Set.of(), Set.of(), Set.of(), Set.of(), null, Set.of(), Set.of(), 0, 0, Set.of());
+    }
+
     private static Profile member(String id, long given, long received) {
         return new Profile(id, "tb", MemberKind.NEIGHBOUR, Character.toUpperCase(id.charAt(0)) + id.substring(1), "en",
                 NOW.minus(Duration.ofDays(2)), false, false, false, Set.of(), Set.of(), Set.of(), Set.of(), null, Set.of(),

@@ -52,10 +52,11 @@ class QueueController {
                  HttpServletResponse response, Model model) {
         String tb = SignedIn.current().timebankId();
         freshToken(request, response);
-        CompletableFuture<QueueReads.MatchingQueue> matching = reads.matching(tb);
-        CompletableFuture<QueueReads.LedgerQueue> ledger = reads.ledger(tb);
         Optional<Kind> only = Kind.fromKey(kind);
         boolean newestFirst = "newest".equals(sort);
+        int perKind = only.isPresent() ? QueueReads.PER_KIND : QueueReads.OVERVIEW_PER_KIND;
+        CompletableFuture<QueueReads.MatchingQueue> matching = reads.matching(tb, perKind, newestFirst);
+        CompletableFuture<QueueReads.LedgerQueue> ledger = reads.ledger(tb, perKind, newestFirst);
         CoordinatorQueue queue = CoordinatorQueue.of(answer(matching, "matching"), answer(ledger, "ledger"), only,
                 newestFirst, messages, LocaleContextHolder.getLocale());
         model.addAttribute("queue", queue);

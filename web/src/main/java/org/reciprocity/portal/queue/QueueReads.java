@@ -28,8 +28,14 @@ import org.springframework.web.context.request.RequestContextHolder;
 @Component
 class QueueReads {
 
-    /** At most this many items of each kind come back from each service; the counts are the true ones. */
+    /** At most this many items of each kind come back when the page shows one kind; the counts are the true ones. */
     static final int PER_KIND = 50;
+    /**
+     * At most this many of each kind when the page shows every kind: the overview is read first thing
+     * and often (htmx every 30 s), and eight kinds of 50 items each took the portal most of a second to
+     * word and render on a large timebank (docs/benchmarks/coordinator.md); "see all" opens one kind.
+     */
+    static final int OVERVIEW_PER_KIND = 5;
 
     private final Services services;
     private final ExecutorService pool = Executors.newFixedThreadPool(8, r -> {
@@ -47,13 +53,15 @@ class QueueReads {
         pool.shutdownNow();
     }
 
-    CompletableFuture<MatchingQueue> matching(String tb) {
-        return async(() -> services.matching().get().uri(Services.TB + "/coordinator/queue?limit={limit}", tb, PER_KIND)
+    CompletableFuture<MatchingQueue> matching(String tb, int limit, boolean newest) {
+        return async(() -> services.matching().get().uri(Services.TB + "/coordinator/queue?limit={limit}&newest={newest}",
+                        tb, limit, newest)
                 .retrieve().body(MatchingQueue.class));
     }
 
-    CompletableFuture<LedgerQueue> ledger(String tb) {
-        return async(() -> services.ledger().get().uri(Services.TB + "/coordinator/queue?limit={limit}", tb, PER_KIND)
+    CompletableFuture<LedgerQueue> ledger(String tb, int limit, boolean newest) {
+        return async(() -> services.ledger().get().uri(Services.TB + "/coordinator/queue?limit={limit}&newest={newest}",
+                        tb, limit, newest)
                 .retrieve().body(LedgerQueue.class));
     }
 

@@ -85,6 +85,22 @@ class MessageBundlesTest {
         System.out.println("Message bundles: " + en.size() + " keys in English and French");
     }
 
+    /**
+     * A key written twice: the bundles are merged line by line (union), so two branches changing the
+     * same words can leave both versions, and which one a page shows would be an accident.
+     */
+    @Test
+    void noKeyIsWrittenTwice() throws IOException {
+        for (String file : List.of("messages.properties", "messages_fr.properties")) {
+            List<String> keys = Files.readAllLines(RESOURCES.resolve(file), StandardCharsets.UTF_8).stream()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#") && line.contains("="))
+                    .map(line -> line.substring(0, line.indexOf('=')).strip()).toList();
+            Set<String> seen = new TreeSet<>();
+            List<String> twice = keys.stream().filter(k -> !seen.add(k)).toList();
+            assertThat(twice).as(file + ": keys written twice").isEmpty();
+        }
+    }
+
     @Test
     void everyKeyATemplateOrControllerUsesIsInBothLanguages() throws IOException {
         Set<String> used = new TreeSet<>(BUILT);
