@@ -85,7 +85,10 @@ class QueuePageTest extends PortalTest {
         assertThat(page).as("a kind with nothing in it is only counted").doesNotContain("id=\"kind-received-only\"")
                 .contains("id=\"count-received-only\">0<");
         assertThat(page.indexOf("id=\"kind-disputes\"")).as("disputes first").isLessThan(page.indexOf("id=\"kind-needs\""));
-        assertThat(STUB.last("GET", TB + "/coordinator/queue").query()).isEqualTo("limit=50");
+        assertThat(STUB.last("GET", TB + "/coordinator/queue").query()).as("the overview asks for a few of each kind")
+                .isEqualTo("limit=5&newest=false");
+        assertThat(page).as("a kind with more than shown opens on its own").contains("id=\"see-all-needs\"",
+                "href=\"/coordinator?kind=needs&amp;sort=oldest\"");
     }
 
     @Test
@@ -100,6 +103,9 @@ class QueuePageTest extends PortalTest {
                 .with(member("cora", "COORDINATOR"))).andReturn().getResponse().getContentAsString();
         assertThat(newest.indexOf("item-waiting-c-new")).isLessThan(newest.indexOf("item-waiting-c-old"));
         assertThat(newest).contains("value=\"newest\" checked=\"checked\"");
+        assertThat(STUB.last("GET", TB + "/coordinator/queue").query())
+                .as("one kind: up to 50, the newest chosen by the service before it cuts the list")
+                .isEqualTo("limit=50&newest=true");
 
         String unknown = mvc.perform(get("/coordinator").param("kind", "<script>").with(member("cora", "COORDINATOR")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
