@@ -306,6 +306,14 @@ final class Browser implements AutoCloseable {
                 return null;
             } catch (org.openqa.selenium.StaleElementReferenceException gone) {
                 return Boolean.TRUE;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // Chromium asked about an element while its page is being replaced answers "Node with given
+                // id does not belong to the document" instead of "stale": the page is going, which is
+                // what we wait for (a fresh-clone verify failed PortalSecurityIT on it once)
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return Boolean.TRUE;
+                }
+                throw e;
             }
         }, "waiting to leave the page after pressing " + element);
         awaitLoaded();
