@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.reciprocity.portal.layout.PageError;
+import org.reciprocity.portal.words.Dates;
 import org.reciprocity.portal.words.Hours;
 
 /** A group activity's register as the coordinator fills it in, kept as typed so the page can show it back. */
@@ -84,12 +85,7 @@ public class GroupActivityForm {
     }
 
     LocalDate day() {
-        try {
-            return LocalDate.of(Integer.parseInt(dateYear.strip()), Integer.parseInt(dateMonth.strip()),
-                    Integer.parseInt(dateDay.strip()));
-        } catch (RuntimeException notADate) {
-            return null;
-        }
+        return Dates.fromFields(dateDay, dateMonth, dateYear);
     }
 
     void today(LocalDate today) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.reciprocity.portal.layout.PageError;
+import org.reciprocity.portal.words.Dates;
 import org.reciprocity.portal.words.Hours;
 
 /** What a member typed on the log-hours page, kept as typed so the page can show it back. */
@@ -54,12 +55,7 @@ public class LogHoursForm {
     }
 
     LocalDate day() {
-        try {
-            return LocalDate.of(Integer.parseInt(dateYear.strip()), Integer.parseInt(dateMonth.strip()),
-                    Integer.parseInt(dateDay.strip()));
-        } catch (RuntimeException notADate) {
-            return null;
-        }
+        return Dates.fromFields(dateDay, dateMonth, dateYear);
     }
 
     long totalMinutes() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.reciprocity.portal.layout.PageError;
+import org.reciprocity.portal.words.Dates;
 import org.reciprocity.portal.words.Hours;
 
 /**
@@ -72,12 +73,7 @@ public class ForThemForm {
     }
 
     LocalDate day() {
-        try {
-            return LocalDate.of(Integer.parseInt(dateYear.strip()), Integer.parseInt(dateMonth.strip()),
-                    Integer.parseInt(dateDay.strip()));
-        } catch (RuntimeException notADate) {
-            return null;
-        }
+        return Dates.fromFields(dateDay, dateMonth, dateYear);
     }
 
     void today(LocalDate today) {

@@ -14,6 +14,18 @@ public final class Dates {
     private Dates() {
     }
 
+    /**
+     * The day a GOV.UK date input (day, month, year fields) names, or null when the fields are not a
+     * real date: every form that asks "when" reads it the same way.
+     */
+    public static LocalDate fromFields(String day, String month, String year) {
+        try {
+            return LocalDate.of(Integer.parseInt(year.strip()), Integer.parseInt(month.strip()), Integer.parseInt(day.strip()));
+        } catch (RuntimeException notADate) {
+            return null;
+        }
+    }
+
     public static String day(LocalDate date, Locale locale) {
         if (date == null) {
             return "";
