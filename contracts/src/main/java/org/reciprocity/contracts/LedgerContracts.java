@@ -19,6 +19,7 @@ import org.reciprocity.contracts.ledger.HoursRedeemed;
 import org.reciprocity.contracts.ledger.SoftLimitCrossed;
 import org.reciprocity.contracts.ledger.TransferReversed;
 import org.reciprocity.contracts.ledger.TransferPosted;
+import org.reciprocity.contracts.member.MemberDetailsChanged;
 import org.reciprocity.contracts.member.MemberReactivated;
 import org.reciprocity.contracts.member.MemberRegistered;
 import org.reciprocity.contracts.member.MemberSuspended;
@@ -30,7 +31,7 @@ public final class LedgerContracts {
     public static final Topic TIMEBANKS = new Topic(Topics.TIMEBANKS_TOPIC, "timebankId", 3, null, LEDGER,
             "Timebanks opened and their policy changes.");
     public static final Topic MEMBERS = new Topic(Topics.MEMBERS_TOPIC, "memberId", 6, null, LEDGER,
-            "Members registered, suspended, reactivated.");
+            "Members registered, their details changed, suspended, reactivated.");
     public static final Topic CONTRIBUTIONS = new Topic(Topics.CONTRIBUTIONS_TOPIC, "contributionId", 6, null, LEDGER,
             "The lifecycle of each contribution, in order per contribution.");
     public static final Topic LEDGER_ENTRIES = new Topic(Topics.LEDGER_TOPIC, "timebankId", 6, null, LEDGER,
@@ -47,6 +48,7 @@ public final class LedgerContracts {
             new EventType("reciprocity.MemberRegistered.v1", MemberRegistered.class, MEMBERS),
             new EventType("reciprocity.MemberSuspended.v1", MemberSuspended.class, MEMBERS),
             new EventType("reciprocity.MemberReactivated.v1", MemberReactivated.class, MEMBERS),
+            new EventType("reciprocity.MemberDetailsChanged.v1", MemberDetailsChanged.class, MEMBERS),
             new EventType("reciprocity.ContributionLogged.v1", ContributionLogged.class, CONTRIBUTIONS),
             new EventType("reciprocity.ContributionValidated.v1", ContributionValidated.class, CONTRIBUTIONS),
             new EventType("reciprocity.ContributionDisputed.v1", ContributionDisputed.class, CONTRIBUTIONS),

@@ -24,6 +24,7 @@ import org.reciprocity.contracts.ledger.TransferReversed;
 import org.reciprocity.contracts.ledger.TransferPosted;
 import org.reciprocity.contracts.ledger.TransferReason;
 import org.reciprocity.contracts.member.MemberKind;
+import org.reciprocity.contracts.member.MemberDetailsChanged;
 import org.reciprocity.contracts.member.MemberReactivated;
 import org.reciprocity.contracts.member.MemberRegistered;
 import org.reciprocity.contracts.member.MemberSuspended;
@@ -55,6 +56,8 @@ final class EventSamples {
                         List.of("MEMBER"), "coordinator-1"),
                 new MemberSuspended(id(3), AT, TB, SAM, "coordinator-1", "Asked for a break"),
                 new MemberReactivated(id(4), AT, TB, SAM, "coordinator-1"),
+                new MemberDetailsChanged(id(40), AT, TB, SAM, MemberKind.CARER, "Sam Okafor", "sam@example.org", "fr", 3,
+                        "coordinator-1"),
                 new ContributionLogged(id(5), AT, TB, CONTRIBUTION, SAM, ALI, LoggedBy.GIVER, SAM, null, ALI, 90,
                         LocalDate.parse("2026-11-24"), CoproductionKind.PEER_SUPPORT, "Walk and talk", null, null,
                         Instant.parse("2026-12-09T09:30:00Z")),
