@@ -10,18 +10,26 @@ import org.reciprocity.kit.outbox.OutboxEntry;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A member as stored, with the events of its last change waiting in its outbox. */
+/**
+ * A member as stored, with the events of its last change waiting in its outbox. {@code version}
+ * counts the changes of the member's details (0 when registered, absent on members registered
+ * before it was kept, which reads as 0): each change's MemberDetailsChanged carries the version
+ * it made, so read models keep the newest whatever order they hear of them.
+ */
 @Document("members")
 record MemberDocument(@Id String id, String timebankId, MemberKind kind, String displayName, String email,
                       String language, Set<String> roles, MemberStatus status, Instant registeredAt,
-                      List<OutboxEntry> outbox) {
+                      Long version, List<OutboxEntry> outbox) {
+
+    /** The version a registration is: the first, which every change of details comes after. */
+    static final long REGISTERED = 0;
 
     static MemberDocument of(Member.Registered registered) {
         Member m = registered.member();
         List<OutboxEntry> outbox = new ArrayList<>();
         outbox.add(OutboxEntry.of(registered.event()));
         return new MemberDocument(m.id(), m.timebankId(), m.kind(), m.displayName(), m.email(), m.language(),
-                m.roles(), m.status(), m.registeredAt(), outbox);
+                m.roles(), m.status(), m.registeredAt(), REGISTERED, outbox);
     }
 
     Member toMember() {

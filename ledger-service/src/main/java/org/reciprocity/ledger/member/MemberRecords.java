@@ -6,11 +6,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.bson.Document;
+import org.reciprocity.contracts.member.MemberDetailsChanged;
 import org.reciprocity.contracts.member.MemberKind;
+import org.reciprocity.kit.outbox.OutboxEntry;
 import org.reciprocity.kit.outbox.OutboxRelay;
 import org.reciprocity.kit.web.ApiException;
 import org.reciprocity.ledger.timebank.Timebanks;
@@ -24,7 +28,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * What a coordinator keeps about members (issue 16): finding them by name, a page at a time;
- * registering a paper-first member with the consent they gave; changing a member's details.
+ * registering a paper-first member with the consent they gave; changing a member's details (and
+ * telling the other services, MemberDetailsChanged).
  * Everything a change writes is in the one member document, so each change is whole or absent:
  * MongoDB (and mongo-java-server) write one document atomically.
  */
@@ -35,6 +40,8 @@ public class MemberRecords {
     public static final int MAX_PAGE = 100;
     static final int MAX_CONTACT = 200;
     static final int MAX_CONSENT = 500;
+    /** Tries of a change of details when other changes of the same member keep landing in between. */
+    private static final int EDIT_ATTEMPTS = 5;
 
     private final MongoTemplate mongo;
     private final Timebanks timebanks;
@@ -194,26 +201,51 @@ public class MemberRecords {
 
     /**
      * Changes what a coordinator may change: the name, e-mail, language and kind; a field left out
-     * stays as it is. Checked as a registration is, then written in one update.
+     * stays as it is. Checked as a registration is, then written in one update with the
+     * MemberDetailsChanged that tells matching and notification, and the next version. The update
+     * is conditional on the version read, so two changes at once cannot both build on the same
+     * details (the second is worked out again from the first's result). Details that are already
+     * so change nothing and publish nothing.
      */
     public MemberRecord edit(String timebankId, String memberId, String displayName, String email, String language,
                              MemberKind kind, String by) {
-        Member now = record(timebankId, memberId).member();
-        String name = displayName == null ? now.displayName() : displayName;
-        String mail = email == null ? now.email() : email;
-        String lang = language == null ? now.language() : language;
-        MemberKind newKind = kind == null ? now.kind() : kind;
-        Member checked;
-        try {
-            checked = Member.register(timebankId, newKind, name, mail, lang, now.roles(), by, clock).member();
-        } catch (Member.Invalid invalid) {
-            throw new ApiException(invalid.refusal());
+        for (int attempt = 0; attempt < EDIT_ATTEMPTS; attempt++) {
+            MemberDocument stored = mongo.getConverter().read(MemberDocument.class, document(timebankId, memberId));
+            Member now = stored.toMember();
+            Member checked;
+            try {
+                checked = Member.register(timebankId, kind == null ? now.kind() : kind,
+                        displayName == null ? now.displayName() : displayName, email == null ? now.email() : email,
+                        language == null ? now.language() : language, now.roles(), by, clock).member();
+            } catch (Member.Invalid invalid) {
+                throw new ApiException(invalid.refusal());
+            }
+            if (sameDetails(now, checked)) {
+                return record(timebankId, memberId);
+            }
+            long version = stored.version() == null ? MemberDocument.REGISTERED : stored.version();
+            Instant at = clock.instant();
+            MemberDetailsChanged changed = new MemberDetailsChanged(UUID.randomUUID(), at, timebankId, memberId,
+                    checked.kind(), checked.displayName(), checked.email(), checked.language(), version + 1, by);
+            Criteria unchanged = Criteria.where("_id").is(memberId).and("timebankId").is(timebankId);
+            unchanged = version == MemberDocument.REGISTERED
+                    ? unchanged.orOperator(Criteria.where("version").is(version), Criteria.where("version").exists(false))
+                    : unchanged.and("version").is(version);
+            var updated = mongo.updateFirst(Query.query(unchanged), new Update().set("displayName", checked.displayName())
+                    .set("email", checked.email()).set("language", checked.language()).set("kind", checked.kind())
+                    .set("version", version + 1).set("editedBy", by).set("editedAt", at)
+                    .push("outbox", OutboxEntry.of(changed)), Members.COLLECTION);
+            if (updated.getMatchedCount() == 1) {
+                relay.flush(Members.COLLECTION, memberId);
+                return record(timebankId, memberId);
+            }
         }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(memberId).and("timebankId").is(timebankId)),
-                new Update().set("displayName", checked.displayName()).set("email", checked.email())
-                        .set("language", checked.language()).set("kind", checked.kind())
-                        .set("editedBy", by).set("editedAt", clock.instant()), Members.COLLECTION);
-        return record(timebankId, memberId);
+        throw ApiException.of(MemberRefusal.CHANGED_MEANWHILE);
+    }
+
+    private static boolean sameDetails(Member a, Member b) {
+        return a.kind() == b.kind() && a.displayName().equals(b.displayName()) && Objects.equals(a.email(), b.email())
+                && a.language().equals(b.language());
     }
 
     private Document document(String timebankId, String memberId) {

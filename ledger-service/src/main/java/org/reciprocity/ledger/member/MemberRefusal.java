@@ -16,7 +16,9 @@ enum MemberRefusal implements Reason {
     LANGUAGE_UNKNOWN(Outcome.INVALID),
     // a paper-first member's record
     CONTACT_TOO_LONG(Outcome.INVALID),
-    CONSENT_NOT_WRITTEN(Outcome.INVALID);
+    CONSENT_NOT_WRITTEN(Outcome.INVALID),
+    // someone else kept changing the member's details while this change was worked out
+    CHANGED_MEANWHILE(Outcome.CONFLICT);
 
     private final Outcome outcome;
 
