@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.contracts.Topics;
 import org.reciprocity.contracts.kafka.CloudEventHeaders;
+import org.reciprocity.contracts.member.MemberDetailsChanged;
 import org.reciprocity.contracts.member.MemberKind;
 import org.reciprocity.contracts.member.MemberRegistered;
 import org.reciprocity.testsupport.ApiClient;
@@ -69,10 +70,9 @@ class MemberEventsIT {
         TopicProbe.send(bootstrap, registered);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> api.get(profilePath(registered), memberToken()).status() == 200);
-        // all three copies share a partition (same key), so once the third is consumed the count is final
-        MemberRegistered marker = aMemberRegistered("marker");
-        TopicProbe.send(bootstrap, new MemberRegistered(UUID.randomUUID(), marker.occurredAt(), timebank,
-                registered.memberId(), MemberKind.CARER, "Ali", null, "en", null, "coordinator-1"));
+        // all three copies share a partition (same key), so once a later change is consumed the count is final
+        TopicProbe.send(bootstrap, new MemberDetailsChanged(UUID.randomUUID(), registered.occurredAt(), timebank,
+                registered.memberId(), MemberKind.CARER, "Ali", null, "en", 1, "coordinator-1"));
         // the kind is the member's own to see (and the coordinators')
         await().atMost(Duration.ofSeconds(20)).until(() -> "CARER".equals(api.get(profilePath(registered),
                 SharedInfrastructure.get().tokens().token(registered.memberId(), timebank, "MEMBER")).text("kind")));

@@ -15,7 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A profile as stored. Each source writes only its own fields (registration {@code $set}, transfers
  * {@code $inc}, the member's details {@code $set}), so events arriving in any order across topics
- * never overwrite each other. Pause and resume events wait in the outbox.
+ * never overwrite each other. The ledger's details (kind, name, language) are written only by a newer
+ * version of them ({@code detailsVersion}, see Profiles). Pause and resume events wait in the outbox.
  */
 @Document(Profiles.COLLECTION)
 record ProfileDocument(@Id String memberId, String timebankId, MemberKind kind, String displayName, String language,

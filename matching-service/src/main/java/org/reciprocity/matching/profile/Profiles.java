@@ -14,11 +14,13 @@ import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.contracts.Topics;
 import org.reciprocity.contracts.ledger.TransferPosted;
 import org.reciprocity.contracts.ledger.TransferReason;
+import org.reciprocity.contracts.member.MemberDetailsChanged;
 import org.reciprocity.contracts.member.MemberReactivated;
 import org.reciprocity.contracts.member.MemberRegistered;
 import org.reciprocity.contracts.member.MemberSuspended;
 import org.reciprocity.contracts.profile.MemberPaused;
 import org.reciprocity.contracts.profile.MemberResumed;
+import org.reciprocity.kit.messaging.NewerVersion;
 import org.reciprocity.kit.messaging.ProcessedEvents;
 import org.reciprocity.kit.outbox.OutboxEntry;
 import org.reciprocity.kit.outbox.OutboxRelay;
@@ -50,6 +52,9 @@ public class Profiles {
     static final String COUNTED_TRANSFERS = "counted_transfers";
     private static final String MEMBERS_CONSUMER = "matching.profiles";
     private static final String LEDGER_CONSUMER = "matching.balances";
+    /** The version of the member's details held (MemberDetailsChanged's); a registration is version 0. */
+    static final String DETAILS_VERSION = "detailsVersion";
+    static final long REGISTERED_DETAILS = 0;
     private static final Logger log = LoggerFactory.getLogger(Profiles.class);
 
     private final MongoTemplate mongo;
@@ -72,11 +77,26 @@ public class Profiles {
     @KafkaListener(id = MEMBERS_CONSUMER, topics = Topics.MEMBERS_TOPIC)
     void onMember(DomainEvent event) {
         if (event instanceof MemberRegistered registered) {
-            // Only the registration's own fields: a transfer seen first keeps its counts.
-            processed.applyOnce(MEMBERS_CONSUMER, event, () -> upsert(registered.memberId(), new Update()
-                    .set("timebankId", registered.timebankId()).set("kind", registered.kind())
-                    .set("displayName", registered.displayName()).set("language", registered.language())
-                    .set("registeredAt", registered.occurredAt())));
+            // Only the registration's own fields: a transfer seen first keeps its counts. The details
+            // are version 0 of them: a change of details heard first is newer and stays.
+            processed.applyOnce(MEMBERS_CONSUMER, event, () -> {
+                mongo.upsert(byId(registered.memberId()), new Update().set("timebankId", registered.timebankId())
+                        .set("registeredAt", registered.occurredAt()), COLLECTION);
+                NewerVersion.apply(mongo, COLLECTION, registered.memberId(), DETAILS_VERSION, REGISTERED_DETAILS,
+                        new Update().set("kind", registered.kind()).set("displayName", registered.displayName())
+                                .set("language", registered.language()));
+                refresh(registered.memberId());
+            });
+        } else if (event instanceof MemberDetailsChanged changed) {
+            // whole details with their version: the newest wins, whatever order changes arrive in
+            processed.applyOnce(MEMBERS_CONSUMER, event, () -> {
+                if (NewerVersion.apply(mongo, COLLECTION, changed.memberId(), DETAILS_VERSION, changed.version(),
+                        new Update().set("timebankId", changed.timebankId()).set("kind", changed.kind())
+                                .set("displayName", changed.displayName()).set("language", changed.language()))) {
+                    refresh(changed.memberId());
+                    events.publishEvent(new ProfileChanged(changed.memberId()));
+                }
+            });
         } else if (event instanceof MemberSuspended suspended) {
             processed.applyOnce(MEMBERS_CONSUMER, event, () -> {
                 upsert(suspended.memberId(), new Update().set("timebankId", suspended.timebankId()).set("suspended", true));

@@ -11,12 +11,14 @@ import java.util.stream.Collectors;
 
 import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.contracts.Topics;
+import org.reciprocity.contracts.member.MemberDetailsChanged;
 import org.reciprocity.contracts.member.MemberReactivated;
 import org.reciprocity.contracts.member.MemberRegistered;
 import org.reciprocity.contracts.member.MemberSuspended;
 import org.reciprocity.contracts.profile.MemberPaused;
 import org.reciprocity.contracts.profile.MemberResumed;
 import org.reciprocity.contracts.timebank.TimebankOpened;
+import org.reciprocity.kit.messaging.NewerVersion;
 import org.reciprocity.notification.support.LookupCache;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,13 +31,19 @@ import org.springframework.stereotype.Service;
 /**
  * Keeps who notifications can reach in step with the member, profile and timebank events. Every
  * change is a {@code $set} (or {@code $addToSet}) upsert by id, so re-applying an event, or a whole
- * partition replayed in order, ends in the same state: no processed-event log is needed here.
+ * partition replayed in order, ends in the same state: no processed-event log is needed here. A
+ * member's name, e-mail and language are whole-state with a version (0 at registration, then each
+ * MemberDetailsChanged's): written only by a newer version, so a late or repeated event keeps the newest.
  * Events of different topics may arrive in any order; an upsert from any of them creates the document.
  */
 @Service
 public class Recipients {
 
     private static final String CONSUMER = "notification.recipients";
+    private static final String COLLECTION = "recipients";
+    /** The version of the member's details held (MemberDetailsChanged's); a registration is version 0. */
+    static final String DETAILS_VERSION = "detailsVersion";
+    static final long REGISTERED_DETAILS = 0;
 
     private final MongoTemplate mongo;
     private final LookupCache<Recipient> recipientCache;
@@ -52,6 +60,12 @@ public class Recipients {
         // Java 17: no pattern matching in switch yet
         if (event instanceof MemberRegistered e) {
             registered(e);
+        } else if (event instanceof MemberDetailsChanged e) {
+            // whole details with their version: the newest wins, whatever order changes arrive in
+            NewerVersion.apply(mongo, COLLECTION, e.memberId(), DETAILS_VERSION, e.version(), new Update()
+                    .set("timebankId", e.timebankId()).set("displayName", e.displayName()).set("email", e.email())
+                    .set("language", e.language()));
+            recipientCache.evict(e.memberId());
         } else if (event instanceof MemberSuspended e) {
             setFlag(e.memberId(), e.timebankId(), "suspended", true);
         } else if (event instanceof MemberReactivated e) {
@@ -67,10 +81,12 @@ public class Recipients {
         }
     }
 
+    /** The registration's details are version 0 of them: a change of details heard first is newer and stays. */
     private void registered(MemberRegistered e) {
-        mongo.upsert(byId(e.memberId()), new Update().set("timebankId", e.timebankId())
-                .set("displayName", e.displayName()).set("email", e.email()).set("language", e.language())
-                .set("roles", e.roles()), RecipientDocument.class);
+        mongo.upsert(byId(e.memberId()), new Update().set("timebankId", e.timebankId()).set("roles", e.roles()),
+                RecipientDocument.class);
+        NewerVersion.apply(mongo, COLLECTION, e.memberId(), DETAILS_VERSION, REGISTERED_DETAILS, new Update()
+                .set("displayName", e.displayName()).set("email", e.email()).set("language", e.language()));
         recipientCache.evict(e.memberId());
         if (e.roles().contains("COORDINATOR")) {
             mongo.upsert(byId(e.timebankId()), new Update().addToSet("coordinators", e.memberId()),
