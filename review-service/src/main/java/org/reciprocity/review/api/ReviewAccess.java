@@ -1,0 +1,38 @@
+package org.reciprocity.review.api;
+
+import static org.reciprocity.kit.access.Relation.ADMIN;
+import static org.reciprocity.kit.access.Relation.COORDINATOR;
+import static org.reciprocity.kit.access.Relation.REVIEWER;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.reciprocity.kit.access.AccessRule;
+import org.reciprocity.kit.access.Relation;
+
+/**
+ * Who may read the review: staff (REVIEWER), coordinators and admins of the timebank; a member
+ * alone is refused (403), as is anyone of another timebank (the kit's timebank check).
+ */
+public enum ReviewAccess implements AccessRule {
+
+    READ_RECIPROCITY_REVIEW(REVIEWER, COORDINATOR, ADMIN),   // names, kinds, hours and balances of every member
+    READ_PARITY(REVIEWER, COORDINATOR, ADMIN),
+    READ_INDICATORS(REVIEWER, COORDINATOR, ADMIN),
+    READ_CONTRIBUTIONS_BEHIND_INDICATOR(REVIEWER, COORDINATOR, ADMIN), // ids, kinds and dates: no names, no notes
+    REBUILD_PROJECTIONS(ADMIN),
+
+    // operations: the kit's list of this timebank's events the broker refused for good (ParkedEventsController)
+    PARKED_EVENTS_READ(ADMIN);
+
+    private final Set<Relation> allowed;
+
+    ReviewAccess(Relation first, Relation... more) {
+        this.allowed = Set.copyOf(EnumSet.of(first, more));
+    }
+
+    @Override
+    public Set<Relation> allowed() {
+        return allowed;
+    }
+}

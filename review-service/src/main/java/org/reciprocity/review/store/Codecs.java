@@ -1,0 +1,139 @@
+package org.reciprocity.review.store;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.bson.Document;
+import org.reciprocity.contracts.contribution.CoproductionKind;
+import org.reciprocity.contracts.ledger.TransferReason;
+import org.reciprocity.review.facts.AccountFact;
+import org.reciprocity.review.facts.ContributionFact;
+import org.reciprocity.review.facts.MemberFact;
+import org.reciprocity.review.facts.PartyKind;
+import org.reciprocity.review.facts.PostingFact;
+import org.reciprocity.review.facts.TransferMonthFact;
+
+/** The documents of each projection; instants are ISO text so a read gives back the very instant written. */
+final class Codecs {
+
+    private Codecs() {
+    }
+
+    static final FactCodec<MemberFact> MEMBERS = new FactCodec<>() {
+        @Override
+        public Document write(MemberFact m) {
+            Document kinds = new Document();
+            m.kinds().forEach((version, kind) -> kinds.append(Long.toString(version),
+                    new Document("since", text(kind.since())).append("kind", kind.kind().name())));
+            return new Document("timebankId", m.timebankId()).append("memberId", m.memberId()).append("kinds", kinds)
+                    .append("name", m.name()).append("nameVersion", m.nameVersion())
+                    .append("statusAt", text(m.statusAt())).append("suspended", m.suspended());
+        }
+
+        @Override
+        public MemberFact read(Document d) {
+            Map<Long, MemberFact.KindSince> kinds = new HashMap<>();
+            Document stored = d.get("kinds", Document.class);
+            stored.forEach((version, value) -> {
+                Document kind = (Document) value;
+                kinds.put(Long.parseLong(version), new MemberFact.KindSince(instant(kind.getString("since")),
+                        PartyKind.valueOf(kind.getString("kind"))));
+            });
+            return new MemberFact(d.getString("timebankId"), d.getString("memberId"), kinds, d.getString("name"),
+                    number(d, "nameVersion"), instant(d.getString("statusAt")), d.getBoolean("suspended"));
+        }
+    };
+
+    static final FactCodec<PostingFact> POSTINGS = new FactCodec<>() {
+        @Override
+        public Document write(PostingFact p) {
+            return new Document("timebankId", p.timebankId()).append("transferId", p.transferId())
+                    .append("at", text(p.at())).append("debit", p.debitAccountId()).append("credit", p.creditAccountId())
+                    .append("minutes", p.minutes()).append("reason", p.reason().name())
+                    .append("contributionId", p.contributionId()).append("reverses", p.reversesTransferId())
+                    .append("sequence", p.sequence());
+        }
+
+        @Override
+        public PostingFact read(Document d) {
+            return new PostingFact(d.getString("timebankId"), d.getString("transferId"), instant(d.getString("at")),
+                    d.getString("debit"), d.getString("credit"), number(d, "minutes"),
+                    TransferReason.valueOf(d.getString("reason")), d.getString("contributionId"), d.getString("reverses"),
+                    number(d, "sequence"));
+        }
+    };
+
+    static final FactCodec<TransferMonthFact> TRANSFER_MONTHS = new FactCodec<>() {
+        @Override
+        public Document write(TransferMonthFact t) {
+            return new Document("timebankId", t.timebankId()).append("transferId", t.transferId())
+                    .append("month", t.month().toString());
+        }
+
+        @Override
+        public TransferMonthFact read(Document d) {
+            return new TransferMonthFact(d.getString("timebankId"), d.getString("transferId"),
+                    YearMonth.parse(d.getString("month")));
+        }
+    };
+
+    static final FactCodec<AccountFact> ACCOUNTS = new FactCodec<>() {
+        @Override
+        public Document write(AccountFact a) {
+            return new Document("timebankId", a.timebankId()).append("accountId", a.accountId())
+                    .append("sequence", a.sequence()).append("balance", a.balance()).append("warnedAt", text(a.warnedAt()))
+                    .append("direction", a.direction()).append("threshold", a.threshold());
+        }
+
+        @Override
+        public AccountFact read(Document d) {
+            return new AccountFact(d.getString("timebankId"), d.getString("accountId"), number(d, "sequence"),
+                    number(d, "balance"), instant(d.getString("warnedAt")), d.getString("direction"),
+                    number(d, "threshold"));
+        }
+    };
+
+    static final FactCodec<ContributionFact> CONTRIBUTIONS = new FactCodec<>() {
+        @Override
+        public Document write(ContributionFact c) {
+            Document logged = null;
+            if (c.logged() != null) {
+                ContributionFact.Logged l = c.logged();
+                logged = new Document("giver", l.giverAccountId()).append("receiver", l.receiverAccountId())
+                        .append("awaiting", l.awaitingValidationBy()).append("minutes", l.minutes())
+                        .append("happenedOn", l.happenedOn() == null ? null : l.happenedOn().toString())
+                        .append("kind", l.kind() == null ? null : l.kind().name()).append("loggedAt", text(l.loggedAt()))
+                        .append("groupActivityId", l.groupActivityId());
+            }
+            return new Document("timebankId", c.timebankId()).append("contributionId", c.contributionId())
+                    .append("logged", logged).append("status", c.status().name()).append("statusAt", text(c.statusAt()));
+        }
+
+        @Override
+        public ContributionFact read(Document d) {
+            Document l = d.get("logged", Document.class);
+            ContributionFact.Logged logged = l == null ? null : new ContributionFact.Logged(l.getString("giver"),
+                    l.getString("receiver"), l.getString("awaiting"), number(l, "minutes"),
+                    l.getString("happenedOn") == null ? null : LocalDate.parse(l.getString("happenedOn")),
+                    l.getString("kind") == null ? null : CoproductionKind.valueOf(l.getString("kind")),
+                    instant(l.getString("loggedAt")), l.getString("groupActivityId"));
+            return new ContributionFact(d.getString("timebankId"), d.getString("contributionId"), logged,
+                    ContributionFact.Status.valueOf(d.getString("status")), instant(d.getString("statusAt")));
+        }
+    };
+
+    private static String text(Instant at) {
+        return at == null ? null : at.toString();
+    }
+
+    private static Instant instant(String text) {
+        return text == null ? null : Instant.parse(text);
+    }
+
+    private static long number(Document d, String field) {
+        return ((Number) d.get(field)).longValue();
+    }
+}

@@ -1,0 +1,64 @@
+package org.reciprocity.review.store;
+
+import org.bson.Document;
+import org.reciprocity.review.facts.ReviewFacts;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The projections' collections, by generation: {@code g<n>_members}, {@code g<n>_postings}… A
+ * rebuild folds the topics from their start into the next generation's fresh collections and
+ * then reads from them; the generation in use is kept in {@code review_state}, so a restart reads
+ * where the last rebuild left off.
+ */
+@Component
+public class Projections {
+
+    static final String STATE = "review_state";
+    private static final String ID = "projections";
+
+    private final MongoTemplate mongo;
+    private volatile long generation;
+    private final ReviewFacts facts;
+
+    Projections(MongoTemplate mongo) {
+        this.mongo = mongo;
+        Document state = mongo.getCollection(STATE).find(new Document("_id", ID)).first();
+        this.generation = state == null ? 1 : ((Number) state.get("generation")).longValue();
+        this.facts = new ReviewFacts(
+                new MongoFactStore<>(() -> collection("members"), Codecs.MEMBERS),
+                new MongoFactStore<>(() -> collection("postings"), Codecs.POSTINGS),
+                new MongoFactStore<>(() -> collection("transfer_months"), Codecs.TRANSFER_MONTHS),
+                new MongoFactStore<>(() -> collection("accounts"), Codecs.ACCOUNTS),
+                new MongoFactStore<>(() -> collection("contributions"), Codecs.CONTRIBUTIONS));
+    }
+
+    public ReviewFacts facts() {
+        return facts;
+    }
+
+    public long generation() {
+        return generation;
+    }
+
+    /**
+     * Starts the next generation in fresh collections and drops the one before the current (the
+     * current stays until the next rebuild, for comparison). Returns the new generation.
+     */
+    public synchronized long nextGeneration() {
+        long next = generation + 1;
+        for (String name : mongo.getCollectionNames()) {
+            if (name.startsWith("g" + next + "_") || name.startsWith("g" + (generation - 1) + "_")) {
+                mongo.dropCollection(name);
+            }
+        }
+        mongo.getCollection(STATE).replaceOne(new Document("_id", ID), new Document("_id", ID).append("generation", next),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        generation = next;
+        return next;
+    }
+
+    private com.mongodb.client.MongoCollection<Document> collection(String name) {
+        return mongo.getCollection("g" + generation + "_" + name);
+    }
+}
