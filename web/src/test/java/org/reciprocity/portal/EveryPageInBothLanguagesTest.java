@@ -62,6 +62,8 @@ class EveryPageInBothLanguagesTest extends PortalTest {
                         + "\"actorId\":\"ali\",\"minutes\":60,\"happenedOn\":\"2026-11-28\",\"kind\":\"PEER_SUPPORT\","
                         + "\"state\":\"DISPUTED\",\"note\":\"No\"}")
                 .problem("GET " + TB + "/contributions/c-theirs", 403, "not-permitted", "You may not do that.");
+        // the member's contribution record (portal.record, issue 17)
+        STUB.json("GET " + TB + "/members/cora/contribution-records", "[]");
         // the coordinator's matching pages (portal.matchmaking)
         STUB.json("GET " + TB + "/coordinator/listings/n1/suggestions", org.reciprocity.portal.matchmaking.MatchmakingPagesTest.VIEW)
                 .json("GET " + TB + "/coordinator/matches", org.reciprocity.portal.matchmaking.MatchmakingPagesTest.MATCHES)
@@ -114,7 +116,9 @@ class EveryPageInBothLanguagesTest extends PortalTest {
             "/coordinator/listings/n1/suggestions, fr, Proposer cette mise en relation",
             "/coordinator/matches, en, The timebank’s matches", "/coordinator/matches, fr, Leurs réponses",
             "/coordinator/plans/new, en, Plan matches for everyone", "/coordinator/plans/new, fr, Lancer le planificateur",
-            "/coordinator/plans/p1, en, Keep or drop each proposal", "/coordinator/plans/p1, fr, Garder ou écarter chaque proposition"})
+            "/coordinator/plans/p1, en, Keep or drop each proposal", "/coordinator/plans/p1, fr, Garder ou écarter chaque proposition",
+            "/record, en, Your contribution record", "/record, fr, Votre attestation de contributions",
+            "/verify, en, Check a contribution record", "/verify, fr, Vérifier une attestation de contributions"})
     void rendersWithEveryWordInItsLanguage(String page, String language, String words) throws Exception {
         mvc.perform(get(page).param("lang", language).with(member("cora", "MEMBER", "COORDINATOR")))
                 .andExpect(status().isOk())

@@ -85,6 +85,15 @@ public enum LedgerAccess implements AccessRule {
     /** Disputes, contributions waiting past a reminder, balances near a limit (names as members see them). */
     READ_COORDINATOR_QUEUE(COORDINATOR, ADMIN),
 
+    /** Issue 17: a member's signed contribution record, made, listed and withdrawn by the member only. */
+    ISSUE_CONTRIBUTION_RECORD(SELF),
+    LIST_CONTRIBUTION_RECORDS(SELF),
+    REVOKE_CONTRIBUTION_RECORD(SELF),
+    /** Whoever the member showed the code to reads the signed record and whether it was withdrawn. */
+    READ_CONTRIBUTION_RECORD(ANYONE),
+    /** The public keys that check records' signatures. */
+    READ_CONTRIBUTION_RECORD_KEYS(ANYONE),
+
     /** The kit's list of this timebank's events the broker refused for good (ParkedEventsController). */
     PARKED_EVENTS_READ(ADMIN);
 

@@ -55,7 +55,7 @@ class SecurityConfiguration {
         http.requestCache(cache -> cache.requestCache(pagesOnly));
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/webjars/**", "/assets/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
-                                "/error", "/signed-out", "/paused").permitAll()
+                                "/error", "/signed-out", "/paused", "/verify").permitAll()
                         .requestMatchers("/coordinator", "/coordinator/**").access((auth, context) -> new AuthorizationDecision(coordinates(auth.get())))
                         .requestMatchers("/admin", "/admin/**").access((auth, context) -> new AuthorizationDecision(administers(auth.get())))
                         .anyRequest().authenticated())

@@ -70,7 +70,10 @@ class MessageBundlesTest {
             Stream.of("proposed", "agreed", "completed", "closed").flatMap(s -> Stream.of("cm.state." + s, "cm.state.heading." + s)),
             Stream.of("proposed", "cancelled").map(d -> "cm.done." + d),
             Stream.of("DISPUTE", "WAITING", "NEED", "PROPOSAL", "NEW_MEMBER", "BALANCE", "RECEIVED_ONLY", "GAVE_ONLY")
-                    .map(k -> "queue.kind." + k)).flatMap(s -> s).toList();
+                    .map(k -> "queue.kind." + k),
+            Stream.of("all", "year", "last12").map(p -> "record.period." + p),
+            Stream.of("ANOTHER_MEMBER", "ORGANISATION_STAFF", "COORDINATOR").map(b -> "record.by." + b),
+            Stream.of("ISSUED", "WITHDRAWN").map(s -> "record.status." + s)).flatMap(s -> s).toList();
 
     @Test
     void englishAndFrenchHoldTheSameKeysAndNoneIsEmpty() throws IOException {

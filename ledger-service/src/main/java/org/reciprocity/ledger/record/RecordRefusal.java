@@ -1,0 +1,21 @@
+package org.reciprocity.ledger.record;
+
+import org.reciprocity.kit.problem.Outcome;
+import org.reciprocity.kit.problem.Reason;
+
+/** Why a contribution record cannot be made as asked. */
+enum RecordRefusal implements Reason {
+    PERIOD_BACKWARDS(Outcome.INVALID),
+    NOTHING_TO_RECORD(Outcome.REFUSED);
+
+    private final Outcome outcome;
+
+    RecordRefusal(Outcome outcome) {
+        this.outcome = outcome;
+    }
+
+    @Override
+    public Outcome outcome() {
+        return outcome;
+    }
+}
