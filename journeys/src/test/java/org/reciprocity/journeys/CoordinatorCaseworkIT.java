@@ -18,7 +18,9 @@ import org.openqa.selenium.WebElement;
  * with amended minutes, by keyboard alone (both members' statements then show the amended figure);
  * records a group activity with five attendees and confirms it in one step (five transfers). Every
  * page is checked by axe-core and shot at 320 px and desktop width; one page is read in French;
- * a member who is not a coordinator gets 403 on every page. Two sign-ins in all.
+ * a member who is not a coordinator gets 403 on every page. That member, named as the paper-first
+ * member's supporter, logs an hour for them from their own pages (the member's statement shows it
+ * once confirmed), then is refused in plain words once consent is withdrawn. Two sign-ins in all.
  */
 class CoordinatorCaseworkIT {
 
@@ -94,11 +96,7 @@ class CoordinatorCaseworkIT {
             b.await(By.id("log-hours"));
             b.look("log-for-them");
             b.choose("direction", "GAVE");
-            searchUntilFound(b, "counterpart-search", aliName, By.id("search-members"), Person.resultFor(aliName));
-            b.find(Person.resultFor(aliName)).click();
-            b.awaitLoaded();
-            b.until(d -> b.text(By.id("counterpart-chosen")).contains(aliName) ? Boolean.TRUE : null,
-                    "waiting for " + aliName + " to be chosen");
+            chooseWhoWith(b, aliName);
             b.fill("hours", "1").fill("minutes", "0").choose("kind", "PEER_SUPPORT")
                     .fill("description", "Helped Alina with the garden");
             b.submit(By.id("log-hours"));
@@ -114,6 +112,17 @@ class CoordinatorCaseworkIT {
             b.go(portal.web + "/coordinator/contributions/" + logged);
             b.await(By.id("contribution"));
             b.look("logged-for-them-contribution");
+
+            // ---- Morgan named as Pat's supporter, from Pat's record (Pat's consent is written down)
+            b.go(portal.web + "/coordinator/members/" + pat);
+            b.await(By.id("find-supporter"));
+            By nameMorgan = By.xpath("//main//button[@name='action'][starts-with(@value, 'pick:')][contains(normalize-space(.), '"
+                    + mo.name() + "')]");
+            searchUntilFound(b, "supporter-search", mo.name(), By.id("find-supporter"), nameMorgan);
+            b.submit(nameMorgan);
+            b.await(By.id("done"));
+            assertThat(b.text(By.id("supporters"))).contains(mo.name());
+            b.look("supporter-named");
 
             // ---- the dispute, settled at one hour, by keyboard alone
             b.go(portal.web + "/coordinator/contributions/" + disputed);
@@ -182,8 +191,80 @@ class CoordinatorCaseworkIT {
             member.browser.go(portal.web + "/coordinator/members");
             member.browser.await(By.tagName("h1"));
             member.browser.look("member-refused");
+
+            // ---- Morgan, whom Pat named, logs an hour Pat gave Ali, from Morgan's own log-hours page
+            Browser m = member.browser;
+            m.go(portal.web + "/hours/new");
+            m.await(By.id("people-you-support"));
+            assertThat(m.text(By.id("people-you-support"))).as("only the people who named Morgan")
+                    .contains("Log hours for " + patName).doesNotContain(aliName);
+            m.look("people-you-support");
+            m.click(By.id("log-for-" + pat));
+            m.await(By.id("log-hours"));
+            assertThat(m.text(By.tagName("h1"))).isEqualTo("Log hours for " + patName);
+            m.look("supporter-log-hours");
+            m.submit(By.id("log-hours"));
+            assertThat(m.errorSummary()).as("nothing filled in").contains("gave or received");
+            m.look("supporter-log-hours-incomplete");
+            String forPat = logAnHourForPat(m, aliName, "Pat helped Alina move a sofa");
+            m.await(By.id("logged"));
+            assertThat(m.text(By.id("logged"))).contains("Hours logged for " + patName);
+            m.look("supporter-logged");
+            Web.Reply byMorgan = Web.get(ledger + "/contributions/" + forPat, portal.coordinator(tb)).expect(200);
+            assertThat(byMorgan.text("giverId")).isEqualTo(pat);
+            assertThat(byMorgan.text("receiverId")).isEqualTo(ali);
+            assertThat(byMorgan.text("actorId")).as("recorded as logged by the supporter").isEqualTo(mo.memberId());
+            assertThat(byMorgan.text("onBehalfOf")).isEqualTo(pat);
+            // Ali confirms it: Pat's statement shows the hour Morgan logged
+            Web.postJson(ledger + "/contributions/" + forPat + "/validation", portal.token(ali, tb),
+                    Web.json("note", "Thank you, Pat")).expect(200);
+            Web.Reply patsStatement = Web.get(ledger + "/members/" + pat + "/statement", portal.coordinator(tb)).expect(200);
+            assertThat(patsStatement.json().valueStream().filter(l -> forPat.equals(l.path("contributionId").asText()))
+                    .map(l -> l.path("minutes").asLong()).toList()).as("Pat's statement shows the hour").containsExactly(60L);
+
+            // ---- consent withdrawn while Morgan fills the form in: the ledger's refusal, in Morgan's words
+            m.click(By.id("log-more-for-them"));
+            m.await(By.id("log-hours"));
+            withdraw(ledger + "/members/" + pat + "/supporters/" + mo.memberId(), portal.coordinator(tb));
+            logAnHourForPat(m, aliName, "Another walk");
+            assertThat(m.errorSummary()).contains("You cannot add time for this person");
+            m.look("supporter-refused");
+            m.go(portal.web + "/hours/new");
+            m.await(By.id("log-hours"));
+            assertThat(m.has(By.id("people-you-support"))).as("Pat no longer listed").isFalse();
         }
         System.out.println("[casework] screenshots: " + screens.files().size() + " in " + screens.folder());
+    }
+
+    /** Fills in an hour Pat gave {@code with} and sends it; answers the contribution's id when it was logged. */
+    private static String logAnHourForPat(Browser m, String with, String what) {
+        m.choose("direction", "GAVE");
+        chooseWhoWith(m, with);
+        m.fill("hours", "1").fill("minutes", "0").choose("kind", "PRACTICAL_HELP").fill("description", what);
+        m.submit(By.id("log-hours"));
+        return m.has(By.id("contribution-link"))
+                ? m.find(By.id("contribution-link")).getAttribute("href").replaceAll(".*/", "") : null;
+    }
+
+    /** Finds the other person by name on a log-hours form and picks them (by script, or posting back without). */
+    private static void chooseWhoWith(Browser b, String name) {
+        searchUntilFound(b, "counterpart-search", name, By.id("search-members"), Person.resultFor(name));
+        b.find(Person.resultFor(name)).click();
+        b.awaitLoaded();
+        b.until(d -> b.text(By.id("counterpart-chosen")).contains(name) ? Boolean.TRUE : null,
+                "waiting for " + name + " to be chosen");
+    }
+
+    /** Consent withdrawn, as a coordinator does it for the member: the ledger's DELETE of the supporter. */
+    private static void withdraw(String url, String token) {
+        try {
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Authorization", "Bearer " + token)
+                            .DELETE().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /**

@@ -108,6 +108,44 @@ class CoordinatorMembersIT {
     }
 
     @Test
+    void aSupporterSeesWhomTheySupportLogsForThemAndNoMoreOnceConsentIsWithdrawn() {
+        String ali = given.aMember("Ali");
+        String kim = given.aMember("Kim");
+        String stranger = given.aMember("Bo");
+        String pat = given.api.post(given.path("/paper-first-members"), given.coordinator(),
+                paperFirst("Pat", "Pat agreed that Kim may log the hours Pat gives.")).text("id");
+        assertThat(given.api.post(given.path("/members/" + pat + "/supporters"), given.coordinator(),
+                Map.of("supporterId", kim)).status()).isEqualTo(204);
+
+        ApiClient.Response supported = given.api.get(given.path("/members/" + kim + "/supported"), given.as(kim));
+
+        assertThat(supported.status()).as(supported.body()).isEqualTo(200);
+        assertThat(supported.json().path("members").size()).isEqualTo(1);
+        assertThat(supported.json().path("members").path(0).path("memberId").asString()).isEqualTo(pat);
+        assertThat(supported.json().path("members").path(0).path("displayName").asString()).isEqualTo("Pat");
+        assertThat(given.api.get(given.path("/members/" + stranger + "/supported"), given.as(stranger))
+                .json().path("members").size()).as("nobody named Bo").isZero();
+        assertThat(given.api.get(given.path("/members/" + kim + "/supported"), given.as(stranger)).status())
+                .as("another member may not ask whom Kim supports").isEqualTo(403);
+        assertThat(given.api.get(given.path("/members/" + kim + "/supported"), given.coordinator()).status()).isEqualTo(200);
+
+        ApiClient.Response logged = given.api.post(given.path("/contributions"), given.as(kim),
+                given.logBody(pat, ali, 60, "GIVER"));
+        assertThat(logged.status()).as(logged.body()).isEqualTo(201);
+        assertThat(logged.text("actorId")).isEqualTo(kim);
+        assertThat(logged.text("onBehalfOf")).isEqualTo(pat);
+
+        assertThat(given.api.send("DELETE", given.path("/members/" + pat + "/supporters/" + kim), given.coordinator(), null)
+                .status()).isEqualTo(204);
+        ApiClient.Response refused = given.api.post(given.path("/contributions"), given.as(kim),
+                given.logBody(pat, ali, 30, "GIVER"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("not-coordinator-or-supporter");
+        assertThat(given.api.get(given.path("/members/" + kim + "/supported"), given.as(kim)).json().path("members").size())
+                .as("consent withdrawn: Pat is no longer listed").isZero();
+    }
+
+    @Test
     void withoutConsentOnRecordACoordinatorCannotLogForAMember() {
         String sam = given.aMember("Sam");
         String ali = given.aMember("Ali");

@@ -46,6 +46,8 @@ class EveryPageInBothLanguagesTest extends PortalTest {
                 .json("GET " + TB + "/preferences", "{\"channels\":{},\"quietHours\":null,\"digest\":false,"
                         + "\"timeZone\":\"Europe/London\",\"availableChannels\":[\"EMAIL\",\"INBOX\"]}")
                 .json("GET " + TB + "/members/cora/supporters", "{\"supporterIds\":[]}")
+                // Cora supports Pat: "People you support" and the supporter's log-hours pages
+                .json("GET " + TB + "/members/cora/supported", "{\"members\":[{\"memberId\":\"pat\",\"displayName\":\"Pat\"}]}")
                 // my matches: none yet (the page still has its headings); said here so this test needs no other
                 .json("GET " + TB + "/matches", "[]")
                 .problem("GET " + TB + "/contributions/c-gone", 404, "not-found", "Not found.")
@@ -118,7 +120,10 @@ class EveryPageInBothLanguagesTest extends PortalTest {
             "/coordinator/plans/new, en, Plan matches for everyone", "/coordinator/plans/new, fr, Lancer le planificateur",
             "/coordinator/plans/p1, en, Keep or drop each proposal", "/coordinator/plans/p1, fr, Garder ou écarter chaque proposition",
             "/record, en, Your contribution record", "/record, fr, Votre attestation de contributions",
-            "/verify, en, Check a contribution record", "/verify, fr, Vérifier une attestation de contributions"})
+            "/verify, en, Check a contribution record", "/verify, fr, Vérifier une attestation de contributions",
+            "/hours/new, en, People you support", "/hours/new, fr, Les personnes que vous soutenez",
+            "/supporting/pat/hours, en, Log hours for Pat", "/supporting/pat/hours, fr, Noter des heures pour Pat",
+            "/supporting/pat/logged?id=c-5, en, Hours logged for Pat", "/supporting/pat/logged?id=c-5, fr, Heures notées pour Pat"})
     void rendersWithEveryWordInItsLanguage(String page, String language, String words) throws Exception {
         mvc.perform(get(page).param("lang", language).with(member("cora", "MEMBER", "COORDINATOR")))
                 .andExpect(status().isOk())

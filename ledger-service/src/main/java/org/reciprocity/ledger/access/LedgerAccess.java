@@ -38,6 +38,8 @@ public enum LedgerAccess implements AccessRule {
     NAME_SUPPORTER(SELF, COORDINATOR, ADMIN),
     /** Consent is withdrawn by the member, by a coordinator for them, or by the supporter stepping down. */
     REMOVE_SUPPORTER(SELF, SUPPORTER, COORDINATOR, ADMIN),
+    /** Issue 16: the members who named this one as their supporter (ids and names), for the supporter's own pages. */
+    LIST_SUPPORTED(SELF, COORDINATOR, ADMIN),
     /** Issue 16: a coordinator's list of members (by name, a page at a time), their whole record, changes to details. */
     LIST_MEMBERS(COORDINATOR, ADMIN),
     READ_MEMBER_RECORD(COORDINATOR, ADMIN),

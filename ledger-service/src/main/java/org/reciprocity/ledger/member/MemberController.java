@@ -83,6 +83,17 @@ class MemberController {
         return new SupportersResponse(members.supporters(timebankId, memberId));
     }
 
+    /**
+     * The members who named this member as their supporter: whom they may log for. Only what the
+     * supporter needs to do it (ids and names); the named members chose them, so they may know this.
+     */
+    @Access("LIST_SUPPORTED")
+    @GetMapping("/{memberId}/supported")
+    SupportedResponse supported(@PathVariable String timebankId, @PathVariable String memberId) {
+        return new SupportedResponse(members.supportedBy(timebankId, memberId).stream()
+                .map(m -> new SupportedMember(m.id(), m.displayName(), m.status())).toList());
+    }
+
     /** A member (or their coordinator) names a supporter who may log and act for them. */
     @Access("NAME_SUPPORTER")
     @PostMapping("/{memberId}/supporters")
@@ -111,6 +122,12 @@ class MemberController {
     }
 
     record SupportersResponse(List<String> supporterIds) {
+    }
+
+    record SupportedResponse(List<SupportedMember> members) {
+    }
+
+    record SupportedMember(String memberId, String displayName, MemberStatus status) {
     }
 
     record RegisterMemberRequest(

@@ -27,6 +27,7 @@ public class Members {
 
     static final String COLLECTION = "members";
     static final int MAX_SUPPORTERS = 10;
+    static final int MAX_SUPPORTED = 50;
 
     private final MongoTemplate mongo;
     private final Timebanks timebanks;
@@ -119,6 +120,17 @@ public class Members {
         require(timebankId, memberId);
         org.bson.Document member = mongo.findById(memberId, org.bson.Document.class, COLLECTION);
         return member == null ? java.util.List.of() : member.getList("supporters", String.class, java.util.List.of());
+    }
+
+    /**
+     * The members of this timebank who named {@code supporterId} as their supporter, by name. Bounded:
+     * a member may be named by many, but the page lists at most {@value #MAX_SUPPORTED}.
+     */
+    java.util.List<Member> supportedBy(String timebankId, String supporterId) {
+        require(timebankId, supporterId);
+        Query query = Query.query(Criteria.where("timebankId").is(timebankId).and("supporters").is(supporterId))
+                .with(org.springframework.data.domain.Sort.by("displayName")).limit(MAX_SUPPORTED);
+        return mongo.find(query, MemberDocument.class).stream().map(MemberDocument::toMember).toList();
     }
 
     /** Whether {@code memberId} named {@code supporterId} as someone who may act for them. */

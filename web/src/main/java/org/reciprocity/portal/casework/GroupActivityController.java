@@ -72,9 +72,7 @@ class GroupActivityController {
                   @RequestParam(name = "date-month", required = false) String month,
                   @RequestParam(name = "date-year", required = false) String year,
                   @RequestParam(name = "action", defaultValue = "record") String action, Model model) {
-        form.setDateDay(day);
-        form.setDateMonth(month);
-        form.setDateYear(year);
+        form.date(day, month, year);
         List<Organisation> organisations = services.organisations(tb());
         if (action.startsWith("add:")) {
             List<String> attendees = new ArrayList<>(form.chosen());

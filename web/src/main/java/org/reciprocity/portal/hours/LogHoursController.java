@@ -2,7 +2,6 @@ package org.reciprocity.portal.hours;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.reciprocity.portal.layout.LayoutAdvice;
@@ -12,6 +11,7 @@ import org.reciprocity.portal.services.Names;
 import org.reciprocity.portal.services.ServiceRefusal;
 import org.reciprocity.portal.services.Services;
 import org.reciprocity.portal.signin.SignedIn;
+import org.reciprocity.portal.supporters.Supported;
 import org.reciprocity.portal.words.Zones;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -36,9 +36,11 @@ class LogHoursController {
     private final MessageSource messages;
     private final MemberSearch search;
     private final AgreedMatches matches;
+    private final Supported supported;
 
     LogHoursController(Services services, Names names, Zones zones, LayoutAdvice layout, MessageSource messages,
-                       MemberSearch search, AgreedMatches matches) {
+                       MemberSearch search, AgreedMatches matches, Supported supported) {
+        this.supported = supported;
         this.search = search;
         this.matches = matches;
         this.services = services;
@@ -64,6 +66,7 @@ class LogHoursController {
     private String page(LogHoursForm form, Model model) {
         List<AgreedMatches.Option> agreed = matches.of(SignedIn.current());
         model.addAttribute("agreedMatches", agreed);
+        model.addAttribute("supported", supported.mine());
         return "hours/new";
     }
 
@@ -74,9 +77,7 @@ class LogHoursController {
                   @RequestParam(name = "date-year", required = false) String year,
                   @RequestParam(name = "action", defaultValue = "log") String action, Model model) {
         SignedIn me = SignedIn.current();
-        form.setDateDay(day);
-        form.setDateMonth(month);
-        form.setDateYear(year);
+        form.date(day, month, year);
         if (action.startsWith("pick:")) {
             form.setCounterpart(action.substring(5));
             form.setCounterpartName(names.name(me.timebankId(), form.getCounterpart()));
@@ -107,16 +108,7 @@ class LogHoursController {
             model.addAttribute("errors", problems.stream().map(p -> new PageError(p.field(), text(p.text()))).toList());
             return page(form, model);
         }
-        boolean gave = "GAVE".equals(form.getDirection());
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("side", gave ? "GIVER" : "RECEIVER");
-        request.put("giverId", gave ? me.memberId() : form.getCounterpart());
-        request.put("receiverId", gave ? form.getCounterpart() : me.memberId());
-        request.put("minutes", form.totalMinutes());
-        request.put("happenedOn", form.day().toString());
-        request.put("kind", form.getKind());
-        String description = form.getDescription();
-        request.put("description", description == null || description.isBlank() ? null : description.strip());
+        Map<String, Object> request = form.request(me.memberId());
         if (chosen != null) {
             request.put("matchId", chosen.matchId());
         }

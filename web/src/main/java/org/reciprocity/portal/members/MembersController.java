@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.reciprocity.portal.hours.ForThemForm;
+import org.reciprocity.portal.hours.ForThemSteps;
 import org.reciprocity.portal.hours.MemberSearch;
 import org.reciprocity.portal.layout.LayoutAdvice;
 import org.reciprocity.portal.layout.PageError;
@@ -46,9 +48,11 @@ class MembersController {
     private final Zones zones;
     private final LayoutAdvice layout;
     private final MessageSource messages;
+    private final ForThemSteps forThem;
 
     MembersController(MemberServices members, Services services, Names names, MemberSearch search, Zones zones,
-                      LayoutAdvice layout, MessageSource messages) {
+                      LayoutAdvice layout, MessageSource messages, ForThemSteps forThem) {
+        this.forThem = forThem;
         this.members = members;
         this.services = services;
         this.names = names;
@@ -290,35 +294,14 @@ class MembersController {
                     @RequestParam(name = "date-year", required = false) String year,
                     @RequestParam(name = "action", defaultValue = "log") String action, Model model) {
         requireId(memberId);
-        form.setDateDay(day);
-        form.setDateMonth(month);
-        form.setDateYear(year);
-        if (action.startsWith("pick:")) {
-            form.setCounterpart(action.substring(5));
-            form.setCounterpartName(names.name(tb(), form.getCounterpart()));
-            return hoursPage(memberId, model);
-        }
-        if ("search".equals(action)) {
-            model.addAttribute("results", search.find(SignedIn.current(), form.getName()).stream()
-                    .filter(r -> !r.memberId().equals(memberId)).toList());
-            return hoursPage(memberId, model);
-        }
-        List<PageError> problems = new ArrayList<>(form.problems());
-        if (problems.isEmpty() && form.getCounterpart().equals(memberId)) {
-            problems.add(new PageError("counterpart-search", "members.hours.error.themself"));
-        }
-        if (!problems.isEmpty()) {
-            model.addAttribute("errors", worded(problems));
+        if (!forThem.ready(memberId, form, day, month, year, action, model)) {
             return hoursPage(memberId, model);
         }
         try {
             String id = members.logFor(tb(), form.getRequestId(), form.request(memberId));
             return "redirect:/coordinator/members/" + memberId + "?done=logged&contribution=" + id;
         } catch (ServiceRefusal refusal) {
-            if (refusal.status() == 401) {
-                throw refusal;
-            }
-            model.addAttribute("errors", List.of(layout.errorOf(refusal, null)));
+            forThem.refused(refusal, model);
             return hoursPage(memberId, model);
         }
     }
