@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -19,6 +20,7 @@ import org.openqa.selenium.WebElement;
  * Every page is checked by axe and shot at 320 px and desktop; the changes page is read in French; the
  * policy is put back by keyboard alone.
  */
+@Isolated("changes the demo timebank's policy (-10 h to -20 h and back), which the other browser tests rely on")
 class AdminIT {
 
     static final String COOKIE = "RECIPROCITY_PORTAL";

@@ -128,7 +128,11 @@ final class Browser implements AutoCloseable {
         if (javaScript) {
             Axe.check(driver, page);
         } else {
-            Axe.checkWithoutJavaScript(driver, companion(), page);
+            ChromeDriver axe = companion();
+            // one companion for the JVM, and the browser suite runs two test classes at a time: one page at a time in it
+            synchronized (axe) {
+                Axe.checkWithoutJavaScript(driver, axe, page);
+            }
         }
         screens.shoot(driver, page, width);
         return this;
