@@ -15,27 +15,30 @@ import java.util.stream.Stream;
 /**
  * The server's own time for each request, from the access logs Tomcat writes in every service and the
  * portal when the benchmark's script switches them on ({@code SERVER_TOMCAT_ACCESSLOG_*}, pattern
- * {@value #PATTERN}): {@code %D} is the time from the request's first byte read to the response's
+ * {@value #PATTERN}; {@code %q} is the query, "?" included, or nothing): {@code %D} is the time from the request's first byte read to the response's
  * last byte handed to the socket, in microseconds (Tomcat 10.1 and later). The {@code X-Bench}
  * header names the benchmark's own direct calls; a "-" there is a call the portal made.
  */
 final class AccessLogs {
 
     /** What the script sets as {@code SERVER_TOMCAT_ACCESSLOG_PATTERN}; {@link #read} parses it. */
-    static final String PATTERN = "%{X-Bench}i %m %U %s %D";
+    static final String PATTERN = "%{X-Bench}i %m %U%q %s %D";
     private static final Pattern ID = Pattern.compile("[0-9a-zA-Z_-]*[0-9][0-9a-zA-Z_-]*");
 
     record Entry(String service, String label, String method, String path, int status, long micros) {
         /** The path with its ids replaced, so that calls of one endpoint group together. */
         String endpoint() {
-            String[] parts = path.split("/");
+            int q = path.indexOf('?');
+            // the query is kept (limit=5 is the overview, limit=50 one kind), its ids replaced
+            String query = q < 0 ? "" : path.substring(q).replaceAll("=[^&]*[0-9][^&]{6,}", "={id}");
+            String[] parts = (q < 0 ? path : path.substring(0, q)).split("/");
             StringBuilder shape = new StringBuilder();
             for (int i = 1; i < parts.length; i++) {
                 boolean id = parts[i].length() >= 8 && ID.matcher(parts[i]).matches()
                         || i > 1 && parts[i - 1].equals("timebanks");
                 shape.append('/').append(id ? "{id}" : parts[i]);
             }
-            return method + " " + (shape.length() == 0 ? "/" : shape);
+            return method + " " + (shape.length() == 0 ? "/" : shape) + query;
         }
     }
 

@@ -46,6 +46,10 @@ public final class CoordinatorBenchmark {
     private static final String SAVED = "coordinator-bench.json";
     private static final String QUEUE_PAGE = "page GET /coordinator";
     private static final String SUGGESTIONS_PAGE = "page GET /coordinator/listings/{id}/suggestions";
+    /** "See more of these": the queue showing one kind, up to 50 items (the access log keeps the query, {@code %U%q}). */
+    private static final String SEE_MORE_PAGE = "page GET /coordinator?kind={kind}";
+    private static final List<String> KINDS = List.of("disputes", "waiting", "needs", "proposals", "newcomers", "balances",
+            "received-only", "gave-only");
     private static final String MATCHING_QUEUE = "matching GET /coordinator/queue";
     private static final String MATCHING_SUGGESTIONS = "matching GET /listings/{id}/suggestions";
     /** The coordinator's view of a listing (suggestions, who is not suggested and why): issue 16, branch s7-match. */
@@ -62,11 +66,12 @@ public final class CoordinatorBenchmark {
         int listings = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         int requests = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 16;
-        new CoordinatorBenchmark().run(members, listings, requests, threads);
+        int coordinators = args.length > 4 ? Integer.parseInt(args[4]) : 4;
+        new CoordinatorBenchmark().run(members, listings, requests, threads, coordinators);
         System.exit(0);
     }
 
-    private void run(int memberCount, int listingCount, int requests, int threads) throws Exception {
+    private void run(int memberCount, int listingCount, int requests, int threads, int coordinators) throws Exception {
         String kept = System.getProperty("reciprocity.bench.data", "");
         Path data = kept.isBlank() ? Files.createTempDirectory("reciprocity-coordinator-bench") : Path.of(kept);
         Files.createDirectories(data);
@@ -111,6 +116,10 @@ public final class CoordinatorBenchmark {
                 reused = reused.withHistory();
                 Api.JSON.writeValue(saved.toFile(), reused);
             }
+            Api.Answer board = Api.get(platform.url("matching-service") + "/api/v1/timebanks/" + timebank + "/listings?limit=1",
+                    admin, "count");
+            System.out.printf("open listings on matching's board (its own count, GET /listings total): %s; kinds: %s%n",
+                    board.body().path("total").asText("?"), board.body().path("facets").path("kind"));
             String coordinator = reused.coordinator();
             PortalVisitor visitor = new PortalVisitor(config.portalUrl());
             visitor.signIn("coordinator@bench.example", PASSWORD);
@@ -139,6 +148,9 @@ public final class CoordinatorBenchmark {
             System.out.printf("measured %d rounds in %.1f s; load average before %s, after %s%n", requests, seconds, loadBefore,
                     loadAverage());
             report(logs.present() ? logs.read(mark) : null, cpuBefore, cpuAfter, requests);
+            if (coordinators > 0) {
+                concurrently(config.portalUrl(), open, coordinators, Math.max(requests / coordinators, 10), logs);
+            }
             System.out.printf("%nthe database reads behind matching's queue, alone over the wire (20 times each):%n");
             StoreProbe.print(StoreProbe.matchingQueueReads(config.mongoUri("matching"), timebank, 20));
             System.out.printf("%nthe database reads behind the ledger's queue, alone over the wire (20 times each):%n");
@@ -230,17 +242,26 @@ public final class CoordinatorBenchmark {
         }
         firstRefusal.forEach((what, said) -> System.out.printf("first other answer, %s: %s%n", what, said));
         if (entries != null) {
-            System.out.printf("%nwhat the portal called while serving the pages (server time; per page = calls / %d rounds):%n",
-                    rounds);
-            System.out.println("| service | endpoint | calls | per round | p50 / p95 / p99 ms |");
-            System.out.println("|---|---|---|---|---|");
-            Map<String, List<AccessLogs.Entry>> portalCalls = entries.stream()
-                    .filter(e -> !e.service().equals("web") && e.label().equals("-"))
-                    .collect(Collectors.groupingBy(e -> e.service() + " | " + e.endpoint() + (e.status() == 200 ? "" : " → " + e.status()),
-                            TreeMap::new, Collectors.toList()));
-            portalCalls.forEach((endpoint, list) -> System.out.printf("| %s | %d | %.1f | %s |%n", endpoint, list.size(),
-                    list.size() / (double) rounds, triple(list.stream().mapToLong(e -> e.micros() * 1000).toArray())));
+            portalCalls(entries, rounds);
         }
+        cpu(cpuBefore, cpuAfter, rounds);
+    }
+
+    /** The calls the portal made to the services while serving the pages, by endpoint, with their server times. */
+    private static void portalCalls(List<AccessLogs.Entry> entries, int rounds) {
+        System.out.printf("%nwhat the portal called while serving the pages (server time; per page = calls / %d rounds):%n",
+                rounds);
+        System.out.println("| service | endpoint | calls | per round | p50 / p95 / p99 ms |");
+        System.out.println("|---|---|---|---|---|");
+        Map<String, List<AccessLogs.Entry>> portalCalls = entries.stream()
+                .filter(e -> !e.service().equals("web") && e.label().equals("-"))
+                .collect(Collectors.groupingBy(e -> e.service() + " | " + e.endpoint() + (e.status() == 200 ? "" : " → " + e.status()),
+                        TreeMap::new, Collectors.toList()));
+        portalCalls.forEach((endpoint, list) -> System.out.printf("| %s | %d | %.1f | %s |%n", endpoint, list.size(),
+                list.size() / (double) rounds, triple(list.stream().mapToLong(e -> e.micros() * 1000).toArray())));
+    }
+
+    private static void cpu(Map<String, Long> cpuBefore, Map<String, Long> cpuAfter, int rounds) {
         System.out.printf("%nCPU by process during the measured rounds (ms per round):%n");
         long total = 0;
         for (Map.Entry<String, Long> e : cpuAfter.entrySet()) {
@@ -251,11 +272,99 @@ public final class CoordinatorBenchmark {
         System.out.printf("| all | %.1f |%n", total / (double) rounds);
     }
 
+    /**
+     * Several coordinators at their desks at once, each signed in with a session of their own: each
+     * round, the queue's overview, one kind's "see more" (the kinds in turn) and the suggestions page
+     * of a random open listing, one after the other, without pause (the heaviest use a few people
+     * can make). Page times at the client and the portal's own, per page, and the pages served a second.
+     */
+    private void concurrently(String portalUrl, List<String> open, int coordinators, int rounds, AccessLogs logs)
+            throws Exception {
+        System.out.printf("%n%d coordinators at once, %d rounds each (overview, see more, suggestions), signing in...%n",
+                coordinators, rounds);
+        List<PortalVisitor> desks = new ArrayList<>();
+        for (int c = 0; c < coordinators; c++) {
+            PortalVisitor desk = new PortalVisitor(portalUrl);
+            desk.signIn("coordinator@bench.example", PASSWORD);
+            desks.add(desk);
+        }
+        Map<String, List<Long>> times = new ConcurrentHashMap<>();
+        Map<String, Map<Integer, Integer>> answers = new ConcurrentHashMap<>();
+        java.util.function.BiConsumer<String, PortalVisitor.Page> note = (what, page) -> {
+            answers.computeIfAbsent(what, w -> new ConcurrentHashMap<>()).merge(page.status(), 1, Integer::sum);
+            if (page.status() == 200) {
+                times.computeIfAbsent(what, w -> Collections.synchronizedList(new ArrayList<>())).add(page.nanos());
+            }
+        };
+        java.util.function.BiConsumer<Integer, Integer> deskRound = (c, i) -> {
+            Random r = new Random(1000L * c + i);
+            PortalVisitor desk = desks.get(c);
+            note.accept(QUEUE_PAGE, desk.get("/coordinator"));
+            note.accept(SEE_MORE_PAGE, desk.get("/coordinator?kind=" + KINDS.get((c + i) % KINDS.size())));
+            note.accept(SUGGESTIONS_PAGE, desk.get("/coordinator/listings/" + open.get(r.nextInt(open.size())) + "/suggestions"));
+        };
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(coordinators);
+        try {
+            runDesks(pool, coordinators, 3, (c, i) -> deskRound.accept(c, -1 - i)); // warm-up, not counted
+            times.clear();
+            answers.clear();
+            Map<Path, Long> mark = logs.mark();
+            Map<String, Long> cpuBefore = cpuByProcess();
+            String loadBefore = loadAverage();
+            long began = System.nanoTime();
+            runDesks(pool, coordinators, rounds, deskRound::accept);
+            double seconds = (System.nanoTime() - began) / 1e9;
+            Map<String, Long> cpuAfter = cpuByProcess();
+            int pages = answers.values().stream().flatMap(m -> m.values().stream()).mapToInt(Integer::intValue).sum();
+            System.out.printf("%d coordinators at once: %d pages in %.1f s = %.1f pages/s (%.1f rounds/s); load average before %s,"
+                    + " after %s%n", coordinators, pages, seconds, pages / seconds, coordinators * rounds / seconds, loadBefore,
+                    loadAverage());
+            List<AccessLogs.Entry> entries = logs.present() ? logs.read(mark) : null;
+            System.out.println("| page (several coordinators at once) | answered 200 | other answers | pages/s | client p50 / p95 / p99 ms"
+                    + " | server p50 / p95 / p99 ms |");
+            System.out.println("|---|---|---|---|---|---|");
+            for (String what : List.of(QUEUE_PAGE, SEE_MORE_PAGE, SUGGESTIONS_PAGE)) {
+                long[] client = times.getOrDefault(what, List.of()).stream().mapToLong(Long::longValue).toArray();
+                long[] server = entries == null ? new long[0] : entries.stream()
+                        .filter(e -> what.equals(ownCall(e)) && e.status() == 200).mapToLong(e -> e.micros() * 1000).toArray();
+                Map<Integer, Integer> other = new TreeMap<>(answers.getOrDefault(what, Map.of()));
+                other.remove(200);
+                System.out.printf("| %s | %d | %s | %.1f | %s | %s |%n", what, client.length, other.isEmpty() ? "—" : other,
+                        client.length / seconds, triple(client), entries == null ? "no access log" : triple(server));
+            }
+            if (entries != null) {
+                portalCalls(entries, coordinators * rounds);
+            }
+            cpu(cpuBefore, cpuAfter, coordinators * rounds);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void runDesks(java.util.concurrent.ExecutorService pool, int desks, int rounds,
+                                 java.util.function.BiConsumer<Integer, Integer> round) throws Exception {
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < desks; c++) {
+            int desk = c;
+            running.add(pool.submit(() -> {
+                for (int i = 0; i < rounds; i++) {
+                    round.accept(desk, i);
+                }
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : running) {
+            f.get();
+        }
+    }
+
     /** Which of the benchmark's own requests a log line is: the portal's two pages, or a direct call by its X-Bench label. */
     private static String ownCall(AccessLogs.Entry e) {
         if (e.service().equals("web")) {
             if (e.path().equals("/coordinator")) {
                 return QUEUE_PAGE;
+            }
+            if (e.path().startsWith("/coordinator?kind=")) {
+                return SEE_MORE_PAGE;
             }
             return e.path().matches("/coordinator/listings/[^/]+/suggestions") ? SUGGESTIONS_PAGE : null;
         }

@@ -165,7 +165,51 @@ final class GeneratedTimebank {
             }
         }
         activity();
+        topUp(listingCount);
         history(members.size() / 500, 500);
+    }
+
+    /**
+     * How many listings matching's board shows now, as the service counts them: the search's total
+     * ({@code GET /listings?limit=1}) over the open listings whose owners are available; paused
+     * members' listings are not on it.
+     */
+    long openOnBoard() {
+        Api.Answer answer = Api.get(matching() + "/listings?limit=1", admin, "generate").require("counting the board");
+        return answer.body().path("total").asLong(-1);
+    }
+
+    /**
+     * Publishes listings by members who are not paused until the board holds exactly {@code target}
+     * open listings: the paused members' listings left it, and a member whose profile matching did not
+     * have in time published none. The count is the service's own, asked again after each pass.
+     */
+    void topUp(int target) throws Exception {
+        List<Integer> available = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            if (!paused.contains(members.get(i))) {
+                available.add(i);
+            }
+        }
+        long open = openOnBoard();
+        System.out.printf("  open listings on matching's board after the pauses (GET /listings, total): %,d%n", open);
+        for (int pass = 0; pass < 5 && open >= 0 && open < target; pass++) {
+            int missing = (int) (target - open);
+            int offset = listings.size();
+            List<Api.Answer> made = step("listings published to bring the board to " + target + " (POST /listings, members not paused)",
+                    missing, i -> {
+                        int who = available.get(Math.floorMod(offset + i * 7, available.size()));
+                        Api.Answer answer = Api.post(matching() + "/listings", tokens.get(who), "generate",
+                                listing(new Random(31L * target + offset + i), offset + i));
+                        return answer.ok() ? new Api.Answer(answer.status(), Api.JSON.createObjectNode()
+                                .put("id", answer.body().path("id").asText()).put("owner", members.get(who))
+                                .put("need", (offset + i) % 2 == 0), answer.text(), answer.nanos()) : answer;
+                    });
+            made.stream().filter(Api.Answer::ok).forEach(a -> listings.add(new Listing(a.body().path("id").asText(),
+                    a.body().path("owner").asText(), a.body().path("need").asBoolean())));
+            open = openOnBoard();
+        }
+        System.out.printf("  OPEN LISTINGS ON THE BOARD (matching's own count, GET /listings total): %,d of %,d asked%n", open, target);
     }
 
     /**
