@@ -62,6 +62,7 @@ class CoordinatorCaseworkIT {
         Portal.Invited mo = portal.enrolThroughApis(tb, Portal.uniqueName("Morgan"), "en", List.of());
         String patName = Portal.uniqueName("Patrice");
 
+        String pat;
         try (Person coordinator = new Person(portal, Browser.open(screens, true), "coordinator")) {
             coordinator.setUpPassword(cora.link(), new Portal.Account(cora.name(), cora.memberId(), tb, cora.email(),
                     "a long walk by the river " + System.nanoTime()));
@@ -86,7 +87,7 @@ class CoordinatorCaseworkIT {
             b.submit(By.id("register"));
             b.await(By.id("done"));
             b.look("paper-first-record");
-            String pat = b.url().replaceAll(".*/coordinator/members/([^?/]+).*", "$1");
+            pat = b.url().replaceAll(".*/coordinator/members/([^?/]+).*", "$1");
             assertThat(b.text(By.id("consent"))).contains("Patrice agreed").contains("you");
             assertThat(Web.get(ledger + "/members?name=" + patName.split(" ")[0], portal.coordinator(tb)).expect(200).body())
                     .contains(pat);

@@ -129,6 +129,7 @@ class EveryPageInBothLanguagesTest extends PortalTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("lang=\"" + language + "\"")))
                 .andExpect(content().string(containsString(words)))
-                .andExpect(content().string(not(containsString("??"))));
+                .andExpect(content().string(not(containsString("??"))))
+                .andExpect(content().string(not(containsString("th:ref"))));
     }
 }
