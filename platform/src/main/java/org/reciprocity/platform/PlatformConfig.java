@@ -82,8 +82,8 @@ public record PlatformConfig(Path projectDir, Path dataDir, int kafkaPort, int k
      * new component in this record.
      */
     public int reviewPort() {
-        String set = setting("reciprocity.review.port", "");
-        return set.isEmpty() ? notificationPort + 2 : port("reciprocity.review.port", notificationPort + 2);
+        int beside = notificationPort == 0 ? 0 : notificationPort + 2; // 0: a test that starts no service
+        return setting("reciprocity.review.port", "").isEmpty() ? beside : port("reciprocity.review.port", beside);
     }
 
     public boolean embeddedInfrastructure() {

@@ -2,10 +2,13 @@ package org.reciprocity.review.figures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import java.util.stream.LongStream;
 
@@ -63,6 +66,24 @@ class FiguresRecountTest {
                         .isEqualTo(recount.given(period, row.memberId()));
                 assertThat(row.receivedMinutes()).isEqualTo(recount.received(period, row.memberId()));
                 assertThat(row.balanceMinutes()).isEqualTo(recount.balance(row.memberId()));
+                List<Instant> waiting = recount.waiting(row.memberId());
+                assertThat(row.waitingValidations()).as("waiting for %s", row.memberId()).isEqualTo(waiting.size());
+                Set<Flag> flags = EnumSet.noneOf(Flag.class);
+                long given = recount.given(period, row.memberId());
+                long received = recount.received(period, row.memberId());
+                if (received >= Thresholds.DEFAULT.muchMinutes() && given <= 0) {
+                    flags.add(Flag.RECEIVED_MUCH_NEVER_GAVE);
+                }
+                if (given >= Thresholds.DEFAULT.muchMinutes() && received <= 0) {
+                    flags.add(Flag.GAVE_MUCH_NEVER_RECEIVED);
+                }
+                if (waiting.stream().anyMatch(w -> w.plus(Thresholds.DEFAULT.longWait()).isBefore(timebank.end()))) {
+                    flags.add(Flag.LONG_WAIT_FOR_VALIDATION);
+                }
+                if (recount.nearLimit(row.memberId())) {
+                    flags.add(Flag.NEAR_LIMIT);
+                }
+                assertThat(row.flags()).as("flags of %s in %s", row.memberId(), period).isEqualTo(flags);
             }
 
             IndicatorFigures indicators = figures.indicators(timebank.timebankId, period);

@@ -129,6 +129,47 @@ final class Recount {
         return balance;
     }
 
+    /** When each contribution of the member still waiting for a validation was logged (no end seen for it). */
+    List<Instant> waiting(String member) {
+        Set<String> ended = new HashSet<>();
+        for (DomainEvent e : events) {
+            if (e instanceof org.reciprocity.contracts.contribution.ContributionValidated v) {
+                ended.add(v.contributionId());
+            } else if (e instanceof org.reciprocity.contracts.contribution.ContributionResolved r) {
+                ended.add(r.contributionId());
+            } else if (e instanceof org.reciprocity.contracts.contribution.ContributionRejected r) {
+                ended.add(r.contributionId());
+            } else if (e instanceof org.reciprocity.contracts.contribution.ContributionWithdrawn w) {
+                ended.add(w.contributionId());
+            } else if (e instanceof org.reciprocity.contracts.contribution.ContributionExpired x) {
+                ended.add(x.contributionId());
+            }
+        }
+        List<Instant> waiting = new ArrayList<>();
+        for (DomainEvent e : events) {
+            if (e instanceof ContributionLogged l && !ended.contains(l.contributionId())
+                    && (l.giverAccountId().equals(member) || l.receiverAccountId().equals(member))) {
+                waiting.add(l.occurredAt());
+            }
+        }
+        return waiting;
+    }
+
+    /** Whether the account's balance is still past the threshold of the last warning it had. */
+    boolean nearLimit(String account) {
+        org.reciprocity.contracts.ledger.SoftLimitCrossed last = null;
+        for (DomainEvent e : events) {
+            if (e instanceof org.reciprocity.contracts.ledger.SoftLimitCrossed w && w.accountId().equals(account)) {
+                last = w; // in the order they happened
+            }
+        }
+        if (last == null) {
+            return false;
+        }
+        long balance = balance(account);
+        return "LOW".equals(last.direction()) ? balance <= last.threshold() : balance >= last.threshold();
+    }
+
     /** {contributions, people, minutes, serviceUsers} of one kind over the lines of a period (or one month of it). */
     long[] indicator(Period period, CoproductionKind kind, YearMonth onlyMonth) {
         Map<String, CoproductionKind> kinds = new HashMap<>();
