@@ -129,7 +129,7 @@ final class Browser implements AutoCloseable {
             Axe.check(driver, page);
         } else {
             ChromeDriver axe = companion();
-            // one companion for the JVM, and the browser suite runs two test classes at a time: one page at a time in it
+            // one companion for the JVM, and the suite may run two test classes at a time (-Djourneys.parallel): one page at a time in it
             synchronized (axe) {
                 Axe.checkWithoutJavaScript(driver, axe, page);
             }
