@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Verifies every timebank's chain once its last verification is {@code reciprocity.ledger.verification.every}
- * old (default 6 h; looked at every {@code reciprocity.ledger.verification.check}, default 15 min).
+ * old (default 6 h; looked at every {@code reciprocity.ledger.verification.check}, default 1 h, as the
+ * checkpoints are).
  * Every instance runs it; one verifies a timebank at a time, and the others find its fresh outcome
  * and skip it. A chain found broken is published and logged as an error; the next run checks again.
  */
@@ -32,12 +33,15 @@ class VerificationSchedule {
         this.every = every;
     }
 
-    @Scheduled(fixedDelayString = "${reciprocity.ledger.verification.check:15m}",
-            initialDelayString = "${reciprocity.ledger.verification.check:15m}")
+    @Scheduled(fixedDelayString = "${reciprocity.ledger.verification.check:1h}",
+            initialDelayString = "${reciprocity.ledger.verification.check:1h}")
     void check() {
         Query all = new Query();
         all.fields().include("_id");
         for (Document timebank : mongo.find(all, Document.class, "timebanks")) {
+            if (Thread.currentThread().isInterrupted()) {
+                return; // shutting down: the walks left are for the next start
+            }
             String timebankId = timebank.getString("_id");
             try {
                 verifications.runIfDue(timebankId, every);
