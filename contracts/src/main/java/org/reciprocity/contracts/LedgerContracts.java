@@ -14,6 +14,7 @@ import org.reciprocity.contracts.contribution.ContributionWithdrawn;
 import org.reciprocity.contracts.contribution.ValidationReminderDue;
 import org.reciprocity.contracts.contribution.GroupActivityRecorded;
 import org.reciprocity.contracts.ledger.ChainCheckpointed;
+import org.reciprocity.contracts.ledger.ChainVerified;
 import org.reciprocity.contracts.ledger.HoursGifted;
 import org.reciprocity.contracts.ledger.HoursRedeemed;
 import org.reciprocity.contracts.ledger.SoftLimitCrossed;
@@ -42,7 +43,8 @@ public final class LedgerContracts {
 
     /** Kept for ever: a checkpoint is worth most long after it was taken. */
     public static final Topic CHECKPOINTS = new Topic(Topics.LEDGER_CHECKPOINTS_TOPIC, "timebankId", 3, null, LEDGER,
-            "Signed checkpoints of each timebank's hash chain, for anyone to keep and verify the ledger against later.");
+            "Signed checkpoints of each timebank's hash chain, for anyone to keep and verify the ledger against later,"
+                    + " and the outcome of each verification of the chain.");
 
     static final List<Topic> TOPICS = List.of(TIMEBANKS, MEMBERS, CONTRIBUTIONS, LEDGER_ENTRIES, CHECKPOINTS);
 
@@ -66,7 +68,8 @@ public final class LedgerContracts {
             new EventType("reciprocity.HoursRedeemed.v1", HoursRedeemed.class, LEDGER_ENTRIES),
             new EventType("reciprocity.HoursGifted.v1", HoursGifted.class, LEDGER_ENTRIES),
             new EventType("reciprocity.SoftLimitCrossed.v1", SoftLimitCrossed.class, LEDGER_ENTRIES),
-            new EventType("reciprocity.ChainCheckpointed.v1", ChainCheckpointed.class, CHECKPOINTS));
+            new EventType("reciprocity.ChainCheckpointed.v1", ChainCheckpointed.class, CHECKPOINTS),
+            new EventType("reciprocity.ChainVerified.v1", ChainVerified.class, CHECKPOINTS));
 
     private LedgerContracts() {
     }

@@ -17,6 +17,7 @@ import org.reciprocity.contracts.contribution.LoggedBy;
 import org.reciprocity.contracts.contribution.ValidationReminderDue;
 import org.reciprocity.contracts.contribution.GroupActivityRecorded;
 import org.reciprocity.contracts.ledger.ChainCheckpointed;
+import org.reciprocity.contracts.ledger.ChainVerified;
 import org.reciprocity.contracts.ledger.HoursGifted;
 import org.reciprocity.contracts.ledger.HoursRedeemed;
 import org.reciprocity.contracts.ledger.SoftLimitCrossed;
@@ -80,7 +81,9 @@ final class EventSamples {
                 new HoursRedeemed(id(18), AT, TB, "t-2", SAM, "org-1", 120, "First-aid course"),
                 new HoursGifted(id(19), AT, TB, "t-3", SAM, "pot", 30, "For whoever needs it"),
                 new ChainCheckpointed(id(20), AT, TB, 42, "9f2c".repeat(16), AT, "ed25519-3f6a1c2b9d0e4f57",
-                        "c2lnbmVkIGJ5IHRoZSBsZWRnZXIncyBrZXksIGZvciB0aGUgZ29sZGVuIGZpbGUgb25seQ=="));
+                        "c2lnbmVkIGJ5IHRoZSBsZWRnZXIncyBrZXksIGZvciB0aGUgZ29sZGVuIGZpbGUgb25seQ=="),
+                new ChainVerified(id(41), AT, TB, false, 16, 1, 17L,
+                        "its content does not match its hash: it was changed after it was posted", null));
     }
 
     /** Every sample: the ledger's here, the other services' in their own sample classes. */

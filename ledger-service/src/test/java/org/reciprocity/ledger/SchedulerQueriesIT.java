@@ -65,12 +65,14 @@ class SchedulerQueriesIT {
     @Test
     void everyScheduledJobOfTheLedgerHasAContractHere() {
         assertThat(jobs().keySet()).containsExactlyInAnyOrder("ContributionDeadlines.check", "ReservationCheck.check",
-                "Bookkeeping.releaseIdleLeases", "OutboxRelay.sweep", "Bookkeeping.publishLeftovers", "CheckpointSchedule.check");
+                "Bookkeeping.releaseIdleLeases", "OutboxRelay.sweep", "Bookkeeping.publishLeftovers", "CheckpointSchedule.check",
+                "VerificationSchedule.check");
     }
 
     /**
-     * The two jobs whose queries other suites specify in depth against this same embedded store
-     * (OrderAcrossInstancesIT for the leftovers, CheckpointScheduleIT for checkpoints): here, that
+     * The jobs whose queries other suites specify in depth against this same embedded store
+     * (OrderAcrossInstancesIT for the leftovers, CheckpointScheduleIT for checkpoints,
+     * ChainVerificationScheduleIT for verifications): here, that
      * each runs against it as the scheduler runs it.
      */
     @Test
@@ -80,6 +82,10 @@ class SchedulerQueriesIT {
 
         run("Bookkeeping.publishLeftovers");
         run("CheckpointSchedule.check");
+        run("VerificationSchedule.check"); // ChainVerificationScheduleIT runs it by the scheduler
+
+        assertThat(mongo.getCollection("ledger_verifications").find(new Document("_id", given.timebank)).first())
+                .as("the timebank's chain verified").isNotNull();
     }
 
     @Test

@@ -81,6 +81,10 @@ public enum LedgerAccess implements AccessRule {
     VERIFY_LEDGER(REVIEWER, COORDINATOR, ADMIN),
     /** Signing the chain head now; the schedule does it at least daily anyway. */
     TAKE_CHECKPOINT(ADMIN),
+    /** Issue 17: the outcome of the chain's scheduled verification, for those who answer for the records. */
+    READ_VERIFICATION_OUTCOME(REVIEWER, COORDINATOR, ADMIN),
+    /** Verifying now, recorded and published like the schedule's; the schedule does it every few hours anyway. */
+    RUN_VERIFICATION(ADMIN),
     /** A public key is public: whoever kept checkpoints checks them without an account here. */
     READ_CHECKPOINT_KEYS(ANYONE),
 

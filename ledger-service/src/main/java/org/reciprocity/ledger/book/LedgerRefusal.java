@@ -71,6 +71,9 @@ public enum LedgerRefusal implements Reason {
     CHECKPOINT_SIGNATURE_INVALID(Outcome.REFUSED),
     CHECKPOINT_OF_ANOTHER_TIMEBANK(Outcome.REFUSED),
     LEDGER_BUSY(Outcome.UNAVAILABLE),
+    // the scheduled verification of the chain (integrity)
+    NOT_VERIFIED_YET(Outcome.NOT_FOUND),
+    VERIFICATION_RUNNING(Outcome.CONFLICT),
     TIMEBANK_EXISTS(Outcome.CONFLICT),
     ORGANISATION_ID_TAKEN(Outcome.CONFLICT),
     // limits and status: the figures go only to the account's owner or a coordinator (Ledger.Actor.maySeeFiguresOf)

@@ -99,7 +99,7 @@ public class Checkpoints {
      * those signed by this ledger's key; others (a record someone else wrote there) are left out
      * and logged. If the broker does not answer in time, the plain walk: {@code checkpointsChecked} 0.
      */
-    ChainVerification verifyWithPublished(String timebankId) {
+    public ChainVerification verifyWithPublished(String timebankId) {
         List<ChainVerification.Anchor> anchors = new ArrayList<>();
         try {
             for (ChainCheckpointed c : topic.of(timebankId)) {

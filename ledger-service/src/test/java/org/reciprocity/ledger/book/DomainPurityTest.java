@@ -12,7 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 class DomainPurityTest {
 
     /** The adapters that keep the book in MongoDB and run it in Spring, beside the rules. */
-    private static final String ADAPTERS = ".*\\.(MongoBookStore|WholeChanges|Bookkeeping|PolicyDocuments|WriteLeases|Leases)(\\$.*)?";
+    private static final String ADAPTERS = ".*\\.(MongoBookStore|WholeChanges|Bookkeeping|PolicyDocuments|WriteLeases|Leases|JobLeases)(\\$.*)?";
 
     private final JavaClasses ledger = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
