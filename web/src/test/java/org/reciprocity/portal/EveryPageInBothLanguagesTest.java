@@ -66,6 +66,8 @@ class EveryPageInBothLanguagesTest extends PortalTest {
         STUB.json("GET " + TB + "/coordinator/listings/n1/suggestions", org.reciprocity.portal.matchmaking.MatchmakingPagesTest.VIEW)
                 .json("GET " + TB + "/coordinator/matches", org.reciprocity.portal.matchmaking.MatchmakingPagesTest.MATCHES)
                 .json("GET " + TB + "/coordinator/plans/p1", org.reciprocity.portal.matchmaking.MatchmakingPagesTest.PLAN);
+        // the review pages (portal.review, issue 17)
+        org.reciprocity.portal.review.ReviewPagesTest.answer(STUB);
     }
 
     /** The pages that say something went wrong share one template (pages/notice): each still has its own words. */
@@ -114,7 +116,12 @@ class EveryPageInBothLanguagesTest extends PortalTest {
             "/coordinator/listings/n1/suggestions, fr, Proposer cette mise en relation",
             "/coordinator/matches, en, The timebank’s matches", "/coordinator/matches, fr, Leurs réponses",
             "/coordinator/plans/new, en, Plan matches for everyone", "/coordinator/plans/new, fr, Lancer le planificateur",
-            "/coordinator/plans/p1, en, Keep or drop each proposal", "/coordinator/plans/p1, fr, Garder ou écarter chaque proposition"})
+            "/coordinator/plans/p1, en, Keep or drop each proposal", "/coordinator/plans/p1, fr, Garder ou écarter chaque proposition",
+            "/review, en, Reciprocity review", "/review, fr, Bilan de réciprocité",
+            "/review/parity, en, Who gave time to whom", "/review/parity, fr, Qui a donné du temps à qui",
+            "/review/indicators, en, Strategic level", "/review/indicators, fr, Niveau stratégique",
+            "/review/indicators/goals-jointly-set, en, What was counted",
+            "/review/indicators/goals-jointly-set, fr, Ce qui a été compté"})
     void rendersWithEveryWordInItsLanguage(String page, String language, String words) throws Exception {
         mvc.perform(get(page).param("lang", language).with(member("cora", "MEMBER", "COORDINATOR")))
                 .andExpect(status().isOk())

@@ -70,7 +70,18 @@ class MessageBundlesTest {
             Stream.of("proposed", "agreed", "completed", "closed").flatMap(s -> Stream.of("cm.state." + s, "cm.state.heading." + s)),
             Stream.of("proposed", "cancelled").map(d -> "cm.done." + d),
             Stream.of("DISPUTE", "WAITING", "NEED", "PROPOSAL", "NEW_MEMBER", "BALANCE", "RECEIVED_ONLY", "GAVE_ONLY")
-                    .map(k -> "queue.kind." + k)).flatMap(s -> s).toList();
+                    .map(k -> "queue.kind." + k),
+            // the review pages (portal.review, issue 17): flags with their hints, kinds of party, levels,
+            // indicators, sortable columns, the period's errors
+            Stream.of("LONG_WAIT_FOR_VALIDATION", "NEAR_LIMIT", "RECEIVED_MUCH_NEVER_GAVE", "GAVE_MUCH_NEVER_RECEIVED")
+                    .flatMap(f -> Stream.of("review.flag." + f, "review.flag." + f + ".hint")),
+            Stream.of("SERVICE_USER", "STAFF", "CARER", "NEIGHBOUR", "ORGANISATION").map(k -> "review.kind." + k),
+            Stream.of("INDIVIDUAL", "OPERATIONAL", "STRATEGIC").map(l -> "review.level." + l),
+            Stream.of("GOALS_JOINTLY_SET", "TRAINING_CO_DELIVERED", "TRAINING_CONTRIBUTED", "OFFICIAL_INFORMATION",
+                    "INVOLVEMENT_MEETING", "SERVICE_CO_DESIGNED", "GOVERNING_BODY").map(i -> "review.indicator." + i),
+            Stream.of("name", "kind", "given", "received", "balance", "reciprocity", "last_activity", "waiting")
+                    .map(c -> "review.column." + c),
+            Stream.of("from", "to", "backwards", "long").map(e -> "review.period.error." + e)).flatMap(s -> s).toList();
 
     @Test
     void englishAndFrenchHoldTheSameKeysAndNoneIsEmpty() throws IOException {
