@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # One Dockerfile for every service: docker compose passes SERVICE (identity-service,
-# ledger-service, matching-service, notification-service, web) and PORT. Build context: the
+# ledger-service, matching-service, notification-service, review-service, web) and PORT. Build context: the
 # repository root. identity-service and web get a smaller heap from docker-compose.yml.
 # Multi-stage: build with the Maven wrapper, then run the layered jar so dependency layers are
 # cached between releases.

@@ -31,11 +31,14 @@ public final class LedgerContracts {
     public static final Topic TIMEBANKS = new Topic(Topics.TIMEBANKS_TOPIC, "timebankId", 3, null, LEDGER,
             "Timebanks opened and their policy changes.");
     public static final Topic MEMBERS = new Topic(Topics.MEMBERS_TOPIC, "memberId", 6, null, LEDGER,
-            "Members registered, their details changed, suspended, reactivated.");
+            "Members registered, their details changed, suspended, reactivated. Kept for ever: review-service"
+                    + " rebuilds its read models from the start.");
     public static final Topic CONTRIBUTIONS = new Topic(Topics.CONTRIBUTIONS_TOPIC, "contributionId", 6, null, LEDGER,
-            "The lifecycle of each contribution, in order per contribution.");
+            "The lifecycle of each contribution, in order per contribution. Kept for ever: review-service"
+                    + " rebuilds its read models from the start.");
     public static final Topic LEDGER_ENTRIES = new Topic(Topics.LEDGER_TOPIC, "timebankId", 6, null, LEDGER,
-            "Posted transfers, reversals, redemptions, gifts and balance warnings, in ledger order per timebank.");
+            "Posted transfers, reversals, redemptions, gifts and balance warnings, in ledger order per timebank."
+                    + " Kept for ever: review-service rebuilds its read models from the start.");
 
     /** Kept for ever: a checkpoint is worth most long after it was taken. */
     public static final Topic CHECKPOINTS = new Topic(Topics.LEDGER_CHECKPOINTS_TOPIC, "timebankId", 3, null, LEDGER,

@@ -34,6 +34,8 @@ final class JvmOptions {
             "ledger", "256m",
             "matching", "224m",
             "notification", "224m",
+            // review-service holds a period's ledger entries while it answers a page: not measured yet
+            "review", "192m",
             "web", "192m");
 
     /** glibc gives each thread that allocates its own 64 MB arena, up to 8 a core; two are plenty here. */

@@ -102,7 +102,8 @@ public final class LocalPlatform implements AutoCloseable {
             say("stopped " + left + ", left running by an earlier launcher that did not stop cleanly");
         }
         pids.writeLauncher();
-        requireFree(config.ledgerPort(), config.matchingPort(), config.notificationPort(), config.issuerPort(),
+        requireFree(config.ledgerPort(), config.matchingPort(), config.notificationPort(), config.reviewPort(),
+                config.issuerPort(),
                 config.smtpPort(), config.identityPort());
         if (starts(ServiceNode.PORTAL)) {
             requireFree(config.webPort());
@@ -140,6 +141,7 @@ public final class LocalPlatform implements AutoCloseable {
         start("ledger-service", "ledger", config.ledgerPort());
         start("matching-service", "matching", config.matchingPort());
         start("notification-service", "notification", config.notificationPort());
+        start("review-service", "reciprocity-review", config.reviewPort());
         if (starts(ServiceNode.PORTAL)) {
             services.add(supervise(ServiceNode.portal(config), Duration.ofSeconds(300)));
         }

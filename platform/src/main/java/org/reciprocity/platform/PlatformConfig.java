@@ -76,6 +76,16 @@ public record PlatformConfig(Path projectDir, Path dataDir, int kafkaPort, int k
                 matchingPort, notificationPort, smtpPort, devTimebank, externalKafka, externalMongo, identity, web);
     }
 
+    /**
+     * review-service's port: {@code reciprocity.review.port}, else two above notification-service's
+     * (8085 by default), so a platform moved to other ports ({@link #withPorts}) moves it too without a
+     * new component in this record.
+     */
+    public int reviewPort() {
+        String set = setting("reciprocity.review.port", "");
+        return set.isEmpty() ? notificationPort + 2 : port("reciprocity.review.port", notificationPort + 2);
+    }
+
     public boolean embeddedInfrastructure() {
         return externalKafka == null;
     }
