@@ -16,7 +16,7 @@ import org.openqa.selenium.By;
  * whose figures come from contributions confirmed through the ledger and carried to review-service by
  * the broker. The reciprocity review lists the members, parity shows its pictures with their text
  * (title, description, the table beside each), the indicators link to what was counted, a table
- * downloads as CSV; a member gets 403. axe on every page, shots at desktop and 320 px.
+ * downloads as CSV; a member gets 403. axe on every page, each shot at desktop and 320 px.
  */
 class StaffReviewIT {
 
@@ -100,15 +100,6 @@ class StaffReviewIT {
             assertThat(reply.body()).startsWith("giver_kind,to_service_user,to_staff,to_carer,to_neighbour,to_organisation");
             Web.Reply review = Web.page(b.find(By.id("to-review")).getAttribute("href").replace("/review?", "/review/members.csv?"), cookie);
             assertThat(review.body()).startsWith("member_id,name,kind").contains(su);
-
-            // at a phone's width
-            b.onPhone();
-            b.go(portal.web + "/review");
-            b.await(By.id("review-filters"));
-            b.look("review-phone");
-            b.go(portal.web + "/review/parity");
-            b.await(By.id("parity-table"));
-            b.look("parity-phone");
         }
 
         try (Person moira = new Person(portal, Browser.open(screens, true), "member")) {

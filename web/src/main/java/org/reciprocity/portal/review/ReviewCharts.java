@@ -35,8 +35,9 @@ final class ReviewCharts {
         List<String> kinds = ReviewFigures.Flags.PARTY_KINDS;
         int height = 60 + kinds.size() * 50;
         StringBuilder svg = open(label, height);
-        int left = 170;
-        int right = WIDTH - 170;
+        // room for the longest words ("The service (organisations) · 12 h 30 min") on either side
+        int left = 250;
+        int right = WIDTH - 250;
         svg.append(text(left, 20, "end", gave, "heading")).append(text(right, 20, "start", received, "heading"));
         long busiest = 1;
         for (String g : kinds) {
@@ -157,8 +158,8 @@ final class ReviewCharts {
         return new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"portal-chart\" role=\"img\" viewBox=\"0 0 ")
                 .append(WIDTH).append(' ').append(height).append("\" width=\"").append(WIDTH).append("\" height=\"")
                 .append(height).append("\" aria-labelledby=\"").append(id).append("-title ").append(id)
-                .append("-desc\"><title id=\"").append(id).append("-title\">").append(HtmlUtils.htmlEscape(label.title()))
-                .append("</title><desc id=\"").append(id).append("-desc\">").append(HtmlUtils.htmlEscape(label.description()))
+                .append("-desc\"><title id=\"").append(id).append("-title\">").append(HtmlUtils.htmlEscape(label.title(), "UTF-8"))
+                .append("</title><desc id=\"").append(id).append("-desc\">").append(HtmlUtils.htmlEscape(label.description(), "UTF-8"))
                 .append("</desc>");
     }
 
@@ -170,7 +171,7 @@ final class ReviewCharts {
 
     private static String text(double x, double y, String anchor, String words, String cssClass) {
         return "<text x=\"" + round(x) + "\" y=\"" + round(y) + "\" text-anchor=\"" + anchor + "\""
-                + (cssClass == null ? "" : " class=\"" + cssClass + "\"") + ">" + HtmlUtils.htmlEscape(words) + "</text>";
+                + (cssClass == null ? "" : " class=\"" + cssClass + "\"") + ">" + HtmlUtils.htmlEscape(words, "UTF-8") + "</text>";
     }
 
     private static String round(double v) {

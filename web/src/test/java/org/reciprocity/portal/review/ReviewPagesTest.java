@@ -228,6 +228,7 @@ public class ReviewPagesTest extends PortalTest {
                         .param("from", "2026-11").param("to", "2026-11"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("c-41")))
+                .andExpect(content().string(containsString("The contribution behind the figure")))
                 .andExpect(content().string(containsString("3 November 2026")))
                 .andExpect(content().string(containsString("1 h 30 min")))
                 .andExpect(content().string(containsString("/review/indicators/goals-jointly-set/contributions.csv?from=2026-11&amp;to=2026-11")));
