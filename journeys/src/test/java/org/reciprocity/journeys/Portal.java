@@ -100,8 +100,9 @@ final class Portal {
     }
 
     private static Portal start() throws Exception {
+        // review-service's port named too: by default it is notification's plus two, here another part's port
         String[] parts = {"kafka", "kafka.controller", "mongo", "issuer", "ledger", "matching", "notification", "smtp",
-                "identity", "web"};
+                "identity", "web", "review"};
         int[] free = FreePorts.some(parts.length);
         Map<String, Integer> ports = new LinkedHashMap<>();
         Map<String, String> settings = new LinkedHashMap<>();

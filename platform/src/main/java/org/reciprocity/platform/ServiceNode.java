@@ -133,6 +133,8 @@ final class ServiceNode implements Child {
                 Map.entry("LEDGER_URL", "http://127.0.0.1:" + config.ledgerPort()),
                 Map.entry("MATCHING_URL", "http://127.0.0.1:" + config.matchingPort()),
                 Map.entry("NOTIFICATION_URL", "http://127.0.0.1:" + config.notificationPort()),
+                // the review pages (issue 17) read review-service
+                Map.entry("REVIEW_URL", "http://127.0.0.1:" + config.reviewPort()),
                 // http://localhost is a secure context for the browser, but a Secure cookie is not sent over it
                 Map.entry("SESSION_SECURE", "false"));
     }

@@ -69,6 +69,7 @@ class ServiceNodeTest {
                 .containsEntry("LEDGER_URL", "http://127.0.0.1:8081")
                 .containsEntry("MATCHING_URL", "http://127.0.0.1:8082")
                 .containsEntry("NOTIFICATION_URL", "http://127.0.0.1:8083")
+                .containsEntry("REVIEW_URL", "http://127.0.0.1:8085")
                 .containsEntry("SESSION_SECURE", "false");
     }
 

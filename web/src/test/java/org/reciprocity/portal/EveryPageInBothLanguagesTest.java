@@ -70,6 +70,8 @@ class EveryPageInBothLanguagesTest extends PortalTest {
         STUB.json("GET " + TB + "/coordinator/listings/n1/suggestions", org.reciprocity.portal.matchmaking.MatchmakingPagesTest.VIEW)
                 .json("GET " + TB + "/coordinator/matches", org.reciprocity.portal.matchmaking.MatchmakingPagesTest.MATCHES)
                 .json("GET " + TB + "/coordinator/plans/p1", org.reciprocity.portal.matchmaking.MatchmakingPagesTest.PLAN);
+        // the review pages (portal.review, issue 17)
+        org.reciprocity.portal.review.ReviewPagesTest.answer(STUB);
     }
 
     /** The pages that say something went wrong share one template (pages/notice): each still has its own words. */
@@ -123,7 +125,12 @@ class EveryPageInBothLanguagesTest extends PortalTest {
             "/verify, en, Check a contribution record", "/verify, fr, Vérifier une attestation de contributions",
             "/hours/new, en, People you support", "/hours/new, fr, Les personnes que vous soutenez",
             "/supporting/pat/hours, en, Log hours for Pat", "/supporting/pat/hours, fr, Noter des heures pour Pat",
-            "/supporting/pat/logged?id=c-5, en, Hours logged for Pat", "/supporting/pat/logged?id=c-5, fr, Heures notées pour Pat"})
+            "/supporting/pat/logged?id=c-5, en, Hours logged for Pat", "/supporting/pat/logged?id=c-5, fr, Heures notées pour Pat",
+            "/review, en, Reciprocity review", "/review, fr, Bilan de réciprocité",
+            "/review/parity, en, Who gave time to whom", "/review/parity, fr, Qui a donné du temps à qui",
+            "/review/indicators, en, Strategic level", "/review/indicators, fr, Niveau stratégique",
+            "/review/indicators/goals-jointly-set, en, What was counted",
+            "/review/indicators/goals-jointly-set, fr, Ce qui a été compté"})
     void rendersWithEveryWordInItsLanguage(String page, String language, String words) throws Exception {
         mvc.perform(get(page).param("lang", language).with(member("cora", "MEMBER", "COORDINATOR")))
                 .andExpect(status().isOk())

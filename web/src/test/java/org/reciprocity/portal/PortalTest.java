@@ -27,6 +27,7 @@ public abstract class PortalTest {
         registry.add("reciprocity.matching-url", STUB::url);
         registry.add("reciprocity.notification-url", STUB::url);
         registry.add("reciprocity.identity-url", STUB::url);
+        registry.add("reciprocity.review-url", STUB::url);
         registry.add("reciprocity.issuer-url", () -> "http://localhost:9090");
     }
 

@@ -23,7 +23,7 @@ public class ServiceRefusal extends RuntimeException {
     }
 
     /** Reads a problem detail; a body that is not one still gives the status. */
-    static ServiceRefusal read(int status, byte[] body) {
+    public static ServiceRefusal read(int status, byte[] body) {
         String code = "status-" + status;
         String detail = null;
         try {

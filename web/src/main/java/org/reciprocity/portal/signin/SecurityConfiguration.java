@@ -58,6 +58,7 @@ class SecurityConfiguration {
                                 "/error", "/signed-out", "/paused", "/verify").permitAll()
                         .requestMatchers("/coordinator", "/coordinator/**").access((auth, context) -> new AuthorizationDecision(coordinates(auth.get())))
                         .requestMatchers("/admin", "/admin/**").access((auth, context) -> new AuthorizationDecision(administers(auth.get())))
+                        .requestMatchers("/review", "/review/**").access((auth, context) -> new AuthorizationDecision(reviews(auth.get())))
                         .anyRequest().authenticated())
                 .oauth2Login(o -> o
                         .loginPage("/oauth2/authorization/" + REGISTRATION)
@@ -124,6 +125,11 @@ class SecurityConfiguration {
     /** Admins run the timebank (policy, organisations, roles, audit); a coordinator alone may not. */
     private static boolean administers(Authentication auth) {
         return auth != null && auth.getPrincipal() instanceof OidcUser user && SignedIn.of(user).administers();
+    }
+
+    /** The review pages (issue 17): staff, admins and coordinators. */
+    private static boolean reviews(Authentication auth) {
+        return auth != null && auth.getPrincipal() instanceof OidcUser user && SignedIn.of(user).reviews();
     }
 
     /** The ID token's {@code roles} claim becomes ROLE_ authorities, so pages can be kept to coordinators. */

@@ -22,6 +22,11 @@ public record SignedIn(String memberId, String timebankId, Set<String> roles, St
         return roles.contains("ADMIN");
     }
 
+    /** Staff, admins and coordinators read the reciprocity review, parity and the indicators (issue 17). */
+    public boolean reviews() {
+        return roles.contains("STAFF") || roles.contains("ADMIN") || roles.contains("COORDINATOR");
+    }
+
     public static SignedIn of(OidcUser user) {
         Set<String> roles = new TreeSet<>();
         Object claim = user.getClaims().get("roles");

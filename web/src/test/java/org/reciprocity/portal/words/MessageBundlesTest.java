@@ -73,7 +73,18 @@ class MessageBundlesTest {
                     .map(k -> "queue.kind." + k),
             Stream.of("all", "year", "last12").map(p -> "record.period." + p),
             Stream.of("ANOTHER_MEMBER", "ORGANISATION_STAFF", "COORDINATOR").map(b -> "record.by." + b),
-            Stream.of("ISSUED", "WITHDRAWN").map(s -> "record.status." + s)).flatMap(s -> s).toList();
+            Stream.of("ISSUED", "WITHDRAWN").map(s -> "record.status." + s),
+            // the review pages (portal.review, issue 17): flags with their hints, kinds of party, levels,
+            // indicators, sortable columns, the period's errors
+            Stream.of("LONG_WAIT_FOR_VALIDATION", "NEAR_LIMIT", "RECEIVED_MUCH_NEVER_GAVE", "GAVE_MUCH_NEVER_RECEIVED")
+                    .flatMap(f -> Stream.of("review.flag." + f, "review.flag." + f + ".hint")),
+            Stream.of("SERVICE_USER", "STAFF", "CARER", "NEIGHBOUR", "ORGANISATION").map(k -> "review.kind." + k),
+            Stream.of("INDIVIDUAL", "OPERATIONAL", "STRATEGIC").map(l -> "review.level." + l),
+            Stream.of("GOALS_JOINTLY_SET", "TRAINING_CO_DELIVERED", "TRAINING_CONTRIBUTED", "OFFICIAL_INFORMATION",
+                    "INVOLVEMENT_MEETING", "SERVICE_CO_DESIGNED", "GOVERNING_BODY").map(i -> "review.indicator." + i),
+            Stream.of("name", "kind", "given", "received", "balance", "reciprocity", "last_activity", "waiting")
+                    .map(c -> "review.column." + c),
+            Stream.of("from", "to", "backwards", "long").map(e -> "review.period.error." + e)).flatMap(s -> s).toList();
 
     @Test
     void englishAndFrenchHoldTheSameKeysAndNoneIsEmpty() throws IOException {
