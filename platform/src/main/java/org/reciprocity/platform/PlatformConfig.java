@@ -1,6 +1,7 @@
 package org.reciprocity.platform;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where the local platform puts things. Each value comes from a system property
@@ -82,8 +83,21 @@ public record PlatformConfig(Path projectDir, Path dataDir, int kafkaPort, int k
      * new component in this record.
      */
     public int reviewPort() {
-        int beside = notificationPort == 0 ? 0 : notificationPort + 2; // 0: a test that starts no service
-        return setting("reciprocity.review.port", "").isEmpty() ? beside : port("reciprocity.review.port", beside);
+        if (!setting("reciprocity.review.port", "").isEmpty()) {
+            return port("reciprocity.review.port", 0);
+        }
+        if (notificationPort == 0) {
+            return 0; // a test that starts no service
+        }
+        // free ports handed out by the OS are often consecutive, so "two above" can be another part's
+        // port (it was identity's once, and identity answered review's health check): step past them
+        List<Integer> taken = List.of(kafkaPort, kafkaControllerPort, mongoPort, issuerPort, ledgerPort,
+                matchingPort, notificationPort, smtpPort, identityPort, webPort);
+        int port = notificationPort + 2;
+        while (taken.contains(port)) {
+            port++;
+        }
+        return port;
     }
 
     public boolean embeddedInfrastructure() {

@@ -117,4 +117,14 @@ class ServiceNodeTest {
         assertThat(both.portalUrl()).isEqualTo("http://localhost:10");
         assertThat(both.devPagesUrl()).isEqualTo("http://127.0.0.1:4");
     }
+
+    @Test
+    void reviewServiceSitsTwoAboveNotificationUnlessAnotherPartHasThatPort() {
+        PlatformConfig apart = PlatformConfig.fromEnvironment().withPorts(data, 1, 2, 3, 4, 5, 6, 100, 8, 9, 10);
+        assertThat(apart.reviewPort()).isEqualTo(102);
+
+        // consecutive free ports from the OS: notification 7, smtp 8, identity 9, portal 10
+        PlatformConfig consecutive = PlatformConfig.fromEnvironment().withPorts(data, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(consecutive.reviewPort()).isEqualTo(11);
+    }
 }
