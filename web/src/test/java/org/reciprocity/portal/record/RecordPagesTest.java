@@ -126,6 +126,8 @@ class RecordPagesTest extends PortalTest {
                 .andExpect(header().string("Content-Type", "application/pdf"))
                 .andExpect(header().string("Content-Disposition", containsString("attachment")))
                 .andReturn().getResponse().getContentAsByteArray();
+        // kept beside the build's output, for a person to open and read
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "contribution-record-sample.pdf"), pdf);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Contribution record", "Ana Lopez", "Riverside Timebank", "2 h 15 min", "1 h 30 min", "45 min",
@@ -151,7 +153,7 @@ class RecordPagesTest extends PortalTest {
         mvc.perform(get("/verify").param("code", "AAAAAAAAAA"))
                 .andExpect(content().string(containsString("There is no record with this code")));
         mvc.perform(get("/verify").param("code", "<script>"))
-                .andExpect(content().string(containsString("Enter the 10 letters and numbers")));
+                .andExpect(content().string(containsString("Type the code. It has 10 letters and numbers")));
     }
 
     @Test
