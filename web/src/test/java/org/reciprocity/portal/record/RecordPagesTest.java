@@ -140,6 +140,16 @@ class RecordPagesTest extends PortalTest {
     }
 
     @Test
+    void theMemberWithdrawsTheirOwnRecordAndOnlyTheirs() throws Exception {
+        mvc.perform(post("/record/" + CODE + "/withdraw").with(member("ana")).with(csrf()))
+                .andExpect(redirectedUrl("/record/" + CODE));
+        assertThat(STUB.last("POST", TB + "/members/ana/contribution-records/" + CODE + "/revocation")).isNotNull();
+        mvc.perform(post("/record/" + GONE + "/withdraw").with(member("ana")).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/record/" + CODE + "/withdraw").with(member("ana"))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void aCodeChecksWithoutSignInAndShowsOnlyWhatTheRecordSays() throws Exception {
         mvc.perform(get("/verify").param("code", CODE.toLowerCase()))
                 .andExpect(status().isOk())
