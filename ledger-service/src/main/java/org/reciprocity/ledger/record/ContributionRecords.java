@@ -106,7 +106,7 @@ class ContributionRecords {
                 .and("memberId").is(memberId).and("revokedAt").is(null)),
                 Update.update("revokedAt", java.util.Date.from(clock.instant())), COLLECTION);
         return Optional.ofNullable(mongo.findOne(Query.query(theirs), Document.class, COLLECTION)).map(StoredRecord::of)
-                .orElseThrow(() -> ApiException.notFound("contribution-record", code));
+                .orElseThrow(() -> ApiException.of(RecordRefusal.NO_SUCH_RECORD));
     }
 
     /** The member's validated contributions as giver, with when each was posted and who stood for it. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.reciprocity.contracts.contribution.CoproductionKind;
@@ -72,7 +73,7 @@ class RecordController {
         return (normal == null ? java.util.Optional.<ContributionRecords.StoredRecord>empty() : records.byCode(normal))
                 .map(r -> new PublicRecord(r.code(), r.jws(), r.revokedAt() == null ? Status.ISSUED : Status.WITHDRAWN,
                         r.revokedAt()))
-                .orElseThrow(() -> ApiException.notFound("contribution-record", code));
+                .orElseThrow(() -> ApiException.of(RecordRefusal.NO_SUCH_RECORD));
     }
 
     /** The public keys that check records' signatures, as a JWK Set (RFC 7517). */
@@ -86,8 +87,8 @@ class RecordController {
      * What to show. {@code showName} and {@code showDates} default to false, {@code kinds} to every
      * kind, the period to all time.
      */
-    record IssueRequest(Boolean showName, @Size(max = 20) Set<CoproductionKind> kinds, LocalDate from, LocalDate to,
-                        Boolean showDates) {
+    record IssueRequest(Boolean showName, @Size(max = 20) Set<@NotNull CoproductionKind> kinds, LocalDate from,
+                        LocalDate to, Boolean showDates) {
 
         Sharing sharing() {
             return new Sharing(Boolean.TRUE.equals(showName), kinds, from, to, Boolean.TRUE.equals(showDates));

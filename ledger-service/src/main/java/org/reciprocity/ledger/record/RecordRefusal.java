@@ -6,7 +6,9 @@ import org.reciprocity.kit.problem.Reason;
 /** Why a contribution record cannot be made as asked. */
 enum RecordRefusal implements Reason {
     PERIOD_BACKWARDS(Outcome.INVALID),
-    NOTHING_TO_RECORD(Outcome.REFUSED);
+    NOTHING_TO_RECORD(Outcome.REFUSED),
+    /** No record has this code (or, for a member's own calls, none of theirs does). */
+    NO_SUCH_RECORD(Outcome.NOT_FOUND);
 
     private final Outcome outcome;
 

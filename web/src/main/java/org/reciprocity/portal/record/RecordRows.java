@@ -25,7 +25,7 @@ public record RecordRows(String who, String period, String total, List<Kind> kin
         String who = view.memberName() != null ? view.memberName() : text(messages, "record.unnamed", locale);
         String period;
         if (view.from() == null && view.to() == null) {
-            period = text(messages, "record.period.all", locale);
+            period = text(messages, "record.period.whole", locale);
         } else {
             period = messages.getMessage("record.period.between", new Object[] {
                     view.from() == null ? "…" : Dates.day(view.from(), locale),

@@ -126,6 +126,8 @@ class RecordPagesTest extends PortalTest {
                 .andExpect(header().string("Content-Type", "application/pdf"))
                 .andExpect(header().string("Content-Disposition", containsString("attachment")))
                 .andReturn().getResponse().getContentAsByteArray();
+        // kept beside the build's output, for a person to open and read
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "contribution-record-sample.pdf"), pdf);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Contribution record", "Ana Lopez", "Riverside Timebank", "2 h 15 min", "1 h 30 min", "45 min",
@@ -135,6 +137,16 @@ class RecordPagesTest extends PortalTest {
             assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Contribution record");
         }
         mvc.perform(get("/record/AAAAAAAAAA/pdf").with(member("ana"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theMemberWithdrawsTheirOwnRecordAndOnlyTheirs() throws Exception {
+        mvc.perform(post("/record/" + CODE + "/withdraw").with(member("ana")).with(csrf()))
+                .andExpect(redirectedUrl("/record/" + CODE));
+        assertThat(STUB.last("POST", TB + "/members/ana/contribution-records/" + CODE + "/revocation")).isNotNull();
+        mvc.perform(post("/record/" + GONE + "/withdraw").with(member("ana")).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/record/" + CODE + "/withdraw").with(member("ana"))).andExpect(status().isForbidden());
     }
 
     @Test
@@ -151,7 +163,7 @@ class RecordPagesTest extends PortalTest {
         mvc.perform(get("/verify").param("code", "AAAAAAAAAA"))
                 .andExpect(content().string(containsString("There is no record with this code")));
         mvc.perform(get("/verify").param("code", "<script>"))
-                .andExpect(content().string(containsString("Enter the 10 letters and numbers")));
+                .andExpect(content().string(containsString("Type the code. It has 10 letters and numbers")));
     }
 
     @Test
