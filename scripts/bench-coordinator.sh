@@ -26,7 +26,7 @@ for m in identity-service ledger-service matching-service notification-service w
 done
 mkdir -p "$RUN_DIR/cp" && cp -r bench/target/classes "$RUN_DIR/cp/bench-classes"
 CP="$RUN_DIR/cp/bench-classes"
-IFS=: read -ra ENTRIES < "$CP_FILE"
+IFS=: read -ra ENTRIES < "$CP_FILE" || true  # no newline at its end
 for e in "${ENTRIES[@]}"; do
   if [[ "$e" == "$PWD"/* ]]; then
     copy="$RUN_DIR/cp/$(echo "${e#"$PWD"/}" | tr / _)"; cp -r "$e" "$copy"; e="$copy"
@@ -41,7 +41,7 @@ export SERVER_TOMCAT_ACCESSLOG_PREFIX='access-${spring.application.name}'
 export SERVER_TOMCAT_ACCESSLOG_SUFFIX=.log
 export SERVER_TOMCAT_ACCESSLOG_ROTATE=false
 export SERVER_TOMCAT_ACCESSLOG_BUFFERED=false
-export SERVER_TOMCAT_ACCESSLOG_PATTERN='%{X-Bench}i %m %U%q %s %D'
+export SERVER_TOMCAT_ACCESSLOG_PATTERN='%{X-Bench}i %m %U %q %s %D'
 # Every generated need was published minutes ago; matching's queue lists needs waiting 7 days by
 # default, so it would list none. 0 days: every open need is "waiting", the queue's heaviest case.
 export RECIPROCITY_MATCHING_QUEUE_NEED_WAITS="${RECIPROCITY_MATCHING_QUEUE_NEED_WAITS:-0d}"

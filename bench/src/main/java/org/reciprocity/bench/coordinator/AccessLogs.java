@@ -15,14 +15,14 @@ import java.util.stream.Stream;
 /**
  * The server's own time for each request, from the access logs Tomcat writes in every service and the
  * portal when the benchmark's script switches them on ({@code SERVER_TOMCAT_ACCESSLOG_*}, pattern
- * {@value #PATTERN}; {@code %q} is the query, "?" included, or nothing): {@code %D} is the time from the request's first byte read to the response's
+ * {@value #PATTERN}; {@code %q} is the query, "?" included, or "-"): {@code %D} is the time from the request's first byte read to the response's
  * last byte handed to the socket, in microseconds (Tomcat 10.1 and later). The {@code X-Bench}
  * header names the benchmark's own direct calls; a "-" there is a call the portal made.
  */
 final class AccessLogs {
 
     /** What the script sets as {@code SERVER_TOMCAT_ACCESSLOG_PATTERN}; {@link #read} parses it. */
-    static final String PATTERN = "%{X-Bench}i %m %U%q %s %D";
+    static final String PATTERN = "%{X-Bench}i %m %U %q %s %D";
     private static final Pattern ID = Pattern.compile("[0-9a-zA-Z_-]*[0-9][0-9a-zA-Z_-]*");
 
     record Entry(String service, String label, String method, String path, int status, long micros) {
@@ -74,8 +74,9 @@ final class AccessLogs {
                 in.readFully(bytes);
                 for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
                     String[] f = line.trim().split(" ");
-                    if (f.length == 5 && f[4].matches("\\d+") && f[3].matches("\\d+")) {
-                        entries.add(new Entry(service, f[0], f[1], f[2], Integer.parseInt(f[3]), Long.parseLong(f[4])));
+                    if (f.length == 6 && f[5].matches("\\d+") && f[4].matches("\\d+")) {
+                        String path = f[3].equals("-") ? f[2] : f[2] + f[3];
+                        entries.add(new Entry(service, f[0], f[1], path, Integer.parseInt(f[4]), Long.parseLong(f[5])));
                     }
                 }
             } catch (IOException e) {

@@ -300,7 +300,7 @@ public final class CoordinatorBenchmark {
             Random r = new Random(1000L * c + i);
             PortalVisitor desk = desks.get(c);
             note.accept(QUEUE_PAGE, desk.get("/coordinator"));
-            note.accept(SEE_MORE_PAGE, desk.get("/coordinator?kind=" + KINDS.get((c + i) % KINDS.size())));
+            note.accept(SEE_MORE_PAGE, desk.get("/coordinator?kind=" + KINDS.get(Math.floorMod(c + i, KINDS.size()))));
             note.accept(SUGGESTIONS_PAGE, desk.get("/coordinator/listings/" + open.get(r.nextInt(open.size())) + "/suggestions"));
         };
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(coordinators);

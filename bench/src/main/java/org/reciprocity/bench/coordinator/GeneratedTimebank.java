@@ -254,8 +254,10 @@ final class GeneratedTimebank {
                 confirm.add(i);
             }
         }
-        step("of those, confirmed (POST /group-activities/{id}/validation: every attendance posted)", confirm.size(),
-                i -> Api.post(ledger() + "/group-activities/bench-activity-" + (confirm.get(i) + 1) + "/validation", admin,
+        // someone other than who recorded it confirms it (the ledger refuses the recorder: logger-cannot-confirm)
+        String confirmer = platform.devToken("bench-confirmer", timebank, List.of("ADMIN", "COORDINATOR"));
+        step("of those, confirmed by another admin (POST /group-activities/{id}/validation: every attendance posted)", confirm.size(),
+                i -> Api.post(ledger() + "/group-activities/bench-activity-" + (confirm.get(i) + 1) + "/validation", confirmer,
                         "generate", Api.object()), 2);
     }
 
