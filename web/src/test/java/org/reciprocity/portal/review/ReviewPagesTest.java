@@ -216,7 +216,7 @@ public class ReviewPagesTest extends PortalTest {
         String page = mvc.perform(get("/review/indicators").with(member("ada", "MEMBER", "ADMIN")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Individual level", "Operational level", "Strategic level",
-                "Care or treatment goals set together", "1 h 30 min", "2 h", "Not met",
+                "Care goals set together", "1 h 30 min", "2 h", "Not met",
                 "<strong class=\"govuk-tag govuk-tag--green\">Met</strong>", "/review/indicators/goals-jointly-set?from=");
         assertThat(page.indexOf("Individual level")).isLessThan(page.indexOf("Operational level"));
         assertThat(page.indexOf("Operational level")).isLessThan(page.indexOf("Strategic level"));
@@ -228,7 +228,7 @@ public class ReviewPagesTest extends PortalTest {
                         .param("from", "2026-11").param("to", "2026-11"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("c-41")))
-                .andExpect(content().string(containsString("The contribution behind the figure")))
+                .andExpect(content().string(containsString("One counted")))
                 .andExpect(content().string(containsString("3 November 2026")))
                 .andExpect(content().string(containsString("1 h 30 min")))
                 .andExpect(content().string(containsString("/review/indicators/goals-jointly-set/contributions.csv?from=2026-11&amp;to=2026-11")));
