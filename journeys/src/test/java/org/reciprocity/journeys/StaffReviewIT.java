@@ -61,7 +61,7 @@ class StaffReviewIT {
                 assertThat(System.nanoTime()).as("review-service never counted the confirmed hours").isLessThan(until);
                 pause();
             }
-            assertThat(b.text(By.id("level-INDIVIDUAL"))).contains("Individual level", "Care or treatment goals set together", "Met");
+            assertThat(b.text(By.id("level-INDIVIDUAL"))).contains("Individual level", "Care goals set together", "Met");
             assertThat(b.text(By.id("indicator-INVOLVEMENT_MEETING"))).contains("1 h");
             b.look("indicators");
 
