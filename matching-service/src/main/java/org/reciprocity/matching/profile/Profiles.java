@@ -80,11 +80,15 @@ public class Profiles {
             // Only the registration's own fields: a transfer seen first keeps its counts. The details
             // are version 0 of them: a change of details heard first is newer and stays.
             processed.applyOnce(MEMBERS_CONSUMER, event, () -> {
-                mongo.upsert(byId(registered.memberId()), new Update().set("timebankId", registered.timebankId())
-                        .set("registeredAt", registered.occurredAt()), COLLECTION);
-                NewerVersion.apply(mongo, COLLECTION, registered.memberId(), DETAILS_VERSION, REGISTERED_DETAILS,
-                        new Update().set("kind", registered.kind()).set("displayName", registered.displayName())
-                                .set("language", registered.language()));
+                // one write in the usual case (no newer details held): no reader finds a profile without its name
+                boolean details = NewerVersion.apply(mongo, COLLECTION, registered.memberId(), DETAILS_VERSION,
+                        REGISTERED_DETAILS, new Update().set("timebankId", registered.timebankId())
+                                .set("registeredAt", registered.occurredAt()).set("kind", registered.kind())
+                                .set("displayName", registered.displayName()).set("language", registered.language()));
+                if (!details) {
+                    mongo.upsert(byId(registered.memberId()), new Update().set("timebankId", registered.timebankId())
+                            .set("registeredAt", registered.occurredAt()), COLLECTION);
+                }
                 refresh(registered.memberId());
             });
         } else if (event instanceof MemberDetailsChanged changed) {

@@ -83,10 +83,15 @@ public class Recipients {
 
     /** The registration's details are version 0 of them: a change of details heard first is newer and stays. */
     private void registered(MemberRegistered e) {
-        mongo.upsert(byId(e.memberId()), new Update().set("timebankId", e.timebankId()).set("roles", e.roles()),
-                RecipientDocument.class);
-        NewerVersion.apply(mongo, COLLECTION, e.memberId(), DETAILS_VERSION, REGISTERED_DETAILS, new Update()
-                .set("displayName", e.displayName()).set("email", e.email()).set("language", e.language()));
+        // one write in the usual case (no newer details held), so no reader ever finds the member without
+        // their e-mail: the welcome, read at the same time, was once sent nowhere between two writes
+        boolean details = NewerVersion.apply(mongo, COLLECTION, e.memberId(), DETAILS_VERSION, REGISTERED_DETAILS,
+                new Update().set("timebankId", e.timebankId()).set("roles", e.roles()).set("displayName", e.displayName())
+                        .set("email", e.email()).set("language", e.language()));
+        if (!details) {
+            mongo.upsert(byId(e.memberId()), new Update().set("timebankId", e.timebankId()).set("roles", e.roles()),
+                    RecipientDocument.class);
+        }
         recipientCache.evict(e.memberId());
         if (e.roles().contains("COORDINATOR")) {
             mongo.upsert(byId(e.timebankId()), new Update().addToSet("coordinators", e.memberId()),
