@@ -86,6 +86,22 @@ class ContributionRecordIT {
     }
 
     @Test
+    void theKeysAreAlsoAtTheWellKnownAddressPublicAndKeptByCachesForAnHour() throws Exception {
+        java.net.http.HttpResponse<String> wellKnown = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/.well-known/jwks.json"))
+                        .GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(wellKnown.statusCode()).as("no token needed: " + wellKnown.body()).isEqualTo(200);
+        assertThat(wellKnown.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(wellKnown.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("max-age=3600", "public"));
+        ApiClient.Response keys = given.api.get("/api/v1/contribution-records/keys", null);
+        assertThat(JWKSet.parse(wellKnown.body()).toJSONObject()).isEqualTo(JWKSet.parse(keys.body()).toJSONObject());
+        assertThat(JWKSet.parse(wellKnown.body()).getKeys()).isNotEmpty().allMatch(k -> !k.isPrivate());
+        // only GET is public there
+        assertThat(given.api.post("/.well-known/jwks.json", null, Map.of()).status()).isIn(401, 403, 405);
+    }
+
+    @Test
     void whatTheMemberDidNotShareIsNotInTheRecord() throws Exception {
         ApiClient.Response issued = given.api.post(records(sam), given.as(sam), Map.of("kinds", List.of("PEER_SUPPORT")));
         assertThat(issued.status()).as(issued.body()).isEqualTo(201);

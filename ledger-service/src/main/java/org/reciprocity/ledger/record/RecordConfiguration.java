@@ -26,15 +26,16 @@ class RecordConfiguration {
     }
 
     /**
-     * A record and the keys that check it are public (their rules say {@code ANYONE}): an employer
-     * or a college given a code needs no account here. Only GET; the member's own calls under
+     * A record and the keys that check it are public (their rules say {@code ANYONE}), the keys also at
+     * {@code /.well-known/jwks.json}: an employer or a college given a code needs no account here. Only GET; the member's own calls under
      * {@code /timebanks/...} keep the kit's bearer-token chain, which comes after this one.
      */
     @Bean
     @Order(1)
     SecurityFilterChain publicContributionRecords(HttpSecurity http) throws Exception {
         return http.securityMatcher(request -> HttpMethod.GET.matches(request.getMethod())
-                        && request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/contribution-records/"))
+                        && (request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/contribution-records/")
+                        || request.getRequestURI().equals(request.getContextPath() + RecordController.WELL_KNOWN_KEYS_PATH)))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())

@@ -1,5 +1,6 @@
 package org.reciprocity.ledger.record;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,7 +14,9 @@ import jakarta.validation.constraints.Size;
 import org.reciprocity.contracts.contribution.CoproductionKind;
 import org.reciprocity.kit.access.Access;
 import org.reciprocity.kit.web.ApiException;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 class RecordController {
 
     static final String KEYS_PATH = "/api/v1/contribution-records/keys";
+    static final String WELL_KNOWN_KEYS_PATH = "/.well-known/jwks.json";
 
     private final ContributionRecords records;
     private final RecordKey key;
@@ -76,11 +80,15 @@ class RecordController {
                 .orElseThrow(() -> ApiException.of(RecordRefusal.NO_SUCH_RECORD));
     }
 
-    /** The public keys that check records' signatures, as a JWK Set (RFC 7517). */
+    /**
+     * The public keys that check records' signatures, as a JWK Set (RFC 7517); also at the address JOSE
+     * tools look for first. Public, and kept by caches for a while: a key is published long before it
+     * signs and kept long after, so an hour's old copy still checks every record.
+     */
     @Access("READ_CONTRIBUTION_RECORD_KEYS")
-    @GetMapping(KEYS_PATH)
-    Map<String, Object> keys() {
-        return key.publicKeys();
+    @GetMapping({KEYS_PATH, WELL_KNOWN_KEYS_PATH})
+    ResponseEntity<Map<String, Object>> keys() {
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic()).body(key.publicKeys());
     }
 
     /**
