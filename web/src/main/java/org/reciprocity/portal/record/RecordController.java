@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.reciprocity.portal.PortalSettings;
+import org.reciprocity.portal.pdf.TaggedPdf;
 import org.reciprocity.portal.layout.LayoutAdvice;
 import org.reciprocity.portal.layout.PageError;
 import org.reciprocity.portal.services.ServiceRefusal;
@@ -44,13 +45,13 @@ class RecordController {
 
     private final RecordClient ledger;
     private final RecordVerifier verifier;
-    private final RecordPdf pdf;
+    private final TaggedPdf pdf;
     private final Zones zones;
     private final MessageSource messages;
     private final LayoutAdvice layout;
     private final PortalSettings settings;
 
-    RecordController(RecordClient ledger, RecordVerifier verifier, RecordPdf pdf, Zones zones, MessageSource messages,
+    RecordController(RecordClient ledger, RecordVerifier verifier, TaggedPdf pdf, Zones zones, MessageSource messages,
                      LayoutAdvice layout, PortalSettings settings) {
         this.ledger = ledger;
         this.verifier = verifier;
@@ -150,7 +151,7 @@ class RecordController {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"contribution-record-" + record.code() + ".pdf\"")
-                .body(pdf.render(locale, variables));
+                .body(pdf.render("record/pdf", locale, variables));
     }
 
     @PostMapping("/record/{code}/withdraw")

@@ -3,9 +3,11 @@ package org.reciprocity.portal.review;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.reciprocity.portal.words.Hours;
 import org.springframework.web.util.HtmlUtils;
 
@@ -24,6 +26,27 @@ final class ReviewCharts {
 
     /** The words a picture says about itself: its title and a one-sentence description. */
     record Label(String id, String title, String description) {
+    }
+
+    /**
+     * Parity's three pictures with their words, as the page and the report show them: {@code flowSvg},
+     * {@code shareSvg} and {@code trendSvg}. {@code text} reads a message in the reader's language.
+     */
+    static Map<String, String> parity(ReviewFigures.Parity parity, Function<String, String> text, Locale locale) {
+        Map<String, String> kindWords = new LinkedHashMap<>();
+        for (String k : ReviewFigures.Flags.PARTY_KINDS) {
+            kindWords.put(k, text.apply("review.kind." + k));
+        }
+        Map<String, String> charts = new LinkedHashMap<>();
+        charts.put("flowSvg", flow(new Label("flow-chart-svg", text.apply("review.parity.flow"),
+                text.apply("review.parity.flow.desc")), parity, kindWords, text.apply("review.parity.gave"),
+                text.apply("review.parity.received")));
+        charts.put("shareSvg", share(new Label("share-chart-svg", text.apply("review.parity.share"),
+                text.apply("review.parity.share.desc")), parity.serviceUsers(), text.apply("review.parity.share.gave"),
+                text.apply("review.parity.share.received")));
+        charts.put("trendSvg", trend(new Label("trend-chart-svg", text.apply("review.parity.trend"),
+                text.apply("review.parity.trend.desc")), parity.trend(), locale));
+        return charts;
     }
 
     /**
@@ -131,6 +154,28 @@ final class ReviewCharts {
             svg.append("<circle class=\"dot\" r=\"4\" cx=\"").append(at[0]).append("\" cy=\"").append(at[1]).append("\"/>");
         }
         return svg.append("</svg>").toString();
+    }
+
+    /**
+     * Colours and lettering for the report's PDF, where portal.css does not reach: the same rules,
+     * inside the picture, which Batik reads (a page never gets this: its policy refuses inline style).
+     */
+    private static final String PRINT_STYLE = "<style type=\"text/css\">"
+            + ".portal-chart text { font-family: 'DejaVu Sans', sans-serif; font-size: 12px; fill: #0b0c0c; }"
+            + ".portal-chart .heading { font-weight: bold; }"
+            + ".portal-chart .given { fill: #00703c; } .portal-chart .received { fill: #1d70b8; }"
+            + ".portal-chart .line { fill: none; stroke: #1d70b8; stroke-width: 2; } .portal-chart .dot { fill: #1d70b8; }"
+            + ".portal-chart .axis { stroke: #505a5f; stroke-width: 1; }"
+            + ".portal-chart .flow { stroke: #1d70b8; stroke-opacity: 0.55; stroke-linecap: round; }"
+            + ".portal-chart .flow-service-user { stroke: #00703c; } .portal-chart .flow-staff { stroke: #1d70b8; }"
+            + ".portal-chart .flow-carer { stroke: #912b88; } .portal-chart .flow-neighbour { stroke: #f47738; }"
+            + ".portal-chart .flow-organisation { stroke: #505a5f; } .portal-chart .empty { fill: #f3f2f1; stroke: #b1b4b6; }"
+            + "</style>";
+
+    /** A picture as the PDF draws it: its own style, right after its title and description. */
+    static String forPrint(String svg) {
+        int at = svg.indexOf("</desc>") + "</desc>".length();
+        return svg.substring(0, at) + PRINT_STYLE + svg.substring(at);
     }
 
     private static long given(ReviewFigures.ParityMonth m) {

@@ -3,7 +3,6 @@ package org.reciprocity.portal.review;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,9 +39,6 @@ class ReviewPages {
             "NEAR_LIMIT", "govuk-tag--red",
             "RECEIVED_MUCH_NEVER_GAVE", "govuk-tag--blue",
             "GAVE_MUCH_NEVER_RECEIVED", "govuk-tag--green");
-
-    /** The short plural words for each kind of party ({@code review.kind.SERVICE_USER}…). */
-    private static final String KIND_WORDS = "review.kind.";
 
     private final ReviewCalls review;
     private final Services services;
@@ -102,25 +98,13 @@ class ReviewPages {
     String parity(PeriodParams params, Model model) {
         SignedIn me = SignedIn.current();
         ReviewPeriod.Asked asked = period(params, model);
-        Map<String, String> kindWords = new LinkedHashMap<>();
-        for (String k : ReviewFigures.Flags.PARTY_KINDS) {
-            kindWords.put(k, text(KIND_WORDS + k));
-        }
         model.addAttribute("kinds", ReviewFigures.Flags.PARTY_KINDS);
         if (asked.wrong()) {
             return "review/parity";
         }
         ReviewFigures.Parity parity = review.parity(me.timebankId(), asked.period());
-        Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("parity", parity);
-        model.addAttribute("flowSvg", ReviewCharts.flow(new ReviewCharts.Label("flow-chart-svg",
-                        text("review.parity.flow"), text("review.parity.flow.desc")), parity, kindWords,
-                text("review.parity.gave"), text("review.parity.received")));
-        model.addAttribute("shareSvg", ReviewCharts.share(new ReviewCharts.Label("share-chart-svg",
-                        text("review.parity.share"), text("review.parity.share.desc")), parity.serviceUsers(),
-                text("review.parity.share.gave"), text("review.parity.share.received")));
-        model.addAttribute("trendSvg", ReviewCharts.trend(new ReviewCharts.Label("trend-chart-svg",
-                text("review.parity.trend"), text("review.parity.trend.desc")), parity.trend(), locale));
+        model.addAllAttributes(ReviewCharts.parity(parity, this::text, LocaleContextHolder.getLocale()));
         return "review/parity";
     }
 

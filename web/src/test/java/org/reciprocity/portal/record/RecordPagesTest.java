@@ -46,6 +46,7 @@ class RecordPagesTest extends PortalTest {
     static final String GONE = "9Z8Y7X6W5V";
     static ECKey key;
     static String jws;
+    static String withdrawnJws;
 
     @Autowired
     MockMvc mvc;
@@ -54,7 +55,7 @@ class RecordPagesTest extends PortalTest {
     static void aSignedRecordTheStubServes() throws Exception {
         key = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();
         jws = sign(credential(CODE));
-        String withdrawnJws = sign(credential(GONE));
+        withdrawnJws = sign(credential(GONE));
         STUB.json("GET /api/v1/contribution-records/keys", new JWKSet(key.toPublicJWK()).toString())
                 .json("GET /api/v1/contribution-records/" + CODE, "{\"code\":\"" + CODE + "\",\"jws\":\"" + jws + "\",\"status\":\"ISSUED\"}")
                 .json("GET /api/v1/contribution-records/" + GONE, "{\"code\":\"" + GONE + "\",\"jws\":\"" + withdrawnJws
@@ -100,6 +101,30 @@ class RecordPagesTest extends PortalTest {
                 .andExpect(redirectedUrl("/record/" + CODE));
         String body = STUB.last("POST", TB + "/members/ana/contribution-records").body();
         assertThat(body).contains("\"showName\":true", "\"showDates\":false", "\"kinds\":[\"PEER_SUPPORT\"]", "\"from\":", "\"to\":");
+    }
+
+    @Test
+    void bothYesOrNoQuestionsAreTheSameRadiosEachWithItsOwnIdsHintAndAnswer() throws Exception {
+        String page = mvc.perform(post("/record").with(member("ana")).with(csrf()).param("showName", "no")
+                        .param("period", "all").param("showDates", "yes"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("aria-describedby=\"showName-hint\"", "id=\"showName-hint\"", "Without your name, the record does not say who you are",
+                "id=\"showName\" name=\"showName\" type=\"radio\" value=\"yes\">",
+                "id=\"showName-no\" name=\"showName\" type=\"radio\" value=\"no\" checked=\"checked\">",
+                "aria-describedby=\"showDates-hint\"", "id=\"showDates-hint\"",
+                "id=\"showDates\" name=\"showDates\" type=\"radio\" value=\"yes\" checked=\"checked\">",
+                "id=\"showDates-no\" name=\"showDates\" type=\"radio\" value=\"no\">", "for=\"showDates-no\"");
+    }
+
+    @Test
+    void aPastedRecordItsMemberWithdrewSaysWithdrawnNotValid() throws Exception {
+        STUB.clear();
+        mvc.perform(post("/verify").with(csrf()).param("jws", withdrawnJws))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"verify-withdrawn\"")))
+                .andExpect(content().string(not(containsString("id=\"verify-valid\""))))
+                .andExpect(content().string(not(containsString("Ana Lopez"))));
+        assertThat(STUB.last("GET", "/api/v1/contribution-records/" + GONE)).as("its code was looked up").isNotNull();
     }
 
     @Test
