@@ -2,10 +2,21 @@ package org.reciprocity.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +27,9 @@ import org.openqa.selenium.By;
  * whose figures come from contributions confirmed through the ledger and carried to review-service by
  * the broker. The reciprocity review lists the members, parity shows its pictures with their text
  * (title, description, the table beside each), the indicators link to what was counted, a table
- * downloads as CSV; a member gets 403. axe on every page, each shot at desktop and 320 px.
+ * downloads as CSV; whether the records are whole (nothing checked yet, then an admin's check: whole);
+ * the quarterly report downloads as a tagged PDF whose text holds the figures; a member gets 403. axe
+ * on every page, each shot at desktop and 320 px.
  */
 class StaffReviewIT {
 
@@ -100,6 +113,32 @@ class StaffReviewIT {
             assertThat(reply.body()).startsWith("giver_kind,to_service_user,to_staff,to_carer,to_neighbour,to_organisation");
             Web.Reply review = Web.page(b.find(By.id("to-review")).getAttribute("href").replace("/review?", "/review/members.csv?"), cookie);
             assertThat(review.body()).startsWith("member_id,name,kind").contains(su);
+
+            // are the records whole: nothing checked yet in this new timebank, and staff are not offered a check
+            b.click(By.id("to-integrity"));
+            b.await(By.id("integrity-panel"));
+            assertThat(b.text(By.id("integrity-panel"))).contains("No check has run yet");
+            assertThat(b.has(By.id("run-check"))).as("only an admin asks for a check").isFalse();
+            // an admin asks the ledger for one; the page then says what it found, when, and what it read
+            Web.postJson(portal.api("ledger-service", tb) + "/ledger/verification/runs", portal.token(st, tb, "ADMIN"),
+                    Map.of()).expect(200);
+            b.go(portal.web + "/review/integrity");
+            b.await(By.id("integrity-whole"));
+            assertThat(b.text(By.id("integrity-whole"))).contains("Whole").contains("entries were read again. None was changed.");
+            assertThat(b.text(By.id("integrity-who"))).isEqualTo("An admin");
+            assertThat(b.text(By.id("integrity-ran-at"))).contains(String.valueOf(LocalDate.now(ZoneOffset.UTC).getYear()));
+            b.look("integrity");
+
+            // the quarterly report: this quarter (the hours were confirmed today), as a PDF whose text is read back
+            b.click(By.id("to-report"));
+            b.await(By.id("report-form"));
+            b.look("report");
+            b.click(By.cssSelector("label[for='quarter']"));
+            String quarter = b.find(By.id("quarter")).getAttribute("value");
+            String text = pdfText(portal.web + "/review/report.pdf?quarter=" + quarter, cookie);
+            assertThat(text).contains("Quarterly report", "Review Street", "Who gave time to whom", "Hours given, by who gave",
+                    "2 h 30 min", "Month by month", "Co-production indicators", "Individual level", "Care goals set together",
+                    "1 h 30 min", "Strategic level");
         }
 
         try (Person moira = new Person(portal, Browser.open(screens, true), "member")) {
@@ -107,7 +146,8 @@ class StaffReviewIT {
                     "a long swim in the lake " + System.nanoTime()));
             assertThat(moira.browser.has(By.cssSelector("nav a[href='/review']"))).as("a member is not offered it").isFalse();
             String cookie = COOKIE + "=" + moira.browser.cookie(COOKIE);
-            for (String page : List.of("/review", "/review/parity", "/review/indicators", "/review/parity.csv")) {
+            for (String page : List.of("/review", "/review/parity", "/review/indicators", "/review/parity.csv",
+                    "/review/report", "/review/report.pdf?quarter=2026-Q1", "/review/integrity")) {
                 assertThat(Web.page(portal.web + page, cookie).status()).as(page).isEqualTo(403);
             }
             moira.browser.go(portal.web + "/review");
@@ -115,6 +155,25 @@ class StaffReviewIT {
             moira.browser.look("member-refused");
         }
         System.out.println("[staff-review] screenshots: " + screens.files().size() + " in " + screens.folder());
+    }
+
+    /** The PDF downloaded in the person's session, opened with PDFBox, its text read back (one space for any run). */
+    private static String pdfText(String url, String cookie) {
+        try {
+            HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Cookie", cookie).timeout(Duration.ofSeconds(120)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+            Path copy = Path.of("target", "screenshots", "staff-review", "quarterly-report.pdf");
+            Files.createDirectories(copy.getParent());
+            Files.write(copy, pdf.body());
+            try (PDDocument document = Loader.loadPDF(pdf.body())) {
+                assertThat(document.getDocumentCatalog().getMarkInfo().isMarked()).as("a tagged PDF").isTrue();
+                return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the quarterly report " + url, e);
+        }
     }
 
     private static void pause() {

@@ -130,7 +130,9 @@ class EveryPageInBothLanguagesTest extends PortalTest {
             "/review/parity, en, Who gave time to whom", "/review/parity, fr, Qui a donné du temps à qui",
             "/review/indicators, en, Strategic level", "/review/indicators, fr, Niveau stratégique",
             "/review/indicators/goals-jointly-set, en, What was counted",
-            "/review/indicators/goals-jointly-set, fr, Ce qui a été compté"})
+            "/review/indicators/goals-jointly-set, fr, Ce qui a été compté",
+            "/review/report, en, Download the report (PDF)", "/review/report, fr, Télécharger le rapport (PDF)",
+            "/review/integrity, en, What is checked", "/review/integrity, fr, Ce qui est vérifié"})
     void rendersWithEveryWordInItsLanguage(String page, String language, String words) throws Exception {
         mvc.perform(get(page).param("lang", language).with(member("cora", "MEMBER", "COORDINATOR")))
                 .andExpect(status().isOk())

@@ -33,20 +33,34 @@ final class ReviewCharts {
      * {@code shareSvg} and {@code trendSvg}. {@code text} reads a message in the reader's language.
      */
     static Map<String, String> parity(ReviewFigures.Parity parity, Function<String, String> text, Locale locale) {
+        return parity(parity, text, locale, false);
+    }
+
+    /** The same three, drawn for the report's PDF ({@link #forPrint}). */
+    static Map<String, String> parityForPrint(ReviewFigures.Parity parity, Function<String, String> text, Locale locale) {
+        return parity(parity, text, locale, true);
+    }
+
+    private static Map<String, String> parity(ReviewFigures.Parity parity, Function<String, String> text, Locale locale,
+                                              boolean print) {
         Map<String, String> kindWords = new LinkedHashMap<>();
         for (String k : ReviewFigures.Flags.PARTY_KINDS) {
             kindWords.put(k, text.apply("review.kind." + k));
         }
+        Label flow = new Label("flow-chart-svg", text.apply("review.parity.flow"), text.apply("review.parity.flow.desc"));
+        Label share = new Label("share-chart-svg", text.apply("review.parity.share"), text.apply("review.parity.share.desc"));
+        Label trend = new Label("trend-chart-svg", text.apply("review.parity.trend"), text.apply("review.parity.trend.desc"));
         Map<String, String> charts = new LinkedHashMap<>();
-        charts.put("flowSvg", flow(new Label("flow-chart-svg", text.apply("review.parity.flow"),
-                text.apply("review.parity.flow.desc")), parity, kindWords, text.apply("review.parity.gave"),
-                text.apply("review.parity.received")));
-        charts.put("shareSvg", share(new Label("share-chart-svg", text.apply("review.parity.share"),
-                text.apply("review.parity.share.desc")), parity.serviceUsers(), text.apply("review.parity.share.gave"),
-                text.apply("review.parity.share.received")));
-        charts.put("trendSvg", trend(new Label("trend-chart-svg", text.apply("review.parity.trend"),
-                text.apply("review.parity.trend.desc")), parity.trend(), locale));
+        charts.put("flowSvg", drawn(flow(flow, parity, kindWords, text.apply("review.parity.gave"),
+                text.apply("review.parity.received")), flow, print));
+        charts.put("shareSvg", drawn(share(share, parity.serviceUsers(), text.apply("review.parity.share.gave"),
+                text.apply("review.parity.share.received")), share, print));
+        charts.put("trendSvg", drawn(trend(trend, parity.trend(), locale), trend, print));
         return charts;
+    }
+
+    private static String drawn(String svg, Label label, boolean print) {
+        return print ? forPrint(svg, label) : svg;
     }
 
     /**
@@ -172,10 +186,14 @@ final class ReviewCharts {
             + ".portal-chart .flow-organisation { stroke: #505a5f; } .portal-chart .empty { fill: #f3f2f1; stroke: #b1b4b6; }"
             + "</style>";
 
-    /** A picture as the PDF draws it: its own style, right after its title and description. */
-    static String forPrint(String svg) {
+    /**
+     * A picture as the PDF draws it: its own style, right after its title and description, and those
+     * words again as {@code alt}, which openhtmltopdf gives the tagged PDF's Figure as its alternate text.
+     */
+    static String forPrint(String svg, Label label) {
         int at = svg.indexOf("</desc>") + "</desc>".length();
-        return svg.substring(0, at) + PRINT_STYLE + svg.substring(at);
+        String alt = " alt=\"" + HtmlUtils.htmlEscape(label.title() + ". " + label.description(), "UTF-8") + "\"";
+        return "<svg" + alt + svg.substring("<svg".length(), at) + PRINT_STYLE + svg.substring(at);
     }
 
     private static long given(ReviewFigures.ParityMonth m) {

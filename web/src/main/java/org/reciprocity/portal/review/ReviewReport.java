@@ -104,7 +104,7 @@ class ReviewReport {
         variables.put("kinds", ReviewFigures.Flags.PARTY_KINDS);
         variables.put("levels", ReviewFigures.Flags.LEVELS);
         variables.put("hours", new HoursWords(locale));
-        ReviewCharts.parity(parity, this::text, locale).forEach((name, svg) -> variables.put(name, ReviewCharts.forPrint(svg)));
+        variables.putAll(ReviewCharts.parityForPrint(parity, this::text, locale));
         String file = "quarterly-report-" + q + ".pdf";
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)

@@ -52,4 +52,13 @@ class ReviewChartsTest {
         assertThat(svg.split("<rect class=\"given\"").length - 1).isEqualTo(2);
         assertThat(svg.split("<circle class=\"dot\"").length - 1).isEqualTo(2);
     }
+
+    @Test
+    void forThePdfAPictureCarriesItsOwnColoursAndItsWordsAsAlt() {
+        ReviewCharts.Label label = new ReviewCharts.Label("share", "Share", "One bar & two parts");
+        String svg = ReviewCharts.forPrint(ReviewCharts.share(label, parity().serviceUsers(), "Gave", "Received"), label);
+        assertThat(svg).startsWith("<svg alt=\"Share. One bar &amp; two parts\" xmlns=")
+                .contains("</desc><style type=\"text/css\">", ".portal-chart .given { fill: #00703c; }")
+                .doesNotContain("style=");
+    }
 }

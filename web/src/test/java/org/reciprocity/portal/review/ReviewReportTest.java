@@ -13,9 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,9 +96,26 @@ class ReviewReportTest extends PortalTest {
                     "Care goals set together", "Service users on the board", "Not met", "1 h 30 min");
             assertThat(text.indexOf("Individual level")).isLessThan(text.indexOf("Strategic level"));
             assertThat(document.getDocumentCatalog().getMarkInfo().isMarked()).as("a tagged PDF").isTrue();
+            assertThat(figures(document.getDocumentCatalog().getStructureTreeRoot().getKids())).as("each picture's words, as its alternate text")
+                    .hasSize(3).anySatisfy(alt -> assertThat(alt).startsWith("Who gave time to whom. "))
+                    .anySatisfy(alt -> assertThat(alt).startsWith("Month by month. "));
             assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Quarterly report: October to December 2026");
             assertThat(document.getNumberOfPages()).isBetween(2, 4);
         }
+    }
+
+    /** The alternate texts of the tagged PDF's Figures, in reading order. */
+    private static List<String> figures(List<Object> kids) {
+        List<String> alts = new ArrayList<>();
+        for (Object kid : kids) {
+            if (kid instanceof PDStructureElement element) {
+                if ("Figure".equals(element.getStructureType())) {
+                    alts.add(element.getAlternateDescription());
+                }
+                alts.addAll(figures(element.getKids()));
+            }
+        }
+        return alts;
     }
 
     @Test
