@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.reciprocity.portal.PortalSettings;
-import org.reciprocity.portal.pdf.TaggedPdf;
 import org.reciprocity.portal.layout.LayoutAdvice;
 import org.reciprocity.portal.layout.PageError;
+import org.reciprocity.portal.pdf.TaggedPdf;
 import org.reciprocity.portal.services.ServiceRefusal;
 import org.reciprocity.portal.signin.SignedIn;
 import org.reciprocity.portal.words.Dates;
