@@ -55,7 +55,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * one is being made gets that one.
  */
 @ServiceIntegrationTest
-class TimebankExportIT {
+class TimebankDownloadIT {
 
     static final Instant NOV_3 = LocalDate.of(2026, 11, 3).atTime(10, 0).toInstant(ZoneOffset.UTC);
 
