@@ -73,11 +73,11 @@ final class ExportWriter {
             List<MemberFact> members = facts.members().withPrefix(prefix);
             Set<String> memberIds = new HashSet<>();
             members.forEach(m -> memberIds.add(m.memberId()));
-            table(out, files, progress, ExportFile.MEMBERS, members, m -> List.of(
-                    m.memberId(), text(m.name()), text(m.kind()), text(joined(m)), m.suspended()),
+            table(out, files, progress, ExportFile.MEMBERS, members, m -> Arrays.asList(
+                    m.memberId(), m.name(), text(m.kind()), text(joined(m)), m.suspended()),
                     "member_id", "name", "kind", "joined_at", "suspended");
 
-            table(out, files, progress, ExportFile.ACCOUNTS, facts.accounts().withPrefix(prefix), (AccountFact a) -> List.of(
+            table(out, files, progress, ExportFile.ACCOUNTS, facts.accounts().withPrefix(prefix), (AccountFact a) -> Arrays.asList(
                     a.accountId(), memberIds.contains(a.accountId()) ? "MEMBER" : "ORGANISATION", a.balance(),
                     a.sequence()),
                     "account_id", "holder", "balance_minutes", "after_ledger_sequence");
@@ -87,9 +87,9 @@ final class ExportWriter {
                     ExportWriter::contribution, "contribution_id", "kind", "giver_account_id", "receiver_account_id",
                     "minutes", "happened_on", "logged_at", "group_activity_id", "state", "state_at");
 
-            table(out, files, progress, ExportFile.TRANSFERS, facts.postings().withPrefix(prefix), (PostingFact p) -> List.of(
-                    p.transferId(), p.at().toString(), p.debitAccountId(), p.creditAccountId(), p.minutes(),
-                    p.reason().name(), text(p.contributionId()), text(p.reversesTransferId()), p.sequence()),
+            table(out, files, progress, ExportFile.TRANSFERS, facts.postings().withPrefix(prefix), (PostingFact p) -> Arrays.asList(
+                    p.transferId(), text(p.at()), p.debitAccountId(), p.creditAccountId(), p.minutes(),
+                    text(p.reason()), text(p.contributionId()), text(p.reversesTransferId()), p.sequence()),
                     "transfer_id", "posted_at", "debit_account_id", "credit_account_id", "minutes", "reason",
                     "contribution_id", "reverses_transfer_id", "ledger_sequence");
 
@@ -97,7 +97,7 @@ final class ExportWriter {
                     "listing_id", "kind", "owner_id", "title", "category", "tags", "estimated_minutes", "mode",
                     "district", "needs_verified_member", "published_at", "expires_at", "state", "ended_at");
 
-            table(out, files, progress, ExportFile.MATCHES, matching.matches(timebankId), (MatchRecord m) -> List.of(
+            table(out, files, progress, ExportFile.MATCHES, matching.matches(timebankId), (MatchRecord m) -> Arrays.asList(
                     m.matchId(), m.state(), text(m.giverId()), text(m.receiverId()), text(m.offerListingId()),
                     text(m.needListingId()), text(m.proposedVia()), text(m.estimatedMinutes()), text(m.proposedAt()),
                     text(m.agreedAt()), text(m.stateAt()), text(m.contributionId()), text(m.minutes())),
