@@ -17,7 +17,7 @@ import org.springframework.http.ResponseEntity;
  * formula (starting with {@code = + - @}, a tab or a carriage return) is written with a leading
  * {@code '}, so a name such as {@code =HYPERLINK(...)} stays text; numbers are ours and stay numbers.
  */
-final class CsvTable {
+public final class CsvTable {
 
     static final MediaType TEXT_CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
@@ -51,7 +51,8 @@ final class CsvTable {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + ".csv\"").body(text());
     }
 
-    private static Object cell(Object value) {
+    /** A cell as written: empty for nothing, numbers and booleans as they are, text neutralised (also for the download). */
+    public static Object cell(Object value) {
         if (value == null) {
             return "";
         }
@@ -61,7 +62,7 @@ final class CsvTable {
         return neutralised(value.toString());
     }
 
-    static String neutralised(String text) {
+    public static String neutralised(String text) {
         if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
             return "'" + text;
         }

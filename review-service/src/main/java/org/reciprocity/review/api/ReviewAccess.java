@@ -21,6 +21,7 @@ public enum ReviewAccess implements AccessRule {
     READ_INDICATORS(REVIEWER, COORDINATOR, ADMIN),
     READ_CONTRIBUTIONS_BEHIND_INDICATOR(REVIEWER, COORDINATOR, ADMIN), // ids, kinds and dates: no names, no notes
     REBUILD_PROJECTIONS(ADMIN),
+    EXPORT_TIMEBANK(ADMIN),                                  // the whole timebank as CSV (export package): admins only
 
     // operations: the kit's list of this timebank's events the broker refused for good (ParkedEventsController)
     PARKED_EVENTS_READ(ADMIN);

@@ -58,6 +58,8 @@ class SecurityConfiguration {
                                 "/error", "/signed-out", "/paused", "/verify").permitAll()
                         .requestMatchers("/coordinator", "/coordinator/**").access((auth, context) -> new AuthorizationDecision(coordinates(auth.get())))
                         .requestMatchers("/admin", "/admin/**").access((auth, context) -> new AuthorizationDecision(administers(auth.get())))
+                        // the download of the whole timebank (issue 17): admins only, before the review's own rule
+                        .requestMatchers("/review/export", "/review/export/**").access((auth, context) -> new AuthorizationDecision(administers(auth.get())))
                         .requestMatchers("/review", "/review/**").access((auth, context) -> new AuthorizationDecision(reviews(auth.get())))
                         .anyRequest().authenticated())
                 .oauth2Login(o -> o

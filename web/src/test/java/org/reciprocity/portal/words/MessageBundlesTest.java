@@ -74,6 +74,9 @@ class MessageBundlesTest {
             Stream.of("all", "year", "last12").map(p -> "record.period." + p),
             Stream.of("ANOTHER_MEMBER", "ORGANISATION_STAFF", "COORDINATOR").map(b -> "record.by." + b),
             Stream.of("ISSUED", "WITHDRAWN").map(s -> "record.status." + s),
+            // the download of the whole timebank (portal.review ExportPages): its tables and its states
+            Stream.of("members", "accounts", "contributions", "transfers", "listings", "matches").map(t -> "export.file." + t),
+            Stream.of("QUEUED", "RUNNING", "READY", "FAILED").map(s -> "export.state." + s),
             // the review pages (portal.review, issue 17): flags with their hints, kinds of party, levels,
             // indicators, sortable columns, the period's errors
             Stream.of("LONG_WAIT_FOR_VALIDATION", "NEAR_LIMIT", "RECEIVED_MUCH_NEVER_GAVE", "GAVE_MUCH_NEVER_RECEIVED")
