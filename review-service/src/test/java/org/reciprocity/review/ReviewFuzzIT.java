@@ -231,6 +231,7 @@ class ReviewFuzzIT {
         cases();
         String staff = SharedInfrastructure.get().tokens().token("fuzz-staff", tb, "STAFF");
         String admin = SharedInfrastructure.get().tokens().token("fuzz-admin", tb, "ADMIN");
+        ApiClient api = new ApiClient("http://localhost:" + port);
         Map<String, Object> before = settled(staff);
         List<String> failures = new ArrayList<>();
         int refused = 0;
@@ -241,8 +242,7 @@ class ReviewFuzzIT {
                 Map<String, String> headers = new LinkedHashMap<>(each.headers());
                 headers.put("Accept-Language", language);
                 try {
-                    answers.put(language, ReviewHttp.send("http://localhost:" + port, each.method(), each.target(), token,
-                            headers, each.body()));
+                    answers.put(language, api.send(each.method(), each.target(), token, headers, each.body()));
                 } catch (RuntimeException e) {
                     failures.add(each + ": no answer: " + e.getMessage());
                 }
