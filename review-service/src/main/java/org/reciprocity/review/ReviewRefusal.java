@@ -13,7 +13,8 @@ public enum ReviewRefusal implements Reason {
     NOT_A_SORT(Outcome.INVALID),
     NOT_A_DIRECTION(Outcome.INVALID),
     PAGE_OUT_OF_RANGE(Outcome.INVALID),
-    NOT_AN_INDICATOR(Outcome.NOT_FOUND);
+    NOT_AN_INDICATOR(Outcome.NOT_FOUND),
+    REBUILD_TAKES_NOTHING(Outcome.INVALID);
 
     private final Outcome outcome;
 

@@ -57,6 +57,16 @@ public final class ApiClient {
                 : HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /**
+     * Any method, any headers ({@code Accept}, {@code Accept-Language}, a wrong {@code Content-Type}) and a
+     * body of raw bytes (none when null): for tests that send what no well-behaved client would. The path
+     * and query are sent as written.
+     */
+    public Response send(String method, String path, String token, Map<String, String> headers, byte[] body) {
+        return send(builder(path, token, headers).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     private HttpRequest.Builder builder(String path, String token, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
 import org.reciprocity.contracts.contribution.CoproductionKind;
 import org.reciprocity.kit.access.Access;
 import org.reciprocity.review.facts.PartyKind;
@@ -26,6 +29,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -60,11 +64,14 @@ class ReviewController {
                        @RequestParam(required = false) String to, @RequestParam(required = false) String kind,
                        @RequestParam(required = false) String organisation,
                        @RequestParam(defaultValue = "name") String sort, @RequestParam(defaultValue = "asc") String direction,
-                       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+                       @Parameter(schema = @Schema(type = "integer", defaultValue = "0", minimum = "0"))
+                       @RequestParam(required = false) String page,
+                       @Parameter(schema = @Schema(type = "integer", defaultValue = "50", minimum = "1"))
+                       @RequestParam(required = false) String size) {
         Period period = ReviewRequests.period(from, to, clock);
         PartyKind memberKind = ReviewRequests.memberKind(kind);
-        return figures.review(timebankId, ReviewRequests.query(period, memberKind, organisation, sort, direction, page, size),
-                Instant.now(clock));
+        return figures.review(timebankId, ReviewRequests.query(period, memberKind, organisation, sort, direction,
+                ReviewRequests.number(page, 0), ReviewRequests.number(size, 50)), Instant.now(clock));
     }
 
     @Operation(summary = "The reciprocity review as CSV: every member matching the filters, in the order asked")
@@ -200,7 +207,10 @@ class ReviewController {
     @Operation(summary = "Rebuild every projection (all timebanks) from the start of the topics into fresh collections")
     @PostMapping("/rebuild")
     @Access("REBUILD_PROJECTIONS")
-    ResponseEntity<Map<String, Object>> rebuild(@PathVariable String timebankId) {
+    ResponseEntity<Map<String, Object>> rebuild(@PathVariable String timebankId, HttpServletRequest request,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "Nothing: a rebuild takes no options")
+            @RequestBody(required = false) String body) {
+        ReviewRequests.nothing(request.getQueryString(), body);
         long generation = intake.rebuild();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("generation", generation));
     }

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.reciprocity.contracts.contribution.CoproductionKind;
 import org.reciprocity.kit.web.ApiException;
@@ -16,6 +17,14 @@ import org.reciprocity.review.figures.ReviewSort;
 
 /** Reads what a request asks for, refusing with a problem the reader understands. */
 final class ReviewRequests {
+
+    /** A month as people write it: four digits of year, two of month (no sign, no year 10,000, no other digits). */
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+    /** A page number or size: plain digits, few enough for an int; the range is checked with the query. */
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
+    /** What is not shown back to a reader: control and format characters, half of a surrogate pair. */
+    private static final Pattern UNPRINTABLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Cs}]");
+    private static final int QUOTED = 40;
 
     private ReviewRequests() {
     }
@@ -42,6 +51,10 @@ final class ReviewRequests {
     }
 
     private static YearMonth month(String text) {
+        // YearMonth alone reads "+999999999-12" and "-2026-11", months no period can be counted in
+        if (!MONTH.matcher(text.strip()).matches()) {
+            throw ApiException.of(ReviewRefusal.NOT_A_MONTH, "value", printable(text));
+        }
         try {
             return YearMonth.parse(text.strip());
         } catch (DateTimeParseException e) {
@@ -87,6 +100,32 @@ final class ReviewRequests {
                 by, descending, page, size);
     }
 
+    /**
+     * A page number or size as the caller wrote it, {@code fallback} when they wrote none. Read here
+     * rather than bound as an int, so "-1", "1.5" or a number past an int get the page's own words.
+     */
+    static int number(String text, int fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        if (!NUMBER.matcher(text.strip()).matches()) {
+            throw ApiException.of(ReviewRefusal.PAGE_OUT_OF_RANGE, "most", ReviewQuery.MAX_SIZE);
+        }
+        return Integer.parseInt(text.strip());
+    }
+
+    /**
+     * A rebuild takes no options: a query, or a body other than an empty one (or {@code {}}, {@code null},
+     * which some clients send for "nothing"), is refused rather than silently ignored.
+     */
+    static void nothing(String query, String body) {
+        boolean options = query != null && !query.isEmpty();
+        String content = body == null ? "" : body.strip();
+        if (options || !(content.isEmpty() || content.equals("{}") || content.equals("null"))) {
+            throw ApiException.of(ReviewRefusal.REBUILD_TAKES_NOTHING);
+        }
+    }
+
     static CoproductionKind indicator(String text) {
         try {
             CoproductionKind kind = CoproductionKind.valueOf(constant(text));
@@ -105,8 +144,12 @@ final class ReviewRequests {
     }
 
     /** What the caller wrote, shortened and without control characters, to quote back in a problem. */
-    private static String printable(String text) {
-        String clean = text.replaceAll("\\p{Cntrl}", "");
-        return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
+    static String printable(String text) {
+        // a right-to-left override would turn the reader's sentence around; a cut pair is not text
+        String clean = UNPRINTABLE.matcher(text).replaceAll("");
+        if (clean.codePointCount(0, clean.length()) <= QUOTED) {
+            return clean;
+        }
+        return clean.substring(0, clean.offsetByCodePoints(0, QUOTED)) + "…";
     }
 }

@@ -57,10 +57,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** The problem detail of a refusal. */
     public static ProblemDetail problem(Refusal refusal) {
+        return problem(refusal, readerLanguage());
+    }
+
+    private static ProblemDetail problem(Refusal refusal, Locale language) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(refusal.outcome().status()),
-                refusal.words(readerLanguage()));
+                refusal.words(language));
         problem.setType(URI.create(Reason.PROBLEM_TYPE_PREFIX + refusal.code()));
-        problem.setTitle(title(refusal.outcome().status()));
+        problem.setTitle(title(refusal.outcome().status(), language));
         problem.setProperty("code", refusal.code());
         problem.setProperty("params", refusal.params());
         return problem;
@@ -108,10 +112,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** A refusal as the JSON of a problem detail, for a response written by hand. */
     static byte[] json(Refusal refusal, int status, String instance) {
-        ProblemDetail problem = problem(refusal);
+        return json(refusal, status, instance, readerLanguage());
+    }
+
+    /** The same, in {@code language}: for the container's own errors, where no request is bound to the thread. */
+    static byte[] json(Refusal refusal, int status, String instance, Locale language) {
+        ProblemDetail problem = problem(refusal, language);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());
-        body.put("title", title(status));
+        body.put("title", title(status, language));
         body.put("status", status);
         body.put("detail", problem.getDetail());
         if (instance != null) {
@@ -247,7 +256,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** The problem's short title in the reader's language, from {@code Titles.properties} beside the kit's problems. */
     static String title(int status) {
-        ResourceBundle titles = Wording.bundle(TITLES, ProblemDetailsAdvice.class, readerLanguage());
+        return title(status, readerLanguage());
+    }
+
+    private static String title(int status, Locale language) {
+        ResourceBundle titles = Wording.bundle(TITLES, ProblemDetailsAdvice.class, language);
         String key = Integer.toString(status);
         return titles.containsKey(key) ? titles.getString(key) : titles.getString(status >= 500 ? "500" : "400");
     }

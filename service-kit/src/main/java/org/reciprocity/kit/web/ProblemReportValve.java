@@ -30,7 +30,10 @@ public class ProblemReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        byte[] body = ProblemDetailsAdvice.json(ProblemDetailsAdvice.springProblem(status).refusal(), status, null);
+        // no request is bound to this thread here: the reader's language comes from the request itself
+        // (English when Tomcat could not read its headers at all, a request line past its limit)
+        byte[] body = ProblemDetailsAdvice.json(ProblemDetailsAdvice.springProblem(status).refusal(), status, null,
+                ProblemDetailsAdvice.readerLanguage(request));
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

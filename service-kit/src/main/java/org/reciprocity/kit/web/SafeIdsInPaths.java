@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.reciprocity.kit.problem.Problems;
+import org.reciprocity.kit.problem.Wording;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -20,6 +21,8 @@ import org.springframework.web.servlet.HandlerMapping;
 final class SafeIdsInPaths implements HandlerInterceptor {
 
     private static final Pattern SAFE = Pattern.compile(SafeId.PATH_PATTERN);
+    /** The words of this refusal, beside the kit's problems: the detail of an {@code invalid-value}, in the reader's language. */
+    private static final String PATH_ID = "invalid-value.path-id";
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -30,9 +33,10 @@ final class SafeIdsInPaths implements HandlerInterceptor {
             variables.forEach((name, value) -> {
                 if (!SAFE.matcher(value).matches()) {
                     // the value is not repeated: it is what was refused for holding what it should not
-                    throw ApiException.of(Problems.INVALID_VALUE, "detail", "The " + name + " in this address is not an id "
-                            + "we use: ids are 1 to " + SafeId.MAX_IN_PATH + " letters, digits, '.', '_', ':' or '-'.",
-                            "field", name);
+                    String words = Wording.bundle(Problems.INVALID_VALUE, ProblemDetailsAdvice.readerLanguage(request))
+                            .getString(PATH_ID).replace("{field}", name)
+                            .replace("{most}", String.valueOf(SafeId.MAX_IN_PATH));
+                    throw ApiException.of(Problems.INVALID_VALUE, "detail", words, "field", name);
                 }
             });
         }

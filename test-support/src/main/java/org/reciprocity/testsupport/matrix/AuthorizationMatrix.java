@@ -18,7 +18,8 @@ import org.reciprocity.testsupport.TestTokens;
 /**
  * The authorization matrix of one running service: every operation of its OpenAPI document, tried
  * by every persona (no token; each role, for this timebank and for another; a stranger to what the
- * path names or in each subject relation the fixtures set up), each answer held against what the
+ * path names or in each subject relation the fixtures set up; an ADMIN's token wrong in one way,
+ * {@link BadTokens}), each answer held against what the
  * operation's rule ({@code x-access-allowed}) says. All disagreements are collected and reported at
  * once; the counts are printed, so a run shows what it covered.
  */
@@ -83,6 +84,7 @@ public final class AuthorizationMatrix {
         private final Set<Scenes.Key> seenToHold = new HashSet<>();
         private final Set<Scenes.Key> broken = new HashSet<>();
         private final Map<String, String> signed = new HashMap<>();
+        private Map<String, String> badTokens;
         private int cases;
 
         Run(Scenes scenes) {
@@ -98,6 +100,7 @@ public final class AuthorizationMatrix {
                 }
             }
             attempt(operation, Persona.signedOut());
+            attemptBadTokens(operation);
             List<Relation> standings = new ArrayList<>();
             standings.add(null);
             standings.addAll(subjects);
@@ -143,6 +146,41 @@ public final class AuthorizationMatrix {
             judge(operation, persona, key, path, response);
             if (operation.changesState() && (response.status() / 100 == 2 || response.status() >= 500)) {
                 scenes.spend(operation, persona.subject());
+            }
+        }
+
+        /**
+         * Each bad token, otherwise an ADMIN's of this timebank, refused as no sign-in at all. Not tried
+         * where the rule lets in anyone: there a bad token may as well be read as none.
+         */
+        private void attemptBadTokens(Operation operation) {
+            Scenes.Key key = Scenes.Key.of(operation, null);
+            if (operation.allowed().contains(Relation.ANYONE) || broken.contains(key)) {
+                return;
+            }
+            Scene scene;
+            try {
+                scene = scenes.of(operation, null);
+            } catch (RuntimeException | AssertionError e) {
+                return; // the signed-out attempt on the same scene has said so
+            }
+            if (badTokens == null) {
+                badTokens = BadTokens.of(tokens, "matrix-bad-token", fixtures.timebank(), Role.ADMIN.name());
+            }
+            String path = operation.fill(withTimebank(scene));
+            for (Map.Entry<String, String> bad : badTokens.entrySet()) {
+                cases++;
+                ApiClient.Response response = api.send(operation.method(), path, bad.getValue(),
+                        operation.takesBody() ? "{}" : null);
+                String disagreement = Expected.NOT_SIGNED_IN.disagreement(response);
+                if (disagreement != null) {
+                    failures.add(operation + " with an ADMIN's token of " + bad.getKey() + ": " + disagreement + " — "
+                            + operation.method() + " " + path);
+                }
+                if (operation.changesState() && (response.status() / 100 == 2 || response.status() >= 500)) {
+                    scenes.spend(operation, null);
+                    return;
+                }
             }
         }
 

@@ -1,0 +1,43 @@
+package org.reciprocity.review;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.reciprocity.testsupport.matrix.Fixtures;
+import org.reciprocity.testsupport.matrix.Operation;
+import org.reciprocity.testsupport.matrix.Relation;
+import org.reciprocity.testsupport.matrix.Scene;
+
+/**
+ * The review's scenes for the authorization matrix. The review's rules name roles only (a member's
+ * own figures are not among its pages), so no caller stands in a subject relation to a path; the one
+ * variable besides the timebank, {@code {indicator}}, names an indicator that exists.
+ */
+final class ReviewMatrixFixtures implements Fixtures {
+
+    static final String INDICATOR = "training-co-delivered";
+
+    private final String timebank = "review-matrix-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Override
+    public String timebank() {
+        return timebank;
+    }
+
+    @Override
+    public Set<Relation> relationsFor(Operation operation) {
+        return EnumSet.noneOf(Relation.class);
+    }
+
+    @Override
+    public Scene stranger(Operation operation) {
+        return operation.variables().contains("indicator") ? Scene.of("matrix-caller", "indicator", INDICATOR)
+                : Scene.of("matrix-caller");
+    }
+
+    @Override
+    public Scene arrange(Operation operation, Relation relation) {
+        throw new IllegalArgumentException("the review's rules name no " + relation + ": " + operation);
+    }
+}
