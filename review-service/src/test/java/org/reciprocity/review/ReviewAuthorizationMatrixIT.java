@@ -88,6 +88,12 @@ class ReviewAuthorizationMatrixIT {
             new Row("GET", REVIEW + "/indicators/{indicator}/contributions", CSV, READERS),
             new Row("GET", REVIEW + "/indicators/{indicator}/contributions.csv", CSV, READERS),
             new Row("POST", REVIEW + "/rebuild", ANY, adminsOnly("202")),
+            // the whole timebank's download: its admins only (an unknown download is 404 to them alone)
+            new Row("POST", REVIEW + "/exports", ANY, adminsOnly("202")),
+            new Row("GET", REVIEW + "/exports", ANY, adminsOnly("200")),
+            new Row("GET", REVIEW + "/exports/{exportId}", ANY, adminsOnly("404 not-an-export")),
+            new Row("GET", REVIEW + "/exports/{exportId}/zip", "application/zip", adminsOnly("404 not-an-export")),
+            new Row("GET", REVIEW + "/exports/{exportId}/zip", "application/problem+json", adminsOnly("404 not-an-export")),
             // the kit's list of this timebank's events the broker refused for good
             new Row("GET", "/api/v1/timebanks/{timebankId}/admin/parked-events", ANY, adminsOnly("200")));
 
@@ -124,7 +130,8 @@ class ReviewAuthorizationMatrixIT {
         int cases = 0;
         for (Row row : TABLE) {
             String path = row.path().replace("{timebankId}", timebank)
-                    .replace("{indicator}", ReviewMatrixFixtures.INDICATOR);
+                    .replace("{indicator}", ReviewMatrixFixtures.INDICATOR)
+                    .replace("{exportId}", "no-such-download");
             for (Map.Entry<Caller, String> expected : row.expected().entrySet()) {
                 cases++;
                 ApiClient.Response answer = send(api, row, path, tokens.get(expected.getKey()));
