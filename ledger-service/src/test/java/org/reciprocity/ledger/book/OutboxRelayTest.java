@@ -281,6 +281,20 @@ class OutboxRelayTest {
     }
 
     @Test
+    void outboxes_read_before_their_entries_were_removed_do_not_send_those_again() {
+        OutboxEntry e = entry(clock.instant());
+        mongo.insert(new Document("_id", "tb/1").append("outbox", List.of(bson(e))), "contributions");
+        // read by a writer catching up (or a scan) just before the relay published and removed it
+        OutboxRelay.Pending readEarlier = new OutboxRelay.Pending("contributions", "tb/1", List.of(e));
+        assertThat(relay.tryFlush(List.of(OutboxRelay.Pending.readBack("contributions", "tb/1")))).isTrue();
+
+        assertThat(relay.tryFlush(List.of(readEarlier))).isTrue();
+
+        assertThat(sends).as("acknowledged once, sent once").containsExactly(e.eventId());
+        assertThat(outboxOf("tb/1")).isEmpty();
+    }
+
+    @Test
     void an_event_whose_send_failed_in_the_end_is_sent_again() {
         relay.sweep(); // the start-up scan: nothing yet
         OutboxEntry failed = entry(clock.instant());

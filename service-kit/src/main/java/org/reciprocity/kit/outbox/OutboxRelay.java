@@ -235,14 +235,15 @@ public class OutboxRelay {
         // Each acknowledgement on its own: one refused event must not count against the others.
         // The wait is shared, as allOf's was: a broker that is away costs the batch 10 s, not 10 s an event.
         long deadline = System.nanoTime() + ackWait.toNanos();
-        java.util.Map<String, Done> done = new java.util.LinkedHashMap<>();
+        // of each collection, the documents with entries that are done, and those entries' event ids
+        java.util.Map<String, java.util.Map<Object, List<String>>> done = new java.util.LinkedHashMap<>();
         String notYet = null;
         for (Sent each : sent) {
             Throwable failure = awaitAck(each.ack(), deadline);
             if (failure == null || (Refusals.forGood(failure) && parked(each, failure))) {
-                Done ofCollection = done.computeIfAbsent(each.document().collection(), c -> new Done());
-                ofCollection.documents().add(each.document().id());
-                ofCollection.events().add(each.entry().eventId());
+                done.computeIfAbsent(each.document().collection(), c -> new java.util.LinkedHashMap<>())
+                        .computeIfAbsent(each.document().id(), d -> new ArrayList<>()).add(each.entry().eventId());
+                delivered(each.entry().eventId());
             } else {
                 if (!(failure instanceof java.util.concurrent.TimeoutException)) {
                     forget(each); // the send is over and failed: the next try sends it anew
@@ -254,13 +255,22 @@ public class OutboxRelay {
         if (notYet != null) {
             log.warn("a batch of outboxes was not published yet: {}", notYet);
         }
-        // One update per collection instead of one per document (an `_id $in` filter is still an
-        // index lookup on mongo-java-server). Event ids are unique, so pulling all of the batch's
-        // done ids from each of its documents removes from each exactly its entries that are done.
+        // One update per collection and PULL_CHUNK documents instead of one per document (an `_id $in`
+        // filter is still an index lookup on mongo-java-server). Event ids are unique, so pulling all of
+        // the chunk's done ids from each of its documents removes from each exactly its entries that are
+        // done. In chunks, not the whole batch at once: after an outage a batch holds thousands, and
+        // one update over all of them held the collection from the writes of requests for seconds.
         try {
-            done.forEach((collection, ids) -> mongo.updateMulti(Query.query(Criteria.where("_id").in(ids.documents())),
-                    new Update().pull("outbox", Query.query(Criteria.where("eventId").in(ids.events()))), collection));
-            done.values().forEach(ids -> ids.events().forEach(inFlight::remove));
+            done.forEach((collection, byDocument) -> {
+                List<Object> documentIds = new ArrayList<>(byDocument.keySet());
+                for (int from = 0; from < documentIds.size(); from += PULL_CHUNK) {
+                    List<Object> chunk = documentIds.subList(from, Math.min(documentIds.size(), from + PULL_CHUNK));
+                    List<String> events = chunk.stream().flatMap(id -> byDocument.get(id).stream()).toList();
+                    mongo.updateMulti(Query.query(Criteria.where("_id").in(chunk)),
+                            new Update().pull("outbox", Query.query(Criteria.where("eventId").in(events))), collection);
+                    events.forEach(inFlight::remove);
+                }
+            });
         } catch (RuntimeException e) {
             // published but still in the outbox: the sweep publishes them again, consumers dedupe
             log.warn("published outbox entries not removed yet: {}", e.getMessage());
@@ -269,10 +279,31 @@ public class OutboxRelay {
         return complete;
     }
 
-    /** Of one collection: the documents with entries that are done, and those entries' event ids. */
-    private record Done(Set<Object> documents, List<Object> events) {
-        Done() {
-            this(new java.util.LinkedHashSet<>(), new ArrayList<>());
+    /** How many documents one removal of published entries covers. */
+    private static final int PULL_CHUNK = 100;
+    /** How many acknowledged event ids are remembered, so that one found again in its outbox is not sent again. */
+    private static final int DELIVERED_REMEMBERED = 20_000;
+    /**
+     * The ids of the events acknowledged lately, oldest first: a writer that read an outbox before
+     * its entries were removed (the ledger's catch-up, a scan racing a drain) finds them here and
+     * only removes them. Guarded by itself.
+     */
+    private final java.util.LinkedHashMap<String, Boolean> delivered = new java.util.LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+            return size() > DELIVERED_REMEMBERED;
+        }
+    };
+
+    private void delivered(String eventId) {
+        synchronized (delivered) {
+            delivered.put(eventId, Boolean.TRUE);
+        }
+    }
+
+    private boolean deliveredLately(String eventId) {
+        synchronized (delivered) {
+            return delivered.containsKey(eventId);
         }
     }
 
@@ -294,6 +325,9 @@ public class OutboxRelay {
         DomainEvent event = null;
         try {
             event = eventOf(entry);
+            if (deliveredLately(entry.eventId())) {
+                return new Sent(document, entry, event, java.util.concurrent.CompletableFuture.completedFuture(null));
+            }
             DomainEvent toSend = event;
             InFlight sending = inFlight.compute(entry.eventId(), (id, earlier) ->
                     earlier != null && !earlier.ack().isCompletedExceptionally() ? earlier
