@@ -272,7 +272,8 @@ public class OutboxRelay {
                 }
             });
         } catch (RuntimeException e) {
-            // published but still in the outbox: the sweep publishes them again, consumers dedupe
+            // published but still in the outbox: the next try finds them delivered lately and only
+            // removes them (past the last DELIVERED_REMEMBERED, it sends them again; consumers dedupe)
             log.warn("published outbox entries not removed yet: {}", e.getMessage());
             return false;
         }
