@@ -8,8 +8,8 @@
 # Uses ten ports from the first and a fresh temporary data folder. See docs/reliability.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B -o -DskipTests package -pl ledger-service,matching-service,notification-service,identity-service,bench -am
-./mvnw -q -B -o -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+./mvnw -q -B -o -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
+  -pl ledger-service,matching-service,notification-service,identity-service,bench -am
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 exec java -Xmx512m -Dlog4j2.configurationFile=classpath:kafka-log4j2.xml -Dreciprocity.project.dir="$PWD" \

@@ -49,6 +49,8 @@ public final class BrokerOutageBench {
     private static final int LOGGERS = 4;
     /** Between two calls of one worker: a steady load, not the most the machine can take. */
     private static final long THINK_MILLIS = 20;
+    /** The services' code compiled and their caches filled before anything is counted. */
+    private static final Duration WARM_UP = Duration.ofSeconds(20);
 
     /** One answered (or failed) call: what, in which phase, how long, and whether it was the expected answer. */
     private record Call(String operation, String phase, double millis, boolean ok) {
@@ -59,7 +61,7 @@ public final class BrokerOutageBench {
     private final List<String> members = new ArrayList<>();
     private volatile List<String> tokens = List.of();
     private volatile String coordinatorToken;
-    private volatile String phase = "broker running";
+    private volatile String phase = "warming up";
     private volatile boolean running = true;
     private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
     /** Acknowledged writes: member ids registered (201), contribution ids logged (201). */
@@ -100,6 +102,9 @@ public final class BrokerOutageBench {
             int lane = i;
             workers.add(worker("logger-" + i, () -> log(lane)));
         }
+        say("warming up (not counted), %d s", WARM_UP.toSeconds());
+        Thread.sleep(WARM_UP.toMillis());
+        phase = "broker running";
         say("phase 1: the broker running, %d s", phaseLength.toSeconds());
         Thread.sleep(phaseLength.toMillis());
 
