@@ -1,6 +1,7 @@
 package org.reciprocity.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -54,7 +55,9 @@ class TimebankAndMemberIT {
         assertThat(CloudEventHeaders.get(record.headers(), "ce_type")).isEqualTo("reciprocity.TimebankOpened.v1");
         assertThat(CloudEventHeaders.get(record.headers(), "ce_source")).isEqualTo("/ledger-service");
         assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"name\":\"Riverside Recovery\"");
-        assertThat(outboxOf("timebanks", timebank)).as("the outbox is emptied once published").isEmpty();
+        // the relay removes it just after the broker's acknowledgement, on its own thread
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(outboxOf("timebanks", timebank)).as("the outbox is emptied once published").isEmpty());
     }
 
     @Test

@@ -53,6 +53,7 @@ public class Members {
             throw new ApiException(invalid.refusal());
         }
         mongo.insert(MemberDocument.of(registered));
+        // handed to the relay's thread: the answer depends on the store alone, never on the broker
         relay.flush(COLLECTION, registered.member().id());
         return registered.member();
     }

@@ -37,7 +37,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * The outbox relay on mongo-java-server: a batch of outboxes is published and emptied in one go;
  * what a crash left in an outbox is published by the scan after start-up and by each later scan;
  * a publish that failed is retried at the next sweep on its own, without waiting for a scan; an
- * event the broker refuses for good is parked (issue 11, finding 7), never retried.
+ * event the broker refuses for good is parked (issue 11, finding 7), never retried. An event whose
+ * acknowledgement came late is sent once, not again by the retry or the scan (issue 19); a writer
+ * handing its document over does not send on its own thread.
  */
 class OutboxRelayTest {
 
@@ -51,7 +53,15 @@ class OutboxRelayTest {
     private boolean brokerAway;
     private boolean retriableFailure;
     private final Set<String> refusedForGood = new java.util.HashSet<>();
-    private final OutboxRelay relay = new OutboxRelay(mongo, publisher(), Set.of("contributions"), SCAN_EVERY, clock);
+    /** Every send handed to the producer, by event id, whatever became of it. */
+    private final List<String> sends = new ArrayList<>();
+    /** While set, the producer holds what it is sent (no leader yet) until the test completes it. */
+    private List<CompletableFuture<Object>> held;
+    /** The thread each send was made on. */
+    private final Set<Thread> sendingThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** flush publishes on the caller's thread here, so that each step is done when the call returns. */
+    private final OutboxRelay relay = new OutboxRelay(mongo, publisher(), Set.of("contributions"), SCAN_EVERY, clock,
+            new ParkedEvents(mongo), Duration.ofMillis(100), Runnable::run);
 
     private String hostPort() {
         var address = server.bind();
@@ -243,9 +253,100 @@ class OutboxRelayTest {
         assertThat(new ParkedEvents(mongo).summary().count()).isZero();
     }
 
+    @Test
+    void an_event_whose_acknowledgement_comes_late_is_sent_once_and_removed_once_acknowledged() {
+        relay.sweep(); // the start-up scan: nothing yet
+        OutboxEntry late = entry(clock.instant());
+        mongo.insert(new Document("_id", "tb/1").append("outbox", List.of(bson(late))), "contributions");
+        held = new ArrayList<>();
+
+        relay.flush("contributions", "tb/1"); // the wait for its acknowledgement runs out: still in the producer
+        assertThat(outboxOf("tb/1")).hasSize(1);
+        clock.advance(Duration.ofSeconds(5));
+        relay.sweep(); // retried: waits for the same send
+        clock.advance(SCAN_EVERY);
+        relay.sweep(); // scanned, past the grace: waits for the same send
+
+        assertThat(sends).as("sent once, however often it was found waiting").containsExactly(late.eventId());
+        assertThat(outboxOf("tb/1")).hasSize(1);
+        assertThat(relay.inFlight()).isEqualTo(1);
+
+        held.forEach(ack -> ack.complete(null)); // the broker is back: the producer delivers it
+        clock.advance(Duration.ofSeconds(5));
+        relay.sweep();
+
+        assertThat(sends).containsExactly(late.eventId());
+        assertThat(outboxOf("tb/1")).isEmpty();
+        assertThat(relay.inFlight()).isZero();
+    }
+
+    @Test
+    void outboxes_read_before_their_entries_were_removed_do_not_send_those_again() {
+        OutboxEntry e = entry(clock.instant());
+        mongo.insert(new Document("_id", "tb/1").append("outbox", List.of(bson(e))), "contributions");
+        // read by a writer catching up (or a scan) just before the relay published and removed it
+        OutboxRelay.Pending readEarlier = new OutboxRelay.Pending("contributions", "tb/1", List.of(e));
+        assertThat(relay.tryFlush(List.of(OutboxRelay.Pending.readBack("contributions", "tb/1")))).isTrue();
+
+        assertThat(relay.tryFlush(List.of(readEarlier))).isTrue();
+
+        assertThat(sends).as("acknowledged once, sent once").containsExactly(e.eventId());
+        assertThat(outboxOf("tb/1")).isEmpty();
+    }
+
+    @Test
+    void an_event_whose_send_failed_in_the_end_is_sent_again() {
+        relay.sweep(); // the start-up scan: nothing yet
+        OutboxEntry failed = entry(clock.instant());
+        mongo.insert(new Document("_id", "tb/1").append("outbox", List.of(bson(failed))), "contributions");
+        held = new ArrayList<>();
+        relay.flush("contributions", "tb/1");
+        held.forEach(ack -> ack.completeExceptionally(new KafkaProducerException(null, "Failed to send",
+                new TimeoutException("Expiring 1 record(s): 120000 ms has passed since batch creation"))));
+        held = null;
+
+        clock.advance(Duration.ofSeconds(5));
+        relay.sweep();
+
+        assertThat(sends).containsExactly(failed.eventId(), failed.eventId());
+        assertThat(published).containsExactly(failed.eventId());
+        assertThat(outboxOf("tb/1")).isEmpty();
+    }
+
+    @Test
+    void the_writer_hands_its_document_over_and_never_sends_on_its_own_thread() throws Exception {
+        var publishing = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            OutboxRelay handedOver = new OutboxRelay(mongo, publisher(), Set.of("contributions"), SCAN_EVERY, clock,
+                    new ParkedEvents(mongo), Duration.ofMillis(100), publishing);
+            OutboxEntry e = entry(clock.instant());
+            mongo.insert(new Document("_id", "tb/1").append("outbox", List.of(bson(e))), "contributions");
+            held = new ArrayList<>(); // the broker away: a send would wait
+
+            handedOver.flush("contributions", "tb/1");
+
+            publishing.submit(() -> { }).get(); // the relay's thread has done what it was handed
+            assertThat(sends).containsExactly(e.eventId());
+            assertThat(sendingThreads).doesNotContain(Thread.currentThread());
+        } finally {
+            publishing.shutdownNow();
+        }
+    }
+
     private EventPublisher publisher() {
         EventPublisher publisher = mock(EventPublisher.class);
         when(publisher.publish(any())).thenAnswer(call -> {
+            sends.add(call.getArgument(0, DomainEvent.class).eventId().toString());
+            sendingThreads.add(Thread.currentThread());
+            if (held != null) {
+                CompletableFuture<Object> ack = new CompletableFuture<>();
+                held.add(ack);
+                String id = call.getArgument(0, DomainEvent.class).eventId().toString();
+                return ack.thenApply(done -> {
+                    published.add(id);
+                    return done;
+                });
+            }
             if (brokerAway) {
                 return CompletableFuture.failedFuture(new IllegalStateException("broker away"));
             }

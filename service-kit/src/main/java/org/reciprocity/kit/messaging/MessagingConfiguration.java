@@ -8,13 +8,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.reciprocity.contracts.DomainEvent;
-import org.reciprocity.contracts.Topic;
-import org.reciprocity.contracts.Topics;
 import org.reciprocity.contracts.kafka.EventDeserializer;
 import org.reciprocity.contracts.kafka.EventSerializer;
 import org.reciprocity.kit.time.MovableClock;
@@ -25,7 +22,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -50,6 +46,14 @@ public class MessagingConfiguration {
     public static final String DEAD_LETTER_REASON_HEADER = "reciprocity_dlt-reason";
 
     /**
+     * How long a send may block its thread while the producer has no metadata for the topic (the
+     * broker away) or no room in its buffer; Kafka's default is 60 s. Only the outbox relay's and the
+     * consumers' threads send, never a request's, but a relay thread held a minute holds up every
+     * event queued behind it after the broker is back; a send that times out is tried again.
+     */
+    static final java.time.Duration MAX_BLOCK = java.time.Duration.ofSeconds(5);
+
+    /**
      * The service's one clock: every scheduled job and time-dependent decision reads it. In tests
      * ({@code reciprocity.test-clock.enabled}) it is a {@link MovableClock} they move forward.
      */
@@ -65,6 +69,7 @@ public class MessagingConfiguration {
         Map<String, Object> config = new LinkedHashMap<>(properties.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) MAX_BLOCK.toMillis());
         config.put(EventSerializer.SOURCE_CONFIG, "/" + service);
         return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new EventSerializer("/" + service));
     }
@@ -93,6 +98,7 @@ public class MessagingConfiguration {
         Map<String, Object> config = new LinkedHashMap<>(properties.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) MAX_BLOCK.toMillis());
         // A record that could not be read goes to the dead-letter topic as the raw bytes it was.
         KafkaOperations<String, byte[]> rawTemplate = new KafkaTemplate<>(
                 new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer()));
@@ -124,11 +130,16 @@ public class MessagingConfiguration {
         return factory;
     }
 
-    /** Creating a topic that exists is a no-op, so every service declares the whole catalogue. */
+    /**
+     * Creating a topic that exists is a no-op, so every service declares the whole catalogue, each
+     * topic with the {@code min.insync.replicas} that keeps {@code acks=all} meaningful on this
+     * cluster ({@link TopicDeclarations}); a configured value that does not suit the replication
+     * factor stops the service at start-up.
+     */
     @Bean
-    KafkaAdmin.NewTopics catalogueTopics(@Value("${reciprocity.kafka.replication-factor:1}") short replicationFactor) {
-        return new KafkaAdmin.NewTopics(Topics.all().stream()
-                .flatMap(topic -> java.util.stream.Stream.of(topic(topic, replicationFactor), deadLetter(topic, replicationFactor)))
+    KafkaAdmin.NewTopics catalogueTopics(@Value("${reciprocity.kafka.replication-factor:1}") short replicationFactor,
+            @Value("${reciprocity.kafka.min-insync-replicas:${KAFKA_MIN_INSYNC_REPLICAS:}}") String minInSyncReplicas) {
+        return new KafkaAdmin.NewTopics(TopicDeclarations.of(replicationFactor, minInSyncReplicas).catalogue()
                 .toArray(NewTopic[]::new));
     }
 
@@ -147,15 +158,5 @@ public class MessagingConfiguration {
         }
         Throwable reason = unreadable != null ? unreadable : cause;
         return reason.getClass().getSimpleName() + ": " + reason.getMessage();
-    }
-
-    private static NewTopic topic(Topic topic, short replicationFactor) {
-        return TopicBuilder.name(topic.name()).partitions(topic.partitions()).replicas(replicationFactor)
-                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retentionMillis())).build();
-    }
-
-    private static NewTopic deadLetter(Topic topic, short replicationFactor) {
-        return TopicBuilder.name(topic.deadLetterName()).partitions(topic.partitions()).replicas(replicationFactor)
-                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Topics.DEAD_LETTER_RETENTION.toMillis())).build();
     }
 }

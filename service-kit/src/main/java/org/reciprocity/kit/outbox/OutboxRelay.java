@@ -17,12 +17,18 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Publishes the events waiting in documents' {@code outbox} arrays, in order, and removes each
- * only after the broker acknowledged it. The application flushes a document right after saving
- * it. What that misses is caught by the periodic {@link #sweep}: a publish that failed here (the
+ * only after the broker acknowledged it. The application hands a document to {@link #flush} right
+ * after saving it, which returns at once: the relay's own thread publishes it, so that no request
+ * ever waits on the broker (a registration took 10 s while a broker failed over, issue 19). What
+ * that misses is caught by the periodic {@link #sweep}: a publish that failed here (the
  * broker away) is retried on its own at every sweep, by id; and every {@code scanInterval}, from the
  * first sweep after start-up on, the whole of every outbox collection is scanned for what a crash
  * left behind, on this instance or another. An event may thus be published twice (crash between
- * the send and the removal), never lost; consumers dedupe. An event the broker refuses for good
+ * the send and the removal), never lost; consumers dedupe. Within an instance an event is sent once:
+ * one whose acknowledgement did not come in time is still in the producer, which goes on trying to
+ * deliver it, so a retry or a scan finding it still in its outbox waits for that send instead of
+ * sending it again (before, a flush that gave up after 10 s and the scan 2 s after the write both
+ * sent it anew, and it was published twice). An event the broker refuses for good
  * (too large, say) is never retried: it is parked in {@code parked_events} ({@link ParkedEvents}),
  * logged as an ERROR with what to do, and shown by the health component {@code parkedEvents}.
  *
@@ -49,6 +55,20 @@ public class OutboxRelay {
     private final java.time.Duration scanInterval;
     private final java.time.Clock clock;
     private final ParkedEvents parkedEvents;
+    private final java.time.Duration ackWait;
+    /** Publishes what {@link #flush} was handed, off the caller's thread. */
+    private final java.util.concurrent.Executor publishing;
+    /** Documents handed to {@link #flush} and not yet taken by a drain, in order. Guarded by itself. */
+    private final java.util.LinkedHashSet<Pending> handed = new java.util.LinkedHashSet<>();
+    private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
+    /**
+     * Events handed to the producer and not yet removed from their outbox, by event id: a send is
+     * not repeated while it may still be delivered (the producer retries for up to
+     * {@code delivery.timeout.ms}, 2 min by default). An entry leaves when its event is removed from
+     * the outbox, when its send failed, or, if nobody reads its document back, {@link #FORGET_AFTER}
+     * after it was sent.
+     */
+    private final java.util.Map<String, InFlight> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
     /**
      * Documents whose publish failed here, to retry at the next sweep, in the order their changes
      * happened (a set: a document failing twice is retried once, at its first place). Guarded by itself.
@@ -68,6 +88,18 @@ public class OutboxRelay {
 
     public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, Set<String> collections,
                        java.time.Duration scanInterval, java.time.Clock clock, ParkedEvents parkedEvents) {
+        this(mongo, publisher, collections, scanInterval, clock, parkedEvents, ACK_WAIT, relayThread());
+    }
+
+    /**
+     * @param ackWait    how long a batch waits for its acknowledgements before it counts as not published yet
+     * @param publishing runs the publishing of what {@link #flush} is handed (a test may run it on the caller's thread)
+     */
+    public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, Set<String> collections,
+                       java.time.Duration scanInterval, java.time.Clock clock, ParkedEvents parkedEvents,
+                       java.time.Duration ackWait, java.util.concurrent.Executor publishing) {
+        this.ackWait = ackWait;
+        this.publishing = publishing;
         this.mongo = mongo;
         this.parkedEvents = parkedEvents;
         this.publisher = publisher;
@@ -76,12 +108,63 @@ public class OutboxRelay {
         this.clock = clock;
     }
 
+    /** How long an event sent and never read back again is remembered as in flight. */
+    static final java.time.Duration FORGET_AFTER = java.time.Duration.ofMinutes(10);
+
+    private static java.util.concurrent.Executor relayThread() {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "outbox-relay");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     /**
-     * Publishes the pending events of one document. Failure is logged, not thrown: the change is
-     * already recorded and the sweep will publish its events when the broker is back.
+     * Hands over a document whose outbox was just written, and returns at once: the relay's thread
+     * publishes it, with whatever else was handed meanwhile, in one batch, in the order handed.
+     * What does not go out is retried at the next sweep. The caller's answer thus depends on the
+     * store alone; its events follow within moments, or once the broker is back.
      */
     public void flush(String collection, Object id) {
-        flushPending(List.of(Pending.readBack(collection, id)));
+        synchronized (handed) {
+            handed.add(Pending.readBack(collection, id));
+        }
+        if (draining.compareAndSet(false, true)) {
+            try {
+                publishing.execute(this::drainHanded);
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                draining.set(false); // the scan after the next start publishes it
+            }
+        }
+    }
+
+    private void drainHanded() {
+        while (true) {
+            List<Pending> batch;
+            synchronized (handed) {
+                batch = new ArrayList<>(handed.stream().limit(SWEEP_BATCH).toList());
+                batch.forEach(handed::remove);
+            }
+            if (!batch.isEmpty()) {
+                try {
+                    flushPending(batch);
+                } catch (RuntimeException e) {
+                    log.warn("publishing outboxes failed, trying again at the next sweep: {}", e.getMessage());
+                    retryLater(batch);
+                }
+                continue;
+            }
+            draining.set(false);
+            // a document handed between the last take and the reset must not wait for the next one
+            synchronized (handed) {
+                if (handed.isEmpty()) {
+                    return;
+                }
+            }
+            if (!draining.compareAndSet(false, true)) {
+                return;
+            }
+        }
     }
 
     /**
@@ -127,6 +210,7 @@ public class OutboxRelay {
     public boolean tryFlush(List<Pending> documents) {
         List<Sent> sent = new ArrayList<>();
         boolean complete = true;
+        sending:
         for (Pending document : documents) {
             List<OutboxEntry> entries;
             try {
@@ -137,22 +221,33 @@ public class OutboxRelay {
                 complete = false;
                 break; // what comes after it must not overtake it
             }
-            if (entries != null) {
-                entries.forEach(entry -> sent.add(send(document, entry)));
+            for (OutboxEntry entry : entries != null ? entries : List.<OutboxEntry>of()) {
+                Sent each = send(document, entry);
+                sent.add(each);
+                if (metadataTimedOut(each.ack())) {
+                    // the producer knows no leader for the topic: every send after this one would
+                    // block max.block.ms in turn; the rest of the batch waits for the next try
+                    complete = false;
+                    break sending;
+                }
             }
         }
         // Each acknowledgement on its own: one refused event must not count against the others.
         // The wait is shared, as allOf's was: a broker that is away costs the batch 10 s, not 10 s an event.
-        long deadline = System.nanoTime() + ACK_WAIT.toNanos();
-        java.util.Map<String, Done> done = new java.util.LinkedHashMap<>();
+        long deadline = System.nanoTime() + ackWait.toNanos();
+        // of each collection, the documents with entries that are done, and those entries' event ids
+        java.util.Map<String, java.util.Map<Object, List<String>>> done = new java.util.LinkedHashMap<>();
         String notYet = null;
         for (Sent each : sent) {
             Throwable failure = awaitAck(each.ack(), deadline);
             if (failure == null || (Refusals.forGood(failure) && parked(each, failure))) {
-                Done ofCollection = done.computeIfAbsent(each.document().collection(), c -> new Done());
-                ofCollection.documents().add(each.document().id());
-                ofCollection.events().add(each.entry().eventId());
+                done.computeIfAbsent(each.document().collection(), c -> new java.util.LinkedHashMap<>())
+                        .computeIfAbsent(each.document().id(), d -> new ArrayList<>()).add(each.entry().eventId());
+                delivered(each.entry().eventId());
             } else {
+                if (!(failure instanceof java.util.concurrent.TimeoutException)) {
+                    forget(each); // the send is over and failed: the next try sends it anew
+                }
                 complete = false;
                 notYet = notYet != null ? notYet : Refusals.inWords(failure);
             }
@@ -160,24 +255,56 @@ public class OutboxRelay {
         if (notYet != null) {
             log.warn("a batch of outboxes was not published yet: {}", notYet);
         }
-        // One update per collection instead of one per document (an `_id $in` filter is still an
-        // index lookup on mongo-java-server). Event ids are unique, so pulling all of the batch's
-        // done ids from each of its documents removes from each exactly its entries that are done.
+        // One update per collection and PULL_CHUNK documents instead of one per document (an `_id $in`
+        // filter is still an index lookup on mongo-java-server). Event ids are unique, so pulling all of
+        // the chunk's done ids from each of its documents removes from each exactly its entries that are
+        // done. In chunks, not the whole batch at once: after an outage a batch holds thousands, and
+        // one update over all of them held the collection from the writes of requests for seconds.
         try {
-            done.forEach((collection, ids) -> mongo.updateMulti(Query.query(Criteria.where("_id").in(ids.documents())),
-                    new Update().pull("outbox", Query.query(Criteria.where("eventId").in(ids.events()))), collection));
+            done.forEach((collection, byDocument) -> {
+                List<Object> documentIds = new ArrayList<>(byDocument.keySet());
+                for (int from = 0; from < documentIds.size(); from += PULL_CHUNK) {
+                    List<Object> chunk = documentIds.subList(from, Math.min(documentIds.size(), from + PULL_CHUNK));
+                    List<String> events = chunk.stream().flatMap(id -> byDocument.get(id).stream()).toList();
+                    mongo.updateMulti(Query.query(Criteria.where("_id").in(chunk)),
+                            new Update().pull("outbox", Query.query(Criteria.where("eventId").in(events))), collection);
+                    events.forEach(inFlight::remove);
+                }
+            });
         } catch (RuntimeException e) {
-            // published but still in the outbox: the sweep publishes them again, consumers dedupe
+            // published but still in the outbox: the next try finds them delivered lately and only
+            // removes them (past the last DELIVERED_REMEMBERED, it sends them again; consumers dedupe)
             log.warn("published outbox entries not removed yet: {}", e.getMessage());
             return false;
         }
         return complete;
     }
 
-    /** Of one collection: the documents with entries that are done, and those entries' event ids. */
-    private record Done(Set<Object> documents, List<Object> events) {
-        Done() {
-            this(new java.util.LinkedHashSet<>(), new ArrayList<>());
+    /** How many documents one removal of published entries covers. */
+    private static final int PULL_CHUNK = 100;
+    /** How many acknowledged event ids are remembered, so that one found again in its outbox is not sent again. */
+    private static final int DELIVERED_REMEMBERED = 20_000;
+    /**
+     * The ids of the events acknowledged lately, oldest first: a writer that read an outbox before
+     * its entries were removed (the ledger's catch-up, a scan racing a drain) finds them here and
+     * only removes them. Guarded by itself.
+     */
+    private final java.util.LinkedHashMap<String, Boolean> delivered = new java.util.LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+            return size() > DELIVERED_REMEMBERED;
+        }
+    };
+
+    private void delivered(String eventId) {
+        synchronized (delivered) {
+            delivered.put(eventId, Boolean.TRUE);
+        }
+    }
+
+    private boolean deliveredLately(String eventId) {
+        synchronized (delivered) {
+            return delivered.containsKey(eventId);
         }
     }
 
@@ -186,15 +313,55 @@ public class OutboxRelay {
                         java.util.concurrent.CompletableFuture<?> ack) {
     }
 
-    /** Sends one entry; a failure to even send (an unreadable entry, a value that cannot be written) is its answer. */
+    /** A send not yet known to be over, and when it was made. */
+    private record InFlight(java.util.concurrent.CompletableFuture<?> ack, long sentAt) {
+    }
+
+    /**
+     * Sends one entry, unless it is still in flight from an earlier try, whose acknowledgement is
+     * then its answer; a failure to even send (an unreadable entry, a value that cannot be
+     * written, no metadata within {@code max.block.ms}) is its answer.
+     */
     private Sent send(Pending document, OutboxEntry entry) {
         DomainEvent event = null;
         try {
             event = eventOf(entry);
-            return new Sent(document, entry, event, publisher.publish(event));
+            if (deliveredLately(entry.eventId())) {
+                return new Sent(document, entry, event, java.util.concurrent.CompletableFuture.completedFuture(null));
+            }
+            DomainEvent toSend = event;
+            InFlight sending = inFlight.compute(entry.eventId(), (id, earlier) ->
+                    earlier != null && !earlier.ack().isCompletedExceptionally() ? earlier
+                            : new InFlight(publisher.publish(toSend), System.nanoTime()));
+            return new Sent(document, entry, event, sending.ack());
         } catch (RuntimeException e) {
             return new Sent(document, entry, event, java.util.concurrent.CompletableFuture.failedFuture(e));
         }
+    }
+
+    private static boolean metadataTimedOut(java.util.concurrent.CompletableFuture<?> ack) {
+        if (!ack.isCompletedExceptionally()) {
+            return false;
+        }
+        Throwable failure = awaitAck(ack, System.nanoTime());
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void forget(Sent sent) {
+        InFlight sending = inFlight.get(sent.entry().eventId());
+        if (sending != null && sending.ack() == sent.ack()) {
+            inFlight.remove(sent.entry().eventId(), sending);
+        }
+    }
+
+    /** How many events are in flight: sent, and not yet known delivered and removed from their outbox. */
+    public int inFlight() {
+        return inFlight.size();
     }
 
     private static DomainEvent eventOf(OutboxEntry entry) {
@@ -289,6 +456,9 @@ public class OutboxRelay {
     @Scheduled(fixedDelayString = "${reciprocity.outbox.sweep-interval:5s}",
             initialDelayString = "${reciprocity.outbox.sweep-interval:5s}")
     public void sweep() {
+        long forgetBefore = System.nanoTime() - FORGET_AFTER.toNanos();
+        // sends nobody read back again (their document emptied elsewhere, or gone): at worst sent once more later
+        inFlight.values().removeIf(sending -> sending.ack().isDone() && sending.sentAt() - forgetBefore < 0);
         List<Pending> retries = takeRetries(SWEEP_BATCH);
         if (!retries.isEmpty()) {
             flushPending(retries); // read back: what is still in those outboxes, if anything
