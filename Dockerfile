@@ -17,7 +17,8 @@ FROM eclipse-temurin:17-jre
 ARG PORT=8081
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 reciprocity \
- && mkdir -p /var/lib/reciprocity/ledger-keys && chown reciprocity /var/lib/reciprocity/ledger-keys
+ && mkdir -p /var/lib/reciprocity/ledger-keys /var/lib/reciprocity/review-exports \
+ && chown reciprocity /var/lib/reciprocity/ledger-keys /var/lib/reciprocity/review-exports
 WORKDIR /app
 COPY --from=build /layers/dependencies/ ./
 COPY --from=build /layers/spring-boot-loader/ ./
