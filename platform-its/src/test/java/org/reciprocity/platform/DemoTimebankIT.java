@@ -3,13 +3,13 @@ package org.reciprocity.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.platform.demo.DemoTimebank;
 import org.reciprocity.platform.demo.PortalVisitor;
@@ -20,16 +20,17 @@ import org.reciprocity.platform.demo.PortalVisitor;
  * the portal with a printed sign-in sees a living timebank, and a second start with the data there
  * writes nothing.
  */
+@Order(1)
 class DemoTimebankIT {
 
     @Test
     void theDemoSwitchLoadsALivingTimebankOnceAndItsMembersSignInThroughThePortal() throws Exception {
-        int[] ports = FreePorts.some(10);
-        PlatformConfig config = PlatformConfig.fromEnvironment().withPorts(Files.createTempDirectory("reciprocity-demo-it"),
-                ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7], ports[8], ports[9]);
         System.setProperty("reciprocity.demo", "true");
-        try (LocalPlatform platform = new LocalPlatform(config)) {
-            platform.start(Duration.ofSeconds(420));
+        try {
+            // the switch is read by the launcher's main only (LocalPlatform.main): a platform already
+            // started, shared with LocalPlatformIT, is what the switch would have started
+            LocalPlatform platform = SharedPlatform.get();
+            PlatformConfig config = platform.config();
             platform.prepareFirstRun();
             assertThat(LocalPlatform.demoAsked()).isTrue();
 

@@ -2,12 +2,11 @@ package org.reciprocity.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,16 +16,17 @@ import org.junit.jupiter.api.Test;
  * completed back in matching; a backup taken under load and restored into a fresh data folder
  * starts again with everything acknowledged before it, a chain that verifies and balances that sum to zero.
  */
+@Order(2)
 class LocalPlatformIT {
 
     @Test
     void theWholePlatformRunsTheSliceAndItsBackupRestoresIntoAFreshDataFolder() throws Exception {
-        PlatformConfig config = onFreePorts(Files.createTempDirectory("reciprocity-platform-it"));
-
         StepSevenSlice.Created created;
         BackupUnderLoad.Taken backup;
-        try (LocalPlatform platform = new LocalPlatform(config)) {
-            platform.start(Duration.ofSeconds(420));
+        PlatformConfig config;
+        // the platform DemoTimebankIT ran on, if it ran first in this JVM (it only adds its own timebank)
+        try (LocalPlatform platform = SharedPlatform.takeOver()) {
+            config = platform.config();
             created = StepSevenSlice.run(platform);
 
             String member = platform.devToken("m-1", created.timebank(), List.of("MEMBER"));
@@ -77,11 +77,5 @@ class LocalPlatformIT {
                 assertThat(refused.text("code")).as(service).isEqualTo("not-signed-in");
             }
         }
-    }
-
-    private static PlatformConfig onFreePorts(Path data) throws IOException {
-        int[] ports = FreePorts.some(10);
-        return PlatformConfig.fromEnvironment()
-                .withPorts(data, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7], ports[8], ports[9]);
     }
 }
