@@ -1,10 +1,7 @@
 package org.reciprocity.review.store;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.lt;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -85,7 +82,7 @@ final class MongoFactStore<F extends Fact<F>> implements FactStore<F> {
                 return current; // a redelivery, or something already known
             }
             long rev = ((Number) stored.get(REV)).longValue();
-            if (documents.replaceOne(and(eq("_id", id), eq(REV, rev)), codec.write(merged).append("_id", id)
+            if (documents.replaceOne(revision(id, rev), codec.write(merged).append("_id", id)
                     .append(REV, rev + 1)).getMatchedCount() == 1) {
                 changed(id);
                 return merged;
@@ -130,7 +127,7 @@ final class MongoFactStore<F extends Fact<F>> implements FactStore<F> {
                 continue;
             }
             long rev = ((Number) document.get(REV)).longValue();
-            writes.add(new ReplaceOneModel<>(and(eq("_id", id), eq(REV, rev)),
+            writes.add(new ReplaceOneModel<>(revision(id, rev),
                     codec.write(merged).append("_id", id).append(REV, rev + 1)));
             written.add(id);
         }
@@ -173,6 +170,15 @@ final class MongoFactStore<F extends Fact<F>> implements FactStore<F> {
         return merged;
     }
 
+    /**
+     * The document at one revision, as a plain {@code {_id, rev}} filter: {@code Filters.and} renders
+     * {@code $and}, which the embedded store answers by a scan of the whole collection, while these
+     * two fields alone are its unique index's.
+     */
+    private static Document revision(String id, long rev) {
+        return new Document("_id", id).append(REV, rev);
+    }
+
     private void changed(String id) {
         changes.computeIfAbsent(Keys.timebankOf(id), t -> new AtomicLong()).incrementAndGet();
     }
@@ -208,7 +214,8 @@ final class MongoFactStore<F extends Fact<F>> implements FactStore<F> {
 
     @Override
     public List<F> range(String fromInclusive, String toExclusive) {
-        return read(collection.get().find(and(gte("_id", fromInclusive), lt("_id", toExclusive))).sort(Sorts.ascending("_id")));
+        return read(collection.get().find(new Document("_id", new Document("$gte", fromInclusive).append("$lt", toExclusive)))
+                .sort(Sorts.ascending("_id")));
     }
 
     private List<F> read(Iterable<Document> documents) {
