@@ -23,16 +23,17 @@ class ReviewConfiguration {
     }
 
     /**
-     * Months are the timebank's months, in {@code reciprocity.default-zone} (the portal's setting and
-     * its {@code DEFAULT_ZONE}); a cached figure is computed again when the projections change or a
-     * rebuild starts a new generation.
+     * Months are the timebank's months: in its zone ({@code TimebankOpened}), else in
+     * {@code reciprocity.default-zone} (the portal's setting and its {@code DEFAULT_ZONE}); a cached
+     * figure is computed again when the projections change or a rebuild starts a new generation.
      */
     @Bean
     ReviewFigures reviewFigures(Projections projections,
                                 @Value("${reciprocity.review.much-minutes:600}") long muchMinutes,
                                 @Value("${reciprocity.review.long-wait:P14D}") Duration longWait,
                                 @Value("${reciprocity.default-zone:Europe/London}") ZoneId zone) {
-        return new ReviewFigures(projections.facts(), new Thresholds(muchMinutes, longWait), timebank -> zone,
+        return new ReviewFigures(projections.facts(), new Thresholds(muchMinutes, longWait),
+                zone,
                 timebank -> projections.facts().changes(timebank) + (projections.generation() << 40));
     }
 }

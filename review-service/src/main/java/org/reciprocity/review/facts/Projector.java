@@ -23,6 +23,7 @@ import org.reciprocity.contracts.member.MemberDetailsChanged;
 import org.reciprocity.contracts.member.MemberReactivated;
 import org.reciprocity.contracts.member.MemberRegistered;
 import org.reciprocity.contracts.member.MemberSuspended;
+import org.reciprocity.contracts.timebank.TimebankOpened;
 import org.reciprocity.review.facts.ContributionFact.Logged;
 import org.reciprocity.review.facts.ContributionFact.Status;
 
@@ -62,7 +63,7 @@ public final class Projector {
                 || event instanceof ContributionDisputed || event instanceof ContributionResolved
                 || event instanceof ContributionRejected || event instanceof ContributionWithdrawn
                 || event instanceof ContributionExpired || event instanceof TransferPosted
-                || event instanceof SoftLimitCrossed;
+                || event instanceof SoftLimitCrossed || event instanceof TimebankOpened;
     }
 
     public void apply(DomainEvent event) {
@@ -76,6 +77,9 @@ public final class Projector {
             if (folds(event)) {
                 batch.take(event);
             }
+        }
+        if (!batch.timebanks.all().isEmpty()) {
+            facts.timebanks().mergeAll(batch.timebanks.all());
         }
         if (!batch.members.all().isEmpty()) {
             facts.members().mergeAll(batch.members.all());
@@ -112,6 +116,7 @@ public final class Projector {
         final MemoryFactStore<AccountFact> accounts = new MemoryFactStore<>();
         final MemoryFactStore<PostingFact> postings = new MemoryFactStore<>();
         final MemoryFactStore<TransferMonthFact> transferMonths = new MemoryFactStore<>();
+        final MemoryFactStore<TimebankFact> timebanks = new MemoryFactStore<>();
 
         void take(DomainEvent event) {
             String tb = event.timebankId();
@@ -152,6 +157,8 @@ public final class Projector {
                 accounts.merge(AccountFact.balance(tb, e.creditAccountId(), e.sequence(), e.creditBalanceAfter()));
             } else if (event instanceof SoftLimitCrossed e) {
                 accounts.merge(AccountFact.warning(tb, e.accountId(), e.occurredAt(), e.direction(), e.threshold()));
+            } else if (event instanceof TimebankOpened e) {
+                timebanks.merge(new TimebankFact(tb, e.zoneId(), e.occurredAt()));
             }
         }
 

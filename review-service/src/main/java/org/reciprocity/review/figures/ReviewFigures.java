@@ -33,6 +33,7 @@ import org.reciprocity.review.facts.OpenContributionsFact;
 import org.reciprocity.review.facts.PartyKind;
 import org.reciprocity.review.facts.PostingFact;
 import org.reciprocity.review.facts.ReviewFacts;
+import org.reciprocity.review.facts.TimebankFact;
 import org.reciprocity.review.facts.TransferMonthFact;
 
 /**
@@ -61,7 +62,7 @@ public final class ReviewFigures {
 
     private final ReviewFacts facts;
     private final Thresholds thresholds;
-    private final Function<String, ZoneId> zones;
+    private final ZoneId defaultZone;
     private final ToLongFunction<String> version;
     private final Map<Object, Cached<?>> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -70,21 +71,26 @@ public final class ReviewFigures {
         }
     };
 
-    /** Months in UTC: the property tests' figures. */
+    /** Months in UTC unless a timebank's {@code TimebankOpened} says otherwise. */
     public ReviewFigures(ReviewFacts facts, Thresholds thresholds) {
-        this(facts, thresholds, timebank -> ZoneOffset.UTC, facts::changes);
+        this(facts, thresholds, ZoneOffset.UTC, facts::changes);
     }
 
     /**
-     * @param zones   each timebank's zone: its months are the review's months
-     * @param version changes whenever a projection of the timebank changes (what a cached figure is checked against)
+     * @param defaultZone the zone of a timebank whose {@code TimebankOpened} has not been read
+     * @param version     changes whenever a projection of the timebank changes (what a cached figure is
+     *                    checked against)
      */
-    public ReviewFigures(ReviewFacts facts, Thresholds thresholds, Function<String, ZoneId> zones,
-                         ToLongFunction<String> version) {
+    public ReviewFigures(ReviewFacts facts, Thresholds thresholds, ZoneId defaultZone, ToLongFunction<String> version) {
         this.facts = facts;
         this.thresholds = thresholds;
-        this.zones = zones;
+        this.defaultZone = defaultZone;
         this.version = version;
+    }
+
+    /** The timebank's zone: its months are the review's months. Read each time (one {@code _id}), so it may come late. */
+    private ZoneId zone(String timebankId) {
+        return facts.timebanks().find(Keys.timebank(timebankId)).map(TimebankFact::zone).orElse(defaultZone);
     }
 
     private record Cached<T>(long version, T value) {
@@ -163,7 +169,7 @@ public final class ReviewFigures {
     }
 
     private Rows rows(String timebankId, Period period) {
-        ZoneId zone = zones.apply(timebankId);
+        ZoneId zone = zone(timebankId);
         Map<String, MemberFact> members = members(timebankId);
         List<String> known = members.values().stream().filter(MemberFact::known).map(MemberFact::memberId).toList();
         Map<String, long[]> hours = new HashMap<>();
@@ -363,7 +369,7 @@ public final class ReviewFigures {
         Flows read = flows(timebankId, period);
         List<Flow> flows = read.flows();
         Map<String, ContributionFact> contributions = read.contributions();
-        ZoneId zone = zones.apply(timebankId);
+        ZoneId zone = zone(timebankId);
         Map<String, List<Flow>> byContribution = new LinkedHashMap<>();
         flows.stream().filter(f -> kind == kindOf(contributions.get(f.contributionId())))
                 .sorted(Comparator.comparing(Flow::at).thenComparing(Flow::contributionId))
@@ -392,7 +398,7 @@ public final class ReviewFigures {
 
     private Flows flows(String timebankId, Period period) {
         return cached(timebankId, List.of("flows", timebankId, period), () -> {
-            ZoneId zone = zones.apply(timebankId);
+            ZoneId zone = zone(timebankId);
             List<PostingFact> postings = new ArrayList<>();
             for (PostingFact posting : postings(timebankId, period, zone)) {
                 if (period.contains(YearMonth.from(posting.at().atZone(zone)))) {

@@ -14,8 +14,9 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Folds the members', contributions' and ledger's topics into the projections, one consumer group
- * each ({@code review.members}, {@code review.contributions}, {@code review.ledger}), read from the
+ * Folds the members', contributions' and ledger's topics (and the timebanks', for each one's zone) into the
+ * projections, one consumer group each ({@code review.members}, {@code review.contributions},
+ * {@code review.ledger}, {@code review.timebanks}), read from the
  * earliest offset, a batch of records at a time ({@code spring.kafka.consumer.max-poll-records}):
  * one read and one bulk write per projection a batch ({@link Projector#applyAll}). Consuming is
  * idempotent without a processed-events record: every fold is a merge that the same event leaves
@@ -29,6 +30,7 @@ public class EventIntake extends AbstractConsumerSeekAware {
     static final String MEMBERS = "review.members";
     static final String CONTRIBUTIONS = "review.contributions";
     static final String LEDGER = "review.ledger";
+    static final String TIMEBANKS = "review.timebanks";
 
     private final Projections projections;
 
@@ -48,6 +50,12 @@ public class EventIntake extends AbstractConsumerSeekAware {
 
     @KafkaListener(id = LEDGER, topics = Topics.LEDGER_TOPIC, batch = "true")
     void onLedger(List<ConsumerRecord<String, DomainEvent>> records) {
+        fold(records);
+    }
+
+    /** Each timebank's zone: its months are the review's months. */
+    @KafkaListener(id = TIMEBANKS, topics = Topics.TIMEBANKS_TOPIC, batch = "true")
+    void onTimebanks(List<ConsumerRecord<String, DomainEvent>> records) {
         fold(records);
     }
 

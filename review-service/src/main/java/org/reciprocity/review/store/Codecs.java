@@ -15,6 +15,7 @@ import org.reciprocity.review.facts.MemberFact;
 import org.reciprocity.review.facts.MemberMonthFact;
 import org.reciprocity.review.facts.OpenContributionsFact;
 import org.reciprocity.review.facts.ReversalsFact;
+import org.reciprocity.review.facts.TimebankFact;
 import org.reciprocity.review.facts.PartyKind;
 import org.reciprocity.review.facts.PostingFact;
 import org.reciprocity.review.facts.TransferMonthFact;
@@ -195,6 +196,19 @@ final class Codecs {
                 reversals.put(transfer, new ReversalsFact.Reversal(instant(v.getString("at")), number(v, "minutes")));
             });
             return new ReversalsFact(d.getString("timebankId"), d.getString("reversed"), reversals);
+        }
+    };
+
+    static final FactCodec<TimebankFact> TIMEBANKS = new FactCodec<>() {
+        @Override
+        public Document write(TimebankFact t) {
+            return new Document("timebankId", t.timebankId()).append("zoneId", t.zoneId())
+                    .append("openedAt", text(t.openedAt()));
+        }
+
+        @Override
+        public TimebankFact read(Document d) {
+            return new TimebankFact(d.getString("timebankId"), d.getString("zoneId"), instant(d.getString("openedAt")));
         }
     };
 

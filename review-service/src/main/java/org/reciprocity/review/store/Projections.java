@@ -39,7 +39,8 @@ public class Projections {
                 new MongoFactStore<>(() -> collection("contributions"), Codecs.CONTRIBUTIONS),
                 new MongoFactStore<>(() -> collection("member_months"), Codecs.MEMBER_MONTHS),
                 new MongoFactStore<>(() -> collection("open_contributions"), Codecs.OPEN_CONTRIBUTIONS),
-                new MongoFactStore<>(() -> collection("reversals"), Codecs.REVERSALS));
+                new MongoFactStore<>(() -> collection("reversals"), Codecs.REVERSALS),
+                new MongoFactStore<>(() -> collection("timebanks"), Codecs.TIMEBANKS));
     }
 
     public ReviewFacts facts() {

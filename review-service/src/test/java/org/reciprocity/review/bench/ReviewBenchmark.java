@@ -137,6 +137,7 @@ public final class ReviewBenchmark {
             System.out.printf("CPU of this JVM meanwhile (service + broker + store, start-up included): %.1f s, "
                     + "%.0f µs an event: %,.0f events/s a core if it had the core to itself%n", cpu, cpu * 1e6 / events,
                     events / cpu);
+            System.out.printf("  of which, by thread (cumulative since the JVM started): %s%n", cpuByThread());
 
             measureReads(app, tb, reads);
             app.close();
@@ -203,7 +204,7 @@ public final class ReviewBenchmark {
     }
 
     private static ReviewFigures fresh(Projections projections) {
-        return new ReviewFigures(projections.facts(), Thresholds.DEFAULT, timebank -> ZONE, projections.facts()::changes);
+        return new ReviewFigures(projections.facts(), Thresholds.DEFAULT, ZONE, projections.facts()::changes);
     }
 
     // ---- the store
@@ -381,6 +382,26 @@ public final class ReviewBenchmark {
     private static long cpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /** CPU seconds by kind of thread: the store's, the service's listeners', the broker's, the rest. */
+    private static String cpuByThread() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> byKind = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long nanos = threads.getThreadCpuTime(info.getThreadId());
+            String name = info.getThreadName();
+            String kind = name.startsWith("mongo-server") ? "store" : name.startsWith("review.") ? "listeners"
+                    : name.contains("kafka") || name.contains("broker") || name.contains("data-plane")
+                    || name.contains("raft") || name.contains("controller") ? "broker" : "other";
+            byKind.merge(kind, Math.max(0, nanos), Long::sum);
+        }
+        StringBuilder text = new StringBuilder();
+        byKind.forEach((kind, nanos) -> text.append(String.format("%s %.1f s, ", kind, nanos / 1e9)));
+        return text.append("(GC and compilers not counted)").toString();
     }
 
     private static void resetPeaks() {

@@ -143,7 +143,7 @@ class FiguresRecountTest {
             projector.applyAll(delivered.subList(from, to));
             from = to;
         }
-        return new ReviewFigures(facts, Thresholds.DEFAULT, timebank -> zone, facts::changes);
+        return new ReviewFigures(facts, Thresholds.DEFAULT, zone, facts::changes);
     }
 
     /** UTC, and zones either side of it whose months start hours away from UTC's (with summer time). */
