@@ -48,6 +48,7 @@ import org.reciprocity.contracts.ledger.TransferReason;
 import org.reciprocity.contracts.member.MemberKind;
 import org.reciprocity.contracts.member.MemberRegistered;
 import org.reciprocity.review.ReviewApplication;
+import org.reciprocity.review.facts.Keys;
 import org.reciprocity.review.facts.PartyKind;
 import org.reciprocity.review.figures.Period;
 import org.reciprocity.review.figures.ReviewFigures;
@@ -137,7 +138,7 @@ public final class ReviewBenchmark {
             System.out.printf("CPU of this JVM meanwhile (service + broker + store, start-up included): %.1f s, "
                     + "%.0f µs an event: %,.0f events/s a core if it had the core to itself%n", cpu, cpu * 1e6 / events,
                     events / cpu);
-            System.out.printf("  of which, by thread (cumulative since the JVM started): %s%n", cpuByThread());
+            System.out.printf("of which, by thread (cumulative since the JVM started): %s%n", cpuByThread());
 
             measureReads(app, tb, reads);
             app.close();
@@ -163,6 +164,7 @@ public final class ReviewBenchmark {
                 + "[load %s]%n", MONTH, cold.length, Arrays.toString(cold), page.total(), page.flagged(),
                 page.givenMinutes(), load());
 
+        coldParts(projections, tb);
         ReviewFigures figures = fresh(projections);
         figures.review(tb, first, now); // the cold read of this object
         Random random = new Random(11);
@@ -201,6 +203,31 @@ public final class ReviewBenchmark {
         long indicatorsWarm = (System.nanoTime() - t) / 1_000_000;
         System.out.printf("parity %s: cold %d ms, warm %d ms; indicators: cold %d ms, warm %d ms, after parity %d ms "
                 + "[load %s]%n", MONTH, parityCold, parityWarm, indicatorsCold, indicatorsWarm, indicatorsAfter, load());
+    }
+
+    /** Where a cold read's time goes: each of the reads it makes, timed alone. */
+    private static void coldParts(Projections projections, String tb) {
+        var facts = projections.facts();
+        long t = System.nanoTime();
+        List<String> members = facts.members().withPrefix(Keys.timebank(tb)).stream()
+                .map(org.reciprocity.review.facts.MemberFact::memberId).toList();
+        long membersMs = (System.nanoTime() - t) / 1_000_000;
+        List<String> accountIds = members.stream().map(m -> Keys.of(tb, m)).toList();
+        t = System.nanoTime();
+        int months = 0;
+        for (YearMonth stored : List.of(MONTH.minusMonths(1), MONTH)) {
+            months += facts.memberMonths().findAll(members.stream().map(m -> Keys.of(tb, stored, m)).toList()).size();
+        }
+        long monthsMs = (System.nanoTime() - t) / 1_000_000;
+        t = System.nanoTime();
+        int accounts = facts.accounts().findAll(accountIds).size();
+        long accountsMs = (System.nanoTime() - t) / 1_000_000;
+        t = System.nanoTime();
+        int open = facts.openContributions().findAll(accountIds).size();
+        long openMs = (System.nanoTime() - t) / 1_000_000;
+        System.out.printf("cold read's parts: %,d members (an _id range) %d ms; %,d account-months (_id $in) %d ms; "
+                + "%,d balances %d ms; %,d open-contribution documents %d ms [load %s]%n", members.size(), membersMs,
+                months, monthsMs, accounts, accountsMs, open, openMs, load());
     }
 
     private static ReviewFigures fresh(Projections projections) {
