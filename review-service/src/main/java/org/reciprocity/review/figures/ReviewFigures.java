@@ -39,8 +39,8 @@ import org.reciprocity.review.facts.TransferMonthFact;
 /**
  * The review's figures, read from the projections, for months of the timebank's own zone.
  *
- * <p>The review reads one document a member for each kind of thing it shows, by {@code _id}: the
- * member, the account's months ({@link MemberMonthFact}: its entries of the (at most two) UTC months
+ * <p>The review reads one document a member for each kind of thing it shows, by {@code _id} range:
+ * the member, the account's months ({@link MemberMonthFact}: its entries of the (at most two) UTC months
  * the period's months overlap, each kept with its instant, so the zone's month is exact to the
  * minute), the account's balance and the account's contributions with their states. Parity and the
  * indicators read the period's ledger entries (one {@code _id} range a UTC month), joined by
@@ -177,9 +177,13 @@ public final class ReviewFigures {
         Map<String, Set<String>> organisations = new HashMap<>();
         Instant start = period.from().atDay(1).atStartOfDay(zone).toInstant();
         Instant end = period.to().plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        // _id ranges, not $in: the embedded store answers a range at ~10 µs a document, an $in at ~100 µs an id
         for (YearMonth stored : storedMonths(period, zone)) {
-            List<String> ids = known.stream().map(m -> Keys.of(timebankId, stored, m)).toList();
-            for (MemberMonthFact month : facts.memberMonths().findAll(ids)) {
+            for (MemberMonthFact month : facts.memberMonths().withPrefix(Keys.month(timebankId, stored))) {
+                MemberFact holder = members.get(month.accountId());
+                if (holder == null || !holder.known()) {
+                    continue; // an organisation's account: no row of its own
+                }
                 String account = month.accountId();
                 for (MemberMonthFact.Entry entry : month.entries().values()) {
                     if (entry.at().isBefore(start) || !entry.at().isBefore(end)) {
@@ -198,11 +202,10 @@ public final class ReviewFigures {
                 }
             }
         }
-        List<String> accountIds = known.stream().map(m -> Keys.of(timebankId, m)).toList();
         Map<String, AccountFact> accounts = new HashMap<>();
-        facts.accounts().findAll(accountIds).forEach(a -> accounts.put(a.accountId(), a));
+        facts.accounts().withPrefix(Keys.timebank(timebankId)).forEach(a -> accounts.put(a.accountId(), a));
         Map<String, OpenContributionsFact> open = new HashMap<>();
-        facts.openContributions().findAll(accountIds).forEach(o -> open.put(o.accountId(), o));
+        facts.openContributions().withPrefix(Keys.timebank(timebankId)).forEach(o -> open.put(o.accountId(), o));
         List<ReviewRow> rows = new ArrayList<>(known.size());
         for (String memberId : known) {
             rows.add(row(members.get(memberId), hours.getOrDefault(memberId, new long[2]), accounts.get(memberId),
