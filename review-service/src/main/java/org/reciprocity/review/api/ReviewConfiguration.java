@@ -1,6 +1,7 @@
 package org.reciprocity.review.api;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.EnumSet;
 
 import org.reciprocity.kit.access.AccessPolicy;
@@ -21,10 +22,18 @@ class ReviewConfiguration {
         return AccessPolicy.of(ReviewAccess.class, (caller, timebankId, path) -> EnumSet.noneOf(Relation.class));
     }
 
+    /**
+     * Months are the timebank's months: in its zone ({@code TimebankOpened}), else in
+     * {@code reciprocity.default-zone} (the portal's setting and its {@code DEFAULT_ZONE}); a cached
+     * figure is computed again when the projections change or a rebuild starts a new generation.
+     */
     @Bean
     ReviewFigures reviewFigures(Projections projections,
                                 @Value("${reciprocity.review.much-minutes:600}") long muchMinutes,
-                                @Value("${reciprocity.review.long-wait:P14D}") Duration longWait) {
-        return new ReviewFigures(projections.facts(), new Thresholds(muchMinutes, longWait));
+                                @Value("${reciprocity.review.long-wait:P14D}") Duration longWait,
+                                @Value("${reciprocity.default-zone:Europe/London}") ZoneId zone) {
+        return new ReviewFigures(projections.facts(), new Thresholds(muchMinutes, longWait),
+                zone,
+                timebank -> projections.facts().changes(timebank) + (projections.generation() << 40));
     }
 }

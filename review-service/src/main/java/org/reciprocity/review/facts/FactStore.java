@@ -1,7 +1,10 @@
 package org.reciprocity.review.facts;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +16,18 @@ public interface FactStore<F extends Fact<F>> {
     /** Merges what one event said into the document with the same id (creating it if new). */
     void merge(F fact);
 
+    /**
+     * Merges many facts at once and returns the documents they touched as they are now. A store may
+     * read them in one go and write them in one go; each document is still one conditional write, so
+     * the result equals merging the facts one by one, in any order.
+     */
+    default List<F> mergeAll(Collection<F> facts) {
+        Map<String, F> byId = new LinkedHashMap<>();
+        facts.forEach(f -> byId.merge(f.id(), f, Fact::merge));
+        byId.values().forEach(this::merge);
+        return new ArrayList<>(findAll(byId.keySet()));
+    }
+
     Optional<F> find(String id);
 
     List<F> findAll(Collection<String> ids);
@@ -22,4 +37,10 @@ public interface FactStore<F extends Fact<F>> {
 
     /** Every document whose id is in {@code [fromInclusive, toExclusive)}, in id order. */
     List<F> range(String fromInclusive, String toExclusive);
+
+    /**
+     * How many writes this store has made to the timebank's documents since it started: what the
+     * figures' cache compares to know that nothing it was computed from has changed.
+     */
+    long changes(String timebankId);
 }

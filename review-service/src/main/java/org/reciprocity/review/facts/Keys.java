@@ -6,7 +6,8 @@ import java.time.ZoneOffset;
 
 /**
  * How documents are keyed: {@code <timebank>|<thing>} and, for what is read a month at a time,
- * {@code <timebank>|<yyyy-MM>|<thing>}, so a page reads one {@code _id} range. Months are UTC months.
+ * {@code <timebank>|<yyyy-MM>|<thing>}, so a page reads one {@code _id} range. Documents are filed under UTC
+ * months; the figures read the (at most two) UTC months a month of the timebank's zone overlaps.
  */
 public final class Keys {
 
@@ -33,6 +34,13 @@ public final class Keys {
         return timebankId + SEPARATOR + month + SEPARATOR;
     }
 
+    /** The timebank a document's id belongs to: what comes before the first separator. */
+    public static String timebankOf(String id) {
+        int end = id.indexOf(SEPARATOR);
+        return end < 0 ? id : id.substring(0, end);
+    }
+
+    /** The UTC month a document is filed under (a storage key: the figures' months are the timebank's). */
     public static YearMonth monthOf(Instant at) {
         return YearMonth.from(at.atZone(ZoneOffset.UTC));
     }

@@ -4,16 +4,23 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Facts in memory: the property tests' store, and the shape every other store keeps. */
+/** Facts in memory: the property tests' store, a batch's buffer, and the shape every other store keeps. */
 public final class MemoryFactStore<F extends Fact<F>> implements FactStore<F> {
 
     private final ConcurrentSkipListMap<String, F> documents = new ConcurrentSkipListMap<>();
+    private final ConcurrentHashMap<String, AtomicLong> changes = new ConcurrentHashMap<>();
 
     @Override
     public void merge(F fact) {
-        documents.merge(fact.id(), fact, Fact::merge);
+        F before = documents.get(fact.id());
+        F after = documents.merge(fact.id(), fact, Fact::merge);
+        if (!after.equals(before)) {
+            changes.computeIfAbsent(Keys.timebankOf(fact.id()), t -> new AtomicLong()).incrementAndGet();
+        }
     }
 
     @Override
@@ -41,6 +48,17 @@ public final class MemoryFactStore<F extends Fact<F>> implements FactStore<F> {
     @Override
     public List<F> range(String fromInclusive, String toExclusive) {
         return new ArrayList<>(documents.subMap(fromInclusive, true, toExclusive, false).values());
+    }
+
+    @Override
+    public long changes(String timebankId) {
+        AtomicLong count = changes.get(timebankId);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Every document, in id order. */
+    public List<F> all() {
+        return new ArrayList<>(documents.values());
     }
 
     public int size() {

@@ -1,5 +1,13 @@
 package org.reciprocity.review.facts;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.contracts.contribution.ContributionDisputed;
 import org.reciprocity.contracts.contribution.ContributionExpired;
@@ -10,17 +18,29 @@ import org.reciprocity.contracts.contribution.ContributionValidated;
 import org.reciprocity.contracts.contribution.ContributionWithdrawn;
 import org.reciprocity.contracts.ledger.SoftLimitCrossed;
 import org.reciprocity.contracts.ledger.TransferPosted;
+import org.reciprocity.contracts.ledger.TransferReason;
 import org.reciprocity.contracts.member.MemberDetailsChanged;
 import org.reciprocity.contracts.member.MemberReactivated;
 import org.reciprocity.contracts.member.MemberRegistered;
 import org.reciprocity.contracts.member.MemberSuspended;
+import org.reciprocity.contracts.timebank.TimebankOpened;
 import org.reciprocity.review.facts.ContributionFact.Logged;
 import org.reciprocity.review.facts.ContributionFact.Status;
 
 /**
- * Folds one event into the projections: each event becomes the facts it states, merged into their
- * documents. Nothing is read first and no event id needs remembering, because merging is idempotent
- * and order-free ({@link Fact}).
+ * Folds events into the projections, a batch at a time: each event becomes the facts it states,
+ * merged in memory with the batch's other facts about the same document; then each projection is
+ * read once (one {@code $in}) and written once (one bulk write of conditional single-document
+ * writes). No event id needs remembering, because merging is idempotent and order-free
+ * ({@link Fact}): a batch delivered twice, or batches in another order, give the same documents.
+ *
+ * <p>The aggregates the review reads are kept from the merged facts, never from one event alone:
+ * an account's month ({@link MemberMonthFact}) from the ledger's entries, pairing a reversal with
+ * the entry it reverses whichever of the two comes first (the second finds the first by
+ * {@code _id}); an account's contributions ({@link OpenContributionsFact}) from the contributions'
+ * merged states, which know both sides once {@code ContributionLogged} is seen. The ledger's entries
+ * of a timebank come in order on one partition, read by one consumer at a time, so the second of a
+ * pair is folded after the first is written.
  *
  * <p>Events not folded, and why: {@code TransferReversed}, {@code HoursRedeemed} and
  * {@code HoursGifted} each come with their own {@code TransferPosted}, which carries all the
@@ -43,56 +63,198 @@ public final class Projector {
                 || event instanceof ContributionDisputed || event instanceof ContributionResolved
                 || event instanceof ContributionRejected || event instanceof ContributionWithdrawn
                 || event instanceof ContributionExpired || event instanceof TransferPosted
-                || event instanceof SoftLimitCrossed;
+                || event instanceof SoftLimitCrossed || event instanceof TimebankOpened;
     }
 
     public void apply(DomainEvent event) {
-        String tb = event.timebankId();
-        if (event instanceof MemberRegistered e) {
-            facts.members().merge(
-                    MemberFact.registered(tb, e.memberId(), PartyKind.of(e.kind()), e.displayName(), e.occurredAt()));
-        } else if (event instanceof MemberDetailsChanged e) {
-            facts.members().merge(MemberFact.changed(tb, e.memberId(), e.version(), PartyKind.of(e.kind()),
-                    e.displayName(), e.occurredAt()));
-        } else if (event instanceof MemberSuspended e) {
-            facts.members().merge(MemberFact.status(tb, e.memberId(), e.occurredAt(), true));
-        } else if (event instanceof MemberReactivated e) {
-            facts.members().merge(MemberFact.status(tb, e.memberId(), e.occurredAt(), false));
-        } else if (event instanceof ContributionLogged e) {
-            facts.contributions().merge(new ContributionFact(tb, e.contributionId(),
-                    new Logged(e.giverAccountId(), e.receiverAccountId(), e.awaitingValidationBy(), e.minutes(),
-                            e.happenedOn(), e.kind(), e.occurredAt(), e.groupActivityId()),
-                    Status.LOGGED, e.occurredAt()));
-        } else if (event instanceof ContributionDisputed e) {
-            status(tb, e.contributionId(), Status.DISPUTED, e);
-        } else if (event instanceof ContributionValidated e) {
-            status(tb, e.contributionId(), Status.VALIDATED, e);
-        } else if (event instanceof ContributionResolved e) {
-            status(tb, e.contributionId(), Status.RESOLVED, e);
-        } else if (event instanceof ContributionRejected e) {
-            status(tb, e.contributionId(), Status.REJECTED, e);
-        } else if (event instanceof ContributionWithdrawn e) {
-            status(tb, e.contributionId(), Status.WITHDRAWN, e);
-        } else if (event instanceof ContributionExpired e) {
-            status(tb, e.contributionId(), Status.EXPIRED, e);
-        } else if (event instanceof TransferPosted e) {
-            posted(e);
-        } else if (event instanceof SoftLimitCrossed e) {
-            facts.accounts().merge(AccountFact.warning(tb, e.accountId(), e.occurredAt(), e.direction(), e.threshold()));
+        applyAll(List.of(event));
+    }
+
+    /** Folds a batch: one read and one write per projection it touches. */
+    public void applyAll(Collection<? extends DomainEvent> events) {
+        Batch batch = new Batch();
+        for (DomainEvent event : events) {
+            if (folds(event)) {
+                batch.take(event);
+            }
+        }
+        if (!batch.timebanks.all().isEmpty()) {
+            facts.timebanks().mergeAll(batch.timebanks.all());
+        }
+        if (!batch.members.all().isEmpty()) {
+            facts.members().mergeAll(batch.members.all());
+        }
+        if (!batch.contributions.all().isEmpty()) {
+            List<ContributionFact> contributions = facts.contributions().mergeAll(batch.contributions.all());
+            facts.openContributions().mergeAll(open(contributions));
+        }
+        if (!batch.accounts.all().isEmpty()) {
+            facts.accounts().mergeAll(batch.accounts.all());
+        }
+        List<PostingFact> postings = batch.postings.all();
+        if (!postings.isEmpty()) {
+            facts.postings().mergeAll(postings);
+            facts.transferMonths().mergeAll(batch.transferMonths.all());
+            List<ReversalsFact> reversals = new ArrayList<>();
+            for (PostingFact p : postings) {
+                if (p.reason() == TransferReason.REVERSAL && p.reversesTransferId() != null) {
+                    reversals.add(new ReversalsFact(p.timebankId(), p.reversesTransferId(),
+                            Map.of(p.transferId(), new ReversalsFact.Reversal(p.at(), p.minutes()))));
+                }
+            }
+            if (!reversals.isEmpty()) {
+                facts.reversals().mergeAll(reversals);
+            }
+            facts.memberMonths().mergeAll(memberMonths(postings));
         }
     }
 
-    private void status(String tb, String contributionId, Status status, DomainEvent event) {
-        facts.contributions().merge(new ContributionFact(tb, contributionId, null, status, event.occurredAt()));
+    /** The facts of one batch, merged in memory before anything is read or written. */
+    private static final class Batch {
+        final MemoryFactStore<MemberFact> members = new MemoryFactStore<>();
+        final MemoryFactStore<ContributionFact> contributions = new MemoryFactStore<>();
+        final MemoryFactStore<AccountFact> accounts = new MemoryFactStore<>();
+        final MemoryFactStore<PostingFact> postings = new MemoryFactStore<>();
+        final MemoryFactStore<TransferMonthFact> transferMonths = new MemoryFactStore<>();
+        final MemoryFactStore<TimebankFact> timebanks = new MemoryFactStore<>();
+
+        void take(DomainEvent event) {
+            String tb = event.timebankId();
+            if (event instanceof MemberRegistered e) {
+                members.merge(MemberFact.registered(tb, e.memberId(), PartyKind.of(e.kind()), e.displayName(),
+                        e.occurredAt()));
+            } else if (event instanceof MemberDetailsChanged e) {
+                members.merge(MemberFact.changed(tb, e.memberId(), e.version(), PartyKind.of(e.kind()),
+                        e.displayName(), e.occurredAt()));
+            } else if (event instanceof MemberSuspended e) {
+                members.merge(MemberFact.status(tb, e.memberId(), e.occurredAt(), true));
+            } else if (event instanceof MemberReactivated e) {
+                members.merge(MemberFact.status(tb, e.memberId(), e.occurredAt(), false));
+            } else if (event instanceof ContributionLogged e) {
+                contributions.merge(new ContributionFact(tb, e.contributionId(),
+                        new Logged(e.giverAccountId(), e.receiverAccountId(), e.awaitingValidationBy(), e.minutes(),
+                                e.happenedOn(), e.kind(), e.occurredAt(), e.groupActivityId()),
+                        Status.LOGGED, e.occurredAt()));
+            } else if (event instanceof ContributionDisputed e) {
+                status(tb, e.contributionId(), Status.DISPUTED, e);
+            } else if (event instanceof ContributionValidated e) {
+                status(tb, e.contributionId(), Status.VALIDATED, e);
+            } else if (event instanceof ContributionResolved e) {
+                status(tb, e.contributionId(), Status.RESOLVED, e);
+            } else if (event instanceof ContributionRejected e) {
+                status(tb, e.contributionId(), Status.REJECTED, e);
+            } else if (event instanceof ContributionWithdrawn e) {
+                status(tb, e.contributionId(), Status.WITHDRAWN, e);
+            } else if (event instanceof ContributionExpired e) {
+                status(tb, e.contributionId(), Status.EXPIRED, e);
+            } else if (event instanceof TransferPosted e) {
+                PostingFact posting = new PostingFact(tb, e.transferId(), e.occurredAt(), e.debitAccountId(),
+                        e.creditAccountId(), e.minutes(), e.reason(), e.contributionId(), e.reversesTransferId(),
+                        e.sequence());
+                postings.merge(posting);
+                transferMonths.merge(new TransferMonthFact(tb, e.transferId(), posting.month()));
+                accounts.merge(AccountFact.balance(tb, e.debitAccountId(), e.sequence(), e.debitBalanceAfter()));
+                accounts.merge(AccountFact.balance(tb, e.creditAccountId(), e.sequence(), e.creditBalanceAfter()));
+            } else if (event instanceof SoftLimitCrossed e) {
+                accounts.merge(AccountFact.warning(tb, e.accountId(), e.occurredAt(), e.direction(), e.threshold()));
+            } else if (event instanceof TimebankOpened e) {
+                timebanks.merge(new TimebankFact(tb, e.zoneId(), e.occurredAt()));
+            }
+        }
+
+        private void status(String tb, String contributionId, Status status, DomainEvent event) {
+            contributions.merge(new ContributionFact(tb, contributionId, null, status, event.occurredAt()));
+        }
     }
 
-    private void posted(TransferPosted e) {
-        String tb = e.timebankId();
-        PostingFact posting = new PostingFact(tb, e.transferId(), e.occurredAt(), e.debitAccountId(),
-                e.creditAccountId(), e.minutes(), e.reason(), e.contributionId(), e.reversesTransferId(), e.sequence());
-        facts.postings().merge(posting);
-        facts.transferMonths().merge(new TransferMonthFact(tb, e.transferId(), posting.month()));
-        facts.accounts().merge(AccountFact.balance(tb, e.debitAccountId(), e.sequence(), e.debitBalanceAfter()));
-        facts.accounts().merge(AccountFact.balance(tb, e.creditAccountId(), e.sequence(), e.creditBalanceAfter()));
+    /** Each side's entry for every contribution whose sides are known, in the state it has reached. */
+    private static List<OpenContributionsFact> open(List<ContributionFact> contributions) {
+        List<OpenContributionsFact> open = new ArrayList<>();
+        for (ContributionFact c : contributions) {
+            if (c.logged() == null) {
+                continue;
+            }
+            Map<String, OpenContributionsFact.Entry> entry = Map.of(c.contributionId(),
+                    new OpenContributionsFact.Entry(c.logged().loggedAt(), c.status()));
+            open.add(new OpenContributionsFact(c.timebankId(), c.logged().giverAccountId(), entry));
+            if (!c.logged().receiverAccountId().equals(c.logged().giverAccountId())) {
+                open.add(new OpenContributionsFact(c.timebankId(), c.logged().receiverAccountId(), entry));
+            }
+        }
+        return open;
+    }
+
+    /**
+     * Each account's entries for the batch's ledger entries: every entry is activity for its two
+     * accounts; a contribution's entry, and the reversal of one, is also time given by the
+     * original's credit side to its debit side (negative for the reversal), in the month of the
+     * entry. A reversal finds its original in the batch or by {@code _id}; an original finds the
+     * reversals folded before it by {@code _id}.
+     */
+    private List<MemberMonthFact> memberMonths(List<PostingFact> postings) {
+        Map<String, PostingFact> originals = new HashMap<>();
+        postings.forEach(p -> originals.put(Keys.of(p.timebankId(), p.transferId()), p));
+        Set<String> missing = new HashSet<>();
+        Set<String> contributionIds = new HashSet<>();
+        for (PostingFact p : postings) {
+            if (p.reason() == TransferReason.REVERSAL && p.reversesTransferId() != null
+                    && !originals.containsKey(Keys.of(p.timebankId(), p.reversesTransferId()))) {
+                missing.add(Keys.of(p.timebankId(), p.reversesTransferId()));
+            }
+            if (flowOriginal(p)) {
+                contributionIds.add(Keys.of(p.timebankId(), p.transferId()));
+            }
+        }
+        if (!missing.isEmpty()) {
+            List<String> postingIds = facts.transferMonths().findAll(missing).stream().map(TransferMonthFact::postingId)
+                    .toList();
+            facts.postings().findAll(postingIds).forEach(p -> originals.put(Keys.of(p.timebankId(), p.transferId()), p));
+        }
+        Map<String, ReversalsFact> reversalsOf = new HashMap<>();
+        if (!contributionIds.isEmpty()) {
+            facts.reversals().findAll(contributionIds).forEach(r -> reversalsOf.put(r.id(), r));
+        }
+        MemoryFactStore<MemberMonthFact> months = new MemoryFactStore<>();
+        for (PostingFact p : postings) {
+            String tb = p.timebankId();
+            months.merge(MemberMonthFact.of(tb, p.at(), p.debitAccountId(), p.transferId(),
+                    MemberMonthFact.Entry.activity(p.at())));
+            months.merge(MemberMonthFact.of(tb, p.at(), p.creditAccountId(), p.transferId(),
+                    MemberMonthFact.Entry.activity(p.at())));
+            if (flowOriginal(p)) {
+                flow(months, p, p.transferId(), p.at(), p.minutes());
+                ReversalsFact reversals = reversalsOf.get(Keys.of(tb, p.transferId()));
+                if (reversals != null) {
+                    reversals.reversals().forEach((id, r) -> flow(months, p, id, r.at(), -r.minutes()));
+                }
+            } else if (p.reason() == TransferReason.REVERSAL && p.reversesTransferId() != null) {
+                PostingFact original = originals.get(Keys.of(tb, p.reversesTransferId()));
+                if (original != null && flowOriginal(original)) {
+                    flow(months, original, p.transferId(), p.at(), -p.minutes());
+                }
+            }
+        }
+        return months.all();
+    }
+
+    /** Whether the entry is time given: a contribution's transfer (what a reversal of it takes back). */
+    private static boolean flowOriginal(PostingFact p) {
+        return p.reason() == TransferReason.CONTRIBUTION && p.contributionId() != null;
+    }
+
+    private static void flow(MemoryFactStore<MemberMonthFact> months, PostingFact original, String transferId,
+                             java.time.Instant at, long minutes) {
+        String tb = original.timebankId();
+        String giver = original.creditAccountId();
+        String receiver = original.debitAccountId();
+        if (giver.equals(receiver)) {
+            months.merge(MemberMonthFact.of(tb, at, giver, transferId,
+                    new MemberMonthFact.Entry(at, true, minutes, minutes, receiver)));
+            return;
+        }
+        months.merge(MemberMonthFact.of(tb, at, giver, transferId,
+                new MemberMonthFact.Entry(at, true, minutes, 0, receiver)));
+        months.merge(MemberMonthFact.of(tb, at, receiver, transferId,
+                new MemberMonthFact.Entry(at, true, 0, minutes, giver)));
     }
 }

@@ -4,7 +4,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Whole UTC months, {@code from} to {@code to} inclusive; at most five years, so one read stays bounded. */
+/** Whole months of the timebank's zone, {@code from} to {@code to} inclusive; at most five years, so one read stays bounded. */
 public record Period(YearMonth from, YearMonth to) {
 
     public static final int MAX_MONTHS = 60;

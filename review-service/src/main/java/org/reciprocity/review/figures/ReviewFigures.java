@@ -3,6 +3,7 @@ package org.reciprocity.review.figures;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -24,93 +28,215 @@ import org.reciprocity.review.facts.AccountFact;
 import org.reciprocity.review.facts.ContributionFact;
 import org.reciprocity.review.facts.Keys;
 import org.reciprocity.review.facts.MemberFact;
+import org.reciprocity.review.facts.MemberMonthFact;
+import org.reciprocity.review.facts.OpenContributionsFact;
 import org.reciprocity.review.facts.PartyKind;
 import org.reciprocity.review.facts.PostingFact;
 import org.reciprocity.review.facts.ReviewFacts;
+import org.reciprocity.review.facts.TimebankFact;
 import org.reciprocity.review.facts.TransferMonthFact;
 
 /**
- * The review's figures, read from the projections: a period's ledger entries are one {@code _id}
- * range, joined by {@code _id} with the members' kinds, the contributions' kinds and the accounts'
- * balances. Joining when read is what keeps figures exact whatever order the topics were read in:
- * a kind or a contribution that arrives late is simply there at the next read.
+ * The review's figures, read from the projections, for months of the timebank's own zone.
+ *
+ * <p>The review reads one document a member for each kind of thing it shows, by {@code _id} range:
+ * the member, the account's months ({@link MemberMonthFact}: its entries of the (at most two) UTC months
+ * the period's months overlap, each kept with its instant, so the zone's month is exact to the
+ * minute), the account's balance and the account's contributions with their states. Parity and the
+ * indicators read the period's ledger entries (one {@code _id} range a UTC month), joined by
+ * {@code _id} with the members' kinds and the contributions' kinds. Joining when read is what keeps
+ * figures exact whatever order the topics were read in: a kind or a contribution that arrives late
+ * is simply there at the next read.
+ *
+ * <p>What a read computes is kept for the next one while the projections have not changed for that
+ * timebank ({@link ReviewFacts#changes}): a page, another sort or another filter of the same period
+ * is then a sort of rows in memory. A write to the timebank's projections (from this process: the
+ * service is one instance) makes the next read compute again.
  */
 public final class ReviewFigures {
 
     private static final List<CoproductionKind> INDICATORS = List.of(CoproductionKind.values()).stream()
             .filter(k -> k.level() != CoproductionKind.Level.EVERYDAY).toList();
+    /** Periods kept per timebank and kind of figure: a period's rows are a few MB for 100,000 members. */
+    private static final int CACHED = 6;
 
     private final ReviewFacts facts;
     private final Thresholds thresholds;
+    private final ZoneId defaultZone;
+    private final ToLongFunction<String> version;
+    private final Map<Object, Cached<?>> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, Cached<?>> eldest) {
+            return size() > CACHED;
+        }
+    };
 
+    /** Months in UTC unless a timebank's {@code TimebankOpened} says otherwise. */
     public ReviewFigures(ReviewFacts facts, Thresholds thresholds) {
+        this(facts, thresholds, ZoneOffset.UTC, facts::changes);
+    }
+
+    /**
+     * @param defaultZone the zone of a timebank whose {@code TimebankOpened} has not been read
+     * @param version     changes whenever a projection of the timebank changes (what a cached figure is
+     *                    checked against)
+     */
+    public ReviewFigures(ReviewFacts facts, Thresholds thresholds, ZoneId defaultZone, ToLongFunction<String> version) {
         this.facts = facts;
         this.thresholds = thresholds;
+        this.defaultZone = defaultZone;
+        this.version = version;
+    }
+
+    /** The timebank's zone: its months are the review's months. Read each time (one {@code _id}), so it may come late. */
+    private ZoneId zone(String timebankId) {
+        return facts.timebanks().find(Keys.timebank(timebankId)).map(TimebankFact::zone).orElse(defaultZone);
+    }
+
+    private record Cached<T>(long version, T value) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(String timebankId, Object key, Supplier<T> compute) {
+        long now = version.applyAsLong(timebankId);
+        synchronized (cache) {
+            Cached<?> hit = cache.get(key);
+            if (hit != null && hit.version() == now) {
+                return (T) hit.value();
+            }
+        }
+        T value = compute.get();
+        synchronized (cache) {
+            cache.put(key, new Cached<>(now, value));
+        }
+        return value;
     }
 
     // ---- the reciprocity review
 
+    /** A period's rows before filters, sorting and the flag that depends on the time of the read. */
+    private record Rows(List<ReviewRow> rows, Map<String, Set<String>> organisations,
+                        Map<String, List<ReviewRow>> sorted) {
+    }
+
     public ReviewPage review(String timebankId, ReviewQuery query, Instant now) {
-        List<PostingFact> postings = postings(timebankId, query.period());
-        Map<String, MemberFact> members = members(timebankId);
-        List<Flow> flows = flows(timebankId, postings, members);
-        Map<String, long[]> hours = new HashMap<>();
-        Map<String, Set<String>> organisations = new HashMap<>();
-        for (Flow flow : flows) {
-            hours.computeIfAbsent(flow.giver(), a -> new long[2])[0] += flow.minutes();
-            hours.computeIfAbsent(flow.receiver(), a -> new long[2])[1] += flow.minutes();
-            if (flow.receiverKind() == PartyKind.ORGANISATION) {
-                organisations.computeIfAbsent(flow.giver(), a -> new HashSet<>()).add(flow.receiver());
-            }
-            if (flow.giverKind() == PartyKind.ORGANISATION) {
-                organisations.computeIfAbsent(flow.receiver(), a -> new HashSet<>()).add(flow.giver());
-            }
-        }
-        Map<String, Instant> lastActivity = new HashMap<>();
-        for (PostingFact posting : postings) {
-            lastActivity.merge(posting.debitAccountId(), posting.at(), ReviewFigures::later);
-            lastActivity.merge(posting.creditAccountId(), posting.at(), ReviewFigures::later);
-        }
-        Map<String, AccountFact> accounts = facts.accounts().withPrefix(Keys.timebank(timebankId)).stream()
-                .collect(Collectors.toMap(AccountFact::accountId, Function.identity()));
-        Map<String, List<ContributionFact>> waiting = new HashMap<>();
-        for (ContributionFact contribution : facts.contributions().withPrefix(Keys.timebank(timebankId))) {
-            if (contribution.waiting()) {
-                waiting.computeIfAbsent(contribution.logged().giverAccountId(), a -> new ArrayList<>()).add(contribution);
-                if (!contribution.logged().receiverAccountId().equals(contribution.logged().giverAccountId())) {
-                    waiting.computeIfAbsent(contribution.logged().receiverAccountId(), a -> new ArrayList<>())
-                            .add(contribution);
-                }
-            }
-        }
+        Rows base = cached(timebankId, List.of("review", timebankId, query.period()),
+                () -> rows(timebankId, query.period()));
+        String order = query.sort() + (query.descending() ? "-" : "+");
+        List<ReviewRow> sorted = base.sorted().computeIfAbsent(order, o -> {
+            List<ReviewRow> all = new ArrayList<>(base.rows());
+            all.sort(order(query.sort(), query.descending()));
+            return all;
+        });
         List<ReviewRow> rows = new ArrayList<>();
-        for (MemberFact member : members.values()) {
-            if (!member.known() || (query.kind() != null && member.kind() != query.kind())) {
+        long given = 0;
+        long received = 0;
+        int flagged = 0;
+        for (ReviewRow row : sorted) {
+            if (query.kind() != null && row.kind() != query.kind()) {
                 continue;
             }
-            if (query.organisationId() != null && !organisations.getOrDefault(member.memberId(), Set.of())
+            if (query.organisationId() != null && !base.organisations().getOrDefault(row.memberId(), Set.of())
                     .contains(query.organisationId())) {
                 continue;
             }
-            rows.add(row(member, hours.getOrDefault(member.memberId(), new long[2]), accounts.get(member.memberId()),
-                    lastActivity.get(member.memberId()), waiting.getOrDefault(member.memberId(), List.of()), now));
+            rows.add(row);
+            given += row.givenMinutes();
+            received += row.receivedMinutes();
+            if (!row.flags().isEmpty() || longWait(row, now)) {
+                flagged++;
+            }
         }
-        rows.sort(order(query.sort(), query.descending()));
         int from = Math.min(rows.size(), query.page() * query.size());
         int to = Math.min(rows.size(), from + query.size());
-        long given = rows.stream().mapToLong(ReviewRow::givenMinutes).sum();
-        long received = rows.stream().mapToLong(ReviewRow::receivedMinutes).sum();
-        int flagged = (int) rows.stream().filter(r -> !r.flags().isEmpty()).count();
-        return new ReviewPage(query.period(), rows.subList(from, to), query.page(), query.size(), rows.size(), flagged,
-                given, received);
+        List<ReviewRow> page = new ArrayList<>(to - from);
+        for (ReviewRow row : rows.subList(from, to)) {
+            page.add(longWait(row, now) ? withLongWait(row) : row);
+        }
+        return new ReviewPage(query.period(), page, query.page(), query.size(), rows.size(), flagged, given, received);
     }
 
+    private boolean longWait(ReviewRow row, Instant now) {
+        return row.waitingSince() != null && row.waitingSince().plus(thresholds.longWait()).isBefore(now);
+    }
+
+    private static ReviewRow withLongWait(ReviewRow r) {
+        Set<Flag> flags = EnumSet.of(Flag.LONG_WAIT_FOR_VALIDATION);
+        flags.addAll(r.flags());
+        return new ReviewRow(r.memberId(), r.name(), r.kind(), r.suspended(), r.givenMinutes(), r.receivedMinutes(),
+                r.balanceMinutes(), r.reciprocityPercent(), r.lastActivity(), r.waitingValidations(), r.waitingSince(),
+                flags);
+    }
+
+    private Rows rows(String timebankId, Period period) {
+        ZoneId zone = zone(timebankId);
+        Map<String, MemberFact> members = members(timebankId);
+        List<String> known = members.values().stream().filter(MemberFact::known).map(MemberFact::memberId).toList();
+        Map<String, long[]> hours = new HashMap<>();
+        Map<String, Instant> lastActivity = new HashMap<>();
+        Map<String, Set<String>> organisations = new HashMap<>();
+        Instant start = period.from().atDay(1).atStartOfDay(zone).toInstant();
+        Instant end = period.to().plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        // _id ranges, not $in: the embedded store answers a range at ~10 µs a document, an $in at ~100 µs an id
+        for (YearMonth stored : storedMonths(period, zone)) {
+            for (MemberMonthFact month : facts.memberMonths().withPrefix(Keys.month(timebankId, stored))) {
+                MemberFact holder = members.get(month.accountId());
+                if (holder == null || !holder.known()) {
+                    continue; // an organisation's account: no row of its own
+                }
+                String account = month.accountId();
+                for (MemberMonthFact.Entry entry : month.entries().values()) {
+                    if (entry.at().isBefore(start) || !entry.at().isBefore(end)) {
+                        continue;
+                    }
+                    lastActivity.merge(account, entry.at(), ReviewFigures::later);
+                    if (entry.flow()) {
+                        long[] h = hours.computeIfAbsent(account, a -> new long[2]);
+                        h[0] += entry.given();
+                        h[1] += entry.received();
+                        MemberFact other = members.get(entry.counterpart());
+                        if (other == null || !other.known()) {
+                            organisations.computeIfAbsent(account, a -> new HashSet<>()).add(entry.counterpart());
+                        }
+                    }
+                }
+            }
+        }
+        Map<String, AccountFact> accounts = new HashMap<>();
+        facts.accounts().withPrefix(Keys.timebank(timebankId)).forEach(a -> accounts.put(a.accountId(), a));
+        Map<String, OpenContributionsFact> open = new HashMap<>();
+        facts.openContributions().withPrefix(Keys.timebank(timebankId)).forEach(o -> open.put(o.accountId(), o));
+        List<ReviewRow> rows = new ArrayList<>(known.size());
+        for (String memberId : known) {
+            rows.add(row(members.get(memberId), hours.getOrDefault(memberId, new long[2]), accounts.get(memberId),
+                    lastActivity.get(memberId), open.get(memberId)));
+        }
+        return new Rows(rows, organisations, new ConcurrentHashMap<>());
+    }
+
+    /** The UTC months whose documents hold the period's entries in the zone: one more at either end at most. */
+    static List<YearMonth> storedMonths(Period period, ZoneId zone) {
+        YearMonth first = Keys.monthOf(period.from().atDay(1).atStartOfDay(zone).toInstant());
+        YearMonth last = Keys.monthOf(period.to().plusMonths(1).atDay(1).atStartOfDay(zone).toInstant().minusNanos(1));
+        return new Period(first, last).months();
+    }
+
+    /** The row as far as it does not depend on when it is read (the long wait is added when read). */
     private ReviewRow row(MemberFact member, long[] hours, AccountFact account, Instant lastActivity,
-                          List<ContributionFact> waiting, Instant now) {
+                          OpenContributionsFact open) {
         long given = hours[0];
         long received = hours[1];
-        Instant waitingSince = waiting.stream().map(c -> c.logged().loggedAt()).min(Comparator.naturalOrder())
-                .orElse(null);
+        int waiting = 0;
+        Instant waitingSince = null;
+        if (open != null) {
+            for (OpenContributionsFact.Entry entry : open.entries().values()) {
+                if (entry.waiting()) {
+                    waiting++;
+                    waitingSince = waitingSince == null || entry.loggedAt().isBefore(waitingSince) ? entry.loggedAt()
+                            : waitingSince;
+                }
+            }
+        }
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
         if (received >= thresholds.muchMinutes() && given <= 0) {
             flags.add(Flag.RECEIVED_MUCH_NEVER_GAVE);
@@ -118,15 +244,12 @@ public final class ReviewFigures {
         if (given >= thresholds.muchMinutes() && received <= 0) {
             flags.add(Flag.GAVE_MUCH_NEVER_RECEIVED);
         }
-        if (waitingSince != null && waitingSince.plus(thresholds.longWait()).isBefore(now)) {
-            flags.add(Flag.LONG_WAIT_FOR_VALIDATION);
-        }
         if (account != null && account.nearLimit()) {
             flags.add(Flag.NEAR_LIMIT);
         }
         return new ReviewRow(member.memberId(), member.name(), member.kind(), member.suspended(), given, received,
                 account == null ? 0 : account.balance(), Ratios.percent(given, given + received), lastActivity,
-                waiting.size(), waitingSince, flags);
+                waiting, waitingSince, flags);
     }
 
     private static Comparator<ReviewRow> order(ReviewSort sort, boolean descending) {
@@ -151,7 +274,7 @@ public final class ReviewFigures {
     // ---- parity
 
     public ParityFigures parity(String timebankId, Period period) {
-        List<Flow> flows = flows(timebankId, postings(timebankId, period), members(timebankId));
+        List<Flow> flows = flows(timebankId, period).flows();
         Map<YearMonth, List<Flow>> byMonth = new TreeMap<>();
         period.months().forEach(m -> byMonth.put(m, new ArrayList<>()));
         flows.forEach(f -> byMonth.get(f.month()).add(f));
@@ -199,9 +322,9 @@ public final class ReviewFigures {
     // ---- the co-production indicators
 
     public IndicatorFigures indicators(String timebankId, Period period) {
-        Map<String, MemberFact> members = members(timebankId);
-        List<Flow> flows = flows(timebankId, postings(timebankId, period), members);
-        Map<String, ContributionFact> contributions = contributions(timebankId, flows);
+        Flows read = flows(timebankId, period);
+        List<Flow> flows = read.flows();
+        Map<String, ContributionFact> contributions = read.contributions();
         List<Indicator> indicators = new ArrayList<>();
         for (CoproductionKind kind : INDICATORS) {
             List<Flow> ofKind = flows.stream().filter(f -> kind == kindOf(contributions.get(f.contributionId())))
@@ -246,8 +369,10 @@ public final class ReviewFigures {
 
     /** The contributions behind one indicator over a period, oldest entry first. */
     public List<BehindFigure> behind(String timebankId, CoproductionKind kind, Period period) {
-        List<Flow> flows = flows(timebankId, postings(timebankId, period), members(timebankId));
-        Map<String, ContributionFact> contributions = contributions(timebankId, flows);
+        Flows read = flows(timebankId, period);
+        List<Flow> flows = read.flows();
+        Map<String, ContributionFact> contributions = read.contributions();
+        ZoneId zone = zone(timebankId);
         Map<String, List<Flow>> byContribution = new LinkedHashMap<>();
         flows.stream().filter(f -> kind == kindOf(contributions.get(f.contributionId())))
                 .sorted(Comparator.comparing(Flow::at).thenComparing(Flow::contributionId))
@@ -257,7 +382,7 @@ public final class ReviewFigures {
             Flow first = contributionFlows.get(0);
             Flow last = contributionFlows.get(contributionFlows.size() - 1);
             ContributionFact.Logged logged = contributions.get(id).logged();
-            lines.add(new BehindFigure(id, kind, logged.happenedOn(), LocalDate.ofInstant(last.at(), ZoneOffset.UTC),
+            lines.add(new BehindFigure(id, kind, logged.happenedOn(), LocalDate.ofInstant(last.at(), zone),
                     total(contributionFlows), first.giverKind(), first.receiverKind(), logged.groupActivityId() != null));
         });
         lines.sort(Comparator.comparing(BehindFigure::postedOn).thenComparing(BehindFigure::contributionId));
@@ -270,9 +395,28 @@ public final class ReviewFigures {
 
     // ---- reading the projections
 
-    private List<PostingFact> postings(String timebankId, Period period) {
-        return facts.postings().range(Keys.month(timebankId, period.from()),
-                Keys.month(timebankId, period.to()) + Keys.END);
+    /** The period's flows and the contributions behind them, kept while the timebank's projections are unchanged. */
+    private record Flows(List<Flow> flows, Map<String, ContributionFact> contributions) {
+    }
+
+    private Flows flows(String timebankId, Period period) {
+        return cached(timebankId, List.of("flows", timebankId, period), () -> {
+            ZoneId zone = zone(timebankId);
+            List<PostingFact> postings = new ArrayList<>();
+            for (PostingFact posting : postings(timebankId, period, zone)) {
+                if (period.contains(YearMonth.from(posting.at().atZone(zone)))) {
+                    postings.add(posting);
+                }
+            }
+            List<Flow> flows = flows(timebankId, postings, members(timebankId), zone);
+            return new Flows(flows, contributions(timebankId, flows));
+        });
+    }
+
+    private List<PostingFact> postings(String timebankId, Period period, ZoneId zone) {
+        List<YearMonth> stored = storedMonths(period, zone);
+        return facts.postings().range(Keys.month(timebankId, stored.get(0)),
+                Keys.month(timebankId, stored.get(stored.size() - 1)) + Keys.END);
     }
 
     private Map<String, MemberFact> members(String timebankId) {
@@ -292,7 +436,8 @@ public final class ReviewFigures {
      * entries (found by {@code _id} through the month they were posted in, whichever month that is).
      * Redemptions and gifts move balances but are not time given, so they are not flows.
      */
-    private List<Flow> flows(String timebankId, List<PostingFact> postings, Map<String, MemberFact> members) {
+    private List<Flow> flows(String timebankId, List<PostingFact> postings, Map<String, MemberFact> members,
+                             ZoneId zone) {
         Map<String, PostingFact> reversed = reversed(timebankId, postings);
         List<Flow> flows = new ArrayList<>();
         for (PostingFact posting : postings) {
@@ -305,7 +450,7 @@ public final class ReviewFigures {
             long sign = original == posting ? 1 : -1;
             String giver = original.creditAccountId();
             String receiver = original.debitAccountId();
-            flows.add(new Flow(posting.month(), posting.at(), giver, receiver, kindAt(members, giver, original.at()),
+            flows.add(new Flow(YearMonth.from(posting.at().atZone(zone)), posting.at(), giver, receiver, kindAt(members, giver, original.at()),
                     kindAt(members, receiver, original.at()), sign * posting.minutes(), original.contributionId()));
         }
         return flows;

@@ -1,19 +1,28 @@
 package org.reciprocity.review.intake;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.contracts.Topics;
 import org.reciprocity.review.facts.Projector;
 import org.reciprocity.review.store.Projections;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.AbstractConsumerSeekAware;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Folds the members', contributions' and ledger's topics into the projections, one consumer group
- * each ({@code review.members}, {@code review.contributions}, {@code review.ledger}), read from the
- * earliest offset. Consuming is idempotent without a processed-events record: every fold is a merge
- * that the same event leaves unchanged the second time ({@code Fact}). A record that cannot be read
- * goes to the topic's dead-letter twin (the kit's error handler).
+ * Folds the members', contributions' and ledger's topics (and the timebanks', for each one's zone) into the
+ * projections, one consumer group each ({@code review.members}, {@code review.contributions},
+ * {@code review.ledger}, {@code review.timebanks}), read from the
+ * earliest offset, a batch of records at a time ({@code spring.kafka.consumer.max-poll-records}):
+ * one read and one bulk write per projection a batch ({@link Projector#applyAll}). Consuming is
+ * idempotent without a processed-events record: every fold is a merge that the same event leaves
+ * unchanged the second time ({@code Fact}), so a batch redelivered after a crash changes nothing it
+ * already did. A record that cannot be read goes to the topic's dead-letter twin (the kit's error
+ * handler): the records before it are folded first, and the handler commits up to it.
  */
 @Component
 public class EventIntake extends AbstractConsumerSeekAware {
@@ -21,6 +30,7 @@ public class EventIntake extends AbstractConsumerSeekAware {
     static final String MEMBERS = "review.members";
     static final String CONTRIBUTIONS = "review.contributions";
     static final String LEDGER = "review.ledger";
+    static final String TIMEBANKS = "review.timebanks";
 
     private final Projections projections;
 
@@ -28,25 +38,39 @@ public class EventIntake extends AbstractConsumerSeekAware {
         this.projections = projections;
     }
 
-    @KafkaListener(id = MEMBERS, topics = Topics.MEMBERS_TOPIC)
-    void onMember(DomainEvent event) {
-        fold(event);
+    @KafkaListener(id = MEMBERS, topics = Topics.MEMBERS_TOPIC, batch = "true")
+    void onMembers(List<ConsumerRecord<String, DomainEvent>> records) {
+        fold(records);
     }
 
-    @KafkaListener(id = CONTRIBUTIONS, topics = Topics.CONTRIBUTIONS_TOPIC)
-    void onContribution(DomainEvent event) {
-        fold(event);
+    @KafkaListener(id = CONTRIBUTIONS, topics = Topics.CONTRIBUTIONS_TOPIC, batch = "true")
+    void onContributions(List<ConsumerRecord<String, DomainEvent>> records) {
+        fold(records);
     }
 
-    @KafkaListener(id = LEDGER, topics = Topics.LEDGER_TOPIC)
-    void onLedger(DomainEvent event) {
-        fold(event);
+    @KafkaListener(id = LEDGER, topics = Topics.LEDGER_TOPIC, batch = "true")
+    void onLedger(List<ConsumerRecord<String, DomainEvent>> records) {
+        fold(records);
     }
 
-    private void fold(DomainEvent event) {
-        if (Projector.folds(event)) {
-            new Projector(projections.facts()).apply(event);
+    /** Each timebank's zone: its months are the review's months. */
+    @KafkaListener(id = TIMEBANKS, topics = Topics.TIMEBANKS_TOPIC, batch = "true")
+    void onTimebanks(List<ConsumerRecord<String, DomainEvent>> records) {
+        fold(records);
+    }
+
+    private void fold(List<ConsumerRecord<String, DomainEvent>> records) {
+        List<DomainEvent> events = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            DomainEvent event = records.get(i).value();
+            if (event == null) {
+                // unreadable (the deserializer's error is in the record's headers): fold what came before it
+                new Projector(projections.facts()).applyAll(events);
+                throw new BatchListenerFailedException("a record that cannot be read", i);
+            }
+            events.add(event);
         }
+        new Projector(projections.facts()).applyAll(events);
     }
 
     /**

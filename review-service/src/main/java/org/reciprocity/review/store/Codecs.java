@@ -12,6 +12,10 @@ import org.reciprocity.contracts.ledger.TransferReason;
 import org.reciprocity.review.facts.AccountFact;
 import org.reciprocity.review.facts.ContributionFact;
 import org.reciprocity.review.facts.MemberFact;
+import org.reciprocity.review.facts.MemberMonthFact;
+import org.reciprocity.review.facts.OpenContributionsFact;
+import org.reciprocity.review.facts.ReversalsFact;
+import org.reciprocity.review.facts.TimebankFact;
 import org.reciprocity.review.facts.PartyKind;
 import org.reciprocity.review.facts.PostingFact;
 import org.reciprocity.review.facts.TransferMonthFact;
@@ -122,6 +126,89 @@ final class Codecs {
                     instant(l.getString("loggedAt")), l.getString("groupActivityId"));
             return new ContributionFact(d.getString("timebankId"), d.getString("contributionId"), logged,
                     ContributionFact.Status.valueOf(d.getString("status")), instant(d.getString("statusAt")));
+        }
+    };
+
+    static final FactCodec<MemberMonthFact> MEMBER_MONTHS = new FactCodec<>() {
+        @Override
+        public Document write(MemberMonthFact m) {
+            Document entries = new Document();
+            m.entries().forEach((transfer, e) -> entries.append(transfer, e.flow()
+                    ? new Document("at", text(e.at())).append("given", e.given()).append("received", e.received())
+                    .append("counterpart", e.counterpart())
+                    : new Document("at", text(e.at()))));
+            return new Document("timebankId", m.timebankId()).append("month", m.month().toString())
+                    .append("accountId", m.accountId()).append("entries", entries);
+        }
+
+        @Override
+        public MemberMonthFact read(Document d) {
+            Map<String, MemberMonthFact.Entry> entries = new HashMap<>();
+            d.get("entries", Document.class).forEach((transfer, value) -> {
+                Document e = (Document) value;
+                entries.put(transfer, e.containsKey("given")
+                        ? new MemberMonthFact.Entry(instant(e.getString("at")), true, number(e, "given"),
+                        number(e, "received"), e.getString("counterpart"))
+                        : new MemberMonthFact.Entry(instant(e.getString("at")), false, 0, 0, null));
+            });
+            return new MemberMonthFact(d.getString("timebankId"), YearMonth.parse(d.getString("month")),
+                    d.getString("accountId"), entries);
+        }
+    };
+
+    static final FactCodec<OpenContributionsFact> OPEN_CONTRIBUTIONS = new FactCodec<>() {
+        @Override
+        public Document write(OpenContributionsFact o) {
+            Document entries = new Document();
+            o.entries().forEach((contribution, e) -> entries.append(contribution,
+                    new Document("loggedAt", text(e.loggedAt())).append("status", e.status().name())));
+            return new Document("timebankId", o.timebankId()).append("accountId", o.accountId())
+                    .append("entries", entries);
+        }
+
+        @Override
+        public OpenContributionsFact read(Document d) {
+            Map<String, OpenContributionsFact.Entry> entries = new HashMap<>();
+            d.get("entries", Document.class).forEach((contribution, value) -> {
+                Document e = (Document) value;
+                entries.put(contribution, new OpenContributionsFact.Entry(instant(e.getString("loggedAt")),
+                        ContributionFact.Status.valueOf(e.getString("status"))));
+            });
+            return new OpenContributionsFact(d.getString("timebankId"), d.getString("accountId"), entries);
+        }
+    };
+
+    static final FactCodec<ReversalsFact> REVERSALS = new FactCodec<>() {
+        @Override
+        public Document write(ReversalsFact r) {
+            Document reversals = new Document();
+            r.reversals().forEach((transfer, v) -> reversals.append(transfer,
+                    new Document("at", text(v.at())).append("minutes", v.minutes())));
+            return new Document("timebankId", r.timebankId()).append("reversed", r.reversedTransferId())
+                    .append("reversals", reversals);
+        }
+
+        @Override
+        public ReversalsFact read(Document d) {
+            Map<String, ReversalsFact.Reversal> reversals = new HashMap<>();
+            d.get("reversals", Document.class).forEach((transfer, value) -> {
+                Document v = (Document) value;
+                reversals.put(transfer, new ReversalsFact.Reversal(instant(v.getString("at")), number(v, "minutes")));
+            });
+            return new ReversalsFact(d.getString("timebankId"), d.getString("reversed"), reversals);
+        }
+    };
+
+    static final FactCodec<TimebankFact> TIMEBANKS = new FactCodec<>() {
+        @Override
+        public Document write(TimebankFact t) {
+            return new Document("timebankId", t.timebankId()).append("zoneId", t.zoneId())
+                    .append("openedAt", text(t.openedAt()));
+        }
+
+        @Override
+        public TimebankFact read(Document d) {
+            return new TimebankFact(d.getString("timebankId"), d.getString("zoneId"), instant(d.getString("openedAt")));
         }
     };
 

@@ -1,21 +1,30 @@
 package org.reciprocity.review.store;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.lt;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.reciprocity.review.facts.Fact;
 import org.reciprocity.review.facts.FactStore;
@@ -23,14 +32,22 @@ import org.reciprocity.review.facts.Keys;
 
 /**
  * Facts in a MongoDB collection, read by {@code _id} only. A merge reads the document, merges, and
- * replaces it only if nobody changed it meanwhile (its {@code rev}): one conditional single-document
+ * replaces it only if nobody changed it meanwhile (its {@code rev}, under a unique index on
+ * {@code {_id, rev}} so the embedded store finds it without a scan): one conditional single-document
  * write, retried on a race, so two consumers folding into one document lose nothing.
+ *
+ * <p>{@link #mergeAll} does the same for many documents in two round trips: one {@code $in} read and
+ * one unordered bulk write of those conditional writes. A write that loses a race (another insert,
+ * another {@code rev}) is merged again on its own; merging twice changes nothing, so that is exact.
  */
 final class MongoFactStore<F extends Fact<F>> implements FactStore<F> {
 
-    private static final String REV = "rev";
+    static final String REV = "rev";
+    /** Ids in one {@code $in}: the driver's message stays far below its 48 MB limit. */
+    private static final int CHUNK = 2_000;
     private final Supplier<MongoCollection<Document>> collection;
     private final FactCodec<F> codec;
+    private final ConcurrentHashMap<String, AtomicLong> changes = new ConcurrentHashMap<>();
 
     MongoFactStore(Supplier<MongoCollection<Document>> collection, FactCodec<F> codec) {
         this.collection = collection;
@@ -39,6 +56,10 @@ final class MongoFactStore<F extends Fact<F>> implements FactStore<F> {
 
     @Override
     public void merge(F fact) {
+        mergeOne(fact);
+    }
+
+    private F mergeOne(F fact) {
         MongoCollection<Document> documents = collection.get();
         String id = fact.id();
         while (true) {
@@ -46,7 +67,8 @@ final class MongoFactStore<F extends Fact<F>> implements FactStore<F> {
             if (stored == null) {
                 try {
                     documents.insertOne(codec.write(fact).append("_id", id).append(REV, 1L));
-                    return;
+                    changed(id);
+                    return fact;
                 } catch (MongoWriteException e) {
                     if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                         throw e;
@@ -57,14 +79,114 @@ final class MongoFactStore<F extends Fact<F>> implements FactStore<F> {
             F current = codec.read(stored);
             F merged = current.merge(fact);
             if (merged.equals(current)) {
-                return; // a redelivery, or something already known
+                return current; // a redelivery, or something already known
             }
             long rev = ((Number) stored.get(REV)).longValue();
-            if (documents.replaceOne(and(eq("_id", id), eq(REV, rev)), codec.write(merged).append("_id", id)
+            if (documents.replaceOne(revision(id, rev), codec.write(merged).append("_id", id)
                     .append(REV, rev + 1)).getMatchedCount() == 1) {
-                return;
+                changed(id);
+                return merged;
             }
         }
+    }
+
+    @Override
+    public List<F> mergeAll(Collection<F> facts) {
+        Map<String, F> byId = new LinkedHashMap<>();
+        facts.forEach(f -> byId.merge(f.id(), f, Fact::merge));
+        List<F> result = new ArrayList<>(byId.size());
+        List<String> ids = new ArrayList<>(byId.keySet());
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            result.addAll(mergeChunk(ids.subList(from, Math.min(ids.size(), from + CHUNK)), byId));
+        }
+        return result;
+    }
+
+    private List<F> mergeChunk(List<String> ids, Map<String, F> byId) {
+        MongoCollection<Document> documents = collection.get();
+        Map<String, Document> stored = new HashMap<>();
+        for (Document d : documents.find(in("_id", ids))) {
+            stored.put(d.getString("_id"), d);
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        List<String> written = new ArrayList<>();
+        List<F> result = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            F fact = byId.get(id);
+            Document document = stored.get(id);
+            if (document == null) {
+                writes.add(new InsertOneModel<>(codec.write(fact).append("_id", id).append(REV, 1L)));
+                written.add(id);
+                result.add(fact);
+                continue;
+            }
+            F current = codec.read(document);
+            F merged = current.merge(fact);
+            result.add(merged);
+            if (merged.equals(current)) {
+                continue;
+            }
+            long rev = ((Number) document.get(REV)).longValue();
+            writes.add(new ReplaceOneModel<>(revision(id, rev),
+                    codec.write(merged).append("_id", id).append(REV, rev + 1)));
+            written.add(id);
+        }
+        if (writes.isEmpty()) {
+            return result;
+        }
+        List<Integer> lost = new ArrayList<>();
+        BulkWriteResult outcome;
+        try {
+            outcome = documents.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                lost.add(error.getIndex());
+            }
+            outcome = e.getWriteResult();
+        }
+        if (outcome.getInsertedCount() + outcome.getMatchedCount() + lost.size() < writes.size()) {
+            // some replace found another rev (a race): which one is not told, so merge them all again
+            lost.clear();
+            for (int i = 0; i < writes.size(); i++) {
+                lost.add(i);
+            }
+        }
+        Map<String, F> again = new HashMap<>();
+        for (int i : lost) {
+            String id = written.get(i);
+            again.put(id, mergeOne(byId.get(id)));
+        }
+        written.forEach(this::changed);
+        if (again.isEmpty()) {
+            return result;
+        }
+        List<F> merged = new ArrayList<>(result.size());
+        for (F f : result) {
+            merged.add(again.getOrDefault(f.id(), f));
+        }
+        return merged;
+    }
+
+    /**
+     * The document at one revision, as a plain {@code {_id, rev}} filter: {@code Filters.and} renders
+     * {@code $and}, which the embedded store answers by a scan of the whole collection, while these
+     * two fields alone are its unique index's.
+     */
+    private static Document revision(String id, long rev) {
+        return new Document("_id", id).append(REV, rev);
+    }
+
+    private void changed(String id) {
+        changes.computeIfAbsent(Keys.timebankOf(id), t -> new AtomicLong()).incrementAndGet();
+    }
+
+    @Override
+    public long changes(String timebankId) {
+        AtomicLong count = changes.get(timebankId);
+        return count == null ? 0 : count.get();
     }
 
     @Override
@@ -77,7 +199,12 @@ final class MongoFactStore<F extends Fact<F>> implements FactStore<F> {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return read(collection.get().find(in("_id", ids)));
+        List<String> all = new ArrayList<>(ids);
+        List<F> found = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            found.addAll(read(collection.get().find(in("_id", all.subList(from, Math.min(all.size(), from + CHUNK))))));
+        }
+        return found;
     }
 
     @Override
@@ -87,7 +214,8 @@ final class MongoFactStore<F extends Fact<F>> implements FactStore<F> {
 
     @Override
     public List<F> range(String fromInclusive, String toExclusive) {
-        return read(collection.get().find(and(gte("_id", fromInclusive), lt("_id", toExclusive))).sort(Sorts.ascending("_id")));
+        return read(collection.get().find(new Document("_id", new Document("$gte", fromInclusive).append("$lt", toExclusive)))
+                .sort(Sorts.ascending("_id")));
     }
 
     private List<F> read(Iterable<Document> documents) {

@@ -1,5 +1,10 @@
 package org.reciprocity.review.store;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 import org.reciprocity.review.facts.ReviewFacts;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -20,6 +25,7 @@ public class Projections {
     private final MongoTemplate mongo;
     private volatile long generation;
     private final ReviewFacts facts;
+    private final Set<String> indexed = ConcurrentHashMap.newKeySet();
 
     Projections(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -30,7 +36,11 @@ public class Projections {
                 new MongoFactStore<>(() -> collection("postings"), Codecs.POSTINGS),
                 new MongoFactStore<>(() -> collection("transfer_months"), Codecs.TRANSFER_MONTHS),
                 new MongoFactStore<>(() -> collection("accounts"), Codecs.ACCOUNTS),
-                new MongoFactStore<>(() -> collection("contributions"), Codecs.CONTRIBUTIONS));
+                new MongoFactStore<>(() -> collection("contributions"), Codecs.CONTRIBUTIONS),
+                new MongoFactStore<>(() -> collection("member_months"), Codecs.MEMBER_MONTHS),
+                new MongoFactStore<>(() -> collection("open_contributions"), Codecs.OPEN_CONTRIBUTIONS),
+                new MongoFactStore<>(() -> collection("reversals"), Codecs.REVERSALS),
+                new MongoFactStore<>(() -> collection("timebanks"), Codecs.TIMEBANKS));
     }
 
     public ReviewFacts facts() {
@@ -52,6 +62,7 @@ public class Projections {
                 mongo.dropCollection(name);
             }
         }
+        indexed.removeIf(name -> name.startsWith("g" + next + "_") || name.startsWith("g" + (generation - 1) + "_"));
         mongo.getCollection(STATE).replaceOne(new Document("_id", ID), new Document("_id", ID).append("generation", next),
                 new com.mongodb.client.model.ReplaceOptions().upsert(true));
         generation = next;
@@ -59,6 +70,12 @@ public class Projections {
     }
 
     private com.mongodb.client.MongoCollection<Document> collection(String name) {
-        return mongo.getCollection("g" + generation + "_" + name);
+        String full = "g" + generation + "_" + name;
+        com.mongodb.client.MongoCollection<Document> collection = mongo.getCollection(full);
+        if (indexed.add(full)) {
+            // a conditional write names {_id, rev}: with this index the embedded store finds it directly, not by a scan
+            collection.createIndex(Indexes.ascending("_id", MongoFactStore.REV), new IndexOptions().unique(true));
+        }
+        return collection;
     }
 }

@@ -2,7 +2,7 @@ package org.reciprocity.review.figures;
 
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,9 +27,12 @@ import org.reciprocity.review.facts.PartyKind;
 final class Recount {
 
     private final List<DomainEvent> events;
+    private final ZoneId zone;
 
-    Recount(List<DomainEvent> events) {
+    /** @param zone the timebank's zone: a month is its month */
+    Recount(List<DomainEvent> events, ZoneId zone) {
         this.events = events;
+        this.zone = zone;
     }
 
     /** One counted hour flow: {giver, receiver, giverKind, receiverKind, minutes, month, contribution}. */
@@ -49,7 +52,7 @@ final class Recount {
             if (!(e instanceof TransferPosted t)) {
                 continue;
             }
-            YearMonth month = YearMonth.from(t.occurredAt().atZone(ZoneOffset.UTC));
+            YearMonth month = YearMonth.from(t.occurredAt().atZone(zone));
             if (!period.contains(month)) {
                 continue;
             }
