@@ -115,8 +115,10 @@ class PortalInFrenchIT {
         List<String> all = (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
                 "return Array.from(document.querySelectorAll(arguments[0]))"
                         // the inbox holds messages written in the member's own language when they were sent,
-                        // whatever language the page is read in: they are content, not the page's words
-                        + ".filter(e => !e.closest('#inbox, #live, #thank-yous')).map(e => e.textContent);", TEXTS);
+                        // whatever language the page is read in: they are content, not the page's words; so are
+                        // names the page marks translate="no" (organisations' names, which other classes running
+                        // beside this one add to the shared timebank)
+                        + ".filter(e => !e.closest('#inbox, #live, #thank-yous, [translate=no]')).map(e => e.textContent);", TEXTS);
         Set<String> texts = new LinkedHashSet<>();
         for (String raw : all) {
             String text = raw.replaceAll("\\s+", " ").trim();
