@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.reciprocity.identity.IdentitySettings;
 import org.reciprocity.identity.account.Account;
+import org.reciprocity.kit.mail.MailFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -62,7 +63,8 @@ public class Mailer {
             helper.setText(text, html);
             sender.send(message);
         } catch (MessagingException | RuntimeException e) {
-            log.warn("could not send the {} e-mail: {}", kind, e.toString());
+            // not e.toString(): a refusal quotes the person's address ("550 5.1.1 <x@y>: ..."); code and classes only
+            log.warn("could not send the {} e-mail: {}", kind, MailFailures.reason(e));
         }
     }
 }

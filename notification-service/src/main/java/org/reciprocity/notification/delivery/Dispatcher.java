@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.reciprocity.kit.mail.MailFailures;
 import org.reciprocity.notification.NotificationProperties;
 import org.reciprocity.notification.PortalProperties;
 import org.reciprocity.notification.contact.Help;
@@ -116,9 +117,11 @@ class Dispatcher {
             claimed.forEach(d -> deliveries.move(d, d.sent(sentAt)));
         } catch (DeliveryException e) {
             Instant failedAt = clock.instant();
+            // a second guard: no e-mail address in the log, in lastError or in NotificationFailed.reason
+            String reason = MailFailures.withoutAddresses(e.getMessage());
             log.info("{} deliveries to {} on {} failed (try {}): {}", claimed.size(), first.recipientId(),
-                    first.channel(), claimed.get(0).attempts(), e.getMessage());
-            claimed.forEach(d -> deliveries.move(d, d.failed(e.getMessage(), e.permanent(), failedAt, retry)));
+                    first.channel(), claimed.get(0).attempts(), reason);
+            claimed.forEach(d -> deliveries.move(d, d.failed(reason, e.permanent(), failedAt, retry)));
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
 
+import org.reciprocity.kit.mail.MailFailures;
 import org.reciprocity.notification.NotificationProperties;
 import org.reciprocity.notification.recipient.Recipient;
 import org.springframework.mail.MailException;
@@ -52,12 +53,15 @@ class EmailChannel implements OutboundChannel {
             message = compose(letter);
         } catch (MessagingException | RuntimeException e) {
             boolean badAddress = e instanceof AddressException || e.getCause() instanceof AddressException;
-            throw new DeliveryException("could not write the e-mail: " + e.getMessage(), badAddress, e);
+            // an AddressException quotes the address it could not read: keep its class only
+            throw new DeliveryException("could not write the e-mail: " + MailFailures.reason(e), badAddress, e);
         }
         try {
             mail.send(message);
         } catch (MailException e) {
-            throw new DeliveryException(e.getClass().getSimpleName() + ": " + oneLine(e), false, e);
+            // the server's reply quotes the address ("550 5.1.1 <x@y>: ..."): the reason keeps its code only,
+            // as it is logged, stored in deliveries.lastError and published in NotificationFailed.reason
+            throw new DeliveryException(MailFailures.reason(e), false, e);
         }
     }
 
@@ -100,14 +104,5 @@ class EmailChannel implements OutboundChannel {
                 setHeader("Message-ID", messageId);
             }
         };
-    }
-
-    private static String oneLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = e.getMessage() == null ? root.toString() : e.getMessage();
-        return message.replaceAll("\\s+", " ").trim();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.contracts.Topics;
 import org.reciprocity.contracts.invitation.MemberInvited;
+import org.reciprocity.kit.mail.MailFailures;
 import org.reciprocity.kit.messaging.ProcessedEvents;
 import org.reciprocity.notification.NotificationProperties;
 import org.reciprocity.notification.message.Texts;
@@ -84,7 +85,7 @@ class InvitationMail {
             message.setHeader("Auto-Submitted", "auto-generated");
             mail.send(message);
         } catch (MessagingException e) {
-            throw new IllegalStateException("could not write the invitation e-mail: " + e.getMessage(), e);
+            throw new IllegalStateException("could not write the invitation e-mail: " + MailFailures.reason(e), e);
         }
         log.info("invitation {} e-mailed to member {} of {}", invited.eventId(), invited.memberId(), invited.timebankId());
     }
