@@ -25,7 +25,14 @@ public final class RefusingSmtp implements AutoCloseable {
     private final Thread acceptor;
 
     public RefusingSmtp() throws IOException {
-        server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        this(0);
+    }
+
+    /** On a given port, e.g. where a service under test expects its mail server; 0 for any free one. */
+    public RefusingSmtp(int port) throws IOException {
+        server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5);
         acceptor = new Thread(this::serve, "refusing-smtp");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -61,6 +68,11 @@ public final class RefusingSmtp implements AutoCloseable {
                 reply(out, "550 5.1.1 <" + rcpt.group(1) + ">: Recipient address rejected: User unknown in local recipient table");
             } else if (verb.equals("QUIT")) {
                 reply(out, "221 2.0.0 Bye");
+                // the client hangs up first, so the port is not held in TIME_WAIT here and another
+                // server (GreenMail) can take it again straight after this one
+                while (in.readLine() != null) {
+                    // nothing more is expected
+                }
                 return;
             } else if (verb.equals("RSET") || verb.equals("NOOP")) {
                 reply(out, "250 2.0.0 Ok");

@@ -1,0 +1,84 @@
+package org.reciprocity.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.reciprocity.contracts.Topics;
+import org.reciprocity.contracts.contribution.ContributionLogged;
+import org.reciprocity.contracts.kafka.CloudEventHeaders;
+import org.reciprocity.contracts.member.MemberRegistered;
+import org.reciprocity.testsupport.RefusingSmtp;
+import org.reciprocity.testsupport.TopicProbe;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * Issue 18, end to end: a mail server that refuses the member's address quotes it in its reply
+ * ("550 5.1.1 &lt;x@y&gt;: Recipient address rejected"). When the delivery fails for good, the address is
+ * in none of the service's log, the stored delivery, or the NotificationFailed record on the topic.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class MailRefusalIT extends NotificationServiceIT {
+
+    final Scenario scenario = new Scenario();
+    final MemberRegistered sam = scenario.member("Sam", "en");
+    final MemberRegistered ali = scenario.member("Ali", "en");
+
+    RefusingSmtp refusing;
+
+    @AfterEach
+    void greenMailBack() throws Exception {
+        if (refusing != null) {
+            refusing.close();
+        }
+        // GreenMail does not reuse a port still closing: wait until it is free, as the next tests need it
+        await().atMost(Duration.ofSeconds(90)).until(MailRefusalIT::portFree);
+        TestSmtp.start();
+    }
+
+    private static boolean portFree() {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(TestSmtp.PORT, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aRefusedAddressIsInNoLogNoStoredDeliveryAndNoPublishedFailure(CapturedOutput output) throws Exception {
+        known(scenario.opened("Europe/London"), sam, ali);
+        TestSmtp.stop();
+        refusing = new RefusingSmtp(TestSmtp.PORT);
+        ContributionLogged logged = scenario.logged(sam, ali);
+
+        TopicProbe.send(bootstrap, logged);
+
+        String id = logged.eventId() + ":" + ali.memberId() + ":EMAIL";
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            Document d = delivery(id);
+            return d != null && "FAILED".equals(d.getString("status"));
+        });
+        Document failed = delivery(id);
+        assertThat(failed.getString("lastError")).contains("SMTP 550 5.1.1").doesNotContain(ali.email());
+        assertThat(failed.toJson()).doesNotContain(ali.email());
+
+        List<ConsumerRecord<String, byte[]>> records = TopicProbe.readUntil(bootstrap, Topics.NOTIFICATIONS_TOPIC,
+                r -> new String(r.value(), StandardCharsets.UTF_8).contains(id)
+                        && "reciprocity.NotificationFailed.v1".equals(CloudEventHeaders.get(r.headers(), "ce_type")),
+                Duration.ofSeconds(20));
+        List<String> published = records.stream().map(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .filter(v -> v.contains(id)).toList();
+        assertThat(published).anyMatch(v -> v.contains("SMTP 550 5.1.1")).noneMatch(v -> v.contains(ali.email()));
+
+        assertThat(output.getAll()).contains("failed (try 1): ", "SMTP 550 5.1.1").doesNotContain(ali.email());
+    }
+}
