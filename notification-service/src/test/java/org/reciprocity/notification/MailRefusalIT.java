@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -14,8 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.reciprocity.contracts.Topics;
 import org.reciprocity.contracts.contribution.ContributionLogged;
+import org.reciprocity.contracts.invitation.MemberInvited;
 import org.reciprocity.contracts.kafka.CloudEventHeaders;
 import org.reciprocity.contracts.member.MemberRegistered;
+import org.reciprocity.kit.messaging.MessagingConfiguration;
 import org.reciprocity.testsupport.RefusingSmtp;
 import org.reciprocity.testsupport.TopicProbe;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -80,5 +84,30 @@ class MailRefusalIT extends NotificationServiceIT {
         assertThat(published).anyMatch(v -> v.contains("SMTP 550 5.1.1")).noneMatch(v -> v.contains(ali.email()));
 
         assertThat(output.getAll()).contains("failed (try 1): ", "SMTP 550 5.1.1").doesNotContain(ali.email());
+    }
+
+    @Test
+    void aRefusedInvitationIsRetriedAndDeadLetteredWithoutTheAddressInTheLogOrTheReason(CapturedOutput output) throws Exception {
+        known(scenario.opened("Europe/London"));
+        TestSmtp.stop();
+        refusing = new RefusingSmtp(TestSmtp.PORT);
+        String email = "nour-" + scenario.timebank + "@example.org";
+        MemberInvited invited = new MemberInvited(UUID.randomUUID(), Instant.now(), scenario.timebank, "nour-" + scenario.timebank,
+                email, "en", "https://sign-in.example.org/welcome/refused-link", Instant.now().plusSeconds(3600));
+
+        TopicProbe.send(bootstrap, invited);
+
+        List<ConsumerRecord<String, byte[]>> dead = TopicProbe.readUntil(bootstrap, Topics.INVITATIONS_TOPIC + "-dlt",
+                r -> new String(r.value(), StandardCharsets.UTF_8).contains(invited.eventId().toString()), Duration.ofSeconds(60));
+        ConsumerRecord<String, byte[]> record = dead.stream()
+                .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(invited.eventId().toString())).findFirst().orElseThrow();
+        String reason = new String(record.headers().lastHeader(MessagingConfiguration.DEAD_LETTER_REASON_HEADER).value(), StandardCharsets.UTF_8);
+        assertThat(reason).contains("could not send the invitation e-mail", "SMTP 550 5.1.1").doesNotContain(email);
+        // Spring's own dead-letter headers (exception message, stack trace) say no more than that
+        for (org.apache.kafka.common.header.Header header : record.headers()) {
+            assertThat(new String(header.value(), StandardCharsets.UTF_8)).as(header.key()).doesNotContain(email);
+        }
+        // a dead-lettered record is not logged by Spring's error handler; whatever is logged names no address
+        assertThat(output.getAll()).doesNotContain(email);
     }
 }

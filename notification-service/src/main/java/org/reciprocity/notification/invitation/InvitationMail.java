@@ -14,6 +14,7 @@ import org.reciprocity.notification.recipient.Timebank;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -85,7 +86,11 @@ class InvitationMail {
             message.setHeader("Auto-Submitted", "auto-generated");
             mail.send(message);
         } catch (MessagingException e) {
-            throw new IllegalStateException("could not write the invitation e-mail: " + MailFailures.reason(e), e);
+            // no cause attached: the error handler logs causes, and these quote the address (issue 18)
+            throw new IllegalStateException("could not write the invitation e-mail: " + MailFailures.reason(e));
+        } catch (MailException e) {
+            // retried and dead-lettered as before, but the server's reply ("550 5.1.1 <x@y>: ...") stays out of logs and headers
+            throw new IllegalStateException("could not send the invitation e-mail: " + MailFailures.reason(e));
         }
         log.info("invitation {} e-mailed to member {} of {}", invited.eventId(), invited.memberId(), invited.timebankId());
     }
