@@ -83,7 +83,7 @@ class MailRefusalIT extends NotificationServiceIT {
                 .filter(v -> v.contains(id)).toList();
         assertThat(published).anyMatch(v -> v.contains("SMTP 550 5.1.1")).noneMatch(v -> v.contains(ali.email()));
 
-        assertThat(output.getAll()).contains("failed (try 1): ", "SMTP 550 5.1.1").doesNotContain(ali.email());
+        assertThat(ours(output)).contains("failed (try 1): ", "SMTP 550 5.1.1").doesNotContain(ali.email());
     }
 
     @Test
@@ -108,6 +108,15 @@ class MailRefusalIT extends NotificationServiceIT {
             assertThat(new String(header.value(), StandardCharsets.UTF_8)).as(header.key()).doesNotContain(email);
         }
         // a dead-lettered record is not logged by Spring's error handler; whatever is logged names no address
-        assertThat(output.getAll()).doesNotContain(email);
+        assertThat(ours(output)).doesNotContain(email);
+    }
+
+    /**
+     * What the services wrote to the log. The test's own mail server (GreenMail, which other tests in this
+     * JVM run) logs each address it is sent to; that is the test's tooling, not a log of ours.
+     */
+    private static String ours(CapturedOutput output) {
+        return output.getAll().lines().filter(line -> !line.contains("com.icegreen."))
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 }
