@@ -8,15 +8,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import org.reciprocity.portal.services.ServiceRefusal;
+import org.reciprocity.portal.services.Services;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -72,20 +69,7 @@ class ExportCalls {
     }
 
     ExportCalls(@Value("${reciprocity.review-url}") String reviewUrl, OAuth2AuthorizedClientManager clients) {
-        OAuth2ClientHttpRequestInterceptor asThePerson = new OAuth2ClientHttpRequestInterceptor(clients);
-        asThePerson.setClientRegistrationIdResolver(request -> "reciprocity");
-        this.review = RestClient.builder()
-                .baseUrl(reviewUrl)
-                .requestFactory(new JdkClientHttpRequestFactory())
-                .requestInterceptor(asThePerson)
-                .requestInterceptor((request, body, execution) -> {
-                    request.getHeaders().set(HttpHeaders.ACCEPT_LANGUAGE, LocaleContextHolder.getLocale().getLanguage());
-                    return execution.execute(request, body);
-                })
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-                    throw ServiceRefusal.read(response.getStatusCode().value(), bytes(response.getBody()));
-                })
-                .build();
+        this.review = Services.asThePerson(reviewUrl, clients);
     }
 
     Export start(String tb) {

@@ -41,15 +41,19 @@ public class Services {
     private final RestClient identity;
 
     public Services(PortalSettings settings, OAuth2AuthorizedClientManager clients) {
-        OAuth2ClientHttpRequestInterceptor asTheMember = new OAuth2ClientHttpRequestInterceptor(clients);
-        asTheMember.setClientRegistrationIdResolver(request -> "reciprocity");
-        this.ledger = client(settings.ledgerUrl(), asTheMember);
-        this.matching = client(settings.matchingUrl(), asTheMember);
-        this.notification = client(settings.notificationUrl(), asTheMember);
-        this.identity = client(settings.identityUrl(), asTheMember);
+        this.ledger = asThePerson(settings.ledgerUrl(), clients);
+        this.matching = asThePerson(settings.matchingUrl(), clients);
+        this.notification = asThePerson(settings.notificationUrl(), clients);
+        this.identity = asThePerson(settings.identityUrl(), clients);
     }
 
-    private static RestClient client(String baseUrl, OAuth2ClientHttpRequestInterceptor asTheMember) {
+    /**
+     * A client of one service as the signed-in person: their token, their language, and a refusal turned
+     * into a {@link ServiceRefusal}. Every call from the portal to a service goes through one of these.
+     */
+    public static RestClient asThePerson(String baseUrl, OAuth2AuthorizedClientManager clients) {
+        OAuth2ClientHttpRequestInterceptor asTheMember = new OAuth2ClientHttpRequestInterceptor(clients);
+        asTheMember.setClientRegistrationIdResolver(request -> "reciprocity");
         return RestClient.builder()
                 .baseUrl(baseUrl)
                 .requestFactory(new JdkClientHttpRequestFactory())
