@@ -156,6 +156,26 @@ class ContributionLifecycleIT {
     }
 
     @Test
+    void aReversedContributionSaysWhichTransferReversedItAndASecondReversalPostsNothing() {
+        String id = given.logGiven(sam, ali, 45).text("id");
+        String transfer = given.validate(id, ali, "thanks").text("transferId");
+        assertThat(given.api.get(given.path("/contributions/" + id), given.coordinator()).json().hasNonNull("reversedBy"))
+                .as("not reversed yet").isFalse();
+
+        ApiClient.Response first = given.api.post(given.path("/transfers/" + transfer + "/reversal"),
+                given.coordinator(), Map.of("reason", "Logged for the wrong day"));
+        ApiClient.Response again = given.api.post(given.path("/transfers/" + transfer + "/reversal"),
+                given.coordinator(), Map.of("reason", "Logged for the wrong day"));
+
+        assertThat(List.of(first.status(), again.status())).containsOnly(201);
+        assertThat(again.text("transferId")).isEqualTo(first.text("transferId"));
+        assertThat(given.api.get(given.path("/contributions/" + id), given.coordinator()).text("reversedBy"))
+                .isEqualTo(first.text("transferId"));
+        assertThat(given.balance(sam)).isZero();
+        assertThat(given.sumOfBalances()).isZero();
+    }
+
+    @Test
     void redemptionGiftAndACorrectionAreNewEntriesAndTheBooksStillBalance() {
         String course = given.anOrganisation("Recovery College");
         String id = given.logGiven(sam, ali, 240).text("id");

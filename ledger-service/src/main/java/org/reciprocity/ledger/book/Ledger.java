@@ -344,6 +344,11 @@ public final class Ledger {
                         toAccountId, minutes, note));
     }
 
+    /** The id of the one transfer that may reverse {@code transferId}: a second reversal finds it and posts nothing. */
+    public static String reversalIdOf(String transferId) {
+        return "r:" + transferId;
+    }
+
     /** A coordinator corrects a posted transfer with a new one going the other way; the original stays. */
     public Decision<LedgerEntry> reverse(String timebankId, String transferId, Actor actor, String reason) {
         if (!actor.isCoordinator()) {
@@ -359,7 +364,7 @@ public final class Ledger {
         if (original.get().reason() == TransferReason.REVERSAL) {
             return Decision.refused(LedgerRefusal.REVERSAL_NOT_REVERSIBLE);
         }
-        String reversalId = "r:" + transferId;
+        String reversalId = reversalIdOf(transferId);
         Optional<LedgerEntry> done = store.entryByTransfer(timebankId, reversalId);
         if (done.isPresent()) {
             return Decision.accepted(done.get());

@@ -24,6 +24,7 @@ import org.reciprocity.ledger.book.Bookkeeping;
 import org.reciprocity.ledger.book.Contribution;
 import org.reciprocity.ledger.book.Decision;
 import org.reciprocity.ledger.book.Ledger;
+import org.reciprocity.ledger.book.LedgerEntry;
 import org.reciprocity.ledger.book.LedgerRefusal;
 import org.reciprocity.ledger.member.MemberRecords;
 import org.reciprocity.ledger.member.Members;
@@ -79,7 +80,9 @@ class ContributionController {
     ContributionResponse get(@PathVariable String timebankId, @PathVariable String contributionId) {
         Contribution c = bookkeeping.store().contribution(timebankId, contributionId)
                 .orElseThrow(() -> new ApiException(LedgerRefusal.NO_CONTRIBUTION.with("contribution", contributionId)));
-        return ContributionResponse.of(c);
+        String reversal = c.transferId() == null ? null : bookkeeping.store()
+                .entryByTransfer(timebankId, Ledger.reversalIdOf(c.transferId())).map(LedgerEntry::transferId).orElse(null);
+        return ContributionResponse.of(c).reversedBy(reversal);
     }
 
     @Access("CONFIRM_CONTRIBUTION")

@@ -28,7 +28,7 @@ public class CaseworkServices {
     public record Case(String id, String giverId, String receiverId, String loggedBy, String actorId, String onBehalfOf,
                 String awaitingValidationBy, long minutes, LocalDate happenedOn, String kind, String description,
                 String groupActivityId, String state, Instant loggedAt, Instant validationDeadline, String decidedBy,
-                String note, String transferId, Long postedMinutes) {
+                String note, String transferId, Long postedMinutes, String reversedBy) {
 
         public boolean disputed() {
             return "DISPUTED".equals(state);
@@ -45,6 +45,15 @@ public class CaseworkServices {
 
         public boolean posted() {
             return "VALIDATED".equals(state) && transferId != null;
+        }
+
+        /** Posted and not yet reversed: the only time the page offers to reverse it. */
+        public boolean reversible() {
+            return posted() && reversedBy == null;
+        }
+
+        public boolean reversed() {
+            return posted() && reversedBy != null;
         }
     }
 

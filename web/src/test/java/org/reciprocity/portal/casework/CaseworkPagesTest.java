@@ -36,6 +36,9 @@ class CaseworkPagesTest extends PortalTest {
                 .json("GET " + TB + "/contributions/v-1", "{\"id\":\"v-1\",\"giverId\":\"sam\",\"receiverId\":\"ali\","
                         + "\"actorId\":\"sam\",\"minutes\":60,\"happenedOn\":\"2026-11-28\",\"kind\":\"PEER_SUPPORT\","
                         + "\"state\":\"VALIDATED\",\"transferId\":\"t-v-1\",\"postedMinutes\":60}")
+                .json("GET " + TB + "/contributions/x-1", "{\"id\":\"x-1\",\"giverId\":\"sam\",\"receiverId\":\"ali\","
+                        + "\"actorId\":\"sam\",\"minutes\":60,\"happenedOn\":\"2026-11-28\",\"kind\":\"PEER_SUPPORT\","
+                        + "\"state\":\"VALIDATED\",\"transferId\":\"t-x-1\",\"postedMinutes\":60,\"reversedBy\":\"r:t-x-1\"}")
                 .json("GET " + TB + "/profiles/sam", "{\"memberId\":\"sam\",\"displayName\":\"Sam\"}")
                 .json("GET " + TB + "/profiles/ali", "{\"memberId\":\"ali\",\"displayName\":\"Ali\"}")
                 .json("GET " + TB + "/organisations", "[{\"id\":\"org-1\",\"name\":\"Recovery college\"}]")
@@ -102,6 +105,15 @@ class CaseworkPagesTest extends PortalTest {
                         .param("reason", "Logged twice by mistake"))
                 .andExpect(redirectedUrl("/coordinator/contributions/v-1?done=reversed"));
         assertThat(STUB.last("POST", TB + "/transfers/t-v-1/reversal").body()).contains("Logged twice by mistake");
+    }
+
+    @Test
+    void aTransferAlreadyReversedSaysSoAndOffersNoSecondReversal() throws Exception {
+        mvc.perform(get("/coordinator/contributions/x-1").with(coordinator()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"already-reversed\"")))
+                .andExpect(content().string(containsString("This transfer was reversed.")))
+                .andExpect(content().string(not(containsString("id=\"reverse\""))));
     }
 
     @Test
