@@ -74,6 +74,35 @@ class RoleChangesIT extends IdentityServiceIT {
     }
 
     @Test
+    void twoAdminsGivingUpTheRoleAtTheSameMomentLeaveOneAdmin() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            Account first = aMemberWithPassword("a long enough secret", "ADMIN");
+            String timebank = first.timebankId();
+            String second = "second" + round;
+            accounts.invite(timebank, second, second + "-" + Instant.now().toEpochMilli() + "@example.org", "en",
+                    List.of("ADMIN"));
+            List<String> admins = List.of(first.memberId(), second);
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            List<java.util.concurrent.CompletableFuture<Integer>> answers = admins.stream()
+                    .map(admin -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        String token = localToken(admin, timebank, "ADMIN");
+                        try {
+                            together.await();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return api("PUT", "/api/v1/timebanks/" + timebank + "/accounts/" + admin + "/roles", token,
+                                "{\"roles\":[\"COORDINATOR\"]}").statusCode();
+                    })).toList();
+
+            List<Integer> statuses = answers.stream().map(java.util.concurrent.CompletableFuture::join).sorted().toList();
+            assertThat(statuses).as("round %d: one gives up ADMIN, the other is told they are the last", round)
+                    .containsExactly(200, 409);
+            assertThat(accounts.admins(timebank)).as("round %d", round).isEqualTo(1);
+        }
+    }
+
+    @Test
     void anUnknownRoleIsRefusedAndChangesNothing() throws Exception {
         Account admin = aMemberWithPassword("a long enough secret", "ADMIN");
         String token = localToken(admin.memberId(), admin.timebankId(), "ADMIN");

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.reciprocity.identity.account.Account;
 import org.reciprocity.identity.account.Accounts;
+import org.reciprocity.identity.account.AdminChanges;
 import org.reciprocity.identity.account.Role;
 import org.reciprocity.identity.invitation.Invitations;
 import org.springframework.http.HttpStatus;
@@ -47,8 +48,10 @@ class AccountsApi {
     private final Accounts accounts;
     private final Invitations invitations;
     private final Clock clock;
+    private final AdminChanges adminChanges;
 
-    AccountsApi(Accounts accounts, Invitations invitations, Clock clock) {
+    AccountsApi(Accounts accounts, Invitations invitations, Clock clock, AdminChanges adminChanges) {
+        this.adminChanges = adminChanges;
         this.accounts = accounts;
         this.invitations = invitations;
         this.clock = clock;
@@ -96,19 +99,29 @@ class AccountsApi {
         if (request.roles() == null || !request.roles().stream().allMatch(Role::isKnown)) {
             throw new Refused(ApiRefusal.INVALID_VALUE);
         }
+        try {
+            // the count of admins and the change are one step: see AdminChanges
+            adminChanges.oneAtATime(timebankId, () -> changeRoles(timebankId, memberId, request.roles(), caller));
+        } catch (AdminChanges.Busy busy) {
+            throw new Refused(ApiRefusal.ADMINS_BUSY);
+        }
+        return account(timebankId, memberId, caller);
+    }
+
+    private boolean changeRoles(String timebankId, String memberId, List<String> roles, Jwt caller) {
         for (int attempt = 0; attempt < 5; attempt++) {
             Account account = find(timebankId, memberId);
             List<String> before = account.roles() == null ? List.of() : account.roles();
-            boolean dropsAdmin = before.contains("ADMIN") && !request.roles().contains("ADMIN");
+            boolean dropsAdmin = before.contains("ADMIN") && !roles.contains("ADMIN");
             // a timebank is never left without someone who can give roles back
             if (dropsAdmin && !account.isSuspended() && accounts.admins(timebankId) <= 1) {
                 throw new Refused(ApiRefusal.LAST_ADMIN);
             }
-            if (accounts.setRoles(account.id(), before, request.roles(), caller.getSubject(), clock.instant())) {
-                break;
+            if (accounts.setRoles(account.id(), before, roles, caller.getSubject(), clock.instant())) {
+                return true;
             }
         }
-        return account(timebankId, memberId, caller);
+        return false;
     }
 
     record EmailRequest(String email) {

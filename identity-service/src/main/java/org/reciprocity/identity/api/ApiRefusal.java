@@ -12,7 +12,8 @@ enum ApiRefusal {
     INVALID_VALUE(HttpStatus.BAD_REQUEST),
     EMAIL_IN_USE(HttpStatus.CONFLICT),
     ALREADY_SET_UP(HttpStatus.CONFLICT),
-    LAST_ADMIN(HttpStatus.CONFLICT);
+    LAST_ADMIN(HttpStatus.CONFLICT),
+    ADMINS_BUSY(HttpStatus.CONFLICT);
 
     final HttpStatus status;
 
