@@ -1,7 +1,9 @@
 package org.reciprocity.matching.retention;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.contracts.Topics;
@@ -48,8 +50,8 @@ public class RetentionJob {
     }
 
     /** The day's run as at {@code now} (the service has no movable clock: tests give the time here). */
-    java.util.Optional<RetentionReport> runAt(java.time.Instant now) {
-        java.util.Optional<RetentionReport> report = retention.run(List.of(MatchingRetention.values()), now);
+    Optional<RetentionReport> runAt(Instant now) {
+        Optional<RetentionReport> report = retention.run(List.of(MatchingRetention.values()), now);
         report.ifPresent(RetentionJob::logged);
         return report;
     }

@@ -1,9 +1,11 @@
 package org.reciprocity.kit.retention;
 
 import java.time.Duration;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.reciprocity.contracts.timebank.RetentionPolicyChanged;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,9 +31,9 @@ public final class RetentionPolicies {
                 .append("closedListingsDays", p.closedListings().toDays())
                 .append("closedMatchActivityDays", p.closedMatchActivity().toDays())
                 .append("plansDays", p.plans().toDays()).append("leftMembersDays", p.leftMembers().toDays())
-                .append("changedAt", java.util.Date.from(e.occurredAt()));
+                .append("changedAt", Date.from(e.occurredAt()));
         mongo.getCollection(COLLECTION).replaceOne(new Document("_id", e.timebankId()), doc,
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                new ReplaceOptions().upsert(true));
     }
 
     /** Each timebank that set a policy; the others keep {@link RetentionPolicy#DEFAULTS}. */

@@ -1,6 +1,7 @@
 package org.reciprocity.kit.retention;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.bson.Document;
 public record RetentionReport(String service, Instant startedAt, Instant finishedAt, Map<String, Long> removed) {
 
     public RetentionReport {
-        removed = removed == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(removed));
+        removed = removed == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(removed));
     }
 
     static RetentionReport of(Document d) {
