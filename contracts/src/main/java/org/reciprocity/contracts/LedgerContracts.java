@@ -24,6 +24,7 @@ import org.reciprocity.contracts.member.MemberDetailsChanged;
 import org.reciprocity.contracts.member.MemberReactivated;
 import org.reciprocity.contracts.member.MemberRegistered;
 import org.reciprocity.contracts.member.MemberSuspended;
+import org.reciprocity.contracts.timebank.RetentionPolicyChanged;
 import org.reciprocity.contracts.timebank.TimebankOpened;
 
 /** The topics ledger-service publishes and the event types on them. */
@@ -50,6 +51,7 @@ public final class LedgerContracts {
 
     static final List<EventType> TYPES = List.of(
             new EventType("reciprocity.TimebankOpened.v1", TimebankOpened.class, TIMEBANKS),
+            new EventType("reciprocity.RetentionPolicyChanged.v1", RetentionPolicyChanged.class, TIMEBANKS),
             new EventType("reciprocity.MemberRegistered.v1", MemberRegistered.class, MEMBERS),
             new EventType("reciprocity.MemberSuspended.v1", MemberSuspended.class, MEMBERS),
             new EventType("reciprocity.MemberReactivated.v1", MemberReactivated.class, MEMBERS),

@@ -29,6 +29,7 @@ import org.reciprocity.contracts.member.MemberDetailsChanged;
 import org.reciprocity.contracts.member.MemberReactivated;
 import org.reciprocity.contracts.member.MemberRegistered;
 import org.reciprocity.contracts.member.MemberSuspended;
+import org.reciprocity.contracts.timebank.RetentionPolicyChanged;
 import org.reciprocity.contracts.timebank.TimebankOpened;
 
 /**
@@ -53,6 +54,7 @@ final class EventSamples {
     static List<DomainEvent> ledger() {
         return List.of(
                 new TimebankOpened(id(1), AT, TB, "Riverside Recovery Timebank", "Europe/London", "admin-1"),
+                new RetentionPolicyChanged(id(90), AT, TB, 365, 365, 365, 90, 730, "admin-1"),
                 new MemberRegistered(id(2), AT, TB, SAM, MemberKind.SERVICE_USER, "Sam", "sam@example.org", "en",
                         List.of("MEMBER"), "coordinator-1"),
                 new MemberSuspended(id(3), AT, TB, SAM, "coordinator-1", "Asked for a break"),

@@ -38,7 +38,9 @@ public enum NotificationAccess implements AccessRule {
     /** Setting the timebank's contact: its admin. */
     CHANGE_TIMEBANK_CONTACT   (ADMIN),
     /** The kit's list of this timebank's events the broker refused for good (ParkedEventsController). */
-    PARKED_EVENTS_READ        (ADMIN);
+    PARKED_EVENTS_READ        (ADMIN),
+    /** How many messages the retention job removed, per run (counts only: RetentionReportsController). */
+    RETENTION_REPORTS_READ    (ADMIN);
 
     private final Set<Relation> allowed;
 

@@ -24,6 +24,7 @@ class SchedulerQueriesIT extends NotificationServiceIT {
             "Dispatcher.dispatchDue", "ContributionNotificationsIT (every e-mail, retries and a stale claim)",
             "ScheduledMessages.sendDue", "ScheduledMessagesIT",
             "InboxAnnouncements.sweep", "inbox.InboxAnnouncementsIT",
+            "RetentionJob.daily", "retention.RetentionJobIT",
             "OutboxRelay.sweep", "the ledger's SchedulerQueriesIT (the kit's scan of outbox collections)");
 
     @Autowired

@@ -29,6 +29,9 @@ public enum LedgerAccess implements AccessRule {
     READ_TIMEBANK(MEMBER),
     READ_POLICY(MEMBER),
     SET_POLICY(ADMIN),
+    // issue 18: how long the services keep messages, closed listings, match texts and plans
+    READ_RETENTION_POLICY(ADMIN),
+    SET_RETENTION_POLICY(ADMIN),
 
     REGISTER_MEMBER(COORDINATOR, ADMIN),
     READ_MEMBER(SELF, COORDINATOR, ADMIN),

@@ -58,7 +58,9 @@ public enum MatchingAccess implements AccessRule {
     LIST_TIMEBANK_MATCHES(COORDINATOR, ADMIN),          // every match of the timebank by state, a page at a time
 
     // operations: the kit's list of this timebank's events the broker refused for good (ParkedEventsController)
-    PARKED_EVENTS_READ(ADMIN);
+    PARKED_EVENTS_READ(ADMIN),
+    // operations: how many closed listings, match texts and plans the retention job removed (counts only)
+    RETENTION_REPORTS_READ(ADMIN);
 
     private final Set<Relation> allowed;
 
