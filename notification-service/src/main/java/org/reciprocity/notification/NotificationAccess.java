@@ -38,7 +38,12 @@ public enum NotificationAccess implements AccessRule {
     /** Setting the timebank's contact: its admin. */
     CHANGE_TIMEBANK_CONTACT   (ADMIN),
     /** The kit's list of this timebank's events the broker refused for good (ParkedEventsController). */
-    PARKED_EVENTS_READ        (ADMIN);
+    PARKED_EVENTS_READ        (ADMIN),
+    /** Issue 18: who looked at a member's contact details here (the kit's ReadsController). */
+    LIST_READS                (SELF, ADMIN);
+
+    /** Issue 18: a coordinator's or admin's read of these is kept for the member to see ("who looked"). */
+    private static final Set<NotificationAccess> SENSITIVE = EnumSet.of(READ_RECIPIENT);
 
     private final Set<Relation> allowed;
 
@@ -49,5 +54,10 @@ public enum NotificationAccess implements AccessRule {
     @Override
     public Set<Relation> allowed() {
         return allowed;
+    }
+
+    @Override
+    public boolean sensitive() {
+        return SENSITIVE.contains(this);
     }
 }

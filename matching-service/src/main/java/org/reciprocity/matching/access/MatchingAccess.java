@@ -58,7 +58,17 @@ public enum MatchingAccess implements AccessRule {
     LIST_TIMEBANK_MATCHES(COORDINATOR, ADMIN),          // every match of the timebank by state, a page at a time
 
     // operations: the kit's list of this timebank's events the broker refused for good (ParkedEventsController)
-    PARKED_EVENTS_READ(ADMIN);
+    PARKED_EVENTS_READ(ADMIN),
+
+    // issue 18: who looked at a member's matches (the kit's ReadsController): the member and admins
+    LIST_READS(SELF, ADMIN);
+
+    /**
+     * Issue 18: a coordinator's, staff's or admin's read of these is kept for the member ("who looked").
+     * Not READ_PROFILE: the portal reads profiles for members' names on every page, which would bury
+     * the looks that matter; see docs/personal-data.md 3.5.
+     */
+    private static final Set<MatchingAccess> SENSITIVE = EnumSet.of(LIST_MEMBER_MATCHES);
 
     private final Set<Relation> allowed;
 
@@ -69,5 +79,10 @@ public enum MatchingAccess implements AccessRule {
     @Override
     public Set<Relation> allowed() {
         return allowed;
+    }
+
+    @Override
+    public boolean sensitive() {
+        return SENSITIVE.contains(this);
     }
 }
