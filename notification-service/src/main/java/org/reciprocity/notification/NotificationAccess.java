@@ -43,7 +43,7 @@ public enum NotificationAccess implements AccessRule {
     LIST_READS                (SELF, ADMIN);
 
     /** Issue 18: a coordinator's or admin's read of these is kept for the member to see ("who looked"). */
-    private static final Set<NotificationAccess> SENSITIVE = EnumSet.of(READ_RECIPIENT);
+    private static final Set<NotificationAccess> SENSITIVE = EnumSet.of(READ_RECIPIENT, READ_DELIVERY_LOG);
 
     private final Set<Relation> allowed;
 

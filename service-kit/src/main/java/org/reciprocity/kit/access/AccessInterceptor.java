@@ -67,9 +67,9 @@ final class AccessInterceptor implements HandlerInterceptor {
                              Map<String, String> path, Set<Relation> relations) {
         ReadLog.readerRole(rule, relations).ifPresent(role -> {
             ReadReason why = ReadReason.parse(request.getHeader(ReadReason.HEADER));
-            for (String member : policy.membersRead(timebankId, path)) {
-                reads.record(timebankId, caller.memberId(), role, member, rule.name(), why);
-            }
+            ReadLog.Look look = reads.new Look(timebankId, caller.memberId(), role, rule.name(), why);
+            look.of(policy.membersRead(timebankId, path));
+            ReadLog.remember(request, look);
         });
     }
 

@@ -5,17 +5,23 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The {@code sensitive_reads} collection: who looked at a member's sensitive data (issue 18). One
@@ -82,6 +88,49 @@ public class ReadLog {
         Update update = new Update().setOnInsert("timebankId", timebankId).setOnInsert("memberId", memberId)
                 .setOnInsert("month", YearMonth.from(at.atZone(ZoneOffset.UTC)).toString()).push("reads", read);
         mongo.upsert(Query.query(Criteria.where("_id").is(documentId(timebankId, memberId, at))), update, COLLECTION);
+    }
+
+    private static final String CURRENT_LOOK = ReadLog.class.getName() + ".look";
+
+    /** A look the current request is making: who, as what, under which rule, why. */
+    public final class Look {
+        private final String timebankId;
+        private final String readerId;
+        private final Relation readerRole;
+        private final String what;
+        private final ReadReason why;
+
+        Look(String timebankId, String readerId, Relation readerRole, String what, ReadReason why) {
+            this.timebankId = timebankId;
+            this.readerId = readerId;
+            this.readerRole = readerRole;
+            this.what = what;
+            this.why = why;
+        }
+
+        /** Keeps this look at each of these members' data (once each). */
+        void of(Collection<String> memberIds) {
+            for (String member : new LinkedHashSet<>(memberIds)) {
+                record(timebankId, readerId, readerRole, member, what, why);
+            }
+        }
+    }
+
+    static void remember(HttpServletRequest request, Look look) {
+        request.setAttribute(CURRENT_LOOK, look);
+    }
+
+    /**
+     * For an endpoint under a sensitive rule whose path names nobody (a list of every member's
+     * deliveries): keeps the current look at these members' data too, before the answer leaves.
+     * Does nothing when the request's look is not one to keep (the member's own, a supporter's).
+     */
+    public static void alsoRead(Collection<String> memberIds) {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        Object look = attributes == null ? null : attributes.getAttribute(CURRENT_LOOK, RequestAttributes.SCOPE_REQUEST);
+        if (look instanceof Look current) {
+            current.of(memberIds.stream().filter(java.util.Objects::nonNull).toList());
+        }
     }
 
     /** The looks at a member's data in the last two years, newest first. */
