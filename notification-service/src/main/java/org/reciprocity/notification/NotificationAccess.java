@@ -40,7 +40,12 @@ public enum NotificationAccess implements AccessRule {
     /** The kit's list of this timebank's events the broker refused for good (ParkedEventsController). */
     PARKED_EVENTS_READ        (ADMIN),
     /** How many messages the retention job removed, per run (counts only: RetentionReportsController). */
-    RETENTION_REPORTS_READ    (ADMIN);
+    RETENTION_REPORTS_READ    (ADMIN),
+    /** Issue 18: who looked at a member's contact details here (the kit's ReadsController). */
+    LIST_READS                (SELF, ADMIN);
+
+    /** Issue 18: a coordinator's or admin's read of these is kept for the member to see ("who looked"). */
+    private static final Set<NotificationAccess> SENSITIVE = EnumSet.of(READ_RECIPIENT, READ_DELIVERY_LOG);
 
     private final Set<Relation> allowed;
 
@@ -51,5 +56,10 @@ public enum NotificationAccess implements AccessRule {
     @Override
     public Set<Relation> allowed() {
         return allowed;
+    }
+
+    @Override
+    public boolean sensitive() {
+        return SENSITIVE.contains(this);
     }
 }

@@ -31,7 +31,7 @@ class NotificationAccessPolicyTest {
     /** The kit's endpoints a service with an outbox gets, guarded by rules of this service's policy. */
     private final JavaClasses kitEndpoints = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.reciprocity.kit.outbox");
+            .importPackages("org.reciprocity.kit.outbox", "org.reciprocity.kit.access"); // issue 18: ReadsController
 
     @Test
     void everyEndpointNamesItsAccessRule() {

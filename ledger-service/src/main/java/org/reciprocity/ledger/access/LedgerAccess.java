@@ -104,7 +104,17 @@ public enum LedgerAccess implements AccessRule {
     READ_CONTRIBUTION_RECORD_KEYS(ANYONE),
 
     /** The kit's list of this timebank's events the broker refused for good (ParkedEventsController). */
-    PARKED_EVENTS_READ(ADMIN);
+    PARKED_EVENTS_READ(ADMIN),
+
+    /** Issue 18: who looked at a member's details, statement and contributions (the kit's ReadsController). */
+    LIST_READS(SELF, ADMIN);
+
+    /**
+     * Issue 18: reads of a member's own data. When a coordinator, staff member or admin (not the member,
+     * a party, their supporter) reads under one of these, the kit keeps who, what, why and when.
+     */
+    private static final Set<LedgerAccess> SENSITIVE = EnumSet.of(READ_MEMBER, READ_MEMBER_RECORD, LIST_SUPPORTERS,
+            LIST_SUPPORTED, READ_STATEMENT, READ_PENDING_VALIDATIONS, READ_CONTRIBUTION);
 
     private final Set<Relation> allowed;
 
@@ -115,5 +125,10 @@ public enum LedgerAccess implements AccessRule {
     @Override
     public Set<Relation> allowed() {
         return allowed;
+    }
+
+    @Override
+    public boolean sensitive() {
+        return SENSITIVE.contains(this);
     }
 }

@@ -1,6 +1,7 @@
 package org.reciprocity.ledger.access;
 
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,6 +62,24 @@ final class LedgerRelations implements SubjectRelations {
             }
         }
         return relations;
+    }
+
+    /** Issue 18: whose data a read is: the member or account the path names, or both sides of a contribution. */
+    @Override
+    public Set<String> membersRead(String timebankId, Map<String, String> path) {
+        Set<String> read = new HashSet<>(SubjectRelations.super.membersRead(timebankId, path));
+        String account = path.get("accountId");
+        if (account != null) {
+            read.add(account);
+        }
+        String contribution = path.get("contributionId");
+        if (contribution != null) {
+            store().contribution(timebankId, contribution).ifPresent(c -> {
+                read.add(c.giverId());
+                read.add(c.receiverId());
+            });
+        }
+        return read;
     }
 
     private Set<Relation> toContribution(Contribution c, String timebankId, String me) {

@@ -60,7 +60,17 @@ public enum MatchingAccess implements AccessRule {
     // operations: the kit's list of this timebank's events the broker refused for good (ParkedEventsController)
     PARKED_EVENTS_READ(ADMIN),
     // operations: how many closed listings, match texts and plans the retention job removed (counts only)
-    RETENTION_REPORTS_READ(ADMIN);
+    RETENTION_REPORTS_READ(ADMIN),
+
+    // issue 18: who looked at a member's matches (the kit's ReadsController): the member and admins
+    LIST_READS(SELF, ADMIN);
+
+    /**
+     * Issue 18: a coordinator's, staff's or admin's read of these is kept for the member ("who looked").
+     * Not READ_PROFILE: the portal reads profiles for members' names on every page, which would bury
+     * the looks that matter; see docs/personal-data.md 3.5.
+     */
+    private static final Set<MatchingAccess> SENSITIVE = EnumSet.of(LIST_MEMBER_MATCHES);
 
     private final Set<Relation> allowed;
 
@@ -71,5 +81,10 @@ public enum MatchingAccess implements AccessRule {
     @Override
     public Set<Relation> allowed() {
         return allowed;
+    }
+
+    @Override
+    public boolean sensitive() {
+        return SENSITIVE.contains(this);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.reciprocity.kit.access.Access;
+import org.reciprocity.kit.access.ReadLog;
 import org.reciprocity.kit.web.ApiException;
 import org.reciprocity.notification.NotificationRefusal;
 import org.springframework.validation.annotation.Validated;
@@ -37,8 +38,11 @@ class DeliveryController {
     @Access("READ_DELIVERY_LOG")
     List<DeliveryView> list(@PathVariable String timebankId, @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        return deliveries.inTimebank(timebankId, status == null ? null : status(status), limit).stream()
+        List<DeliveryView> rows = deliveries.inTimebank(timebankId, status == null ? null : status(status), limit).stream()
                 .map(DeliveryView::of).toList();
+        // issue 18: the path names nobody, so the look is kept for each member whose deliveries are shown
+        ReadLog.alsoRead(rows.stream().map(DeliveryView::recipientId).toList());
+        return rows;
     }
 
     private static DeliveryStatus status(String name) {

@@ -1,5 +1,6 @@
 package org.reciprocity.kit.access;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -26,11 +28,16 @@ public class AccessConfiguration {
     static final String TEST_ONLY_PATHS = "/test/";
 
     @Bean
-    WebMvcConfigurer accessPolicyInterceptor(AccessPolicy policy) {
+    ReadLog readLog(MongoTemplate mongo, Clock clock) {
+        return new ReadLog(mongo, clock);
+    }
+
+    @Bean
+    WebMvcConfigurer accessPolicyInterceptor(AccessPolicy policy, ReadLog reads) {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new AccessInterceptor(policy)).addPathPatterns("/api/**");
+                registry.addInterceptor(new AccessInterceptor(policy, reads)).addPathPatterns("/api/**");
             }
         };
     }

@@ -22,9 +22,11 @@ import org.springframework.web.servlet.HandlerMapping;
 final class AccessInterceptor implements HandlerInterceptor {
 
     private final AccessPolicy policy;
+    private final ReadLog reads;
 
-    AccessInterceptor(AccessPolicy policy) {
+    AccessInterceptor(AccessPolicy policy, ReadLog reads) {
         this.policy = policy;
+        this.reads = reads;
     }
 
     @Override
@@ -49,8 +51,26 @@ final class AccessInterceptor implements HandlerInterceptor {
         if (!policy.permits(rule, caller, timebankId, path)) {
             throw new ApiException(Problems.NOT_PERMITTED.with("action", rule.name()));
         }
-        Viewer.remember(request, memoized(() -> policy.relations(caller, timebankId, path)));
+        Supplier<Set<Relation>> relations = memoized(() -> policy.relations(caller, timebankId, path));
+        Viewer.remember(request, relations);
+        if (rule.sensitive()) {
+            keepTheLook(request, rule, caller, timebankId, path, relations.get());
+        }
         return true;
+    }
+
+    /**
+     * A sensitive read by a coordinator, staff or admin is kept before the data leaves (issue 18): if
+     * it cannot be kept, the read fails rather than go unrecorded.
+     */
+    private void keepTheLook(HttpServletRequest request, AccessRule rule, Caller caller, String timebankId,
+                             Map<String, String> path, Set<Relation> relations) {
+        ReadLog.readerRole(rule, relations).ifPresent(role -> {
+            ReadReason why = ReadReason.parse(request.getHeader(ReadReason.HEADER));
+            ReadLog.Look look = reads.new Look(timebankId, caller.memberId(), role, rule.name(), why);
+            look.of(policy.membersRead(timebankId, path));
+            ReadLog.remember(request, look);
+        });
     }
 
     @SuppressWarnings("unchecked")

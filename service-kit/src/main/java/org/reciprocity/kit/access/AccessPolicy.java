@@ -77,6 +77,11 @@ public final class AccessPolicy {
         return relations;
     }
 
+    /** The members whose data a request to this path reads (for the {@link ReadLog}). */
+    public Set<String> membersRead(String timebankId, Map<String, String> pathVariables) {
+        return timebankId == null ? Set.of() : subjects.membersRead(timebankId, pathVariables);
+    }
+
     /** Whether the rule lets the caller act; the subject is looked at only when the roles do not settle it. */
     public boolean permits(AccessRule rule, Caller caller, String timebankId, Map<String, String> pathVariables) {
         if (rule.allows(fromRoles(caller))) {

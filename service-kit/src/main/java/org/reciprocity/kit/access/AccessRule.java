@@ -13,6 +13,15 @@ public interface AccessRule {
     /** Who may: any one of these relations is enough. */
     Set<Relation> allowed();
 
+    /**
+     * Whether it reads a member's sensitive data (details, statement, contributions, a profile's
+     * private fields): a read by a coordinator, staff or admin is then kept in the {@link ReadLog}
+     * for the member to see (issue 18, "who looked").
+     */
+    default boolean sensitive() {
+        return false;
+    }
+
     default boolean allows(Set<Relation> relations) {
         for (Relation relation : relations) {
             if (allowed().contains(relation)) {

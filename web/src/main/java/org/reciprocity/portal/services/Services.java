@@ -58,6 +58,7 @@ public class Services {
                 .baseUrl(baseUrl)
                 .requestFactory(new JdkClientHttpRequestFactory())
                 .requestInterceptor(asTheMember)
+                .requestInterceptor(org.reciprocity.portal.privacy.ReadReasonChoice.header()) // issue 18: why a coordinator looks
                 .requestInterceptor((request, body, execution) -> {
                     request.getHeaders().set(HttpHeaders.ACCEPT_LANGUAGE, LocaleContextHolder.getLocale().getLanguage());
                     return execution.execute(request, body);
