@@ -236,7 +236,7 @@ public final class ReviewBenchmark {
 
     // ---- the store
 
-    private static String mongo(String backend, SharedInfrastructure infra, String database) throws Exception {
+    static String mongo(String backend, SharedInfrastructure infra, String database) throws Exception {
         if (backend.equals("memory")) {
             return infra.mongoUri(database);
         }
