@@ -42,7 +42,8 @@ import io.netty.channel.Channel;
  * serialisations, and serialises both keys anew at every comparison of a B-tree search (a JFR recording
  * of review-service's bench: two thirds of the store's CPU under {@code SerializedObjectType.compare}).
  * Here the serialised bytes of a key are kept (weakly, by key) and compared exactly as H2 compares them,
- * so the order, and the file, are byte for byte the same as the platform's: only the CPU differs.
+ * so the order is the platform's and the keys are written with the same bytes (H2's own {@code write}):
+ * only the CPU differs. Not tried on a file the platform wrote.
  */
 final class BenchKeyMemoNode {
 

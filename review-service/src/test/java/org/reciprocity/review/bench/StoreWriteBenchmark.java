@@ -25,22 +25,22 @@ import org.bson.Document;
  * Not a test: what one of the projections' writes costs the store, alone (no broker, no Spring), at
  * the bar's size. N documents shaped like an account's ({@code _id} {@code <timebank>|<account>},
  * {@code rev}, a few fields) under the {@code {_id, rev}} unique index the projections use, then
- * batches of 2,000 random ones read by one {@code $in} and replaced by one unordered bulk write of
+ * batches of random ones (2,000 by default) read by one {@code $in} and replaced by one unordered bulk write of
  * {@code {_id, rev}}-conditional replaces: the projections' own pattern ({@code MongoFactStore}).
  * Reports the JVM's CPU per write (the client is in the same JVM, the same for every store), which
  * the machine's load does not hide as it hides wall time.
  *
- * <p>{@code java … StoreWriteBenchmark [N=100000] [writes=40000] [durable-h2|durable-h2-keymemo|h2]},
+ * <p>{@code java … StoreWriteBenchmark [N=100000] [writes=40000] [durable-h2|durable-h2-keymemo|h2] [batch=2000]},
  * classpath as in {@code scripts/bench-review-service.sh}.
  */
 public final class StoreWriteBenchmark {
 
-    private static final int BATCH = 2_000;
 
     public static void main(String[] args) throws Exception {
         int documents = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int writes = args.length > 1 ? Integer.parseInt(args[1]) : 40_000;
         String backend = args.length > 2 ? args[2] : "durable-h2";
+        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 2_000;
         String uri = ReviewBenchmark.mongo(backend, null, "store_bench_" + System.nanoTime() % 100_000);
         // a loaded machine answers slowly: no timeout on a socket or a heartbeat
         try (MongoClient client = MongoClients.create(uri + "?connectTimeoutMS=600000&socketTimeoutMS=0"
@@ -50,9 +50,9 @@ public final class StoreWriteBenchmark {
             accounts.createIndex(Indexes.ascending("_id", "rev"), new IndexOptions().unique(true));
             long cpu = cpu();
             long wall = System.nanoTime();
-            for (int from = 0; from < documents; from += BATCH) {
+            for (int from = 0; from < documents; from += batch) {
                 List<WriteModel<Document>> inserts = new ArrayList<>();
-                for (int i = from; i < Math.min(documents, from + BATCH); i++) {
+                for (int i = from; i < Math.min(documents, from + batch); i++) {
                     inserts.add(new InsertOneModel<>(account(i, 1)));
                 }
                 accounts.bulkWrite(inserts, new BulkWriteOptions().ordered(false));
@@ -61,9 +61,9 @@ public final class StoreWriteBenchmark {
             Random random = new Random(3);
             cpu = cpu();
             wall = System.nanoTime();
-            for (int done = 0; done < writes; done += BATCH) {
+            for (int done = 0; done < writes; done += batch) {
                 Set<String> ids = new LinkedHashSet<>();
-                while (ids.size() < BATCH) {
+                while (ids.size() < batch) {
                     ids.add(id(random.nextInt(documents)));
                 }
                 Map<String, Long> revs = new HashMap<>();
@@ -78,7 +78,7 @@ public final class StoreWriteBenchmark {
                 }
                 accounts.bulkWrite(replaces, new BulkWriteOptions().ordered(false));
             }
-            report("read ($in) and replaced conditionally", writes, cpu, wall, backend);
+            report("read ($in) and replaced conditionally, " + batch + " a batch,", writes, cpu, wall, backend);
         }
         System.exit(0);
     }
