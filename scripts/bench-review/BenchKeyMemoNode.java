@@ -52,8 +52,9 @@ final class BenchKeyMemoNode {
 
     static void start(Path dataDir, int port) throws IOException {
         Path dir = Files.createDirectories(dataDir.resolve("mongo"));
+        // -Dbench.h2.cache-mb: H2's page cache (16 MB by default, as on the platform), to measure a bigger one
         MVStore store = new MVStore.Builder().fileName(dir.resolve("reciprocity.mv").toString()).autoCommitDisabled()
-                .autoCommitBufferSize(0).open();
+                .autoCommitBufferSize(0).cacheSize(Integer.getInteger("bench.h2.cache-mb", 16)).open();
         store.setRetentionTime(5_000);
         MongoServer server = new MongoServer(new Backend(store));
         server.bind(new InetSocketAddress("127.0.0.1", port), 0, 128);
