@@ -3,9 +3,11 @@
 # over 2026 put on the real embedded broker, review-service folding the topics from the start (events/s),
 # then one month's review page read cold and R times warm (p50/p95/p99), parity and indicators, on the
 # platform's default store (mongo-java-server on platform's durable H2 backend, compiled here from
-# platform's own sources) unless BACKEND says h2 or memory. Recorded in docs/benchmarks/review.md.
-# Usage: scripts/bench-review-service.sh [M=100000] [T=2000000] [R=200] [BACKEND=durable-h2|h2|memory]
-# Heap: HEAP=8g (the broker, the store and the service share this one JVM).
+# platform's own sources) unless BACKEND says h2, memory or durable-h2-keymemo (the platform's store with its
+# unique indexes' keys compared without re-serialising them: scripts/bench-review/BenchKeyMemoNode.java). Recorded in docs/benchmarks/review.md.
+# Usage: scripts/bench-review-service.sh [M=100000] [T=2000000] [R=200] [BACKEND=durable-h2|durable-h2-keymemo|h2|memory]
+# Heap: HEAP=8g (the broker, the store and the service share this one JVM). JAVA_OPTS: more JVM options
+# (e.g. JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/review.jfr to profile a run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CP_FILE=review-service/target/bench-classpath.txt
@@ -18,9 +20,10 @@ javac -nowarn -d "$PLATFORM_CLASSES" -cp "$CP" \
   platform/src/main/java/org/reciprocity/platform/MongoNode.java \
   platform/src/main/java/org/reciprocity/platform/DurableH2Backend.java \
   platform/src/main/java/org/reciprocity/platform/GroupCommit.java \
-  platform/src/main/java/org/reciprocity/platform/PlatformLog.java
+  platform/src/main/java/org/reciprocity/platform/PlatformLog.java \
+  scripts/bench-review/BenchKeyMemoNode.java
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (with changes)'); args: ${*:-defaults}"
-exec java -Xmx"${HEAP:-8g}" -XX:+UseParallelGC -cp "$PLATFORM_CLASSES:$CP" \
+exec java -Xmx"${HEAP:-8g}" -XX:+UseParallelGC ${JAVA_OPTS:-} -cp "$PLATFORM_CLASSES:$CP" \
   org.reciprocity.review.bench.ReviewBenchmark "${1:-100000}" "${2:-2000000}" "${3:-200}" "${4:-durable-h2}" 2>&1 \
   | grep --line-buffered -vE '^\s|^[0-9:.]+ \[|WARN|SLF4J|^\{' || true

@@ -1,20 +1,21 @@
 package org.reciprocity.review.export;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gte;
-import static com.mongodb.client.model.Filters.lt;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -32,6 +33,7 @@ class MatchingRecords {
 
     private static final String REV = "rev";
     private final MongoTemplate mongo;
+    private final Set<String> indexed = ConcurrentHashMap.newKeySet();
 
     MatchingRecords(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -54,11 +56,20 @@ class MatchingRecords {
     }
 
     private MongoCollection<Document> listings() {
-        return mongo.getCollection("export_listings");
+        return collection("export_listings");
     }
 
     private MongoCollection<Document> matches() {
-        return mongo.getCollection("export_matches");
+        return collection("export_matches");
+    }
+
+    private MongoCollection<Document> collection(String name) {
+        MongoCollection<Document> collection = mongo.getCollection(name);
+        if (indexed.add(name)) {
+            // the conditional replace names exactly {_id, rev}: with this index the embedded store finds it, not by a scan
+            collection.createIndex(Indexes.ascending("_id", REV), new IndexOptions().unique(true));
+        }
+        return collection;
     }
 
     private static <T> void merge(MongoCollection<Document> documents, String id, T fact, BinaryOperator<T> merge,
@@ -82,7 +93,8 @@ class MatchingRecords {
                 return; // a redelivery, or something already known
             }
             long rev = ((Number) stored.get(REV)).longValue();
-            if (documents.replaceOne(and(eq("_id", id), eq(REV, rev)), write.apply(merged).append("_id", id)
+            // a plain {_id, rev} document: Filters.and renders $and, which the embedded store answers by a scan
+            if (documents.replaceOne(new Document("_id", id).append(REV, rev), write.apply(merged).append("_id", id)
                     .append(REV, rev + 1)).getMatchedCount() == 1) {
                 return;
             }
@@ -91,7 +103,8 @@ class MatchingRecords {
 
     private static <T> List<T> range(MongoCollection<Document> documents, String timebankId, Function<Document, T> read) {
         List<T> all = new ArrayList<>();
-        for (Document d : documents.find(and(gte("_id", timebankId + "|"), lt("_id", timebankId + "|\uffff")))
+        for (Document d : documents.find(new Document("_id", new Document("$gte", timebankId + "|")
+                        .append("$lt", timebankId + "|\uffff")))
                 .sort(Sorts.ascending("_id"))) {
             all.add(read.apply(d));
         }

@@ -47,15 +47,32 @@ final class MongoFactStore<F extends Fact<F>> implements FactStore<F> {
     private static final int CHUNK = 2_000;
     private final Supplier<MongoCollection<Document>> collection;
     private final FactCodec<F> codec;
+    private final boolean writeOnce;
     private final ConcurrentHashMap<String, AtomicLong> changes = new ConcurrentHashMap<>();
 
     MongoFactStore(Supplier<MongoCollection<Document>> collection, FactCodec<F> codec) {
+        this(collection, codec, false);
+    }
+
+    /**
+     * @param writeOnce the facts never change once stated (their merge keeps either copy: a ledger entry,
+     *                  the month it was posted in): each is inserted, and an insert refused as a duplicate
+     *                  means the same fact is stored already. No read, no {@code rev}, no {@code {_id, rev}}
+     *                  index: on the embedded store every index lookup compares keys by serialising them,
+     *                  so these writes cost about half as much (see docs/benchmarks/review.md).
+     */
+    MongoFactStore(Supplier<MongoCollection<Document>> collection, FactCodec<F> codec, boolean writeOnce) {
         this.collection = collection;
         this.codec = codec;
+        this.writeOnce = writeOnce;
     }
 
     @Override
     public void merge(F fact) {
+        if (writeOnce) {
+            insertAll(List.of(fact));
+            return;
+        }
         mergeOne(fact);
     }
 
@@ -94,12 +111,36 @@ final class MongoFactStore<F extends Fact<F>> implements FactStore<F> {
     public List<F> mergeAll(Collection<F> facts) {
         Map<String, F> byId = new LinkedHashMap<>();
         facts.forEach(f -> byId.merge(f.id(), f, Fact::merge));
+        if (writeOnce) {
+            return insertAll(byId.values());
+        }
         List<F> result = new ArrayList<>(byId.size());
         List<String> ids = new ArrayList<>(byId.keySet());
         for (int from = 0; from < ids.size(); from += CHUNK) {
             result.addAll(mergeChunk(ids.subList(from, Math.min(ids.size(), from + CHUNK)), byId));
         }
         return result;
+    }
+
+    /** Write-once facts: inserted; a duplicate is the same fact already stored (their merge keeps either). */
+    private List<F> insertAll(Collection<F> facts) {
+        List<F> all = new ArrayList<>(facts);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<F> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            List<WriteModel<Document>> inserts = new ArrayList<>(chunk.size());
+            chunk.forEach(f -> inserts.add(new InsertOneModel<>(codec.write(f).append("_id", f.id()))));
+            try {
+                collection.get().bulkWrite(inserts, new BulkWriteOptions().ordered(false));
+            } catch (MongoBulkWriteException e) {
+                for (BulkWriteError error : e.getWriteErrors()) {
+                    if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                        throw e;
+                    }
+                }
+            }
+            chunk.forEach(f -> changed(f.id()));
+        }
+        return all;
     }
 
     private List<F> mergeChunk(List<String> ids, Map<String, F> byId) {

@@ -33,8 +33,8 @@ public class Projections {
         this.generation = state == null ? 1 : ((Number) state.get("generation")).longValue();
         this.facts = new ReviewFacts(
                 new MongoFactStore<>(() -> collection("members"), Codecs.MEMBERS),
-                new MongoFactStore<>(() -> collection("postings"), Codecs.POSTINGS),
-                new MongoFactStore<>(() -> collection("transfer_months"), Codecs.TRANSFER_MONTHS),
+                new MongoFactStore<>(() -> collection("postings", false), Codecs.POSTINGS, true),
+                new MongoFactStore<>(() -> collection("transfer_months", false), Codecs.TRANSFER_MONTHS, true),
                 new MongoFactStore<>(() -> collection("accounts"), Codecs.ACCOUNTS),
                 new MongoFactStore<>(() -> collection("contributions"), Codecs.CONTRIBUTIONS),
                 new MongoFactStore<>(() -> collection("member_months"), Codecs.MEMBER_MONTHS),
@@ -70,9 +70,14 @@ public class Projections {
     }
 
     private com.mongodb.client.MongoCollection<Document> collection(String name) {
+        return collection(name, true);
+    }
+
+    /** @param conditional whether its documents are replaced conditionally on their {@code rev} (not write-once ones) */
+    private com.mongodb.client.MongoCollection<Document> collection(String name, boolean conditional) {
         String full = "g" + generation + "_" + name;
         com.mongodb.client.MongoCollection<Document> collection = mongo.getCollection(full);
-        if (indexed.add(full)) {
+        if (conditional && indexed.add(full)) {
             // a conditional write names {_id, rev}: with this index the embedded store finds it directly, not by a scan
             collection.createIndex(Indexes.ascending("_id", MongoFactStore.REV), new IndexOptions().unique(true));
         }

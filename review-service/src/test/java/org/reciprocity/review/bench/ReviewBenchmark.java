@@ -236,7 +236,7 @@ public final class ReviewBenchmark {
 
     // ---- the store
 
-    private static String mongo(String backend, SharedInfrastructure infra, String database) throws Exception {
+    static String mongo(String backend, SharedInfrastructure infra, String database) throws Exception {
         if (backend.equals("memory")) {
             return infra.mongoUri(database);
         }
@@ -252,10 +252,16 @@ public final class ReviewBenchmark {
                     int.class);
             start.setAccessible(true);
             start.invoke(null, dir, port);
+        } else if (backend.equals("durable-h2-keymemo")) {
+            // the same store, its index keys compared without re-serialising them (scripts/bench-review/)
+            Method start = Class.forName("org.reciprocity.platform.BenchKeyMemoNode").getDeclaredMethod("start",
+                    Path.class, int.class);
+            start.setAccessible(true);
+            start.invoke(null, dir, port);
         } else if (backend.equals("h2")) {
             new MongoServer(new H2Backend(dir.resolve("review.mv").toString())).bind(new InetSocketAddress("127.0.0.1", port));
         } else {
-            throw new IllegalArgumentException("backend: durable-h2, h2 or memory");
+            throw new IllegalArgumentException("backend: durable-h2, durable-h2-keymemo, h2 or memory");
         }
         return "mongodb://127.0.0.1:" + port + "/" + database;
     }
