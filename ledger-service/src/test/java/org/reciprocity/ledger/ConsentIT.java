@@ -1,6 +1,7 @@
 package org.reciprocity.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -107,6 +108,26 @@ class ConsentIT {
         assertThat(noAnswer.code()).isEqualTo("given-or-not-needed");
         assertThat(given.api.get(given.path("/members/" + sam + "/consents"), given.as(sam)).json()
                 .path("history").size()).isZero();
+    }
+
+    @Test
+    void withdrawingSharingWithdrawsTheRecordsAlreadySharedAndNoNewOneIsMade() {
+        ApiClient.Response logged = given.logGiven(sam, ali, 60);
+        assertThat(given.validate(logged.text("id"), ali, "Thank you").status()).isEqualTo(200);
+        String records = given.path("/members/" + sam + "/contribution-records");
+        String code = given.api.post(records, given.as(sam), Map.of()).text("code");
+        assertThat(given.api.get("/api/v1/contribution-records/" + code, null).text("status")).isEqualTo("ISSUED");
+
+        consent(sam, "SHARE_CONTRIBUTION_RECORD", false, given.as(sam));
+        ApiClient.Response another = given.api.post(records, given.as(sam), Map.of());
+
+        assertThat(another.status()).isEqualTo(422);
+        assertThat(another.code()).isEqualTo("sharing-withdrawn");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !"ISSUED".equals(
+                given.api.get("/api/v1/contribution-records/" + code, null).text("status")));
+        assertThat(given.api.get("/api/v1/contribution-records/" + code, null).text("status")).isEqualTo("WITHDRAWN");
+        consent(sam, "SHARE_CONTRIBUTION_RECORD", true, given.as(sam));
+        assertThat(given.api.post(records, given.as(sam), Map.of()).status()).as("yes again: a new one").isEqualTo(201);
     }
 
     private ApiClient.Response consent(String member, String consent, boolean yes, String token) {
