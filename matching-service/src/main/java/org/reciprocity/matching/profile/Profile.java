@@ -52,11 +52,17 @@ public record Profile(String memberId, String timebankId, MemberKind kind, Strin
     public boolean shares(ProfileField field) {
         return switch (field.sharing()) {
             case WITH_MEMBERS -> true;
-            // issue 18: once the member answered the consent, it alone decides; a withdrawal hides them at once
+            // issue 18: once the member answered the consent it alone decides, and it shows the needs to
+            // matched members only (Audience.member with MatchedWith), never to every member
             case IF_CHOSEN -> field == ProfileField.ACCESSIBILITY_NEEDS && accessibilityConsent != null
-                    ? accessibilityConsent : sharedWithMembers.contains(field);
+                    ? false : sharedWithMembers.contains(field);
             case NOT_WITH_MEMBERS -> false;
         };
+    }
+
+    /** Issue 18: the member consented to show their accessibility needs to members matched with them. */
+    public boolean showsAccessibilityToMatches() {
+        return Boolean.TRUE.equals(accessibilityConsent);
     }
 
     /** A registered member (not just an account the ledger moved minutes for). */
