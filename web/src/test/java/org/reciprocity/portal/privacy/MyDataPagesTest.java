@@ -33,7 +33,11 @@ class MyDataPagesTest extends PortalTest {
                 .json("GET " + TB + "/profiles/cora", "{\"memberId\":\"cora\",\"displayName\":\"Cora\",\"skills\":[],"
                         + "\"accessibilityNeeds\":[],\"paused\":false,\"sharedWithMembers\":[]}")
                 .json("PUT " + TB + "/members/cora/consents/SUPPORTER_MAY_LOG", "{}")
-                .json("PUT " + TB + "/members/cora/consents/EMAIL_ME", "{}");
+                .json("PUT " + TB + "/members/cora/consents/EMAIL_ME", "{}")
+                .json("GET " + TB + "/members/pat/consents", "{\"memberId\":\"pat\",\"consents\":[]}")
+                .json("GET " + TB + "/members/pat", "{\"id\":\"pat\",\"displayName\":\"Pat\"}")
+                .json("GET " + TB + "/profiles/pat", "{\"memberId\":\"pat\",\"displayName\":\"Pat\"}")
+                .json("PUT " + TB + "/members/pat/consents/SUPPORTER_MAY_LOG", "{}");
     }
 
     @Test
@@ -75,5 +79,20 @@ class MyDataPagesTest extends PortalTest {
                 .noneMatch(r -> r.path().endsWith("SHARE_CONTRIBUTION_RECORD"));
         mvc.perform(post("/my-data/consents").with(member("cora")).param("EMAIL_ME", "no"))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aCoordinatorWritesDownWhatAPaperFirstMemberAgreedTo() throws Exception {
+        mvc.perform(get("/coordinator/members/pat/consents").with(member("cora", "MEMBER", "COORDINATOR")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("What Pat allows")))
+                .andExpect(content().string(containsString("action=\"/coordinator/members/pat/consents\"")));
+        mvc.perform(get("/coordinator/members/pat/consents").with(member("cora")))
+                .andExpect(status().isForbidden());
+
+        mvc.perform(post("/coordinator/members/pat/consents").with(member("cora", "MEMBER", "COORDINATOR")).with(csrf())
+                        .param("SUPPORTER_MAY_LOG", "yes"))
+                .andExpect(redirectedUrl("/coordinator/members/pat/consents"));
+        assertThat(STUB.last("PUT", TB + "/members/pat/consents/SUPPORTER_MAY_LOG").body()).contains("\"given\":true");
     }
 }
