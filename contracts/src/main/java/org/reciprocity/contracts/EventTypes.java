@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 public final class EventTypes {
 
     private static final List<EventType> ALL = Stream.of(LedgerContracts.TYPES, MatchingContracts.TYPES,
-            NotificationContracts.TYPES, IdentityContracts.TYPES).flatMap(List::stream).toList();
+            NotificationContracts.TYPES, IdentityContracts.TYPES,
+            PersonalDataContracts.TYPES).flatMap(List::stream).toList();
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

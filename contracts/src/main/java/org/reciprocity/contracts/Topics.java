@@ -29,6 +29,7 @@ public final class Topics {
     public static final String PROFILES_TOPIC = "reciprocity.profiles.v1";
     public static final String NOTIFICATIONS_TOPIC = "reciprocity.notifications.v1";
     public static final String INVITATIONS_TOPIC = "reciprocity.invitations.v1";
+    public static final String PERSONAL_DATA_TOPIC = "reciprocity.personal-data.v1";
 
     public static final Topic TIMEBANKS = LedgerContracts.TIMEBANKS;
     public static final Topic MEMBERS = LedgerContracts.MEMBERS;
@@ -41,7 +42,7 @@ public final class Topics {
 
     public static List<Topic> all() {
         return Stream.of(LedgerContracts.TOPICS, MatchingContracts.TOPICS, NotificationContracts.TOPICS,
-                        IdentityContracts.TOPICS)
+                        IdentityContracts.TOPICS, PersonalDataContracts.TOPICS)
                 .flatMap(List::stream).toList();
     }
 

@@ -91,6 +91,7 @@ final class EventSamples {
     /** Every sample: the ledger's here, the other services' in their own sample classes. */
     static List<DomainEvent> all() {
         return java.util.stream.Stream.of(ledger(), MatchingEventSamples.all(), NotificationEventSamples.all(),
+                        PersonalDataEventSamples.all(),
                         List.<DomainEvent>of(new org.reciprocity.contracts.invitation.MemberInvited(id(301), AT, TB, ALI,
                                 "ali@example.org", "fr", "https://sign-in.example.org/welcome/golden-file-sample-not-a-real-token",
                                 AT.plus(java.time.Duration.ofDays(7)))))

@@ -128,4 +128,14 @@ final class Web {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A PUT of a JSON body (issue 18: a member's profile, their consents). */
+    static Reply putJson(String url, String token, Object body) {
+        try {
+            return send(builder(url, token).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

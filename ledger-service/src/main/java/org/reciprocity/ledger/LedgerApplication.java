@@ -21,6 +21,7 @@ public class LedgerApplication {
         // Not the ledger's own (contributions, ledger_entries, outbox_messages): a timebank's events
         // there go out in written order, by the holder of its lease only (Bookkeeping#publishLeftovers);
         // checkpoints are independent of each other and of the lanes
-        return OutboxCollections.of("timebanks", "members", "ledger_checkpoints", "ledger_verifications");
+        return OutboxCollections.of("timebanks", "members", "ledger_checkpoints", "ledger_verifications",
+                "consents");
     }
 }

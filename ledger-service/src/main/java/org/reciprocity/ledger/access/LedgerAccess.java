@@ -103,6 +103,11 @@ public enum LedgerAccess implements AccessRule {
     /** The public keys that check records' signatures. */
     READ_CONTRIBUTION_RECORD_KEYS(ANYONE),
 
+    /** Issue 18: a member's consents (given, withdrawn, when and how), read by the member and those who help them. */
+    READ_CONSENTS(SELF, COORDINATOR, ADMIN),
+    /** The member on their page; a coordinator only writes down a consent given on paper (how: PAPER). */
+    RECORD_CONSENT(SELF, COORDINATOR),
+
     /** The kit's list of this timebank's events the broker refused for good (ParkedEventsController). */
     PARKED_EVENTS_READ(ADMIN),
 

@@ -12,11 +12,13 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.reciprocity.contracts.consent.Consent;
 import org.reciprocity.contracts.contribution.CoproductionKind;
 import org.reciprocity.contracts.contribution.LoggedBy;
 import org.reciprocity.kit.access.Access;
 import org.reciprocity.kit.problem.Refusal;
 import org.reciprocity.kit.security.Caller;
+import org.reciprocity.kit.security.Role;
 import org.reciprocity.kit.web.ApiException;
 import org.reciprocity.kit.web.IdempotencyFilter;
 import org.reciprocity.kit.web.SafeId;
@@ -26,6 +28,7 @@ import org.reciprocity.ledger.book.Decision;
 import org.reciprocity.ledger.book.Ledger;
 import org.reciprocity.ledger.book.LedgerEntry;
 import org.reciprocity.ledger.book.LedgerRefusal;
+import org.reciprocity.ledger.consent.Consents;
 import org.reciprocity.ledger.member.MemberRecords;
 import org.reciprocity.ledger.member.Members;
 import org.springframework.http.HttpStatus;
@@ -46,8 +49,11 @@ class ContributionController {
     private final Members members;
     private final Actors actors;
     private final MemberRecords records;
+    private final Consents consents;
 
-    ContributionController(Bookkeeping bookkeeping, Members members, Actors actors, MemberRecords records) {
+    ContributionController(Bookkeeping bookkeeping, Members members, Actors actors, MemberRecords records,
+                           Consents consents) {
+        this.consents = consents;
         this.bookkeeping = bookkeeping;
         this.members = members;
         this.actors = actors;
@@ -65,10 +71,17 @@ class ContributionController {
         Caller caller = Caller.current();
         String logging = request.side() == LoggedBy.GIVER ? request.giverId() : request.receiverId();
         boolean supporter = !caller.memberId().equals(logging) && members.isSupporter(timebankId, logging, caller.memberId());
+        boolean coordinator = caller.has(Role.COORDINATOR) || caller.has(Role.ADMIN);
+        if (supporter && !coordinator) {
+            // issue 18: the member's withdrawal wins over anything the request says they agreed to
+            consents.requireSupporterMayLog(timebankId, logging);
+        }
         String id = request.id() != null ? request.id() : newId();
-        // consent: said so with this request, or (a paper-first member) written on the member's record
+        // consent: said so with this request, (a paper-first member) written on the member's record,
+        // or (for a supporter) given by the member on their consents page
         boolean consent = Boolean.TRUE.equals(request.consentRecorded())
-                || !caller.memberId().equals(logging) && records.consentOnRecord(timebankId, logging);
+                || !caller.memberId().equals(logging) && records.consentOnRecord(timebankId, logging)
+                || supporter && consents.isGiven(timebankId, logging, Consent.SUPPORTER_MAY_LOG);
         Ledger.LogCommand command = new Ledger.LogCommand(id, actor(timebankId, caller), supporter,
                 consent, request.side(), request.giverId(), request.receiverId(),
                 request.minutes(), request.happenedOn(), request.kind(), request.description(), request.matchId());

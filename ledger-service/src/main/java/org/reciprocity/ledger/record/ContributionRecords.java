@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.reciprocity.contracts.consent.Consent;
 import org.reciprocity.contracts.contribution.LoggedBy;
 import org.reciprocity.kit.web.ApiException;
 import org.reciprocity.ledger.book.Contribution;
 import org.reciprocity.ledger.book.ContributionState;
 import org.reciprocity.ledger.book.LedgerEntry;
+import org.reciprocity.ledger.consent.Consents;
 import org.reciprocity.ledger.timebank.Timebank;
 import org.reciprocity.ledger.timebank.Timebanks;
 import org.springframework.dao.DuplicateKeyException;
@@ -40,7 +42,10 @@ class ContributionRecords {
     private final RecordKey key;
     private final Clock clock;
 
-    ContributionRecords(MongoTemplate mongo, Timebanks timebanks, RecordKey key, Clock clock) {
+    private final Consents consents;
+
+    ContributionRecords(MongoTemplate mongo, Timebanks timebanks, RecordKey key, Clock clock, Consents consents) {
+        this.consents = consents;
         this.mongo = mongo;
         this.timebanks = timebanks;
         this.key = key;
@@ -62,6 +67,9 @@ class ContributionRecords {
     StoredRecord issue(String timebankId, String memberId, Sharing sharing) {
         if (sharing.from() != null && sharing.to() != null && sharing.from().isAfter(sharing.to())) {
             throw ApiException.of(RecordRefusal.PERIOD_BACKWARDS);
+        }
+        if (consents.isWithdrawn(timebankId, memberId, Consent.SHARE_CONTRIBUTION_RECORD)) {
+            throw ApiException.of(RecordRefusal.SHARING_WITHDRAWN);
         }
         Timebank timebank = timebanks.require(timebankId);
         List<GivenTime> given = validatedGivenBy(timebankId, memberId).stream().filter(sharing::includes).toList();
@@ -107,6 +115,17 @@ class ContributionRecords {
                 Update.update("revokedAt", java.util.Date.from(clock.instant())), COLLECTION);
         return Optional.ofNullable(mongo.findOne(Query.query(theirs), Document.class, COLLECTION)).map(StoredRecord::of)
                 .orElseThrow(() -> ApiException.of(RecordRefusal.NO_SUCH_RECORD));
+    }
+
+    /**
+     * Issue 18: the member withdrew their consent to share records: every record issued up to then
+     * is withdrawn (its verify page says so). Records issued after a later "yes" are not touched, so
+     * a withdrawal heard late cannot undo the member's newer choice. Repeating it changes nothing.
+     */
+    long revokeAllIssuedBy(String timebankId, String memberId, Instant withdrawnAt) {
+        return mongo.updateMulti(Query.query(Criteria.where("timebankId").is(timebankId).and("memberId").is(memberId)
+                        .and("revokedAt").is(null).and("issuedAt").lte(java.util.Date.from(withdrawnAt))),
+                Update.update("revokedAt", java.util.Date.from(withdrawnAt)), COLLECTION).getModifiedCount();
     }
 
     /** The member's validated contributions as giver, with when each was posted and who stood for it. */

@@ -7,6 +7,8 @@ import org.reciprocity.kit.problem.Reason;
 enum RecordRefusal implements Reason {
     PERIOD_BACKWARDS(Outcome.INVALID),
     NOTHING_TO_RECORD(Outcome.REFUSED),
+    /** Issue 18: the member withdrew their consent to share a record of their contributions. */
+    SHARING_WITHDRAWN(Outcome.REFUSED),
     /** No record has this code (or, for a member's own calls, none of theirs does). */
     NO_SUCH_RECORD(Outcome.NOT_FOUND);
 

@@ -23,6 +23,7 @@ import org.reciprocity.matching.Refused;
 import org.reciprocity.matching.listing.Listing;
 import org.reciprocity.matching.listing.Listings;
 import org.reciprocity.matching.profile.Audience;
+import org.reciprocity.matching.profile.MatchedWith;
 import org.reciprocity.matching.profile.Profile;
 import org.reciprocity.matching.profile.Profiles;
 import org.reciprocity.matching.suggestion.HardRules;
@@ -44,7 +45,7 @@ import org.springframework.stereotype.Service;
  * load penalty and the cap that suggestions and the planner apply.
  */
 @Service
-public class Matches {
+public class Matches implements MatchedWith {
 
     static final String COLLECTION = "matches";
     private static final String CONSUMER = "matching.completions";
@@ -203,6 +204,16 @@ public class Matches {
             }
         }
         return expired;
+    }
+
+    /** Issue 18: matched with each other, as proposed, agreed or done (not declined, cancelled or expired). */
+    @Override
+    public boolean between(String timebankId, String oneMemberId, String otherMemberId) {
+        Query between = Query.query(Criteria.where("timebankId").is(timebankId)
+                .and("status").in(Match.Status.PROPOSED.name(), Match.Status.AGREED.name(), Match.Status.COMPLETED.name())
+                .orOperator(Criteria.where("giverId").is(oneMemberId).and("receiverId").is(otherMemberId),
+                        Criteria.where("giverId").is(otherMemberId).and("receiverId").is(oneMemberId)));
+        return mongo.exists(between, COLLECTION);
     }
 
     /** The match as stored, if it is in this timebank. */

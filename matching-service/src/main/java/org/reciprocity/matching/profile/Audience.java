@@ -16,4 +16,15 @@ public interface Audience {
     static Audience member(String viewerId) {
         return (member, field) -> member.memberId().equals(viewerId) || member.shares(field);
     }
+
+    /**
+     * A member who may also be matched with the one they read about: they see the accessibility needs
+     * that member consented to show to matched members (issue 18), and otherwise what {@link #member} sees.
+     */
+    static Audience member(String viewerId, MatchedWith matched) {
+        Audience plain = member(viewerId);
+        return (member, field) -> plain.sees(member, field)
+                || field == ProfileField.ACCESSIBILITY_NEEDS && member.showsAccessibilityToMatches()
+                && matched.between(member.timebankId(), viewerId, member.memberId());
+    }
 }

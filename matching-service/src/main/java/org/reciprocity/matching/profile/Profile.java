@@ -16,12 +16,27 @@ import org.reciprocity.matching.vocabulary.Slot;
  *
  * @param district          a postcode district, never an address
  * @param sharedWithMembers the fields the member chose to show other members; none by default
+ * @param accessibilityConsent the member's consent SHOW_ACCESSIBILITY_TO_MATCHES as the ledger last
+ *                          published it; null while never asked, when {@code sharedWithMembers} decides
+ *                          as it did before consents were recorded (so today's choice carries over)
  */
 public record Profile(String memberId, String timebankId, MemberKind kind, String displayName, String language,
                       Instant registeredAt, boolean suspended, boolean paused, boolean verified,
                       Set<String> skills, Set<String> tags, Set<String> languages, Set<Slot> availability,
                       String district, Set<Mode> modes, Set<String> accessibilityNeeds,
-                      long givenMinutes, long receivedMinutes, Set<ProfileField> sharedWithMembers) {
+                      long givenMinutes, long receivedMinutes, Set<ProfileField> sharedWithMembers,
+                      Boolean accessibilityConsent) {
+
+    /** A profile whose member was never asked about showing their accessibility needs. */
+    public Profile(String memberId, String timebankId, MemberKind kind, String displayName, String language,
+                   Instant registeredAt, boolean suspended, boolean paused, boolean verified,
+                   Set<String> skills, Set<String> tags, Set<String> languages, Set<Slot> availability,
+                   String district, Set<Mode> modes, Set<String> accessibilityNeeds,
+                   long givenMinutes, long receivedMinutes, Set<ProfileField> sharedWithMembers) {
+        this(memberId, timebankId, kind, displayName, language, registeredAt, suspended, paused, verified, skills, tags,
+                languages, availability, district, modes, accessibilityNeeds, givenMinutes, receivedMinutes,
+                sharedWithMembers, null);
+    }
 
     public Profile {
         skills = skills == null ? Set.of() : Set.copyOf(skills);
@@ -37,9 +52,17 @@ public record Profile(String memberId, String timebankId, MemberKind kind, Strin
     public boolean shares(ProfileField field) {
         return switch (field.sharing()) {
             case WITH_MEMBERS -> true;
-            case IF_CHOSEN -> sharedWithMembers.contains(field);
+            // issue 18: once the member answered the consent it alone decides, and it shows the needs to
+            // matched members only (Audience.member with MatchedWith), never to every member
+            case IF_CHOSEN -> field == ProfileField.ACCESSIBILITY_NEEDS && accessibilityConsent != null
+                    ? false : sharedWithMembers.contains(field);
             case NOT_WITH_MEMBERS -> false;
         };
+    }
+
+    /** Issue 18: the member consented to show their accessibility needs to members matched with them. */
+    public boolean showsAccessibilityToMatches() {
+        return Boolean.TRUE.equals(accessibilityConsent);
     }
 
     /** A registered member (not just an account the ledger moved minutes for). */

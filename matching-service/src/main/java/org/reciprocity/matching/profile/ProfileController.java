@@ -28,16 +28,18 @@ import jakarta.validation.constraints.Size;
 class ProfileController {
 
     private final Profiles profiles;
+    private final MatchedWith matched;
 
-    ProfileController(Profiles profiles) {
+    ProfileController(Profiles profiles, MatchedWith matched) {
         this.profiles = profiles;
+        this.matched = matched;
     }
 
     /** A member's matching profile: all of it to the member and the coordinators, to others what it shares. */
     @GetMapping
     @Access("READ_PROFILE")
     ProfileResponse get(@PathVariable String timebankId, @PathVariable String memberId) {
-        return ProfileResponse.of(profiles.require(timebankId, memberId), Readers.current());
+        return ProfileResponse.of(profiles.require(timebankId, memberId), Readers.current(matched));
     }
 
     /** The member says what they can do, when, where and how, and what of it other members may see. */

@@ -24,7 +24,7 @@ record ProfileDocument(@Id String memberId, String timebankId, MemberKind kind, 
                        Set<String> skills, Set<String> tags, Set<String> languages, Set<String> availability,
                        String district, Set<Mode> modes, Set<String> accessibilityNeeds,
                        Long givenMinutes, Long receivedMinutes, Set<ProfileField> sharedWithMembers,
-                       List<OutboxEntry> outbox) {
+                       Boolean accessibilityConsent, List<OutboxEntry> outbox) {
 
     Profile toProfile() {
         Set<Slot> slots = availability == null ? Set.of()
@@ -32,6 +32,6 @@ record ProfileDocument(@Id String memberId, String timebankId, MemberKind kind, 
         return new Profile(memberId, timebankId, kind, displayName, language, registeredAt, Boolean.TRUE.equals(suspended),
                 Boolean.TRUE.equals(paused), Boolean.TRUE.equals(verified), skills, tags, languages, slots, district,
                 modes, accessibilityNeeds, givenMinutes == null ? 0 : givenMinutes,
-                receivedMinutes == null ? 0 : receivedMinutes, sharedWithMembers);
+                receivedMinutes == null ? 0 : receivedMinutes, sharedWithMembers, accessibilityConsent);
     }
 }

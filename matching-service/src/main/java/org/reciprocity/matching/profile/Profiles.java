@@ -55,6 +55,8 @@ public class Profiles {
     /** The version of the member's details held (MemberDetailsChanged's); a registration is version 0. */
     static final String DETAILS_VERSION = "detailsVersion";
     static final long REGISTERED_DETAILS = 0;
+    /** The version of the member's consent history that last set {@code accessibilityConsent}. */
+    static final String ACCESSIBILITY_CONSENT_VERSION = "accessibilityConsentVersion";
     private static final Logger log = LoggerFactory.getLogger(Profiles.class);
 
     private final MongoTemplate mongo;
@@ -163,6 +165,19 @@ public class Profiles {
         // the board's time-of-day filter follows the availability the member shares
         events.publishEvent(new ProfileChanged(memberId));
         return profile;
+    }
+
+    /**
+     * Issue 18: the member's consent to show their accessibility needs to matched members, as the
+     * ledger published it. Kept with the version of the member's consent history that set it, so a
+     * late or repeated event never undoes a newer answer.
+     */
+    void showAccessibility(String timebankId, String memberId, boolean given, long version) {
+        if (NewerVersion.apply(mongo, COLLECTION, memberId, ACCESSIBILITY_CONSENT_VERSION, version,
+                new Update().set("timebankId", timebankId).set("accessibilityConsent", given))) {
+            refresh(memberId);
+            events.publishEvent(new ProfileChanged(memberId));
+        }
     }
 
     /** Pausing is without penalty: listings leave the board and no one is proposed to the member until they resume. */

@@ -15,4 +15,10 @@ public final class Readers {
         return Viewer.isAny(Relation.COORDINATOR, Relation.ADMIN) ? Audience.EVERYTHING
                 : Audience.member(Caller.current().memberId());
     }
+
+    /** The same, where a member reads one profile and may be matched with its member (issue 18). */
+    public static Audience current(MatchedWith matched) {
+        return Viewer.isAny(Relation.COORDINATOR, Relation.ADMIN) ? Audience.EVERYTHING
+                : Audience.member(Caller.current().memberId(), matched);
+    }
 }

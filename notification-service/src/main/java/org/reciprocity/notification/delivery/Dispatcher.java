@@ -101,8 +101,12 @@ class Dispatcher {
             return;
         }
         List<Delivery> claimed = new ArrayList<>();
+        // issue 18: an e-mail already queued when the member withdrew their consent is not sent
+        boolean noEmail = !preferences.emailWithdrawn(List.of(first.recipientId())).isEmpty();
         for (Delivery d : group) {
-            if (!prefs.channelsFor(d.kind()).contains(d.channel())) {
+            if (noEmail && Preferences.EMAIL.equals(d.channel())) {
+                deliveries.move(d, d.cancelled("the member withdrew their consent to e-mail"));
+            } else if (!prefs.channelsFor(d.kind()).contains(d.channel())) {
                 deliveries.move(d, d.cancelled("the member turned " + d.channel() + " off for this kind of message"));
             } else if (deliveries.move(d, d.claimed(now))) {
                 claimed.add(d.claimed(now));

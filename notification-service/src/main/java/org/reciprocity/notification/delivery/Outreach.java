@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.reciprocity.notification.NotificationProperties;
 import org.reciprocity.notification.inbox.Inbox;
@@ -68,6 +69,7 @@ public class Outreach {
         notices.forEach(n -> people.add(n.recipientId()));
         Map<String, Recipient> known = recipients.findAll(people);
         Map<String, Preferences> chosen = preferences.findAll(people);
+        Set<String> noEmail = preferences.emailWithdrawn(people);
         Instant now = clock.instant();
         List<Notice> toInbox = new ArrayList<>();
         List<Delivery> outbound = new ArrayList<>();
@@ -79,6 +81,10 @@ public class Outreach {
             Preferences prefs = chosen.getOrDefault(notice.recipientId(),
                     Preferences.defaults(notice.recipientId(), notice.timebankId(), null));
             Set<String> wanted = prefs.channelsFor(notice.kind());
+            if (noEmail.contains(notice.recipientId())) {
+                // issue 18: consent to e-mail withdrawn: the inbox only, whatever the channels say
+                wanted = wanted.stream().filter(c -> !Preferences.EMAIL.equals(c)).collect(Collectors.toSet());
+            }
             if (wanted.contains(Preferences.INBOX)) {
                 toInbox.add(notice);
             }

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -61,6 +62,24 @@ public class PreferenceStore {
                         PreferencesDocument.class).stream()
                 .map(PreferencesDocument::toPreferences)
                 .collect(Collectors.toMap(Preferences::memberId, Function.identity())));
+    }
+
+    /**
+     * Issue 18: those of these members who withdrew their consent EMAIL_ME (see {@link EmailConsent}):
+     * no e-mail reaches them while it is so. Never asked or given: their channel choices decide.
+     */
+    public Set<String> emailWithdrawn(Collection<String> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Set.of();
+        }
+        Query withdrawn = Query.query(Criteria.where("_id").in(memberIds).and("given").is(false));
+        withdrawn.fields().include("_id");
+        return mongo.find(withdrawn, org.bson.Document.class, EmailConsent.COLLECTION).stream()
+                .map(d -> d.getString("_id")).collect(Collectors.toUnmodifiableSet());
+    }
+
+    void evict(String memberId) {
+        cache.evict(memberId);
     }
 
     public void save(Preferences preferences) {

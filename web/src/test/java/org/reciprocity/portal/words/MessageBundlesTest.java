@@ -47,6 +47,11 @@ class MessageBundlesTest {
                     "BALANCE_NEAR_LIMIT_TO_REVIEW", "QUEUE_DIGEST").map(k -> "preferences.kind." + k),
             Stream.of("en", "fr").map(l -> "language." + l),
             Stream.of("named", "withdrawn").map(d -> "supporters.done." + d),
+            // issue 18: "Your data" (portal.privacy): each consent's question and hint, how it was answered, the banners
+            Stream.of("SUPPORTER_MAY_LOG", "SHOW_ACCESSIBILITY_TO_MATCHES", "EMAIL_ME", "SHARE_CONTRIBUTION_RECORD")
+                    .flatMap(c -> Stream.of("privacy.consent." + c + ".question", "privacy.consent." + c + ".hint")),
+            Stream.of("PAGE", "PAPER", "UNSUBSCRIBE_LINK").map(h -> "privacy.how." + h),
+            Stream.of("saved", "unchanged").map(d -> "privacy.done." + d),
             // admin (portal.admin): roles with their hints, the organisation page's banners, the audit's actions and fields
             Stream.of("MEMBER", "COORDINATOR", "STAFF", "ADMIN").map(r -> "admin.role." + r),
             Stream.of("COORDINATOR", "STAFF", "ADMIN").map(r -> "admin.role." + r + ".hint"),
