@@ -26,7 +26,8 @@ class MyDataController {
     }
 
     static final List<Section> SECTIONS = List.of(
-            new Section("consents-link", "/my-data/consents", "privacy.consents.link", "privacy.consents.linkHint"));
+            new Section("consents-link", "/my-data/consents", "privacy.consents.link", "privacy.consents.linkHint"),
+            new Section("who-looked-link", "/my-data/who-looked", "looked.link", "looked.linkHint"));
 
     private final ConsentAnswers answers;
     private final LayoutAdvice layout;

@@ -45,7 +45,8 @@ class MyDataPagesTest extends PortalTest {
         mvc.perform(get("/my-data").with(member("cora")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/my-data/consents\"")))
-                .andExpect(content().string(containsString("What you allow")));
+                .andExpect(content().string(containsString("What you allow")))
+                .andExpect(content().string(containsString("href=\"/my-data/who-looked\"")));
         mvc.perform(get("/profile").with(member("cora")))
                 .andExpect(content().string(containsString("href=\"/my-data\"")));
     }
