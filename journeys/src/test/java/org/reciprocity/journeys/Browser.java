@@ -37,6 +37,12 @@ final class Browser implements AutoCloseable {
     static final int PHONE = 320;
     static final int DESKTOP = 1280;
     static final Duration WAIT = Duration.ofSeconds(30);
+    /**
+     * How often a wait looks again. WebDriverWait's default, 500 ms, is paid after nearly every button
+     * pressed (the old page is rarely gone at the first look), hundreds of times a suite; a look is one
+     * small WebDriver command, so looking five times as often costs next to nothing.
+     */
+    static final Duration POLL = Duration.ofMillis(100);
 
     final ChromeDriver driver;
     final boolean javaScript;
@@ -180,7 +186,7 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T until(Function<WebDriver, T> condition, String what) {
-        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        WebDriverWait wait = new WebDriverWait(driver, WAIT, POLL);
         wait.withMessage(() -> what + "\n--- page text:\n" + safeText());
         return wait.until(condition::apply);
     }
