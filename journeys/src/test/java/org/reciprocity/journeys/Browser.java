@@ -186,7 +186,20 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T until(Function<WebDriver, T> condition, String what) {
-        WebDriverWait wait = new WebDriverWait(driver, WAIT, POLL);
+        return until(condition, what, POLL);
+    }
+
+    /**
+     * The same for a condition that loads a page each time it looks (a reload, a search sent): it waits
+     * for the services, not the browser, so it looks every 500 ms as before rather than load pages five
+     * times as often.
+     */
+    <T> T untilReloading(Function<WebDriver, T> condition, String what) {
+        return until(condition, what, Duration.ofMillis(500));
+    }
+
+    private <T> T until(Function<WebDriver, T> condition, String what, Duration poll) {
+        WebDriverWait wait = new WebDriverWait(driver, WAIT, poll);
         wait.withMessage(() -> what + "\n--- page text:\n" + safeText());
         return wait.until(condition::apply);
     }
