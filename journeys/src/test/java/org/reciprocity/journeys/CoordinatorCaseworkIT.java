@@ -273,7 +273,7 @@ class CoordinatorCaseworkIT {
      * of a member registered a moment ago from the ledger's event, a little later.
      */
     private static void searchUntilFound(Browser b, String field, String name, By search, By result) {
-        b.until(d -> {
+        b.untilReloading(d -> {
             try {
                 b.fill(field, name);
                 b.submit(search);

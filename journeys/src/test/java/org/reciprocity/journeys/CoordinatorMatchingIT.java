@@ -84,7 +84,7 @@ class CoordinatorMatchingIT {
                     Browser m = member.browser;
                     m.go(portal.web + "/matches").await(By.id("waiting-matches"));
                     By accept = By.id("accept-" + match);
-                    m.until(d -> {
+                    m.untilReloading(d -> {
                         d.navigate().refresh();
                         return m.has(accept) ? Boolean.TRUE : null;
                     }, "the proposal on " + side.name() + "'s matches");
@@ -179,7 +179,7 @@ class CoordinatorMatchingIT {
                     Browser m = member.browser;
                     String expected = side == firstInvite ? firstNeed : secondNeed;
                     m.go(portal.web + "/matches").await(By.id("waiting-matches"));
-                    m.until(d -> {
+                    m.untilReloading(d -> {
                         d.navigate().refresh();
                         return m.text(By.id("waiting-matches")).contains(expected) ? Boolean.TRUE : null;
                     }, "the planned match on " + side.name() + "'s matches");

@@ -115,7 +115,7 @@ class PortalBoardIT {
             // ---- the asker sees it waiting on home and says yes on /matches
             a.go(portal.web + "/").await(By.id("balance"));
             By proposal = By.cssSelector("#waiting-matches a");
-            a.until(d -> {
+            a.untilReloading(d -> {
                 d.navigate().refresh();
                 return a.has(proposal) ? Boolean.TRUE : null;
             }, "waiting for the proposal on home");

@@ -74,7 +74,7 @@ abstract class PortalJourney {
                 assertThat(giver.pageNeverReloaded()).as("the thank-you came without reloading the page").isTrue();
                 giver.browser.look("giver-thank-you-arrived-live");
             } else {
-                giver.browser.until(d -> {
+                giver.browser.untilReloading(d -> {
                     d.navigate().refresh();
                     return giver.browser.text(By.id("thank-yous")).contains(note) ? Boolean.TRUE : null;
                 }, "waiting for the thank-you in #thank-yous");

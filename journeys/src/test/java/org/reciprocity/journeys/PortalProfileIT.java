@@ -161,7 +161,7 @@ class PortalProfileIT {
 
             // a message marked read from home: the unread count goes down
             b.go(portal.web + "/");
-            b.until(d -> {
+            b.untilReloading(d -> {
                 if (b.has(By.cssSelector("form.portal-mark-read button"))) {
                     return Boolean.TRUE;
                 }
@@ -202,7 +202,7 @@ class PortalProfileIT {
      */
     private static void pick(Browser b, String name) {
         By result = Person.resultFor(name);
-        b.until(d -> {
+        b.untilReloading(d -> {
             try {
                 b.fill("counterpart-search", name.split(" ")[0]);
                 b.submit(By.id("search-members"));

@@ -16,7 +16,9 @@ import java.util.Map;
  *
  * <p>Settings, as every other of the platform's (system property, else environment variable):
  * {@code reciprocity.jvm.options} / {@code RECIPROCITY_JVM_OPTIONS} replaces the options common to
- * every JVM; {@code reciprocity.<name>.heap} / {@code RECIPROCITY_<NAME>_HEAP} (e.g.
+ * every JVM; {@code reciprocity.jvm.extra.options} / {@code RECIPROCITY_JVM_EXTRA_OPTIONS} adds to them (the
+ * build's integration tests add the test JVMs' own start-up savings there, so that every JVM their platforms
+ * start gets them too: see {@code test.jvm.options} in the root pom); {@code reciprocity.<name>.heap} / {@code RECIPROCITY_<NAME>_HEAP} (e.g.
  * {@code RECIPROCITY_LEDGER_HEAP=384m}) one process's largest heap; {@code RECIPROCITY_MALLOC_ARENA_MAX}
  * glibc's arenas.
  */
@@ -61,8 +63,14 @@ final class JvmOptions {
     }
 
     static List<String> common() {
-        String common = PlatformConfig.setting("reciprocity.jvm.options", COMMON).trim();
-        return common.isEmpty() ? List.of() : Arrays.asList(common.split("\\s+"));
+        List<String> common = new ArrayList<>(split(PlatformConfig.setting("reciprocity.jvm.options", COMMON)));
+        common.addAll(split(PlatformConfig.setting("reciprocity.jvm.extra.options", "")));
+        return List.copyOf(common);
+    }
+
+    private static List<String> split(String options) {
+        String trimmed = options.trim();
+        return trimmed.isEmpty() ? List.of() : Arrays.asList(trimmed.split("\\s+"));
     }
 
     /** What every JVM of the platform gets in its environment. */
