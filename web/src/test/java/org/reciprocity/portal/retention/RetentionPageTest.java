@@ -43,7 +43,7 @@ class RetentionPageTest extends PortalTest {
 
     @ParameterizedTest
     @CsvSource({"en, 200 days", "en, Closed offers and requests: 3", "en, Plans made by coordinators: 12", "en, Other: 1",
-            "en, Not applied yet", "fr, 200 jours", "fr, Offres et demandes fermées : 3", "fr, Dernier passage"})
+            "en, Not used yet", "fr, 200 jours", "fr, Offres et demandes fermées\u00a0: 3", "fr, Dernier passage"})
     void thePeriodsAndTheLastReportsInEnglishAndFrench(String language, String words) throws Exception {
         mvc.perform(get("/admin/retention").param("lang", language).with(member("ada", "MEMBER", "ADMIN")))
                 .andExpect(status().isOk())
