@@ -28,10 +28,10 @@ class NotificationAccessPolicyTest {
     private final JavaClasses notification = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.reciprocity.notification");
-    /** The kit's endpoints a service with an outbox gets, guarded by rules of this service's policy. */
+    /** The kit's endpoints a service with an outbox (and a retention job) gets, guarded by rules of this service's policy. */
     private final JavaClasses kitEndpoints = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.reciprocity.kit.outbox");
+            .importPackages("org.reciprocity.kit.outbox", "org.reciprocity.kit.retention");
 
     @Test
     void everyEndpointNamesItsAccessRule() {
