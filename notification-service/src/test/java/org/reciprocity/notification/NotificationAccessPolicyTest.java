@@ -28,10 +28,11 @@ class NotificationAccessPolicyTest {
     private final JavaClasses notification = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.reciprocity.notification");
-    /** The kit's endpoints a service with an outbox gets, guarded by rules of this service's policy. */
+    /** The kit's endpoints a service with an outbox (and a retention job) gets, guarded by rules of this service's policy. */
     private final JavaClasses kitEndpoints = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.reciprocity.kit.outbox", "org.reciprocity.kit.access"); // issue 18: ReadsController
+            .importPackages("org.reciprocity.kit.outbox", "org.reciprocity.kit.access", // issue 18: ReadsController
+                    "org.reciprocity.kit.retention"); // issue 18: RetentionReportsController
 
     @Test
     void everyEndpointNamesItsAccessRule() {
