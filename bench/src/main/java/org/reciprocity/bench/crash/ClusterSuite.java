@@ -56,15 +56,17 @@ public final class ClusterSuite {
     }
 
     /** One kill: which broker and why, and how long until it was back and the cluster whole again. */
-    public record Failover(int cycle, String aim, int broker, boolean wasController, int newController, double backInCluster,
-                          double allInSync, long calls, long failedCalls, String loadAverage) {
+    public record Failover(int cycle, String aim, int broker, boolean wasController, int newController, double tookOver,
+                           double backInCluster, double allInSync, long calls, long failedCalls, String loadAverage) {
 
         @Override
         public String toString() {
-            return String.format("failover %d: kill -9 of broker %d (%s%s); controller after: %d; back in the cluster %.1f s,"
-                    + " every partition 3 in sync %.1f s; %d calls during the cycle, %d failed; load %s", cycle, broker, aim,
-                    wasController && !aim.equals("the active controller") ? ", also the controller" : "", newController,
-                    backInCluster, allInSync, calls, failedCalls, loadAverage);
+            return String.format("failover %d: kill -9 of broker %d (%s%s); %s %.1f s after the kill (controller then: %d);"
+                    + " restarted broker back in the cluster %.1f s, every partition 3 in sync %.1f s; %d calls during the"
+                    + " cycle, %d failed; load %s", cycle, broker, aim,
+                    wasController && !aim.equals("the active controller") ? ", also the controller" : "",
+                    aim.equals("the active controller") ? "new controller elected" : "new leader for the partition", tookOver,
+                    newController, backInCluster, allInSync, calls, failedCalls, loadAverage);
         }
     }
 
@@ -166,12 +168,14 @@ public final class ClusterSuite {
         int controller = admin.describeMetadataQuorum().quorumInfo().get().leaderId();
         String aim;
         int victim;
+        TopicPartition led = null;
         if (cycle % 2 == 1) {
             aim = "the active controller";
             victim = controller;
         } else {
             Map.Entry<TopicPartition, Integer> busiest = busiestPartitionLeader(admin, controller);
-            aim = "leader of " + busiest.getKey() + ", the busiest partition";
+            led = busiest.getKey();
+            aim = "leader of " + led + ", the busiest partition";
             victim = busiest.getValue();
         }
         String name = "kafka-" + victim;
@@ -183,28 +187,42 @@ public final class ClusterSuite {
         process.destroyForcibly();
         process.onExit().get();
         long deadline = killedAt + settings.recoveryTimeout().toNanos();
+        // first the others take over (a new controller, or a new leader for the partition), so that what
+        // follows is not the cluster's view from before the kill; then the restarted broker answers on its
+        // own address and counts itself among the live brokers; then every partition has its replicas in sync
+        double tookOver = -1;
         double backInCluster = -1;
         double allInSync = -1;
-        while (System.nanoTime() < deadline) {
-            boolean restarted = launcher.child(name).map(p -> p.pid() != process.pid() && p.isAlive()).orElse(false);
-            if (restarted && backInCluster < 0 && inCluster(admin, victim)) {
-                backInCluster = seconds(killedAt);
+        int newController = -1;
+        try (Admin own = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, launcher.kafkaAddress(victim),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000))) {
+            while (System.nanoTime() < deadline) {
+                if (tookOver < 0) {
+                    int leader = led == null ? currentController(admin) : partitionLeader(admin, led);
+                    if (leader >= 0 && leader != victim) {
+                        tookOver = seconds(killedAt);
+                        newController = currentController(admin);
+                    }
+                } else if (backInCluster < 0) {
+                    boolean restarted = launcher.child(name).map(p -> p.pid() != process.pid() && p.isAlive()).orElse(false);
+                    if (restarted && inCluster(own, victim)) {
+                        backInCluster = seconds(killedAt);
+                    }
+                } else if (underReplicated(admin).isEmpty()) {
+                    allInSync = seconds(killedAt);
+                    break;
+                }
+                Thread.sleep(250);
             }
-            if (backInCluster >= 0 && underReplicated(admin).isEmpty()) {
-                allInSync = seconds(killedAt);
-                break;
-            }
-            Thread.sleep(500);
         }
-        int newController = currentController(admin);
         boolean healthy = allInSync >= 0 && launcher.awaitHealthy(Duration.ofSeconds(Math.max(1, (deadline - System.nanoTime()) / 1_000_000_000)));
         checks.add(CrashSuite.check(String.format("failover %d: broker %d (%s) started again by the launcher, back in the cluster,"
                 + " every partition 3 in sync, every service healthy", cycle, victim, aim), healthy,
-                allInSync >= 0 ? String.format("back %.1f s, in sync %.1f s", backInCluster, allInSync)
+                allInSync >= 0 ? String.format("taken over %.1f s, back %.1f s, in sync %.1f s", tookOver, backInCluster, allInSync)
                         : "not whole in time: " + describe(admin)));
         // a little load on the whole cluster before the next kill
         Thread.sleep(1_000);
-        return new Failover(cycle, aim, victim, victim == controller, newController, backInCluster, allInSync,
+        return new Failover(cycle, aim, victim, victim == controller, newController, tookOver, backInCluster, allInSync,
                 load.calls() - callsBefore, load.failedCalls() - failedBefore, loadAverage);
     }
 
@@ -227,6 +245,16 @@ public final class ClusterSuite {
         TopicPartition busiest = leaders.keySet().stream().filter(tp -> leaders.get(tp) != controller).max(byRecords)
                 .orElseGet(() -> leaders.keySet().stream().max(byRecords).orElseThrow());
         return Map.entry(busiest, leaders.get(busiest));
+    }
+
+    private static int partitionLeader(Admin admin, TopicPartition partition) {
+        try {
+            TopicPartitionInfo info = admin.describeTopics(List.of(partition.topic())).allTopicNames().get(5, TimeUnit.SECONDS)
+                    .get(partition.topic()).partitions().get(partition.partition());
+            return info.leader() == null ? -1 : info.leader().id();
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     private static boolean inCluster(Admin admin, int broker) {
@@ -360,6 +388,7 @@ public final class ClusterSuite {
         report.checks().stream().filter(c -> !c.passed())
                 .forEach(c -> System.out.println("FAILED: " + c.name() + (c.figures().isEmpty() ? "" : " — " + c.figures())));
         report.failovers().forEach(System.out::println);
+        summary("taken over (new controller, or new leader)", report.failovers().stream().map(Failover::tookOver).toList());
         summary("back in the cluster", report.failovers().stream().map(Failover::backInCluster).toList());
         summary("every partition 3 in sync", report.failovers().stream().map(Failover::allInSync).toList());
         System.out.println(report.load());

@@ -82,6 +82,11 @@ final class Launcher implements AutoCloseable {
         };
     }
 
+    /** Broker {@code node}'s address (1 to {@link #brokers()}). */
+    String kafkaAddress(int node) {
+        return "127.0.0.1:" + (node == 1 ? kafkaPort() : firstPort + 11 + 2 * (node - 2));
+    }
+
     /** Every broker's address. */
     String kafkaBootstrap() {
         StringBuilder bootstrap = new StringBuilder("127.0.0.1:" + kafkaPort());
