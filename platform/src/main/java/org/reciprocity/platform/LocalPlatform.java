@@ -38,8 +38,9 @@ public final class LocalPlatform implements AutoCloseable {
     private final PlatformConfig config;
     private final Instant startedAt = Instant.now();
     private volatile MongoNode mongo;
-    private KafkaNode kafkaNode;
-    private Supervised kafka;
+    /** The broker, or the three of a local cluster ({@code reciprocity.kafka.brokers=3}). */
+    private final List<KafkaNode> kafkaNodes = new ArrayList<>();
+    private final List<Supervised> kafka = new ArrayList<>();
     private DevPages pages;
     private final IdentityClient identity;
     private ForeignIssuer foreignIssuer;
@@ -110,6 +111,8 @@ public final class LocalPlatform implements AutoCloseable {
         }
         if (config.embeddedInfrastructure()) {
             requireFree(config.kafkaPort(), config.kafkaControllerPort(), config.mongoPort());
+            requireFree(config.kafkaClusterPorts().stream().mapToInt(Integer::intValue).toArray());
+            KafkaNode.requireSameShape(config);
         }
         long began = System.nanoTime();
         timer = Executors.newScheduledThreadPool(4, task -> {
@@ -127,12 +130,21 @@ public final class LocalPlatform implements AutoCloseable {
         if (config.embeddedInfrastructure()) {
             mongo = MongoNode.start(config.dataDir(), config.mongoPort());
             say("MongoDB wire protocol (mongo-java-server, H2) on " + config.mongoUri(""));
-            kafkaNode = KafkaNode.prepare(config, config.dataDir().resolve("logs").resolve("kafka.log"));
-            // generous: a start that times out is killed and tried again, and a busy machine is slow
-            kafka = supervise(kafkaNode, Duration.ofSeconds(180));
-            awaitFirstStart(List.of(kafka), timeout);
+            for (int node = 1; node <= config.kafkaBrokers(); node++) {
+                KafkaNode broker = KafkaNode.prepare(config, node, config.dataDir().resolve("logs")
+                        .resolve(config.kafkaBrokers() == 1 ? "kafka.log" : "kafka-" + node + ".log"));
+                kafkaNodes.add(broker);
+            }
+            // all at once: a broker of a cluster is healthy only once the controllers' quorum has a majority
+            for (KafkaNode broker : kafkaNodes) {
+                // generous: a start that times out is killed and tried again, and a busy machine is slow
+                kafka.add(supervise(broker, Duration.ofSeconds(180)));
+            }
+            awaitFirstStart(kafka, timeout);
         }
-        say("Kafka (KRaft) on " + config.kafkaBootstrap());
+        say("Kafka (KRaft) on " + config.kafkaBootstrap() + (config.kafkaBrokers() == 1 ? "" : String.format(
+                " (%d brokers; topics with %d replicas, min.insync.replicas %d)", config.kafkaBrokers(),
+                config.kafkaReplicationFactor(), config.kafkaMinInSyncReplicas())));
         // the issuer first: the services fetch its keys before they call themselves healthy. It
         // starts whatever -Dreciprocity.services says, as the development issuer did: no token without it.
         Supervised issuer = supervise(ServiceNode.identity(config), Duration.ofSeconds(300));
@@ -208,9 +220,7 @@ public final class LocalPlatform implements AutoCloseable {
         all.add(new Supervised.Status("launcher (store, mail, these pages)", ProcessHandle.current().pid(),
                 closed.get() ? Supervised.State.STOPPED : Supervised.State.RUNNING, startedAt, 0, null,
                 config.dataDir().resolve("logs").resolve("platform.log").toString()));
-        if (kafka != null) {
-            all.add(kafka.status());
-        }
+        kafka.forEach(broker -> all.add(broker.status()));
         services.forEach(service -> all.add(service.status()));
         return all;
     }
@@ -222,6 +232,11 @@ public final class LocalPlatform implements AutoCloseable {
     public synchronized Backup.Taken backup(Path target) throws IOException, InterruptedException {
         if (!config.embeddedInfrastructure()) {
             throw new IllegalStateException("this platform runs on an external broker and database: back those up with their own tools");
+        }
+        if (kafkaNodes.size() != 1) {
+            // a copy of each broker's folder taken one after the other is not one moment of the cluster
+            throw new IllegalStateException("the backup takes one broker's data; this platform runs a cluster of "
+                    + kafkaNodes.size() + " brokers: back it up with Kafka's own tools (MirrorMaker 2), or stop it first");
         }
         List<ProcessHandle> writers = services.stream().map(Supervised::process).flatMap(Optional::stream).toList();
         Backup.Taken taken = Backup.take(target, writers, new Backup.Store() {
@@ -239,7 +254,7 @@ public final class LocalPlatform implements AutoCloseable {
             public void reopen() throws IOException {
                 mongo = MongoNode.start(config.dataDir(), config.mongoPort());
             }
-        }, kafkaNode.logDirs());
+        }, kafkaNodes.get(0).logDirs());
         say(String.format("backup taken in %s (%.1f MB; the services paused for %d ms)", taken.dir(), taken.bytes() / 1e6,
                 taken.paused().toMillis()));
         return taken;
@@ -471,9 +486,7 @@ public final class LocalPlatform implements AutoCloseable {
     /** Stops that follow are expected (Ctrl-C reaches the children too): none is started again. */
     private void expectStops() {
         services.forEach(Supervised::stopping);
-        if (kafka != null) {
-            kafka.stopping();
-        }
+        kafka.forEach(Supervised::stopping);
     }
 
     /** Stops the portal, the services (they drain their work) and identity-service first, then the broker, then the database. */
@@ -489,12 +502,18 @@ public final class LocalPlatform implements AutoCloseable {
         for (Supervised service : stopOrder) {
             quietly(() -> service.stop(Duration.ofSeconds(30)));
         }
-        if (kafka != null) {
-            quietly(() -> kafka.stop(Duration.ofSeconds(30)));
+        // a cluster's brokers all at once: stopped one after another, the last ones wait for a quorum
+        // that has gone with the first, until they are killed
+        List<Thread> stoppers = new ArrayList<>();
+        for (Supervised broker : kafka) {
+            Thread stopper = new Thread(() -> quietly(() -> broker.stop(Duration.ofSeconds(30))), "stop-" + broker.name());
+            stopper.start();
+            stoppers.add(stopper);
         }
-        if (kafkaNode != null) {
-            kafkaNode.close();
+        for (Thread stopper : stoppers) {
+            quietly(() -> stopper.join());
         }
+        kafkaNodes.forEach(KafkaNode::close);
         if (pages != null) {
             pages.close();
         }

@@ -104,8 +104,77 @@ public record PlatformConfig(Path projectDir, Path dataDir, int kafkaPort, int k
         return externalKafka == null;
     }
 
+    /**
+     * Every broker's address the services are given (all of them: a client that knows only one cannot
+     * find the cluster while that one is down).
+     */
     public String kafkaBootstrap() {
-        return externalKafka != null ? externalKafka : "127.0.0.1:" + kafkaPort;
+        if (externalKafka != null) {
+            return externalKafka;
+        }
+        return java.util.stream.IntStream.rangeClosed(1, kafkaBrokers()).mapToObj(this::kafkaBrokerAddress)
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /**
+     * How many brokers the launcher runs: {@code reciprocity.kafka.brokers} / {@code RECIPROCITY_KAFKA_BROKERS},
+     * 1 by default; 3 makes a local cluster (three KRaft brokers, each a controller too, each its own
+     * process), on which every topic has three replicas and a write is acknowledged once two hold it.
+     */
+    public int kafkaBrokers() {
+        String value = setting("reciprocity.kafka.brokers", "1");
+        int brokers;
+        try {
+            brokers = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("reciprocity.kafka.brokers must be 1 or 3, not '" + value + "'");
+        }
+        // one broker, or a quorum that outlives one broker's loss; more than three buys nothing on one machine
+        if (brokers != 1 && brokers != 3) {
+            throw new IllegalArgumentException("reciprocity.kafka.brokers must be 1 or 3, not '" + value + "'");
+        }
+        return brokers;
+    }
+
+    /** The replicas of each topic the services declare ({@code KAFKA_REPLICATION_FACTOR}): one per broker, at most three. */
+    public int kafkaReplicationFactor() {
+        return Math.min(3, kafkaBrokers());
+    }
+
+    /**
+     * {@code min.insync.replicas} of each topic ({@code KAFKA_MIN_INSYNC_REPLICAS}): 2 of 3, so that an
+     * {@code acks=all} write is on two brokers before it is acknowledged, and one broker may be away.
+     */
+    public int kafkaMinInSyncReplicas() {
+        return Math.max(1, kafkaReplicationFactor() - 1);
+    }
+
+    /**
+     * Broker {@code node}'s client address (1 is {@link #kafkaPort()}). The others take two ports each
+     * from {@code reciprocity.kafka.cluster.port} (default: the one after the controller's, 9094), the
+     * client's then the controller's: 9094/9095 for broker 2, 9096/9097 for broker 3.
+     */
+    public String kafkaBrokerAddress(int node) {
+        return "127.0.0.1:" + (node == 1 ? kafkaPort : clusterPort(node));
+    }
+
+    /** Broker {@code node}'s controller port (1 is {@link #kafkaControllerPort()}). */
+    public int kafkaControllerPort(int node) {
+        return node == 1 ? kafkaControllerPort : clusterPort(node) + 1;
+    }
+
+    /** The other brokers' ports, for the launcher to check they are free. */
+    List<Integer> kafkaClusterPorts() {
+        List<Integer> ports = new java.util.ArrayList<>();
+        for (int node = 2; node <= kafkaBrokers(); node++) {
+            ports.add(clusterPort(node));
+            ports.add(clusterPort(node) + 1);
+        }
+        return ports;
+    }
+
+    private int clusterPort(int node) {
+        return port("reciprocity.kafka.cluster.port", kafkaControllerPort + 1) + 2 * (node - 2);
     }
 
     public String mongoUri(String database) {

@@ -90,6 +90,7 @@ final class ServiceNode implements Child {
                 "SMTP_PORT", Integer.toString(config.smtpPort()),
                 // unsubscribe links in e-mails point at the notification service as run here
                 "NOTIFICATION_PUBLIC_BASE_URL", "http://127.0.0.1:" + config.notificationPort()));
+        environment.putAll(kafkaDurability(config));
         if ("ledger".equals(database)) {
             // the key that signs checkpoints of the hash chain: with the data, outside the database
             environment.put("LEDGER_CHECKPOINT_KEY_FILE", ledgerCheckpointKey(config).toString());
@@ -117,6 +118,7 @@ final class ServiceNode implements Child {
         environment.put("BOOTSTRAP_TIMEBANK", config.devTimebank());
         // invitations go out through notification-service, in the member's language
         environment.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
+        environment.putAll(kafkaDurability(config));
         environment.put("NOTIFICATION_URL", "http://127.0.0.1:" + config.notificationPort());
         return Map.copyOf(environment);
     }
@@ -137,6 +139,18 @@ final class ServiceNode implements Child {
                 Map.entry("REVIEW_URL", "http://127.0.0.1:" + config.reviewPort()),
                 // http://localhost is a secure context for the browser, but a Secure cookie is not sent over it
                 Map.entry("SESSION_SECURE", "false"));
+    }
+
+    /**
+     * The replicas and {@code min.insync.replicas} of the topics a service declares (service-kit's
+     * {@code TopicDeclarations}): 1 and 1 on one broker (the services' defaults), 3 and 2 on a cluster.
+     */
+    static Map<String, String> kafkaDurability(PlatformConfig config) {
+        if (!config.embeddedInfrastructure()) {
+            return Map.of(); // an external broker: the services' own settings (or the operator's environment) decide
+        }
+        return Map.of("KAFKA_REPLICATION_FACTOR", Integer.toString(config.kafkaReplicationFactor()),
+                "KAFKA_MIN_INSYNC_REPLICAS", Integer.toString(config.kafkaMinInSyncReplicas()));
     }
 
     /** Where the ledger keeps the key that signs its checkpoints (created there on its first start). */

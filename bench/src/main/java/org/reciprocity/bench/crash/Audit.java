@@ -34,6 +34,7 @@ final class Audit {
 
     static final String CONTRIBUTIONS_TOPIC = "reciprocity.contributions.v1";
     static final String LEDGER_TOPIC = "reciprocity.ledger.v1";
+    static final String MEMBERS_TOPIC = "reciprocity.members.v1";
 
     private final Launcher launcher;
     private final Load load;
@@ -162,6 +163,64 @@ final class Audit {
         return checks;
     }
 
+    /**
+     * Each acknowledged event on its topic exactly once, and no event of the load's timebank twice: one
+     * {@code ContributionLogged} per acknowledged log, one {@code ContributionValidated} and one
+     * {@code TransferPosted} per acknowledged validation, one {@code MemberRegistered} per acknowledged
+     * registration; and no registration on the topic for a member the ledger lacks (phantom). A record
+     * counts as the same event again when it has the same type and names the same contribution, transfer
+     * or member (a re-sent event keeps its id; a second write would have another).
+     */
+    List<CrashSuite.Check> eventsExactlyOnce() throws Exception {
+        List<CrashSuite.Check> checks = new ArrayList<>();
+        Map<String, Integer> counts = new HashMap<>();
+        for (Event event : readTopics(List.of(CONTRIBUTIONS_TOPIC, LEDGER_TOPIC, MEMBERS_TOPIC))) {
+            JsonNode p = event.payload();
+            if (!load.timebank.equals(p.path("timebankId").asText())) {
+                continue;
+            }
+            String subject = switch (event.type()) {
+                case "reciprocity.ContributionLogged.v1", "reciprocity.ContributionValidated.v1" -> p.path("contributionId").asText();
+                case "reciprocity.TransferPosted.v1" -> p.path("transferId").asText();
+                case "reciprocity.MemberRegistered.v1" -> p.path("memberId").asText();
+                default -> null;
+            };
+            if (subject != null) {
+                counts.merge(event.type() + " " + subject, 1, Integer::sum);
+            }
+        }
+        List<String> doubled = counts.entrySet().stream().filter(e -> e.getValue() > 1)
+                .map(e -> e.getKey() + " x" + e.getValue()).sorted().toList();
+        checks.add(CrashSuite.check("0 events on the topics twice", doubled.isEmpty(), counts.size() + " events of the load, "
+                + doubled.size() + " more than once" + sample(doubled)));
+        checks.add(exactlyOnce("every acknowledged log's ContributionLogged on the topic once", load.logged, counts,
+                "reciprocity.ContributionLogged.v1"));
+        checks.add(exactlyOnce("every acknowledged validation's ContributionValidated on the topic once", load.validated, counts,
+                "reciprocity.ContributionValidated.v1"));
+        checks.add(exactlyOnce("every acknowledged registration's MemberRegistered on the topic once", load.registered, counts,
+                "reciprocity.MemberRegistered.v1"));
+        Set<String> storedMembers = new HashSet<>();
+        try (MongoClient client = MongoClients.create(launcher.mongoUri())) {
+            for (Document d : client.getDatabase("ledger").getCollection("members").find(Filters.eq("timebankId", load.timebank))
+                    .batchSize(500)) {
+                String id = String.valueOf(d.get("_id"));
+                storedMembers.add(id.substring(id.lastIndexOf('/') + 1));
+            }
+        }
+        List<String> phantoms = counts.keySet().stream().filter(k -> k.startsWith("reciprocity.MemberRegistered.v1 "))
+                .map(k -> k.substring("reciprocity.MemberRegistered.v1 ".length())).filter(id -> !storedMembers.contains(id)).toList();
+        checks.add(CrashSuite.check("0 phantom registrations (an event for a member the ledger lacks)", phantoms.isEmpty(),
+                phantoms.size() + " phantom of " + storedMembers.size() + " members" + sample(phantoms)));
+        return checks;
+    }
+
+    private static CrashSuite.Check exactlyOnce(String name, Set<String> acknowledged, Map<String, Integer> counts, String type) {
+        List<String> missing = acknowledged.stream().filter(id -> !counts.containsKey(type + " " + id)).toList();
+        List<String> twice = acknowledged.stream().filter(id -> counts.getOrDefault(type + " " + id, 0) > 1).toList();
+        return CrashSuite.check(name, missing.isEmpty() && twice.isEmpty(), acknowledged.size() + " acknowledged, "
+                + missing.size() + " lost" + sample(missing) + ", " + twice.size() + " doubled" + sample(twice));
+    }
+
     /** The contributions whose transfer the topic holds. */
     private Set<String> transfersOf(List<Event> events) {
         return events.stream().filter(e -> e.type().equals("reciprocity.TransferPosted.v1"))
@@ -170,13 +229,18 @@ final class Audit {
 
     /** Both topics from their beginning to their current end. */
     private List<Event> readTopics() throws Exception {
+        return readTopics(List.of(CONTRIBUTIONS_TOPIC, LEDGER_TOPIC));
+    }
+
+    /** These topics from their beginning to their current end. */
+    private List<Event> readTopics(List<String> topics) throws Exception {
         List<Event> events = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, launcher.kafkaBootstrap(),
                 ConsumerConfig.GROUP_ID_CONFIG, "crash-audit-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(CONTRIBUTIONS_TOPIC, LEDGER_TOPIC)) {
+            for (String topic : topics) {
                 consumer.partitionsFor(topic, Duration.ofSeconds(30))
                         .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
             }

@@ -66,39 +66,47 @@ public final class CrashSuite {
     }
 
     public static Report run(Settings settings) throws Exception {
-        List<Check> checks = new ArrayList<>();
-        Map<String, List<Double>> recovery = new LinkedHashMap<>();
         try (Launcher launcher = new Launcher(settings.projectDir(), settings.dataDir(), settings.firstPort())) {
             launcher.start();
-            boolean started = launcher.awaitHealthy(settings.recoveryTimeout());
-            checks.add(check("the platform starts", started, ""));
-            if (!started) {
-                return new Report(checks, recovery, new Load.Figures(0, 0, 0, 0, 0));
-            }
-            Load load = Load.prepare(launcher, "crash");
-            for (String target : settings.targets()) {
-                for (int cycle = 1; cycle <= settings.cycles(); cycle++) {
-                    say("%s: cycle %d of %d", target, cycle, settings.cycles());
-                    load.startRunning(launcher);
-                    Thread.sleep(settings.loadBeforeKill().toMillis());
-                    Optional<Double> seconds = killAndRecover(launcher, target, settings, checks, cycle);
-                    seconds.ifPresent(s -> recovery.computeIfAbsent(target, t -> new ArrayList<>()).add(s));
-                    if (seconds.isEmpty()) {
-                        // not back on its own: start everything again by hand so the suite can go on (it failed)
-                        launcher.killEverything();
-                        launcher.start();
-                        launcher.awaitHealthy(settings.recoveryTimeout());
-                    }
-                    load.refreshTokens(launcher);
-                    Thread.sleep(1_000); // some load on the recovered platform before the next kill
-                    load.stopRunning();
-                }
-            }
-            say("load stopped; waiting for the platform to publish what it acknowledged");
-            Audit audit = new Audit(launcher, load);
-            checks.addAll(audit.run(Duration.ofSeconds(120)));
-            return new Report(checks, recovery, load.figures());
+            return run(launcher, settings);
         }
+    }
+
+    /**
+     * The suite on a launcher already started (its ports and data folder, not the settings', count); leaves
+     * it running. The build's short versions share one platform this way (see {@code SharedLauncher}).
+     */
+    static Report run(Launcher launcher, Settings settings) throws Exception {
+        List<Check> checks = new ArrayList<>();
+        Map<String, List<Double>> recovery = new LinkedHashMap<>();
+        boolean started = launcher.awaitHealthy(settings.recoveryTimeout());
+        checks.add(check("the platform starts", started, ""));
+        if (!started) {
+            return new Report(checks, recovery, new Load.Figures(0, 0, 0, 0, 0));
+        }
+        Load load = Load.prepare(launcher, "crash");
+        for (String target : settings.targets()) {
+            for (int cycle = 1; cycle <= settings.cycles(); cycle++) {
+                say("%s: cycle %d of %d", target, cycle, settings.cycles());
+                load.startRunning(launcher);
+                Thread.sleep(settings.loadBeforeKill().toMillis());
+                Optional<Double> seconds = killAndRecover(launcher, target, settings, checks, cycle);
+                seconds.ifPresent(s -> recovery.computeIfAbsent(target, t -> new ArrayList<>()).add(s));
+                if (seconds.isEmpty()) {
+                    // not back on its own: start everything again by hand so the suite can go on (it failed)
+                    launcher.killEverything();
+                    launcher.start();
+                    launcher.awaitHealthy(settings.recoveryTimeout());
+                }
+                load.refreshTokens(launcher);
+                Thread.sleep(1_000); // some load on the recovered platform before the next kill
+                load.stopRunning();
+            }
+        }
+        say("load stopped; waiting for the platform to publish what it acknowledged");
+        Audit audit = new Audit(launcher, load);
+        checks.addAll(audit.run(Duration.ofSeconds(120)));
+        return new Report(checks, recovery, load.figures());
     }
 
     /**

@@ -27,13 +27,37 @@ final class Launcher implements AutoCloseable {
     private final Path projectDir;
     private final Path dataDir;
     private final int firstPort;
+    private final int brokers;
+    private final List<String> services;
     private Process process;
     private int starts;
 
+    /** One broker, and the services the crash suite loads: ten ports from {@code firstPort}. */
     Launcher(Path projectDir, Path dataDir, int firstPort) {
+        this(projectDir, dataDir, firstPort, 1, List.of("ledger-service", "matching-service", "notification-service"));
+    }
+
+    /**
+     * {@code brokers} brokers (1 or 3) and these services (and identity-service): {@link #PORTS} ports from
+     * {@code firstPort} (review-service on the 11th, the second and third brokers on the 12th to 15th).
+     */
+    Launcher(Path projectDir, Path dataDir, int firstPort, int brokers, List<String> services) {
         this.projectDir = projectDir;
         this.dataDir = dataDir;
         this.firstPort = firstPort;
+        this.brokers = brokers;
+        this.services = List.copyOf(services);
+    }
+
+    /** The ports a launcher with a cluster and review-service takes from its first. */
+    static final int PORTS = 15;
+
+    int brokers() {
+        return brokers;
+    }
+
+    List<String> services() {
+        return services;
     }
 
     int kafkaPort() {
@@ -53,12 +77,23 @@ final class Launcher implements AutoCloseable {
             case "ledger-service" -> firstPort + 4;
             case "matching-service" -> firstPort + 5;
             case "notification-service" -> firstPort + 6;
+            case "review-service" -> firstPort + 10;
             default -> throw new IllegalArgumentException(service);
         };
     }
 
+    /** Broker {@code node}'s address (1 to {@link #brokers()}). */
+    String kafkaAddress(int node) {
+        return "127.0.0.1:" + (node == 1 ? kafkaPort() : firstPort + 11 + 2 * (node - 2));
+    }
+
+    /** Every broker's address. */
     String kafkaBootstrap() {
-        return "127.0.0.1:" + kafkaPort();
+        StringBuilder bootstrap = new StringBuilder("127.0.0.1:" + kafkaPort());
+        for (int node = 2; node <= brokers; node++) {
+            bootstrap.append(",127.0.0.1:").append(firstPort + 11 + 2 * (node - 2));
+        }
+        return bootstrap.toString();
     }
 
     String mongoUri() {
@@ -70,7 +105,7 @@ final class Launcher implements AutoCloseable {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-Dlog4j2.configurationFile=classpath:kafka-log4j2.xml",
                 // the services under load and identity-service (the tokens); the portal is not under test here
-                "-Dreciprocity.services=ledger-service,matching-service,notification-service", "-cp", System.getProperty("java.class.path"),
+                "-Dreciprocity.services=" + String.join(",", services), "-cp", System.getProperty("java.class.path"),
                 "org.reciprocity.platform.LocalPlatform");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Files.createDirectories(dataDir)
@@ -88,6 +123,9 @@ final class Launcher implements AutoCloseable {
         env.put("RECIPROCITY_SMTP_PORT", Integer.toString(firstPort + 7));
         env.put("RECIPROCITY_IDENTITY_PORT", Integer.toString(firstPort + 8));
         env.put("RECIPROCITY_WEB_PORT", Integer.toString(firstPort + 9));
+        env.put("RECIPROCITY_REVIEW_PORT", Integer.toString(firstPort + 10));
+        env.put("RECIPROCITY_KAFKA_BROKERS", Integer.toString(brokers));
+        env.put("RECIPROCITY_KAFKA_CLUSTER_PORT", Integer.toString(firstPort + 11));
         process = builder.start();
         CrashSuite.say("launcher started (start %d, pid %d); console in %s", starts, process.pid(),
                 dataDir.resolve("launcher-console.log"));
@@ -100,9 +138,8 @@ final class Launcher implements AutoCloseable {
             if (process == null || !process.isAlive()) {
                 return false;
             }
-            if (up("http://127.0.0.1:" + issuerPort() + "/jwks.json", "keys") && up(url("ledger-service") + "/actuator/health", "UP")
-                    && up(url("matching-service") + "/actuator/health", "UP")
-                    && up(url("notification-service") + "/actuator/health", "UP")) {
+            if (up("http://127.0.0.1:" + issuerPort() + "/jwks.json", "keys")
+                    && services.stream().allMatch(service -> up(url(service) + "/actuator/health", "UP"))) {
                 return true;
             }
             Thread.sleep(500);
@@ -143,7 +180,10 @@ final class Launcher implements AutoCloseable {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** The running process of a service ({@code ledger-service}…) or of the broker ({@code kafka}) under this launcher. */
+    /**
+     * The running process of a service ({@code ledger-service}…) or of the broker ({@code kafka}; a
+     * cluster's {@code kafka-1} to {@code kafka-3}) under this launcher.
+     */
     Optional<ProcessHandle> child(String target) {
         if (process == null) {
             return Optional.empty();
@@ -155,6 +195,9 @@ final class Launcher implements AutoCloseable {
                 .filter(p -> process.descendants().anyMatch(d -> d.pid() == p.pid()));
         if (byPidFile.isPresent()) {
             return byPidFile;
+        }
+        if (target.startsWith("kafka-")) {
+            return Optional.empty(); // a cluster's brokers share one command line: only their pid files tell them apart
         }
         String marker = target.equals("kafka") ? "kafka.Kafka" : target + "-exec.jar";
         return process.descendants().filter(ProcessHandle::isAlive)

@@ -40,6 +40,9 @@ final class Load {
     final Set<String> validated = ConcurrentHashMap.newKeySet();
     /** Every contribution id the load ever sent, answered or not. */
     final Set<String> attempted = ConcurrentHashMap.newKeySet();
+    /** Members whose registration a coordinator was told of (201): only with {@link #withRegistrars}. */
+    final Set<String> registered = ConcurrentHashMap.newKeySet();
+    private volatile int registrars;
     private final AtomicLong failedCalls = new AtomicLong();
     private final AtomicLong calls = new AtomicLong();
     private final String ledger;
@@ -81,6 +84,12 @@ final class Load {
         adminToken = launcher.token("crash-admin", timebank, "ADMIN,COORDINATOR,STAFF");
     }
 
+    /** Coordinators registering members beside the contributions, as many as {@code count} at once. */
+    Load withRegistrars(int count) {
+        registrars = count;
+        return this;
+    }
+
     void startRunning(Launcher launcher) throws IOException, InterruptedException {
         refreshTokens(launcher);
         running = true;
@@ -90,6 +99,36 @@ final class Load {
             thread.setDaemon(true);
             thread.start();
             threads.add(thread);
+        }
+        for (int r = 0; r < registrars; r++) {
+            Thread thread = new Thread(this::register, "crash-registrar-" + r);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+    }
+
+    /** A coordinator registering members one after another; each acknowledged one is remembered. */
+    private void register() {
+        String members = ledger + "/api/v1/timebanks/" + timebank + "/members";
+        while (running) {
+            calls.incrementAndGet();
+            try {
+                HttpResponse<String> answer = post(members, adminToken, Map.of("kind", "NEIGHBOUR",
+                        "displayName", "Registered " + UUID.randomUUID().toString().substring(0, 6)));
+                if (answer.statusCode() == 201) {
+                    registered.add(JSON.readTree(answer.body()).path("id").asText());
+                } else {
+                    failedCalls.incrementAndGet();
+                    pause();
+                }
+            } catch (IOException e) {
+                failedCalls.incrementAndGet();
+                pause();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -153,16 +192,31 @@ final class Load {
         HttpResponse<String> send() throws IOException, InterruptedException;
     }
 
-    record Figures(int attempted, int logged, int validated, long calls, long failedCalls) {
+    record Figures(int attempted, int logged, int validated, long calls, long failedCalls, int registered) {
+
+        Figures(int attempted, int logged, int validated, long calls, long failedCalls) {
+            this(attempted, logged, validated, calls, failedCalls, 0);
+        }
+
         @Override
         public String toString() {
-            return String.format("load: %d contributions sent, %d acknowledged as logged, %d as validated; %d calls, %d"
-                    + " failed or unanswered (while a process was down)", attempted, logged, validated, calls, failedCalls);
+            return String.format("load: %d contributions sent, %d acknowledged as logged, %d as validated;%s %d calls, %d"
+                    + " failed or unanswered (while a process was down)", attempted, logged, validated,
+                    registered == 0 ? "" : " " + registered + " members registered;", calls, failedCalls);
         }
     }
 
     Figures figures() {
-        return new Figures(attempted.size(), logged.size(), validated.size(), calls.get(), failedCalls.get());
+        return new Figures(attempted.size(), logged.size(), validated.size(), calls.get(), failedCalls.get(), registered.size());
+    }
+
+    /** Calls so far, and of them those that failed or went unanswered. */
+    long calls() {
+        return calls.get();
+    }
+
+    long failedCalls() {
+        return failedCalls.get();
     }
 
     static HttpResponse<String> post(String url, String token, Object body) throws IOException, InterruptedException {

@@ -2,33 +2,31 @@ package org.reciprocity.bench.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.reciprocity.platform.FreePorts;
 
 /**
  * The crash suite's short version, in every build: the launcher and the ledger killed with
  * {@code kill -9} once each under load. The full suite (ten cycles of every process) is
- * {@code scripts/crash-suite.sh}; see docs/reliability.md.
+ * {@code scripts/crash-suite.sh}; see docs/reliability.md. It runs on the platform it shares with
+ * {@link ClusterFailoverIT} ({@link SharedLauncher}: three KRaft brokers), so the launcher's kill takes
+ * the whole cluster down with it and its restart brings the three brokers back together.
  */
 class CrashSuiteIT {
 
     @Test
     void noAcknowledgedHourIsLostOrDoubledAndEveryProcessComesBackAfterKillNine() throws Exception {
-        Path project = Path.of(System.getProperty("reciprocity.project.dir", "..")).toAbsolutePath().normalize();
-        Path data = Files.createTempDirectory("reciprocity-crash-it");
-        int firstPort = FreePorts.block(10); // the launcher takes ten from the first
+        Launcher launcher = SharedLauncher.get();
 
-        CrashSuite.Report report = CrashSuite.run(new CrashSuite.Settings(project, data, 1,
-                List.of("ledger-service", "launcher"), Duration.ofSeconds(5), firstPort, Duration.ofSeconds(240)));
+        CrashSuite.Report report = CrashSuite.run(launcher, new CrashSuite.Settings(null, SharedLauncher.dataDir(), 1,
+                List.of("ledger-service", "launcher"), Duration.ofSeconds(5), 0, Duration.ofSeconds(240)));
         CrashSuite.print(report);
 
         assertThat(report.checks().get(0).passed())
-                .as("the platform starts; its console said:%n%s", CrashSuite.tail(data.resolve("launcher-console.log"), 60))
+                .as("the platform starts; its console said:%n%s", CrashSuite.tail(SharedLauncher.dataDir()
+                        .resolve("launcher-console.log"), 60))
                 .isTrue();
         assertThat(report.load().validated()).as("validations acknowledged under load").isPositive();
         assertThat(report.checks()).filteredOn(check -> !check.passed()).isEmpty();
