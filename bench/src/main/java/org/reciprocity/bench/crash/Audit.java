@@ -164,6 +164,33 @@ final class Audit {
     }
 
     /**
+     * The consumers' read models hold what the acknowledged writes said, once the consumers have caught up:
+     * every acknowledged registration is a profile in matching and a recipient in notification (both keyed
+     * by the member's id), in the load's timebank. Offsets alone would not show an event skipped on a
+     * failover and committed anyway.
+     */
+    List<CrashSuite.Check> readModels() {
+        List<CrashSuite.Check> checks = new ArrayList<>();
+        try (MongoClient client = MongoClients.create(launcher.mongoUri())) {
+            for (String[] model : List.of(new String[] {"matching", "profiles"}, new String[] {"notification", "recipients"})) {
+                Set<String> held = new HashSet<>();
+                for (Document d : client.getDatabase(model[0]).getCollection(model[1])
+                        .find(Filters.in("_id", List.copyOf(load.registered))).batchSize(500)) {
+                    if (load.timebank.equals(d.getString("timebankId"))) {
+                        held.add(String.valueOf(d.get("_id")));
+                    }
+                }
+                Set<String> missing = new HashSet<>(load.registered);
+                missing.removeAll(held);
+                checks.add(CrashSuite.check("every acknowledged registration in " + model[0] + "'s " + model[1],
+                        missing.isEmpty() && !load.registered.isEmpty(),
+                        held.size() + " of " + load.registered.size() + " there" + sample(missing)));
+            }
+        }
+        return checks;
+    }
+
+    /**
      * Each acknowledged event on its topic exactly once, and no event of the load's timebank twice: one
      * {@code ContributionLogged} per acknowledged log, one {@code ContributionValidated} and one
      * {@code TransferPosted} per acknowledged validation, one {@code MemberRegistered} per acknowledged

@@ -33,7 +33,8 @@ import org.apache.kafka.common.config.ConfigResource;
  * it is back in the cluster and every partition has its three replicas in sync before the next kill.
  * Then it checks what members and coordinators were told against the ledger's store and the topics
  * ({@link Audit}: nothing acknowledged lost or doubled, no phantom event) and that every service's
- * consumers caught up, and prints {@code N passed, M failed}.
+ * consumers caught up (and their read models hold every acknowledged registration), and prints
+ * {@code N passed, M failed}.
  *
  * <p>Arguments: failovers (default 10), seconds of load before each kill (default 6), first port (9700;
  * fifteen from it). Run with {@code scripts/cluster-suite.sh}; see docs/reliability.md.
@@ -141,6 +142,7 @@ public final class ClusterSuite {
                             + " lag 0 on every partition of the topics it reads)",
                     caughtUp.isPresent(), caughtUp.map(s -> String.format("%.1f s after the load stopped", s))
                             .orElseGet(() -> lag(admin).toString())));
+            checks.addAll(audit.readModels());
             return new Report(checks, failovers, load.figures(), caughtUp.orElse(-1.0));
         }
     }
