@@ -21,6 +21,7 @@ import org.reciprocity.contracts.ledger.SoftLimitCrossed;
 import org.reciprocity.contracts.ledger.TransferReversed;
 import org.reciprocity.contracts.ledger.TransferPosted;
 import org.reciprocity.contracts.member.MemberDetailsChanged;
+import org.reciprocity.contracts.member.MemberErased;
 import org.reciprocity.contracts.member.MemberReactivated;
 import org.reciprocity.contracts.member.MemberRegistered;
 import org.reciprocity.contracts.member.MemberSuspended;
@@ -56,6 +57,7 @@ public final class LedgerContracts {
             new EventType("reciprocity.MemberSuspended.v1", MemberSuspended.class, MEMBERS),
             new EventType("reciprocity.MemberReactivated.v1", MemberReactivated.class, MEMBERS),
             new EventType("reciprocity.MemberDetailsChanged.v1", MemberDetailsChanged.class, MEMBERS),
+            new EventType("reciprocity.MemberErased.v1", MemberErased.class, MEMBERS),
             new EventType("reciprocity.ContributionLogged.v1", ContributionLogged.class, CONTRIBUTIONS),
             new EventType("reciprocity.ContributionValidated.v1", ContributionValidated.class, CONTRIBUTIONS),
             new EventType("reciprocity.ContributionDisputed.v1", ContributionDisputed.class, CONTRIBUTIONS),

@@ -9,8 +9,17 @@ import java.util.Objects;
  *
  * @param retention how long records are kept; {@code null} keeps them for ever (event-sourced read
  *                  models can be rebuilt from the start)
+ * @param compacted whether the topic keeps only the newest record of each key ({@code cleanup.policy=compact}):
+ *                  a state topic, where a newer record of a subject replaces, and in time removes, the older ones.
+ *                  This is how personal data can travel and still be forgotten (docs/personal-data.md 2.3)
  */
-public record Topic(String name, String keyedBy, int partitions, Duration retention, String owner, String description) {
+public record Topic(String name, String keyedBy, int partitions, Duration retention, String owner, String description,
+                    boolean compacted) {
+
+    /** A topic that keeps every record for its retention. */
+    public Topic(String name, String keyedBy, int partitions, Duration retention, String owner, String description) {
+        this(name, keyedBy, partitions, retention, owner, description, false);
+    }
 
     public Topic {
         Objects.requireNonNull(name, "name");
@@ -18,6 +27,9 @@ public record Topic(String name, String keyedBy, int partitions, Duration retent
         Objects.requireNonNull(owner, "owner");
         if (partitions < 1) {
             throw new IllegalArgumentException("a topic needs at least one partition");
+        }
+        if (compacted && retention != null) {
+            throw new IllegalArgumentException("a compacted topic keeps the newest record of each key: it has no retention");
         }
     }
 

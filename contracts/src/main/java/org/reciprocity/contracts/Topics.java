@@ -30,6 +30,12 @@ public final class Topics {
     public static final String NOTIFICATIONS_TOPIC = "reciprocity.notifications.v1";
     public static final String INVITATIONS_TOPIC = "reciprocity.invitations.v1";
     public static final String PERSONAL_DATA_TOPIC = "reciprocity.personal-data.v1";
+    public static final String MEMBER_DETAILS_TOPIC = "reciprocity.member-details.v1";
+    public static final String ERASURE_CONFIRMATIONS_TOPIC = "reciprocity.erasure-confirmations.v1";
+
+    /** The services that hold personal data and confirm an erasure ({@code ErasureConfirmed.service}). */
+    public static final String REVIEW = "review-service";
+    public static final List<String> HOLDERS_OF_PERSONAL_DATA = List.of(LEDGER, MATCHING, NOTIFICATION, IDENTITY, REVIEW);
 
     public static final Topic TIMEBANKS = LedgerContracts.TIMEBANKS;
     public static final Topic MEMBERS = LedgerContracts.MEMBERS;

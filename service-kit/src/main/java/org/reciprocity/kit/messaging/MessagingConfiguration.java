@@ -138,8 +138,9 @@ public class MessagingConfiguration {
      */
     @Bean
     KafkaAdmin.NewTopics catalogueTopics(@Value("${reciprocity.kafka.replication-factor:1}") short replicationFactor,
-            @Value("${reciprocity.kafka.min-insync-replicas:${KAFKA_MIN_INSYNC_REPLICAS:}}") String minInSyncReplicas) {
-        return new KafkaAdmin.NewTopics(TopicDeclarations.of(replicationFactor, minInSyncReplicas).catalogue()
+            @Value("${reciprocity.kafka.min-insync-replicas:${KAFKA_MIN_INSYNC_REPLICAS:}}") String minInSyncReplicas,
+            @Value("${reciprocity.kafka.compaction-lag:PT24H}") java.time.Duration compactionLag) {
+        return new KafkaAdmin.NewTopics(TopicDeclarations.of(replicationFactor, minInSyncReplicas, compactionLag).catalogue()
                 .toArray(NewTopic[]::new));
     }
 

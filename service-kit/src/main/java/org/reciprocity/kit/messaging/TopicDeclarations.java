@@ -1,5 +1,6 @@
 package org.reciprocity.kit.messaging;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -20,12 +21,30 @@ import org.springframework.kafka.config.TopicBuilder;
  * copied it. With it at 2 on three replicas, an acknowledged write is on two brokers, and writes go
  * on while one broker is away.
  *
+ * <p>A compacted topic (the member-details topic) is where personal data travels, so how soon an
+ * older record of a key is really gone is a promise to members: the log cleaner only compacts closed
+ * segments, so each segment is closed after at most an hour and cleaned within
+ * {@code compactionLag} (24 hours by default; seconds on a test platform). Its dead-letter twin keeps
+ * records no longer than that lag either: a copy of a member's details must not outlive their erasure.
+ *
  * @param replicationFactor  replicas of each partition
  * @param minInSyncReplicas  replicas that must hold a write before it is acknowledged
+ * @param compactionLag      how long an older record of a key may stay on a compacted topic
  */
-public record TopicDeclarations(short replicationFactor, int minInSyncReplicas) {
+public record TopicDeclarations(short replicationFactor, int minInSyncReplicas, Duration compactionLag) {
+
+    /** Within a day, an older record of a compacted topic is gone. */
+    public static final Duration COMPACTION_LAG = Duration.ofHours(24);
+    private static final Duration LONGEST_SEGMENT = Duration.ofHours(1);
+
+    public TopicDeclarations(short replicationFactor, int minInSyncReplicas) {
+        this(replicationFactor, minInSyncReplicas, COMPACTION_LAG);
+    }
 
     public TopicDeclarations {
+        if (compactionLag == null || compactionLag.isNegative() || compactionLag.isZero()) {
+            throw new IllegalArgumentException("the compaction lag must be a positive duration, not " + compactionLag);
+        }
         if (replicationFactor < 1) {
             throw new IllegalArgumentException("the replication factor must be at least 1, not " + replicationFactor);
         }
@@ -41,8 +60,12 @@ public record TopicDeclarations(short replicationFactor, int minInSyncReplicas) 
      * configured), else {@link #defaultFor} the replication factor.
      */
     public static TopicDeclarations of(short replicationFactor, String configuredMinInSync) {
+        return of(replicationFactor, configuredMinInSync, COMPACTION_LAG);
+    }
+
+    public static TopicDeclarations of(short replicationFactor, String configuredMinInSync, Duration compactionLag) {
         return new TopicDeclarations(replicationFactor, configuredMinInSync == null || configuredMinInSync.isBlank()
-                ? defaultFor(replicationFactor) : Integer.parseInt(configuredMinInSync.strip()));
+                ? defaultFor(replicationFactor) : Integer.parseInt(configuredMinInSync.strip()), compactionLag);
     }
 
     /** One fewer than the replicas, at least one: 1 for 1 or 2 replicas, 2 for 3. */
@@ -73,16 +96,32 @@ public record TopicDeclarations(short replicationFactor, int minInSyncReplicas) 
     }
 
     NewTopic topic(Topic topic) {
-        return declared(topic.name(), topic.partitions(), topic.retentionMillis());
+        if (topic.compacted()) {
+            return within(builder(topic.name(), topic.partitions())
+                    .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                    .config(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, Long.toString(compactionLag.toMillis()))
+                    .config(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.01")
+                    .config(TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(compactionLag.toMillis()))).build();
+        }
+        return builder(topic.name(), topic.partitions())
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retentionMillis())).build();
     }
 
     NewTopic deadLetter(Topic topic) {
-        return declared(topic.deadLetterName(), topic.partitions(), Topics.DEAD_LETTER_RETENTION.toMillis());
+        Duration kept = topic.compacted() ? compactionLag : Topics.DEAD_LETTER_RETENTION;
+        TopicBuilder builder = builder(topic.deadLetterName(), topic.partitions())
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(kept.toMillis()));
+        return (topic.compacted() ? within(builder) : builder).build();
     }
 
-    private NewTopic declared(String name, int partitions, long retentionMillis) {
+    /** Closes segments often enough for the cleaner (which never touches the open one) to keep the lag. */
+    private TopicBuilder within(TopicBuilder builder) {
+        Duration segment = compactionLag.compareTo(LONGEST_SEGMENT) < 0 ? compactionLag : LONGEST_SEGMENT;
+        return builder.config(TopicConfig.SEGMENT_MS_CONFIG, Long.toString(segment.toMillis()));
+    }
+
+    private TopicBuilder builder(String name, int partitions) {
         return TopicBuilder.name(name).partitions(partitions).replicas(replicationFactor)
-                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retentionMillis))
-                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInSyncReplicas)).build();
+                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInSyncReplicas));
     }
 }

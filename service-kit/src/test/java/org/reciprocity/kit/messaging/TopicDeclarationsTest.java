@@ -31,7 +31,8 @@ class TopicDeclarationsTest {
     private static List<NewTopic> declared(int replicas, String configured) {
         try (var context = new GenericApplicationContext()) {
             context.registerBean("catalogueTopics", KafkaAdmin.NewTopics.class,
-                    () -> new MessagingConfiguration().catalogueTopics((short) replicas, configured));
+                    () -> new MessagingConfiguration().catalogueTopics((short) replicas, configured,
+                            TopicDeclarations.COMPACTION_LAG));
             context.refresh();
             Admin admin = new Admin();
             admin.setApplicationContext(context);
@@ -96,5 +97,23 @@ class TopicDeclarationsTest {
     void neverMoreThanThereAreReplicas() {
         assertThat(TopicDeclarations.suitable(1, 2)).isFalse();
         assertThat(TopicDeclarations.suitable(1, 0)).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void theDetailsTopicIsCompactedWithinTheLagAndItsDeadLettersLastNoLonger() {
+        TopicDeclarations declarations = new TopicDeclarations((short) 1, 1, java.time.Duration.ofSeconds(5));
+
+        NewTopic details = declarations.topic(org.reciprocity.contracts.PersonalDataContracts.MEMBER_DETAILS);
+        NewTopic deadLetters = declarations.deadLetter(org.reciprocity.contracts.PersonalDataContracts.MEMBER_DETAILS);
+        NewTopic members = declarations.topic(Topics.MEMBERS);
+
+        assertThat(details.configs()).containsEntry("cleanup.policy", "compact")
+                .containsEntry("max.compaction.lag.ms", "5000").containsEntry("segment.ms", "5000")
+                .doesNotContainKey("retention.ms");
+        assertThat(deadLetters.configs()).containsEntry("retention.ms", "5000").containsEntry("segment.ms", "5000")
+                .doesNotContainKey("cleanup.policy");
+        assertThat(members.configs()).containsEntry("retention.ms", "-1").doesNotContainKey("cleanup.policy");
+        assertThat(new TopicDeclarations((short) 1, 1).topic(org.reciprocity.contracts.PersonalDataContracts.MEMBER_DETAILS)
+                .configs()).containsEntry("max.compaction.lag.ms", "86400000").containsEntry("segment.ms", "3600000");
     }
 }
