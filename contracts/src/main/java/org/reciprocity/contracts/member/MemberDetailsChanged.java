@@ -7,9 +7,13 @@ import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.contracts.Events;
 
 /**
- * A coordinator (or the member) changed a member's details. The event carries the whole of the
- * details as they now are, not a difference, so a read model that missed an earlier change, or
- * sees two changes out of order, converges by keeping the one with the later {@code version}.
+ * A coordinator (or the member) changed a member's details.
+ *
+ * <p>Since issue 18 the ledger publishes this with {@code kind}, {@code displayName}, {@code email} and
+ * {@code language} {@code null}: the details themselves travel on the compacted member-details topic
+ * ({@link MemberDetailsRecorded}), which an erasure can clean; this topic is kept for ever. Records written
+ * before then carry them; readers must not rely on them. What it still says: the member's details
+ * changed, to {@code version}, by {@code changedBy}.
  *
  * @param email     {@code null} when the member has no e-mail (paper-first)
  * @param language  the member's language tag ({@code en}, {@code fr})
@@ -23,10 +27,6 @@ public record MemberDetailsChanged(UUID eventId, Instant occurredAt, String time
     public MemberDetailsChanged {
         Events.require(eventId, occurredAt, timebankId);
         Events.requireText(memberId, "memberId");
-        Events.requireText(displayName, "displayName");
-        if (kind == null) {
-            throw new IllegalArgumentException("kind is required");
-        }
     }
 
     @Override

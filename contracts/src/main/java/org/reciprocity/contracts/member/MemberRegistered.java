@@ -8,8 +8,13 @@ import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.contracts.Events;
 
 /**
- * A member joined a timebank. The display name, e-mail and language are here because the
- * matching and notification services need them to do their work; ledger entries never carry them.
+ * A member joined a timebank.
+ *
+ * <p>Since issue 18 the ledger publishes this with ids and roles only: {@code kind}, {@code displayName},
+ * {@code email} and {@code language} are {@code null}, because this topic is kept for ever and a name (or
+ * "this person uses a mental-health service") must be forgettable. They travel on the compacted
+ * member-details topic ({@link MemberDetailsRecorded}). Records written before then carry them; readers
+ * take the details from {@link MemberDetailsRecorded} and must not rely on these fields.
  *
  * @param email        {@code null} for paper-first members without e-mail
  * @param language     the member's language tag ({@code en}, {@code fr})
@@ -24,10 +29,6 @@ public record MemberRegistered(UUID eventId, Instant occurredAt, String timebank
     public MemberRegistered {
         Events.require(eventId, occurredAt, timebankId);
         Events.requireText(memberId, "memberId");
-        Events.requireText(displayName, "displayName");
-        if (kind == null) {
-            throw new IllegalArgumentException("kind is required");
-        }
         roles = roles == null ? List.of("MEMBER") : List.copyOf(roles);
     }
 
