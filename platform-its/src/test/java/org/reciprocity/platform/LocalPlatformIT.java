@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * completed back in matching; a backup taken under load and restored into a fresh data folder
  * starts again with everything acknowledged before it, a chain that verifies and balances that sum to zero.
  */
-@Order(2)
+@Order(3)
 class LocalPlatformIT {
 
     @Test

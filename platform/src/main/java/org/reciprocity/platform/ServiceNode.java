@@ -146,11 +146,30 @@ final class ServiceNode implements Child {
      * {@code TopicDeclarations}): 1 and 1 on one broker (the services' defaults), 3 and 2 on a cluster.
      */
     static Map<String, String> kafkaDurability(PlatformConfig config) {
-        if (!config.embeddedInfrastructure()) {
-            return Map.of(); // an external broker: the services' own settings (or the operator's environment) decide
+        Map<String, String> environment = new HashMap<>(erasureTiming());
+        if (config.embeddedInfrastructure()) { // else an external broker: the services' own settings decide
+            environment.put("KAFKA_REPLICATION_FACTOR", Integer.toString(config.kafkaReplicationFactor()));
+            environment.put("KAFKA_MIN_INSYNC_REPLICAS", Integer.toString(config.kafkaMinInSyncReplicas()));
         }
-        return Map.of("KAFKA_REPLICATION_FACTOR", Integer.toString(config.kafkaReplicationFactor()),
-                "KAFKA_MIN_INSYNC_REPLICAS", Integer.toString(config.kafkaMinInSyncReplicas()));
+        return Map.copyOf(environment);
+    }
+
+    /**
+     * How soon an erased member's older details leave the compacted details topic: 24 hours unless
+     * the launcher is given {@code -Dreciprocity.kafka.compaction-lag} (and how often the ledger
+     * re-appends an erased member's record so the topic's segment closes:
+     * {@code -Dreciprocity.erasure.details-sweep}). Tests that wait for an erasure to reach the topic
+     * set them to seconds; a newcomer's platform keeps the promised defaults.
+     */
+    static Map<String, String> erasureTiming() {
+        Map<String, String> environment = new HashMap<>();
+        for (String property : List.of("reciprocity.kafka.compaction-lag", "reciprocity.erasure.details-sweep")) {
+            String value = System.getProperty(property);
+            if (value != null && !value.isBlank()) {
+                environment.put(property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'), value.strip());
+            }
+        }
+        return environment;
     }
 
     /** Where the ledger keeps the key that signs its checkpoints (created there on its first start). */
