@@ -145,6 +145,9 @@ public final class LocalPlatform implements AutoCloseable {
         say("Kafka (KRaft) on " + config.kafkaBootstrap() + (config.kafkaBrokers() == 1 ? "" : String.format(
                 " (%d brokers; topics with %d replicas, min.insync.replicas %d)", config.kafkaBrokers(),
                 config.kafkaReplicationFactor(), config.kafkaMinInSyncReplicas())));
+        if (config.embeddedInfrastructure()) {
+            scrubOldPersonalData();
+        }
         // the issuer first: the services fetch its keys before they call themselves healthy. It
         // starts whatever -Dreciprocity.services says, as the development issuer did: no token without it.
         Supervised issuer = supervise(ServiceNode.identity(config), Duration.ofSeconds(300));
@@ -160,6 +163,28 @@ public final class LocalPlatform implements AutoCloseable {
         awaitFirstStart(services.subList(1, services.size()), timeout);
         say(String.format("all services healthy in %.1f s; what runs: http://127.0.0.1:%d/dev/status",
                 (System.nanoTime() - began) / 1e9, config.issuerPort()));
+    }
+
+    /**
+     * Once per data folder, before any service reads the topics: records written before issue 18
+     * carried names, e-mails and free text on topics kept for ever; {@link TopicScrub} rewrites them
+     * without. A fresh folder has no topics yet, so this only marks it done.
+     */
+    private void scrubOldPersonalData() throws IOException {
+        Path done = config.dataDir().resolve("migrations").resolve("topics-scrubbed-1");
+        if (Files.exists(done)) {
+            return;
+        }
+        try {
+            TopicScrub.Report report = new TopicScrub(config.kafkaBootstrap()).run();
+            if (report.changedAnything()) {
+                say("took names, e-mails and free text out of the records already on the topics: " + report.changedByTopic());
+            }
+        } catch (Exception e) {
+            throw new IOException("could not take the personal data out of the topics' old records: " + e.getMessage(), e);
+        }
+        Files.createDirectories(done.getParent());
+        Files.writeString(done, java.time.Instant.now() + "\n");
     }
 
     /**
