@@ -41,6 +41,7 @@ class AccessExportIT {
     @Test
     void theExportHoldsEveryDocumentAnyServiceKeepsAboutTheMember() throws Exception {
         LocalPlatform platform = SharedPlatform.get();
+        platform.prepareFirstRun(); // the local timebank, opened as the run command opens it
         PlatformConfig config = platform.config();
         String timebank = config.devTimebank();
         String ledger = platform.url("ledger-service") + "/api/v1/timebanks/" + timebank;

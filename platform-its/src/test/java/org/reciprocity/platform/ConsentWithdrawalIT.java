@@ -27,6 +27,7 @@ class ConsentWithdrawalIT {
     @Test
     void withdrawingAConsentStopsItsEffectInTheLedgerAndInMatching() throws Exception {
         LocalPlatform platform = SharedPlatform.get();
+        platform.prepareFirstRun(); // the local timebank, opened as the run command opens it
         String timebank = platform.config().devTimebank();
         String ledger = platform.url("ledger-service") + "/api/v1/timebanks/" + timebank;
         String matching = platform.url("matching-service") + "/api/v1/timebanks/" + timebank;
