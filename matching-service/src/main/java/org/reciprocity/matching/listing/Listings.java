@@ -196,6 +196,34 @@ public class Listings {
                 .orElse(Set.of());
     }
 
+    /**
+     * Issue 18: an erased member's listings ({@code owned}, found by {@code erasure/PersonalData}). The live
+     * ones are withdrawn as any withdrawal is (conditional on the version, {@code ListingWithdrawn} through
+     * the listing's outbox, no reason), then the member's words are taken out of every one of them and
+     * those with nothing left to publish are removed. A listing whose event is still waiting keeps its ids
+     * until the relay has published it (the retention job removes it then). Repeatable.
+     */
+    public void erase(Criteria ownedBy, String by) {
+        Query owned = Query.query(ownedBy);
+        for (ListingDocument stored : mongo.find(owned, ListingDocument.class, COLLECTION)) {
+            ListingDocument current = stored;
+            for (int attempt = 0; current != null && current.toListing().isLive(); attempt++) {
+                if (attempt == 5) {
+                    throw new IllegalStateException("listing " + stored.id() + " kept changing; the erasure will be retried");
+                }
+                current = save(current, current.toListing().withdraw(by, null, clock)) ? null
+                        : mongo.findById(stored.id(), ListingDocument.class, COLLECTION);
+            }
+        }
+        List<String> ids = mongo.find(owned, ListingDocument.class, COLLECTION).stream().map(ListingDocument::id).toList();
+        mongo.updateMulti(owned, new org.springframework.data.mongodb.core.query.Update().unset("title")
+                .unset("description").unset("district").unset("accessibility").unset("tags").unset("recurrence")
+                .set("erased", true), COLLECTION);
+        mongo.remove(Query.query(new Criteria().andOperator(ownedBy, Criteria.where("outbox.0").exists(false))),
+                COLLECTION);
+        ids.forEach(this::refresh);
+    }
+
     /** The member's live listings (open or paused), newest first, as stored: for the member's own page. */
     public List<Listing> ownedBy(String timebankId, String ownerId) {
         Query owned = Query.query(Criteria.where("timebankId").is(timebankId).and("ownerId").is(ownerId)

@@ -247,6 +247,20 @@ public class Matches implements MatchedWith {
                 .collect(java.util.stream.Collectors.toSet());
     }
 
+    /**
+     * Issue 18: the matches of an erased member ({@code involving}, found by {@code erasure/PersonalData})
+     * lose their activity (the need's title, the member's words); their ids, states and minutes stay, since
+     * the ledger and the other member's history refer to them. Repeatable.
+     */
+    public void erase(Criteria involving) {
+        mongo.updateMulti(Query.query(involving), new org.springframework.data.mongodb.core.query.Update()
+                .unset("activity"), COLLECTION);
+        Query live = Query.query(new Criteria().andOperator(involving,
+                Criteria.where("status").in(Match.Status.PROPOSED, Match.Status.AGREED)));
+        live.fields().exclude("outbox");
+        mongo.find(live, MatchDocument.class, COLLECTION).forEach(document -> track(document.toMatch()));
+    }
+
     /** Reads the open matches from the database; picks up what other instances wrote. */
     @Scheduled(fixedDelayString = "${reciprocity.matching.board-refresh:5m}", initialDelayString = "${reciprocity.matching.board-refresh:5m}")
     public void reload() {
