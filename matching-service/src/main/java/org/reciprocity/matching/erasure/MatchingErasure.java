@@ -10,6 +10,7 @@ import org.reciprocity.contracts.member.MemberErased;
 import org.reciprocity.kit.erasure.ErasureConfirmations;
 import org.reciprocity.kit.erasure.KitErasure;
 import org.reciprocity.kit.messaging.ProcessedEvents;
+import org.reciprocity.kit.outbox.OutboxRelay;
 import org.reciprocity.matching.listing.Listings;
 import org.reciprocity.matching.match.Matches;
 import org.reciprocity.matching.profile.Profiles;
@@ -47,9 +48,11 @@ class MatchingErasure {
     private final Matches matches;
     private final ErasureConfirmations confirmations;
     private final KitErasure kit;
+    private final OutboxRelay relay;
 
     MatchingErasure(MongoTemplate mongo, ProcessedEvents processed, Profiles profiles, Listings listings,
-                    Matches matches, Clock clock) {
+                    Matches matches, OutboxRelay relay, Clock clock) {
+        this.relay = relay;
         this.mongo = mongo;
         this.processed = processed;
         this.profiles = profiles;
@@ -90,6 +93,8 @@ class MatchingErasure {
         if (confirmations.confirm(timebankId, memberId, COLLECTIONS)) {
             log.info("matching forgot member {} of timebank {}", memberId, timebankId);
         }
+        // the confirmation waits in its document's outbox (id: timebank/member); the sweep would publish it too
+        relay.flush(ErasureConfirmations.COLLECTION, timebankId + "/" + memberId);
     }
 
     /** The profile becomes {@code {_id, timebankId, erased: true}}: nothing else, and nothing comes back. */

@@ -199,9 +199,10 @@ public class Listings {
     /**
      * Issue 18: an erased member's listings ({@code owned}, found by {@code erasure/PersonalData}). The live
      * ones are withdrawn as any withdrawal is (conditional on the version, {@code ListingWithdrawn} through
-     * the listing's outbox, no reason), then the member's words are taken out of every one of them and
-     * those with nothing left to publish are removed. A listing whose event is still waiting keeps its ids
-     * until the relay has published it (the retention job removes it then). Repeatable.
+     * the listing's outbox, no reason) and published, then the member's words are taken out of every one
+     * of them and those with nothing left to publish are removed. A listing whose event the broker did not
+     * take keeps its ids only, until the relay publishes it and the retention job removes it (closed
+     * listings); a repeat of the erasure removes it too. Repeatable.
      */
     public void erase(Criteria ownedBy, String by) {
         Query owned = Query.query(ownedBy);
@@ -215,7 +216,12 @@ public class Listings {
                         : mongo.findById(stored.id(), ListingDocument.class, COLLECTION);
             }
         }
-        List<String> ids = mongo.find(owned, ListingDocument.class, COLLECTION).stream().map(ListingDocument::id).toList();
+        List<ListingDocument> all = mongo.find(owned, ListingDocument.class, COLLECTION);
+        // the withdrawals go out now, waiting for the broker's answer (a flush only hands them to the relay's
+        // thread), so the listings can be removed; what does not go out stays, as ids only, for the relay
+        relay.flushPending(all.stream().filter(l -> l.outbox() != null && !l.outbox().isEmpty())
+                .map(l -> OutboxRelay.Pending.readBack(COLLECTION, l.id())).toList());
+        List<String> ids = all.stream().map(ListingDocument::id).toList();
         mongo.updateMulti(owned, new org.springframework.data.mongodb.core.query.Update().unset("title")
                 .unset("description").unset("district").unset("accessibility").unset("tags").unset("recurrence")
                 .set("erased", true), COLLECTION);

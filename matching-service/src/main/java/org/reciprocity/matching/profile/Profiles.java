@@ -105,12 +105,14 @@ public class Profiles {
     @KafkaListener(id = DETAILS_CONSUMER, topics = Topics.MEMBER_DETAILS_TOPIC)
     void onDetails(DomainEvent event) {
         if (event instanceof MemberDetailsRecorded details && !details.erased()) {
-            if (newerDetails(details.memberId(), details.version(), new Update().set("timebankId", details.timebankId())
-                    .set("kind", details.kind()).set("displayName", details.displayName())
-                    .set("language", details.language()))) {
-                refresh(details.memberId());
-                events.publishEvent(new ProfileChanged(details.memberId()));
-            }
+            processed.applyOnce(DETAILS_CONSUMER, event, () -> {
+                if (newerDetails(details.memberId(), details.version(), new Update()
+                        .set("timebankId", details.timebankId()).set("kind", details.kind())
+                        .set("displayName", details.displayName()).set("language", details.language()))) {
+                    refresh(details.memberId());
+                    events.publishEvent(new ProfileChanged(details.memberId()));
+                }
+            });
         }
     }
 
