@@ -93,18 +93,25 @@ class Plans {
 
         /** As read: names and titles as they are now, the reasons worded in the reader's language. */
         Proposal worded(Locale language, Shown shown) {
-            String giver = shown.name(giverId, language);
-            String receiver = shown.name(receiverId, language);
-            List<Why> named = why == null ? List.of() : why.stream().map(w -> w.withNames(giver, receiver)).toList();
+            String giver = shown.name(giverId);
+            String receiver = shown.name(receiverId);
+            List<Why> named = why == null ? List.of() : why.stream()
+                    .map(w -> w.withNames(orFormer(giver, language), orFormer(receiver, language))).toList();
             return new Proposal(needListingId, offerListingId, giverId, receiverId, score,
                     named.stream().map(w -> w.words(language)).toList(), named, shown.title(needListingId),
                     shown.title(offerListingId), receiver, giver);
         }
     }
 
+    /** A member no longer known here (erased) is "a former member" in the reasons' words. */
+    static String orFormer(String name, Locale language) {
+        return name != null ? name : "fr".equals(language.getLanguage()) ? "un ancien membre" : "a former member";
+    }
+
     /** How a plan's reader sees the members and listings it names, looked up when it is read. */
     interface Shown {
-        String name(String memberId, Locale language);
+        /** The member's name now; null when not known (not yet, or no longer: erased). */
+        String name(String memberId);
 
         String title(String listingId);
     }
@@ -221,14 +228,13 @@ class Plans {
 
     /**
      * Names and titles for a plan's reader in this timebank: from the profiles and the board in memory,
-     * a listing no longer on the board from the store. A member no longer known (erased) is "a former member".
+     * a listing no longer on the board from the store; null for a member or listing no longer known.
      */
     Shown shown(String timebankId) {
         return new Shown() {
             @Override
-            public String name(String memberId, Locale language) {
-                return profiles.find(timebankId, memberId).map(Profile::displayName)
-                        .orElse("fr".equals(language.getLanguage()) ? "un ancien membre" : "a former member");
+            public String name(String memberId) {
+                return profiles.find(timebankId, memberId).map(Profile::displayName).orElse(null);
             }
 
             @Override

@@ -35,7 +35,7 @@ public enum MatchingRetention implements RetentionRule {
         }
     },
 
-    /** A coordinator's plan (names and listing titles copied in), counted from when it was drafted. */
+    /** A coordinator's plan (ids and reasons; names and titles are looked up when read), counted from when it was drafted. */
     PLANS("plans", "plans", null) {
         @Override
         public Criteria olderThan(Instant now, RetentionPolicy policy) {
