@@ -171,6 +171,7 @@ public class Listings {
         ListingDocument document = mongo.findById(id, ListingDocument.class, COLLECTION);
         if (document == null) {
             board.remove(id);
+            index.remove(id);
             return null;
         }
         Listing listing = document.toListing();

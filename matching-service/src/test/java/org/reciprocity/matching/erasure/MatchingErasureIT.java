@@ -127,6 +127,9 @@ class MatchingErasureIT {
         assertThat(withdrawn(need)).isTrue();
         assertThat(withdrawn(offer)).isTrue();
         assertThat(api.get(base() + "/listings/" + alisOffer, token(ali)).status()).isEqualTo(200);
+        assertThat(api.get(base() + "/listings/" + need, token(ali)).status()).isEqualTo(404);
+        assertThat(search()).doesNotContain(need, needTitle);
+        assertThat(api.get(profile(sam), token(ali)).status()).as("an erased member has no profile to show").isEqualTo(404);
 
         // the topics never carried the member's words: listings and matches, read whole (tags and the
         // category travel, by design: docs/personal-data.md 2.3)
@@ -144,6 +147,7 @@ class MatchingErasureIT {
         String need = publish(sam, "NEED", needTitle);
         String alisOffer = publish(ali, "OFFER", "Walks and a chat");
         String match = propose(need, alisOffer);
+        assertThat(search()).contains(need);
 
         // the consumer ran these steps, then the process stopped before the others and the confirmation
         erasure.profile(timebank, sam);
@@ -160,6 +164,14 @@ class MatchingErasureIT {
         assertThat(mongo.getCollection("matches").find(new Document("_id", match)).first()).doesNotContainKey("activity");
         assertThat(withdrawn(need)).isTrue();
         assertThat(everyDocumentAsText()).doesNotContain(name, needTitle, tag, accessNeed);
+        assertThat(search()).as("the board's index forgot the listing too").doesNotContain(need, needTitle);
+    }
+
+    /** The board searched for the word only Sam's need title holds. */
+    private String search() {
+        ApiClient.Response found = api.get(base() + "/listings?q=qn" + mark, token(ali));
+        assertThat(found.status()).isEqualTo(200);
+        return found.body();
     }
 
     /** Every document of every collection of matching's database, as JSON text. */
