@@ -22,6 +22,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -223,7 +224,7 @@ public class Listings {
         relay.flushPending(all.stream().filter(l -> l.outbox() != null && !l.outbox().isEmpty())
                 .map(l -> OutboxRelay.Pending.readBack(COLLECTION, l.id())).toList());
         List<String> ids = all.stream().map(ListingDocument::id).toList();
-        mongo.updateMulti(owned, new org.springframework.data.mongodb.core.query.Update().unset("title")
+        mongo.updateMulti(owned, new Update().unset("title")
                 .unset("description").unset("district").unset("accessibility").unset("tags").unset("recurrence")
                 .set("erased", true), COLLECTION);
         mongo.remove(Query.query(new Criteria().andOperator(ownedBy, Criteria.where("outbox.0").exists(false))),

@@ -26,12 +26,13 @@ import org.reciprocity.matching.Refused;
  * would do together, in the member's words (the need's title), kept here and read through the API;
  * since issue 18 its events carry it (and a decline's or cancellation's reason) as {@code null}, so no
  * free text is on the matches topic. {@code null} for matches proposed before it was kept, and once a
- * side of the match was erased.
+ * side of the match was erased. {@code closedReason}: what the member who declined, or whoever
+ * cancelled, wrote (the two read it on the match's page; blanked when a side is erased).
  */
 public record Match(String id, String timebankId, String giverId, String receiverId, String offerListingId,
                     String needListingId, String proposedBy, Via via, long estimatedMinutes, int score,
                     Answer giverAnswer, Answer receiverAnswer, Status status, Instant proposedAt, Instant expiresAt,
-                    Instant closedAt, String contributionId, long version, String activity) {
+                    Instant closedAt, String contributionId, long version, String activity, String closedReason) {
 
     public enum Status { PROPOSED, AGREED, COMPLETED, DECLINED, CANCELLED, EXPIRED }
 
@@ -57,7 +58,7 @@ public record Match(String id, String timebankId, String giverId, String receive
         Instant now = Instant.now(clock);
         Match match = new Match(UUID.randomUUID().toString(), timebankId, giverId, receiverId, offerListingId,
                 needListingId, proposedBy, via, estimatedMinutes, score, Answer.PENDING, Answer.PENDING,
-                Status.PROPOSED, now, now.plus(answerWithin), null, null, 0, activity);
+                Status.PROPOSED, now, now.plus(answerWithin), null, null, 0, activity, null);
         List<DomainEvent> events = new ArrayList<>();
         // issue 18: the activity (the need's title, the member's words) is kept in the match, not on the topic
         events.add(new MatchProposed(UUID.randomUUID(), now, timebankId, match.id, giverId, receiverId, offerListingId,
@@ -88,7 +89,7 @@ public record Match(String id, String timebankId, String giverId, String receive
         }
         return new Changed(new Match(id, timebankId, giverId, receiverId, offerListingId, needListingId, proposedBy, via,
                 estimatedMinutes, score, giver, receiver, next, proposedAt, expiresAt, closedAt, contributionId, version,
-                activity),
+                activity, closedReason),
                 events);
     }
 
@@ -99,7 +100,7 @@ public record Match(String id, String timebankId, String giverId, String receive
         Answer receiver = memberId.equals(receiverId) ? Answer.DECLINED : receiverAnswer;
         return new Changed(new Match(id, timebankId, giverId, receiverId, offerListingId, needListingId, proposedBy, via,
                 estimatedMinutes, score, giver, receiver, Status.DECLINED, proposedAt, expiresAt, now, contributionId,
-                version, activity), List.of(new MatchDeclined(UUID.randomUUID(), now, timebankId, id, memberId, giverId, receiverId,
+                version, activity, blankToNull(reason)), List.of(new MatchDeclined(UUID.randomUUID(), now, timebankId, id, memberId, giverId, receiverId,
                 null)));
     }
 
@@ -109,7 +110,7 @@ public record Match(String id, String timebankId, String giverId, String receive
             throw new Refused(MatchingRefusal.MATCH_CLOSED.with("state", words()));
         }
         Instant now = Instant.now(clock);
-        return new Changed(with(Status.CANCELLED, now, contributionId), List.of(new MatchCancelled(UUID.randomUUID(),
+        return new Changed(with(Status.CANCELLED, now, contributionId, blankToNull(reason)), List.of(new MatchCancelled(UUID.randomUUID(),
                 now, timebankId, id, by, giverId, receiverId, null)));
     }
 
@@ -155,9 +156,17 @@ public record Match(String id, String timebankId, String giverId, String receive
     }
 
     private Match with(Status next, Instant closed, String contribution) {
+        return with(next, closed, contribution, closedReason);
+    }
+
+    private Match with(Status next, Instant closed, String contribution, String reason) {
         return new Match(id, timebankId, giverId, receiverId, offerListingId, needListingId, proposedBy, via,
                 estimatedMinutes, score, giverAnswer, receiverAnswer, next, proposedAt, expiresAt, closed, contribution,
-                version, activity);
+                version, activity, reason);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private String words() {

@@ -30,6 +30,7 @@ import org.reciprocity.matching.Refused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -38,6 +39,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
+import com.mongodb.client.model.ReplaceOptions;
 /**
  * Keeps matching profiles in step with the ledger's member and transfer events and with what
  * members add themselves. MongoDB is the truth; an in-memory copy of every profile serves the
@@ -126,7 +128,7 @@ public class Profiles {
         try {
             var result = mongo.upsert(olderOrNone, update.set(DETAILS_VERSION, version), COLLECTION);
             return result.getMatchedCount() > 0 || result.getUpsertedId() != null;
-        } catch (org.springframework.dao.DuplicateKeyException newerOrErased) {
+        } catch (DuplicateKeyException newerOrErased) {
             return false;
         }
     }
@@ -139,7 +141,7 @@ public class Profiles {
         org.bson.Document tombstone = new org.bson.Document("_id", memberId).append("timebankId", timebankId)
                 .append("erased", true);
         mongo.getCollection(COLLECTION).replaceOne(new org.bson.Document("_id", memberId), tombstone,
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                new ReplaceOptions().upsert(true));
         refresh(memberId);
         events.publishEvent(new ProfileChanged(memberId));
     }
@@ -287,7 +289,7 @@ public class Profiles {
     private void upsert(String memberId, Update update) {
         try {
             mongo.upsert(Query.query(Criteria.where("_id").is(memberId).and("erased").ne(true)), update, COLLECTION);
-        } catch (org.springframework.dao.DuplicateKeyException erased) {
+        } catch (DuplicateKeyException erased) {
             // the profile is erased: nothing is added back
         }
         refresh(memberId);

@@ -148,6 +148,10 @@ class MatchingErasureIT {
         String alisOffer = publish(ali, "OFFER", "Walks and a chat");
         String match = propose(need, alisOffer);
         assertThat(search()).contains(need);
+        String reason = "Sam is in hospital qr" + mark;
+        ApiClient.Response declined = api.post(base() + "/matches/" + match + "/decline", token(ali),
+                Map.of("reason", reason));
+        assertThat(declined.text("closedReason")).isEqualTo(reason);
 
         // the consumer ran these steps, then the process stopped before the others and the confirmation
         erasure.profile(timebank, sam);
@@ -163,7 +167,9 @@ class MatchingErasureIT {
         assertThat(confirmationsOf(sam)).hasSize(1);
         assertThat(mongo.getCollection("matches").find(new Document("_id", match)).first()).doesNotContainKey("activity");
         assertThat(withdrawn(need)).isTrue();
-        assertThat(everyDocumentAsText()).doesNotContain(name, needTitle, tag, accessNeed);
+        assertThat(everyDocumentAsText()).doesNotContain(name, needTitle, tag, accessNeed, reason);
+        assertThat(mongo.getCollection("matches").find(new Document("_id", match)).first().getString("status"))
+                .isEqualTo("DECLINED");
         assertThat(search()).as("the board's index forgot the listing too").doesNotContain(need, needTitle);
     }
 

@@ -65,13 +65,18 @@ class MatchEventsTest {
     }
 
     @Test
-    void aDeclineOrACancellationCarriesNoReason() {
+    void aDeclineOrACancellationCarriesNoReasonWhichStaysInTheMatch() {
         Match proposed = Match.propose("tb", ALI, SAM, "offer-1", "need-1", "coordinator-1", Match.Via.COORDINATOR, 60,
                 80, "A walk on Tuesdays", Duration.ofDays(7), CLOCK).match();
 
-        assertThat(proposed.decline(SAM, "I am in hospital this week", CLOCK).events()).singleElement()
+        Match.Changed declined = proposed.decline(SAM, "I am in hospital this week", CLOCK);
+        assertThat(declined.events()).singleElement()
                 .isInstanceOfSatisfying(MatchDeclined.class, e -> assertThat(e.reason()).isNull());
-        assertThat(proposed.cancel("coordinator-1", "Sam is unwell", CLOCK).events()).singleElement()
+        assertThat(declined.match().closedReason()).as("kept in the match, read on its page")
+                .isEqualTo("I am in hospital this week");
+        Match.Changed cancelled = proposed.cancel("coordinator-1", "Sam is unwell", CLOCK);
+        assertThat(cancelled.events()).singleElement()
                 .isInstanceOfSatisfying(MatchCancelled.class, e -> assertThat(e.reason()).isNull());
+        assertThat(cancelled.match().closedReason()).isEqualTo("Sam is unwell");
     }
 }
