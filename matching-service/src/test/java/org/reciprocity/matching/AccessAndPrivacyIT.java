@@ -167,8 +167,8 @@ class AccessAndPrivacyIT {
 
     private String register(String name, MemberKind kind) {
         String id = UUID.randomUUID().toString();
-        LedgerMembers.send(bootstrap, new MemberRegistered(UUID.randomUUID(), Instant.now(), timebank, id, kind, name, null,
-                "en", null, "coordinator-1"));
+        LedgerMembers.send(bootstrap, new MemberRegistered(UUID.randomUUID(), Instant.now(), timebank, id, kind, name,
+                null, "en", null, "coordinator-1"));
         return id;
     }
 

@@ -114,8 +114,8 @@ class MemberDetailsChangesIT {
         heard(record);
 
         assertThat(stored()).isEqualTo(before);
-        assertThat(mongo.getCollection("processed_events").countDocuments(new Document("eventId", record.eventId().toString())))
-                .isEqualTo(1);
+        assertThat(mongo.getCollection("processed_events")
+                .countDocuments(new Document("eventId", record.eventId().toString()))).isEqualTo(1);
     }
 
     private MemberDetailsRecorded details(long version, String name, MemberKind kind, String language) {

@@ -136,7 +136,7 @@ class Plans {
                         List<Proposal> proposals, long total, long greedyTotal, long millis, List<String> sent,
                         List<Skipped> skipped) {
 
-        /** The plan as its reader reads it: names and titles as they are now, reasons and refusals in their language. */
+        /** The plan as its reader reads it: names and titles as of now, reasons and refusals in their language. */
         PlanDocument worded(Locale language, Shown shown) {
             return new PlanDocument(id, timebankId, createdBy, createdAt, status,
                     proposals.stream().map(p -> p.worded(language, shown)).toList(), total, greedyTotal, millis, sent,
@@ -155,7 +155,8 @@ class Plans {
         Planner.Plan plan = Planner.plan(input.needs(), input.offers(), input.allowed(), input.remaining());
         long millis = (System.nanoTime() - started) / 1_000_000;
         long greedy = Planner.greedy(input.needs(), input.offers(), input.allowed(), input.remaining()).total();
-        List<Proposal> proposals = plan.pairs().stream().map(pair -> explain(timebankId, input, pair).stored()).toList();
+        List<Proposal> proposals = plan.pairs().stream().map(pair -> explain(timebankId, input, pair).stored())
+                .toList();
         PlanDocument document = new PlanDocument(UUID.randomUUID().toString(), timebankId, coordinatorId, now,
                 Status.DRAFT, proposals, plan.total(), greedy, millis, List.of(), List.of());
         mongo.insert(document, COLLECTION);
@@ -239,8 +240,8 @@ class Plans {
 
             @Override
             public String title(String listingId) {
-                return listingId == null ? null : listings.board().get(listingId).or(() -> listings.find(timebankId, listingId))
-                        .map(Listing::title).orElse(null);
+                return listingId == null ? null : listings.board().get(listingId)
+                        .or(() -> listings.find(timebankId, listingId)).map(Listing::title).orElse(null);
             }
         };
     }

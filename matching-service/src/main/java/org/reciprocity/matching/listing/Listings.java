@@ -212,7 +212,8 @@ public class Listings {
             ListingDocument current = stored;
             for (int attempt = 0; current != null && current.toListing().isLive(); attempt++) {
                 if (attempt == 5) {
-                    throw new IllegalStateException("listing " + stored.id() + " kept changing; the erasure will be retried");
+                    throw new IllegalStateException("listing " + stored.id()
+                            + " kept changing; the erasure will be retried");
                 }
                 current = save(current, current.toListing().withdraw(by, null, clock)) ? null
                         : mongo.findById(stored.id(), ListingDocument.class, COLLECTION);

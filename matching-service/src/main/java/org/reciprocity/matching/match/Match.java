@@ -100,8 +100,8 @@ public record Match(String id, String timebankId, String giverId, String receive
         Answer receiver = memberId.equals(receiverId) ? Answer.DECLINED : receiverAnswer;
         return new Changed(new Match(id, timebankId, giverId, receiverId, offerListingId, needListingId, proposedBy, via,
                 estimatedMinutes, score, giver, receiver, Status.DECLINED, proposedAt, expiresAt, now, contributionId,
-                version, activity, blankToNull(reason)), List.of(new MatchDeclined(UUID.randomUUID(), now, timebankId, id, memberId, giverId, receiverId,
-                null)));
+                version, activity, blankToNull(reason)), List.of(new MatchDeclined(UUID.randomUUID(), now, timebankId, id,
+                memberId, giverId, receiverId, null)));
     }
 
     /** Either side or a coordinator calls it off, before any time is logged against it. */
@@ -110,8 +110,8 @@ public record Match(String id, String timebankId, String giverId, String receive
             throw new Refused(MatchingRefusal.MATCH_CLOSED.with("state", words()));
         }
         Instant now = Instant.now(clock);
-        return new Changed(with(Status.CANCELLED, now, contributionId, blankToNull(reason)), List.of(new MatchCancelled(UUID.randomUUID(),
-                now, timebankId, id, by, giverId, receiverId, null)));
+        return new Changed(with(Status.CANCELLED, now, contributionId, blankToNull(reason)),
+                List.of(new MatchCancelled(UUID.randomUUID(), now, timebankId, id, by, giverId, receiverId, null)));
     }
 
     /** The ledger validated a contribution naming this match. A repeat report changes nothing. */

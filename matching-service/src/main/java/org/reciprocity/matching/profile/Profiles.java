@@ -124,7 +124,8 @@ public class Profiles {
      */
     private boolean newerDetails(String memberId, long version, Update update) {
         Query olderOrNone = Query.query(Criteria.where("_id").is(memberId).and("erased").ne(true)
-                .orOperator(Criteria.where(DETAILS_VERSION).exists(false), Criteria.where(DETAILS_VERSION).lt(version)));
+                .orOperator(Criteria.where(DETAILS_VERSION).exists(false),
+                        Criteria.where(DETAILS_VERSION).lt(version)));
         try {
             var result = mongo.upsert(olderOrNone, update.set(DETAILS_VERSION, version), COLLECTION);
             return result.getMatchedCount() > 0 || result.getUpsertedId() != null;

@@ -46,7 +46,7 @@ public enum MatchingRetention implements RetentionRule {
         }
     },
 
-    /** A coordinator's plan (ids and reasons; names and titles are looked up when read), counted from when it was drafted. */
+    /** A coordinator's plan (ids and reason codes; names and titles are looked up when read), from its drafting. */
     PLANS("plans", "plans", null) {
         @Override
         public Criteria olderThan(Instant now, RetentionPolicy policy) {
