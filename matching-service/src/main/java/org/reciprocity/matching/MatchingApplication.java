@@ -1,6 +1,7 @@
 package org.reciprocity.matching;
 
 import org.reciprocity.kit.ReciprocityService;
+import org.reciprocity.kit.erasure.ErasureConfirmations;
 import org.reciprocity.kit.outbox.OutboxCollections;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,6 +19,6 @@ public class MatchingApplication {
     /** The collections whose documents carry events waiting to be published. */
     @Bean
     OutboxCollections outboxCollections() {
-        return OutboxCollections.of("profiles", "listings", "matches");
+        return OutboxCollections.of("profiles", "listings", "matches", ErasureConfirmations.COLLECTION);
     }
 }

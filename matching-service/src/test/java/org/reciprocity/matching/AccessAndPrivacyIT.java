@@ -16,7 +16,6 @@ import org.reciprocity.contracts.member.MemberRegistered;
 import org.reciprocity.testsupport.ApiClient;
 import org.reciprocity.testsupport.ServiceIntegrationTest;
 import org.reciprocity.testsupport.SharedInfrastructure;
-import org.reciprocity.testsupport.TopicProbe;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
@@ -168,8 +167,8 @@ class AccessAndPrivacyIT {
 
     private String register(String name, MemberKind kind) {
         String id = UUID.randomUUID().toString();
-        TopicProbe.send(bootstrap, new MemberRegistered(UUID.randomUUID(), Instant.now(), timebank, id, kind, name, null,
-                "en", null, "coordinator-1"));
+        LedgerMembers.send(bootstrap, new MemberRegistered(UUID.randomUUID(), Instant.now(), timebank, id, kind, name,
+                null, "en", null, "coordinator-1"));
         return id;
     }
 

@@ -16,7 +16,6 @@ import org.reciprocity.contracts.member.MemberRegistered;
 import org.reciprocity.testsupport.ApiClient;
 import org.reciprocity.testsupport.ServiceIntegrationTest;
 import org.reciprocity.testsupport.SharedInfrastructure;
-import org.reciprocity.testsupport.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -199,7 +198,7 @@ class CoordinatorDeskIT {
 
     private String register(String name) {
         String id = UUID.randomUUID().toString();
-        TopicProbe.send(SharedInfrastructure.get().kafkaBootstrapServers(), new MemberRegistered(UUID.randomUUID(),
+        LedgerMembers.send(SharedInfrastructure.get().kafkaBootstrapServers(), new MemberRegistered(UUID.randomUUID(),
                 Instant.now(), timebank, id, MemberKind.NEIGHBOUR, name, null, "en", null, coordinator));
         return id;
     }

@@ -78,7 +78,10 @@ class MatchingFlowIT {
     void aNeedIsSuggestedAnOfferWithReasonsBothAcceptAndAValidatedContributionCompletesTheMatch() {
         String offer = publish(ali, "OFFER", "Walks and a chat in Arabic", false);
         String need = publish(sam, "NEED", "Someone to walk with on Tuesdays", false);
-        assertThat(read(MatchingContracts.LISTINGS.name(), need, "reciprocity.NeedPublished.v1")).isNotNull();
+        JsonNode published = read(MatchingContracts.LISTINGS.name(), need, "reciprocity.NeedPublished.v1");
+        assertThat(published.path("category").asString()).isEqualTo("befriending");
+        assertThat(published.path("title").isNull()).as("issue 18: the member's words stay in matching").isTrue();
+        assertThat(published.path("district").isNull()).isTrue();
 
         ApiClient.Response search = api.get(base() + "/listings?q=walk&kind=OFFER", token(sam));
         assertThat(search.status()).isEqualTo(200);
@@ -109,6 +112,7 @@ class MatchingFlowIT {
         assertThat(agreed.path("giverId").asString()).isEqualTo(ali);
         assertThat(agreed.path("receiverId").asString()).isEqualTo(sam);
         assertThat(agreed.path("needListingId").asString()).isEqualTo(need);
+        assertThat(agreed.path("activity").isNull()).as("issue 18: the activity is read through the API").isTrue();
         ApiClient.Response queue = api.get(base() + "/coordinator/queue", token(coordinator, "COORDINATOR"));
         assertThat(queue.status()).as("the queue leaves out needs with an agreed match: %s", queue.body()).isEqualTo(200);
         assertThat(queue.body()).doesNotContain(need);
@@ -231,7 +235,7 @@ class MatchingFlowIT {
 
     private String register(String name) {
         String id = UUID.randomUUID().toString();
-        TopicProbe.send(bootstrap, new MemberRegistered(UUID.randomUUID(), Instant.now(), timebank, id,
+        LedgerMembers.send(bootstrap, new MemberRegistered(UUID.randomUUID(), Instant.now(), timebank, id,
                 MemberKind.SERVICE_USER, name, null, "en", null, "coordinator-1"));
         return id;
     }

@@ -20,7 +20,6 @@ import org.reciprocity.contracts.member.MemberKind;
 import org.reciprocity.contracts.member.MemberRegistered;
 import org.reciprocity.testsupport.ApiClient;
 import org.reciprocity.testsupport.SharedInfrastructure;
-import org.reciprocity.testsupport.TopicProbe;
 import org.reciprocity.testsupport.matrix.Fixtures;
 import org.reciprocity.testsupport.matrix.Operation;
 import org.reciprocity.testsupport.matrix.Relation;
@@ -153,7 +152,7 @@ final class MatchingMatrixFixtures implements Fixtures {
         List<String> registered = new ArrayList<>();
         for (int i = 0; i < BATCH; i++) {
             String id = "member-" + UUID.randomUUID();
-            TopicProbe.send(bootstrap, new MemberRegistered(UUID.randomUUID(), Instant.now(), timebank, id,
+            LedgerMembers.send(bootstrap, new MemberRegistered(UUID.randomUUID(), Instant.now(), timebank, id,
                     MemberKind.NEIGHBOUR, "Member " + i, null, "en", null, coordinator));
             registered.add(id);
         }

@@ -24,7 +24,6 @@ import org.reciprocity.matching.suggestion.Why;
 import org.reciprocity.testsupport.ApiClient;
 import org.reciprocity.testsupport.ServiceIntegrationTest;
 import org.reciprocity.testsupport.SharedInfrastructure;
-import org.reciprocity.testsupport.TopicProbe;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
@@ -156,7 +155,7 @@ class MatchingWordsIT {
 
     private String register(String name) {
         String id = UUID.randomUUID().toString();
-        TopicProbe.send(bootstrap, new MemberRegistered(UUID.randomUUID(), Instant.now(), timebank, id,
+        LedgerMembers.send(bootstrap, new MemberRegistered(UUID.randomUUID(), Instant.now(), timebank, id,
                 MemberKind.NEIGHBOUR, name, null, "en", null, "coordinator-1"));
         return id;
     }

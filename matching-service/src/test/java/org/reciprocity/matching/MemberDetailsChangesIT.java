@@ -5,16 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.contracts.DomainEvent;
-import org.reciprocity.contracts.member.MemberDetailsChanged;
+import org.reciprocity.contracts.member.MemberDetailsRecorded;
 import org.reciprocity.contracts.member.MemberKind;
 import org.reciprocity.contracts.member.MemberRegistered;
-import org.reciprocity.contracts.member.MemberSuspended;
 import org.reciprocity.testsupport.ApiClient;
 import org.reciprocity.testsupport.ServiceIntegrationTest;
 import org.reciprocity.testsupport.SharedInfrastructure;
@@ -24,9 +24,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Issue 16: a coordinator's change of a member's name, language or kind reaches matching's profiles
- * and so the directory, suggestions and the board (real broker and MongoDB). The newest version of
- * the details wins whatever order the events come in, and an event heard again changes nothing.
+ * Issues 16 and 18: a member's name, language and kind reach matching's profiles (and so the
+ * directory, suggestions and the board) only from the details topic, real broker and MongoDB. The
+ * registration on the members topic carries ids only. The newest version of the details wins
+ * whatever order the records and the registration come in, and a record heard again changes nothing.
  */
 @ServiceIntegrationTest
 class MemberDetailsChangesIT {
@@ -40,8 +41,9 @@ class MemberDetailsChangesIT {
     final String bootstrap = SharedInfrastructure.get().kafkaBootstrapServers();
     final String timebank = "tb-" + UUID.randomUUID().toString().substring(0, 8);
     final String memberId = UUID.randomUUID().toString();
+    /** The registration as the ledger publishes it since issue 18: no kind, name, e-mail or language. */
     final MemberRegistered sam = new MemberRegistered(UUID.randomUUID(), Instant.parse("2026-11-25T10:00:00Z"), timebank,
-            memberId, MemberKind.SERVICE_USER, "Sam", null, "en", null, "coordinator-1");
+            memberId, null, null, null, null, null, "coordinator-1");
     ApiClient api;
 
     @BeforeEach
@@ -52,7 +54,8 @@ class MemberDetailsChangesIT {
     @Test
     void aChangedNameIsWhatTheDirectoryFinds() {
         send(sam);
-        send(changed(1, "Samira", MemberKind.CARER, "fr"));
+        send(details(1, "Sam", MemberKind.SERVICE_USER, "en"));
+        send(details(2, "Samira", MemberKind.CARER, "fr"));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "Samira".equals(profile().text("displayName")));
         assertThat(profile().text("kind")).isEqualTo("CARER");
@@ -64,54 +67,67 @@ class MemberDetailsChangesIT {
     }
 
     @Test
-    void anOlderChangeOrARegistrationArrivingLateDoesNotOverwriteNewerDetails() {
-        send(changed(2, "Samira", MemberKind.CARER, "fr"));
-        send(changed(1, "Sammy", MemberKind.NEIGHBOUR, "en"));
+    void aRegisteredMemberWithoutDetailsYetHasNoNameAndIsNotFoundUntilTheDetailsCome() {
         send(sam);
-        heardEverythingSent();
+        await().atMost(Duration.ofSeconds(20)).until(() -> stored() != null && stored().get("registeredAt") != null);
+
+        assertThat(stored().getString("displayName")).isNull();
+        assertThat(profile().status()).as("not a member to show before their details").isEqualTo(404);
+        ApiClient.Response directory = api.get("/api/v1/timebanks/" + timebank + "/directory?name=sam",
+                SharedInfrastructure.get().tokens().token("member-2", timebank, "MEMBER"));
+        assertThat(directory.status()).isEqualTo(200);
+        assertThat(directory.json().size()).isZero();
+
+        send(details(1, "Sam", MemberKind.SERVICE_USER, "en"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "Sam".equals(profile().text("displayName")));
+    }
+
+    @Test
+    void anOlderRecordOrARegistrationArrivingLateDoesNotOverwriteNewerDetails() {
+        send(details(3, "Samira", MemberKind.CARER, "fr"));
+        MemberDetailsRecorded older = details(2, "Sammy", MemberKind.NEIGHBOUR, "en");
+        send(older);
+        send(sam);
+        heard(older);
+        heard(sam);
 
         ApiClient.Response now = profile();
         assertThat(now.text("displayName")).isEqualTo("Samira");
         assertThat(now.text("kind")).isEqualTo("CARER");
         Document stored = stored();
         assertThat(stored.getString("language")).isEqualTo("fr");
-        assertThat(stored.get("detailsVersion", Number.class).longValue()).isEqualTo(2);
-        assertThat(now.text("registeredAt")).as("what only the registration says is still kept")
+        assertThat(stored.get("detailsVersion", Number.class).longValue()).isEqualTo(3);
+        assertThat(now.text("registeredAt")).as("what only the registration says is kept too")
                 .isEqualTo("2026-11-25T10:00:00Z");
     }
 
     @Test
-    void aChangeDeliveredAgainChangesNothing() {
+    void aRecordDeliveredAgainChangesNothing() {
         send(sam);
-        MemberDetailsChanged change = changed(1, "Samira", MemberKind.SERVICE_USER, "en");
-        send(change);
+        MemberDetailsRecorded record = details(1, "Samira", MemberKind.SERVICE_USER, "en");
+        send(record);
         await().atMost(Duration.ofSeconds(20)).until(() -> "Samira".equals(profile().text("displayName")));
         Document before = stored();
 
-        send(change);
-        send(change);
-        heardEverythingSent();
+        send(record);
+        send(record);
+        heard(record);
 
-        Document after = stored();
-        before.remove("suspended");
-        after.remove("suspended");
-        assertThat(after).isEqualTo(before);
-        assertThat(mongo.getCollection("processed_events").countDocuments(new Document("eventId", change.eventId().toString())))
-                .isEqualTo(1);
+        assertThat(stored()).isEqualTo(before);
+        assertThat(mongo.getCollection("processed_events")
+                .countDocuments(new Document("eventId", record.eventId().toString()))).isEqualTo(1);
     }
 
-    private MemberDetailsChanged changed(long version, String name, MemberKind kind, String language) {
-        return new MemberDetailsChanged(UUID.randomUUID(), Instant.parse("2026-11-26T10:00:00Z").plusSeconds(version),
-                timebank, memberId, kind, name, null, language, version, "coordinator-1");
+    private MemberDetailsRecorded details(long version, String name, MemberKind kind, String language) {
+        Instant at = Instant.parse("2026-11-26T10:00:00Z").plusSeconds(version);
+        return new MemberDetailsRecorded(UUID.randomUUID(), at, timebank, memberId, version, name, null, language,
+                List.of("MEMBER"), List.of(new MemberDetailsRecorded.KindSince(kind, at)), false);
     }
 
-    /** The member's events share a partition: once a suspension sent last is applied, so is all before it. */
-    private void heardEverythingSent() {
-        send(new MemberSuspended(UUID.randomUUID(), Instant.now(), timebank, memberId, "coordinator-1", null));
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            Document stored = stored();
-            return stored != null && Boolean.TRUE.equals(stored.getBoolean("suspended"));
-        });
+    /** Applied (or found older and left): each consumer marks an event it handled in {@code processed_events}. */
+    private void heard(DomainEvent event) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.getCollection("processed_events")
+                .countDocuments(new Document("eventId", event.eventId().toString())) > 0);
     }
 
     private void send(DomainEvent event) {

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.contracts.Topics;
 import org.reciprocity.contracts.kafka.CloudEventHeaders;
-import org.reciprocity.contracts.member.MemberDetailsChanged;
 import org.reciprocity.contracts.member.MemberKind;
 import org.reciprocity.contracts.member.MemberRegistered;
+import org.reciprocity.contracts.member.MemberSuspended;
 import org.reciprocity.testsupport.ApiClient;
 import org.reciprocity.testsupport.ServiceIntegrationTest;
 import org.reciprocity.testsupport.SharedInfrastructure;
@@ -52,7 +52,7 @@ class MemberEventsIT {
     void aRegisteredMemberGetsAProfile() {
         MemberRegistered registered = aMemberRegistered("Sam");
 
-        TopicProbe.send(bootstrap, registered);
+        LedgerMembers.send(bootstrap, registered);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             ApiClient.Response profile = api.get(profilePath(registered), memberToken());
@@ -65,17 +65,21 @@ class MemberEventsIT {
     void anEventDeliveredThreeTimesIsAppliedOnce() {
         MemberRegistered registered = aMemberRegistered("Ali");
 
-        TopicProbe.send(bootstrap, registered);
-        TopicProbe.send(bootstrap, registered);
-        TopicProbe.send(bootstrap, registered);
+        LedgerMembers.send(bootstrap, registered);
+        LedgerMembers.send(bootstrap, registered);
+        LedgerMembers.send(bootstrap, registered);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> api.get(profilePath(registered), memberToken()).status() == 200);
-        // all three copies share a partition (same key), so once a later change is consumed the count is final
-        TopicProbe.send(bootstrap, new MemberDetailsChanged(UUID.randomUUID(), registered.occurredAt(), timebank,
-                registered.memberId(), MemberKind.CARER, "Ali", null, "en", 1, "coordinator-1"));
+        // all three copies share a partition (same key): once a suspension sent after them is applied, so are they
+        TopicProbe.send(bootstrap, new MemberSuspended(UUID.randomUUID(), Instant.now(), timebank,
+                registered.memberId(), "coordinator-1", null));
+        TopicProbe.send(bootstrap, LedgerMembers.details(new MemberRegistered(UUID.randomUUID(), registered.occurredAt(),
+                timebank, registered.memberId(), MemberKind.CARER, "Ali", null, "en", null, "coordinator-1"), 2));
         // the kind is the member's own to see (and the coordinators')
         await().atMost(Duration.ofSeconds(20)).until(() -> "CARER".equals(api.get(profilePath(registered),
                 SharedInfrastructure.get().tokens().token(registered.memberId(), timebank, "MEMBER")).text("kind")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Boolean.TRUE.equals(mongo.getCollection("profiles")
+                .find(new Document("_id", registered.memberId())).first().getBoolean("suspended")));
         assertThat(mongo.getCollection("processed_events")
                 .countDocuments(new Document("eventId", registered.eventId().toString()))).isEqualTo(1);
     }
@@ -88,7 +92,7 @@ class MemberEventsIT {
         TopicProbe.sendRaw(bootstrap, new ProducerRecord<>(Topics.MEMBERS.name(), null, poisonKey,
                 "{this is not an event".getBytes(StandardCharsets.UTF_8), headers));
         MemberRegistered after = aMemberRegistered("Jo");
-        TopicProbe.send(bootstrap, after);
+        LedgerMembers.send(bootstrap, after);
 
         List<ConsumerRecord<String, byte[]>> dead = TopicProbe.readUntil(bootstrap, Topics.MEMBERS.deadLetterName(),
                 r -> poisonKey.equals(r.key()), Duration.ofSeconds(30));

@@ -25,7 +25,6 @@ import org.reciprocity.matching.profile.Profiles;
 import org.reciprocity.testsupport.ApiClient;
 import org.reciprocity.testsupport.ServiceIntegrationTest;
 import org.reciprocity.testsupport.SharedInfrastructure;
-import org.reciprocity.testsupport.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -165,7 +164,7 @@ class SchedulerQueriesIT {
 
     private String register(String name) {
         String id = UUID.randomUUID().toString();
-        TopicProbe.send(bootstrap, new MemberRegistered(UUID.randomUUID(), Instant.now(), timebank, id,
+        LedgerMembers.send(bootstrap, new MemberRegistered(UUID.randomUUID(), Instant.now(), timebank, id,
                 MemberKind.SERVICE_USER, name, null, "en", null, "coordinator-1"));
         return id;
     }

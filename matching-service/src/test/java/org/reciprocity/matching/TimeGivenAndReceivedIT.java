@@ -122,7 +122,7 @@ class TimeGivenAndReceivedIT {
 
     private String register(String name) {
         String id = UUID.randomUUID().toString();
-        TopicProbe.send(bootstrap, new MemberRegistered(UUID.randomUUID(), Instant.now(), timebank, id,
+        LedgerMembers.send(bootstrap, new MemberRegistered(UUID.randomUUID(), Instant.now(), timebank, id,
                 MemberKind.SERVICE_USER, name, null, "en", null, "coordinator-1"));
         return id;
     }

@@ -63,14 +63,16 @@ public enum MatchingAccess implements AccessRule {
     RETENTION_REPORTS_READ(ADMIN),
 
     // issue 18: who looked at a member's matches (the kit's ReadsController): the member and admins
-    LIST_READS(SELF, ADMIN);
+    LIST_READS(SELF, ADMIN),
+    // issue 18: every document matching holds about the member (erasure/PersonalDataController)
+    EXPORT_PERSONAL_DATA(SELF, ADMIN);
 
     /**
      * Issue 18: a coordinator's, staff's or admin's read of these is kept for the member ("who looked").
      * Not READ_PROFILE: the portal reads profiles for members' names on every page, which would bury
      * the looks that matter; see docs/personal-data.md 3.5.
      */
-    private static final Set<MatchingAccess> SENSITIVE = EnumSet.of(LIST_MEMBER_MATCHES);
+    private static final Set<MatchingAccess> SENSITIVE = EnumSet.of(LIST_MEMBER_MATCHES, EXPORT_PERSONAL_DATA);
 
     private final Set<Relation> allowed;
 

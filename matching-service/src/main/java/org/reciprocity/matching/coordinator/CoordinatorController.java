@@ -47,13 +47,14 @@ class CoordinatorController {
     @Access("RUN_PLANNER")
     @ResponseStatus(HttpStatus.CREATED)
     Plans.PlanDocument plan(@PathVariable String timebankId) {
-        return plans.run(timebankId, Caller.current().memberId()).worded(ProblemDetailsAdvice.readerLanguage());
+        return plans.run(timebankId, Caller.current().memberId())
+                .worded(ProblemDetailsAdvice.readerLanguage(), plans.shown(timebankId));
     }
 
     @GetMapping("/plans/{planId}")
     @Access("READ_PLAN")
     Plans.PlanDocument get(@PathVariable String timebankId, @PathVariable String planId) {
-        return plans.require(timebankId, planId).worded(ProblemDetailsAdvice.readerLanguage());
+        return plans.require(timebankId, planId).worded(ProblemDetailsAdvice.readerLanguage(), plans.shown(timebankId));
     }
 
     /** Sends the proposals the coordinator keeps (their positions in the plan; none listed means all). */
@@ -62,7 +63,7 @@ class CoordinatorController {
     Plans.PlanDocument send(@PathVariable String timebankId, @PathVariable String planId,
                             @RequestBody(required = false) SendRequest request) {
         return plans.send(timebankId, planId, request == null || request.keep() == null ? Set.of() : request.keep(),
-                Caller.current().memberId()).worded(ProblemDetailsAdvice.readerLanguage());
+                Caller.current().memberId()).worded(ProblemDetailsAdvice.readerLanguage(), plans.shown(timebankId));
     }
 
     record SendRequest(Set<Integer> keep) {

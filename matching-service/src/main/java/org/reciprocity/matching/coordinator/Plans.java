@@ -68,18 +68,52 @@ class Plans {
     enum Status { DRAFT, SENT }
 
     /**
-     * A proposal of the plan: {@code why} its reasons as codes (stored), {@code reasons} in the reader's words;
-     * the two listings' titles and the two members' names as they were when planned, so a review needs no other call.
+     * A proposal of the plan: {@code why} its reasons as codes (stored), {@code reasons} in the reader's words.
+     * Issue 18: only ids are stored. The two listings' titles and the two members' names
+     * ({@code needTitle}, {@code offerTitle}, {@code receiverName}, {@code giverName}) are looked up when the
+     * plan is read, and the reasons' name parameters are filled in then, so erasing a member leaves
+     * nothing of them in a plan (the erasure removes the proposals that name them by id).
      */
     record Proposal(String needListingId, String offerListingId, String giverId, String receiverId, int score,
                     List<String> reasons, List<Why> why, String needTitle, String offerTitle, String receiverName,
                     String giverName) {
 
-        Proposal worded(Locale language) {
-            return new Proposal(needListingId, offerListingId, giverId, receiverId, score,
-                    why == null ? List.of() : why.stream().map(w -> w.words(language)).toList(), why, needTitle,
-                    offerTitle, receiverName, giverName);
+        /** The parameters of a reason that name a member: stored empty, filled in when read. */
+        static final Set<String> NAMES = Set.of("giver", "receiver", "other");
+
+        /** As stored: ids and codes, no names, no titles. */
+        Proposal stored() {
+            List<Why> anonymous = why == null ? List.of() : why.stream().map(w -> new Why(w.code(), w.form(),
+                    w.params().entrySet().stream().filter(e -> !NAMES.contains(e.getKey()))
+                            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue,
+                                    (a, b) -> a, java.util.LinkedHashMap::new)))).toList();
+            return new Proposal(needListingId, offerListingId, giverId, receiverId, score, List.of(), anonymous, null,
+                    null, null, null);
         }
+
+        /** As read: names and titles as they are now, the reasons worded in the reader's language. */
+        Proposal worded(Locale language, Shown shown) {
+            String giver = shown.name(giverId);
+            String receiver = shown.name(receiverId);
+            List<Why> named = why == null ? List.of() : why.stream()
+                    .map(w -> w.withNames(orFormer(giver, language), orFormer(receiver, language))).toList();
+            return new Proposal(needListingId, offerListingId, giverId, receiverId, score,
+                    named.stream().map(w -> w.words(language)).toList(), named, shown.title(needListingId),
+                    shown.title(offerListingId), receiver, giver);
+        }
+    }
+
+    /** A member no longer known here (erased) is "a former member" in the reasons' words. */
+    static String orFormer(String name, Locale language) {
+        return name != null ? name : "fr".equals(language.getLanguage()) ? "un ancien membre" : "a former member";
+    }
+
+    /** How a plan's reader sees the members and listings it names, looked up when it is read. */
+    interface Shown {
+        /** The member's name now; null when not known (not yet, or no longer: erased). */
+        String name(String memberId);
+
+        String title(String listingId);
     }
 
     /** A kept proposal the rules refused when it was sent: its position in the plan and the refusal's code. */
@@ -102,10 +136,10 @@ class Plans {
                         List<Proposal> proposals, long total, long greedyTotal, long millis, List<String> sent,
                         List<Skipped> skipped) {
 
-        /** The plan as its reader reads it: the reasons and refusals in their language. */
-        PlanDocument worded(Locale language) {
+        /** The plan as its reader reads it: names and titles as of now, reasons and refusals in their language. */
+        PlanDocument worded(Locale language, Shown shown) {
             return new PlanDocument(id, timebankId, createdBy, createdAt, status,
-                    proposals.stream().map(p -> p.worded(language)).toList(), total, greedyTotal, millis, sent,
+                    proposals.stream().map(p -> p.worded(language, shown)).toList(), total, greedyTotal, millis, sent,
                     skipped == null ? List.of() : skipped.stream().map(s -> s.worded(language)).toList());
         }
     }
@@ -121,7 +155,8 @@ class Plans {
         Planner.Plan plan = Planner.plan(input.needs(), input.offers(), input.allowed(), input.remaining());
         long millis = (System.nanoTime() - started) / 1_000_000;
         long greedy = Planner.greedy(input.needs(), input.offers(), input.allowed(), input.remaining()).total();
-        List<Proposal> proposals = plan.pairs().stream().map(pair -> explain(timebankId, input, pair)).toList();
+        List<Proposal> proposals = plan.pairs().stream().map(pair -> explain(timebankId, input, pair).stored())
+                .toList();
         PlanDocument document = new PlanDocument(UUID.randomUUID().toString(), timebankId, coordinatorId, now,
                 Status.DRAFT, proposals, plan.total(), greedy, millis, List.of(), List.of());
         mongo.insert(document, COLLECTION);
@@ -189,6 +224,25 @@ class Plans {
         // stored as codes, worded when read, so each coordinator reads the plan in their own language
         return new Proposal(need.id(), offer.id(), giver.memberId(), receiver.memberId(), pair.score(), List.of(),
                 Scoring.score(need, receiver, offer, giver, matches.openCount(giver.memberId()), Audience.EVERYTHING)
-                        .reasons(), need.title(), offer.title(), receiver.displayName(), giver.displayName());
+                        .reasons(), null, null, null, null);
+    }
+
+    /**
+     * Names and titles for a plan's reader in this timebank: from the profiles and the board in memory,
+     * a listing no longer on the board from the store; null for a member or listing no longer known.
+     */
+    Shown shown(String timebankId) {
+        return new Shown() {
+            @Override
+            public String name(String memberId) {
+                return profiles.find(timebankId, memberId).map(Profile::displayName).orElse(null);
+            }
+
+            @Override
+            public String title(String listingId) {
+                return listingId == null ? null : listings.board().get(listingId)
+                        .or(() -> listings.find(timebankId, listingId)).map(Listing::title).orElse(null);
+            }
+        };
     }
 }

@@ -72,8 +72,9 @@ public record Listing(String id, String timebankId, String ownerId, Kind kind, L
     Changed withdraw(String by, String reason, Clock clock) {
         requireLive("withdraw");
         Instant now = Instant.now(clock);
+        // issue 18: the reason is free text and stays out of the topic (nobody reads it there)
         return new Changed(with(Status.WITHDRAWN, now), new ListingWithdrawn(UUID.randomUUID(), now, timebankId, id,
-                ownerId, kind.name(), by, reason));
+                ownerId, kind.name(), by, null));
     }
 
     /** Expired by the schedule; a listing not yet due is refused, so a late duplicate run changes nothing. */
@@ -98,16 +99,18 @@ public record Listing(String id, String timebankId, String ownerId, Kind kind, L
         return status == Status.OPEN || status == Status.PAUSED;
     }
 
+    /**
+     * Issue 18 (docs/personal-data.md 2.3): the title (the member's own words) and the district (where
+     * they live, roughly) stay in matching's documents; the event carries the category and the facts.
+     */
     private DomainEvent publishedEvent(Instant now) {
         List<String> tags = content.tags().stream().sorted().toList();
         String mode = content.mode().name();
         return kind == Kind.OFFER
-                ? new OfferPublished(UUID.randomUUID(), now, timebankId, id, ownerId, content.title(), content.category(),
-                        tags, content.estimatedMinutes(), mode, content.district(), content.requiresVerified(),
-                        content.expiresAt())
-                : new NeedPublished(UUID.randomUUID(), now, timebankId, id, ownerId, content.title(), content.category(),
-                        tags, content.estimatedMinutes(), mode, content.district(), content.requiresVerified(),
-                        content.expiresAt());
+                ? new OfferPublished(UUID.randomUUID(), now, timebankId, id, ownerId, null, content.category(),
+                        tags, content.estimatedMinutes(), mode, null, content.requiresVerified(), content.expiresAt())
+                : new NeedPublished(UUID.randomUUID(), now, timebankId, id, ownerId, null, content.category(),
+                        tags, content.estimatedMinutes(), mode, null, content.requiresVerified(), content.expiresAt());
     }
 
     private void requireLive(String action) {

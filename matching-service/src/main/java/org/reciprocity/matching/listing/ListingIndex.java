@@ -104,6 +104,16 @@ class ListingIndex implements AutoCloseable {
         }
     }
 
+    /** Takes a listing out of the index (one no longer stored: an erased member's). */
+    void remove(String listingId) {
+        try {
+            writer.deleteDocuments(new Term("id", listingId));
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Replaces the whole index; used at start with what the database holds. */
     void rebuild(Collection<Listing> searchable) {
         rebuild(searchable, listing -> Set.of());

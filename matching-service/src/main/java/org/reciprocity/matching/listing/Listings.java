@@ -22,6 +22,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -171,6 +172,7 @@ public class Listings {
         ListingDocument document = mongo.findById(id, ListingDocument.class, COLLECTION);
         if (document == null) {
             board.remove(id);
+            index.remove(id);
             return null;
         }
         Listing listing = document.toListing();
@@ -194,6 +196,41 @@ public class Listings {
                 .map(owner -> owner.availability().stream().map(slot -> slot.part().name())
                         .collect(Collectors.toUnmodifiableSet()))
                 .orElse(Set.of());
+    }
+
+    /**
+     * Issue 18: an erased member's listings ({@code owned}, found by {@code erasure/PersonalData}). The live
+     * ones are withdrawn as any withdrawal is (conditional on the version, {@code ListingWithdrawn} through
+     * the listing's outbox, no reason) and published, then the member's words are taken out of every one
+     * of them and those with nothing left to publish are removed. A listing whose event the broker did not
+     * take keeps its ids only, until the relay publishes it and the retention job removes it (closed
+     * listings); a repeat of the erasure removes it too. Repeatable.
+     */
+    public void erase(Criteria ownedBy, String by) {
+        Query owned = Query.query(ownedBy);
+        for (ListingDocument stored : mongo.find(owned, ListingDocument.class, COLLECTION)) {
+            ListingDocument current = stored;
+            for (int attempt = 0; current != null && current.toListing().isLive(); attempt++) {
+                if (attempt == 5) {
+                    throw new IllegalStateException("listing " + stored.id()
+                            + " kept changing; the erasure will be retried");
+                }
+                current = save(current, current.toListing().withdraw(by, null, clock)) ? null
+                        : mongo.findById(stored.id(), ListingDocument.class, COLLECTION);
+            }
+        }
+        List<ListingDocument> all = mongo.find(owned, ListingDocument.class, COLLECTION);
+        // the withdrawals go out now, waiting for the broker's answer (a flush only hands them to the relay's
+        // thread), so the listings can be removed; what does not go out stays, as ids only, for the relay
+        relay.flushPending(all.stream().filter(l -> l.outbox() != null && !l.outbox().isEmpty())
+                .map(l -> OutboxRelay.Pending.readBack(COLLECTION, l.id())).toList());
+        List<String> ids = all.stream().map(ListingDocument::id).toList();
+        mongo.updateMulti(owned, new Update().unset("title")
+                .unset("description").unset("district").unset("accessibility").unset("tags").unset("recurrence")
+                .set("erased", true), COLLECTION);
+        mongo.remove(Query.query(new Criteria().andOperator(ownedBy, Criteria.where("outbox.0").exists(false))),
+                COLLECTION);
+        ids.forEach(this::refresh);
     }
 
     /** The member's live listings (open or paused), newest first, as stored: for the member's own page. */

@@ -23,13 +23,16 @@ import org.reciprocity.matching.Refused;
  * AGREED (the ledger then lets either side log time against it) → COMPLETED when the ledger
  * reports a validated contribution naming it; DECLINED, CANCELLED or EXPIRED otherwise. Each
  * transition checks its guard and returns the events it caused. {@code activity} is what the two
- * would do together, in the member's words (the need's title), carried in its events so that
- * messages can name it; {@code null} for matches proposed before it was kept.
+ * would do together, in the member's words (the need's title), kept here and read through the API;
+ * since issue 18 its events carry it (and a decline's or cancellation's reason) as {@code null}, so no
+ * free text is on the matches topic. {@code null} for matches proposed before it was kept, and once a
+ * side of the match was erased. {@code closedReason}: what the member who declined, or whoever
+ * cancelled, wrote (the two read it on the match's page; blanked when a side is erased).
  */
 public record Match(String id, String timebankId, String giverId, String receiverId, String offerListingId,
                     String needListingId, String proposedBy, Via via, long estimatedMinutes, int score,
                     Answer giverAnswer, Answer receiverAnswer, Status status, Instant proposedAt, Instant expiresAt,
-                    Instant closedAt, String contributionId, long version, String activity) {
+                    Instant closedAt, String contributionId, long version, String activity, String closedReason) {
 
     public enum Status { PROPOSED, AGREED, COMPLETED, DECLINED, CANCELLED, EXPIRED }
 
@@ -55,10 +58,11 @@ public record Match(String id, String timebankId, String giverId, String receive
         Instant now = Instant.now(clock);
         Match match = new Match(UUID.randomUUID().toString(), timebankId, giverId, receiverId, offerListingId,
                 needListingId, proposedBy, via, estimatedMinutes, score, Answer.PENDING, Answer.PENDING,
-                Status.PROPOSED, now, now.plus(answerWithin), null, null, 0, activity);
+                Status.PROPOSED, now, now.plus(answerWithin), null, null, 0, activity, null);
         List<DomainEvent> events = new ArrayList<>();
+        // issue 18: the activity (the need's title, the member's words) is kept in the match, not on the topic
         events.add(new MatchProposed(UUID.randomUUID(), now, timebankId, match.id, giverId, receiverId, offerListingId,
-                needListingId, proposedBy, via.name(), estimatedMinutes, score, match.expiresAt, activity));
+                needListingId, proposedBy, via.name(), estimatedMinutes, score, match.expiresAt, null));
         // A member who answers a listing has said yes by answering.
         if (via == Via.MEMBER && match.involves(proposedBy)) {
             Changed accepted = match.accept(proposedBy, clock);
@@ -76,16 +80,16 @@ public record Match(String id, String timebankId, String giverId, String receive
         List<DomainEvent> events = new ArrayList<>();
         boolean both = giver == Answer.ACCEPTED && receiver == Answer.ACCEPTED;
         events.add(new MatchAccepted(UUID.randomUUID(), now, timebankId, id, memberId, giverId, receiverId, proposedBy,
-                both, activity));
+                both, null));
         Status next = status;
         if (both) {
             next = Status.AGREED;
             events.add(new MatchAgreed(UUID.randomUUID(), now, timebankId, id, giverId, receiverId, offerListingId,
-                    needListingId, estimatedMinutes, activity));
+                    needListingId, estimatedMinutes, null));
         }
         return new Changed(new Match(id, timebankId, giverId, receiverId, offerListingId, needListingId, proposedBy, via,
                 estimatedMinutes, score, giver, receiver, next, proposedAt, expiresAt, closedAt, contributionId, version,
-                activity),
+                activity, closedReason),
                 events);
     }
 
@@ -96,8 +100,8 @@ public record Match(String id, String timebankId, String giverId, String receive
         Answer receiver = memberId.equals(receiverId) ? Answer.DECLINED : receiverAnswer;
         return new Changed(new Match(id, timebankId, giverId, receiverId, offerListingId, needListingId, proposedBy, via,
                 estimatedMinutes, score, giver, receiver, Status.DECLINED, proposedAt, expiresAt, now, contributionId,
-                version, activity), List.of(new MatchDeclined(UUID.randomUUID(), now, timebankId, id, memberId, giverId, receiverId,
-                reason)));
+                version, activity, blankToNull(reason)), List.of(new MatchDeclined(UUID.randomUUID(), now, timebankId, id,
+                memberId, giverId, receiverId, null)));
     }
 
     /** Either side or a coordinator calls it off, before any time is logged against it. */
@@ -106,8 +110,8 @@ public record Match(String id, String timebankId, String giverId, String receive
             throw new Refused(MatchingRefusal.MATCH_CLOSED.with("state", words()));
         }
         Instant now = Instant.now(clock);
-        return new Changed(with(Status.CANCELLED, now, contributionId), List.of(new MatchCancelled(UUID.randomUUID(),
-                now, timebankId, id, by, giverId, receiverId, reason)));
+        return new Changed(with(Status.CANCELLED, now, contributionId, blankToNull(reason)),
+                List.of(new MatchCancelled(UUID.randomUUID(), now, timebankId, id, by, giverId, receiverId, null)));
     }
 
     /** The ledger validated a contribution naming this match. A repeat report changes nothing. */
@@ -152,9 +156,17 @@ public record Match(String id, String timebankId, String giverId, String receive
     }
 
     private Match with(Status next, Instant closed, String contribution) {
+        return with(next, closed, contribution, closedReason);
+    }
+
+    private Match with(Status next, Instant closed, String contribution, String reason) {
         return new Match(id, timebankId, giverId, receiverId, offerListingId, needListingId, proposedBy, via,
                 estimatedMinutes, score, giverAnswer, receiverAnswer, next, proposedAt, expiresAt, closed, contribution,
-                version, activity);
+                version, activity, reason);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private String words() {

@@ -97,11 +97,12 @@ class MatchController {
     record MatchResponse(String id, String giverId, String receiverId, String offerListingId, String needListingId,
                          String proposedBy, Match.Via via, long estimatedMinutes, int score, Match.Answer giverAnswer,
                          Match.Answer receiverAnswer, Match.Status status, Instant proposedAt, Instant expiresAt,
-                         Instant closedAt, String contributionId, String activity) {
+                         Instant closedAt, String contributionId, String activity, String closedReason) {
         static MatchResponse of(Match m) {
             return new MatchResponse(m.id(), m.giverId(), m.receiverId(), m.offerListingId(), m.needListingId(),
                     m.proposedBy(), m.via(), m.estimatedMinutes(), m.score(), m.giverAnswer(), m.receiverAnswer(),
-                    m.status(), m.proposedAt(), m.expiresAt(), m.closedAt(), m.contributionId(), m.activity());
+                    m.status(), m.proposedAt(), m.expiresAt(), m.closedAt(), m.contributionId(), m.activity(),
+                    m.closedReason());
         }
     }
 }

@@ -16,7 +16,7 @@ record MatchDocument(@Id String id, String timebankId, String giverId, String re
                      String needListingId, String proposedBy, Match.Via via, long estimatedMinutes, int score,
                      Match.Answer giverAnswer, Match.Answer receiverAnswer, Match.Status status, Instant proposedAt,
                      Instant expiresAt, Instant closedAt, String contributionId, long version, List<OutboxEntry> outbox,
-                     String activity) {
+                     String activity, String closedReason) {
 
     static MatchDocument of(Match.Changed changed, List<OutboxEntry> pending, long version) {
         Match m = changed.match();
@@ -25,12 +25,12 @@ record MatchDocument(@Id String id, String timebankId, String giverId, String re
         return new MatchDocument(m.id(), m.timebankId(), m.giverId(), m.receiverId(), m.offerListingId(),
                 m.needListingId(), m.proposedBy(), m.via(), m.estimatedMinutes(), m.score(), m.giverAnswer(),
                 m.receiverAnswer(), m.status(), m.proposedAt(), m.expiresAt(), m.closedAt(), m.contributionId(), version,
-                outbox, m.activity());
+                outbox, m.activity(), m.closedReason());
     }
 
     Match toMatch() {
         return new Match(id, timebankId, giverId, receiverId, offerListingId, needListingId, proposedBy, via,
                 estimatedMinutes, score, giverAnswer, receiverAnswer, status, proposedAt, expiresAt, closedAt,
-                contributionId, version, activity);
+                contributionId, version, activity, closedReason);
     }
 }

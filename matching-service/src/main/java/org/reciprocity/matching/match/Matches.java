@@ -34,6 +34,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -245,6 +246,20 @@ public class Matches implements MatchedWith {
         // read as a plain document: a MatchDocument cannot be made from one field (its minutes are a long)
         return mongo.find(agreed, org.bson.Document.class, COLLECTION).stream().map(d -> d.getString("needListingId"))
                 .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /**
+     * Issue 18: the matches of an erased member ({@code involving}, found by {@code erasure/PersonalData})
+     * lose their activity (the need's title, the member's words) and the reason they were declined or
+     * cancelled with; their ids, states and minutes stay, since
+     * the ledger and the other member's history refer to them. Repeatable.
+     */
+    public void erase(Criteria involving) {
+        mongo.updateMulti(Query.query(involving), new Update().unset("activity").unset("closedReason"), COLLECTION);
+        Query live = Query.query(new Criteria().andOperator(involving,
+                Criteria.where("status").in(Match.Status.PROPOSED, Match.Status.AGREED)));
+        live.fields().exclude("outbox");
+        mongo.find(live, MatchDocument.class, COLLECTION).forEach(document -> track(document.toMatch()));
     }
 
     /** Reads the open matches from the database; picks up what other instances wrote. */

@@ -14,7 +14,7 @@ import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.contracts.Topics;
 import org.reciprocity.contracts.ledger.TransferPosted;
 import org.reciprocity.contracts.ledger.TransferReason;
-import org.reciprocity.contracts.member.MemberDetailsChanged;
+import org.reciprocity.contracts.member.MemberDetailsRecorded;
 import org.reciprocity.contracts.member.MemberReactivated;
 import org.reciprocity.contracts.member.MemberRegistered;
 import org.reciprocity.contracts.member.MemberSuspended;
@@ -30,6 +30,7 @@ import org.reciprocity.matching.Refused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -38,6 +39,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
+import com.mongodb.client.model.ReplaceOptions;
 /**
  * Keeps matching profiles in step with the ledger's member and transfer events and with what
  * members add themselves. MongoDB is the truth; an in-memory copy of every profile serves the
@@ -52,9 +54,9 @@ public class Profiles {
     static final String COUNTED_TRANSFERS = "counted_transfers";
     private static final String MEMBERS_CONSUMER = "matching.profiles";
     private static final String LEDGER_CONSUMER = "matching.balances";
-    /** The version of the member's details held (MemberDetailsChanged's); a registration is version 0. */
+    private static final String DETAILS_CONSUMER = "matching.details";
+    /** The version of the member's details held (MemberDetailsRecorded's). */
     static final String DETAILS_VERSION = "detailsVersion";
-    static final long REGISTERED_DETAILS = 0;
     /** The version of the member's consent history that last set {@code accessibilityConsent}. */
     static final String ACCESSIBILITY_CONSENT_VERSION = "accessibilityConsentVersion";
     private static final Logger log = LoggerFactory.getLogger(Profiles.class);
@@ -79,30 +81,10 @@ public class Profiles {
     @KafkaListener(id = MEMBERS_CONSUMER, topics = Topics.MEMBERS_TOPIC)
     void onMember(DomainEvent event) {
         if (event instanceof MemberRegistered registered) {
-            // Only the registration's own fields: a transfer seen first keeps its counts. The details
-            // are version 0 of them: a change of details heard first is newer and stays.
-            processed.applyOnce(MEMBERS_CONSUMER, event, () -> {
-                // one write in the usual case (no newer details held): no reader finds a profile without its name
-                boolean details = NewerVersion.apply(mongo, COLLECTION, registered.memberId(), DETAILS_VERSION,
-                        REGISTERED_DETAILS, new Update().set("timebankId", registered.timebankId())
-                                .set("registeredAt", registered.occurredAt()).set("kind", registered.kind())
-                                .set("displayName", registered.displayName()).set("language", registered.language()));
-                if (!details) {
-                    mongo.upsert(byId(registered.memberId()), new Update().set("timebankId", registered.timebankId())
-                            .set("registeredAt", registered.occurredAt()), COLLECTION);
-                }
-                refresh(registered.memberId());
-            });
-        } else if (event instanceof MemberDetailsChanged changed) {
-            // whole details with their version: the newest wins, whatever order changes arrive in
-            processed.applyOnce(MEMBERS_CONSUMER, event, () -> {
-                if (NewerVersion.apply(mongo, COLLECTION, changed.memberId(), DETAILS_VERSION, changed.version(),
-                        new Update().set("timebankId", changed.timebankId()).set("kind", changed.kind())
-                                .set("displayName", changed.displayName()).set("language", changed.language()))) {
-                    refresh(changed.memberId());
-                    events.publishEvent(new ProfileChanged(changed.memberId()));
-                }
-            });
+            // Issue 18: only the registration's facts (when, which timebank). The name, kind and language
+            // come from the details topic alone (onDetails), whichever of the two topics is heard first.
+            processed.applyOnce(MEMBERS_CONSUMER, event, () -> upsert(registered.memberId(), new Update()
+                    .set("timebankId", registered.timebankId()).set("registeredAt", registered.occurredAt())));
         } else if (event instanceof MemberSuspended suspended) {
             processed.applyOnce(MEMBERS_CONSUMER, event, () -> {
                 upsert(suspended.memberId(), new Update().set("timebankId", suspended.timebankId()).set("suspended", true));
@@ -114,6 +96,55 @@ public class Profiles {
                 events.publishEvent(new ProfileChanged(reactivated.memberId()));
             });
         }
+    }
+
+    /**
+     * Issue 18: a member's name, kind and language, from the compacted details topic only. The record
+     * with the highest version wins, in one conditional upsert, so a late or repeated record never brings
+     * back an older name; an erased profile takes nothing any more. A record saying "erased" is the
+     * erasure's ({@code erasure/MatchingErasure}), which forgets everything of the member.
+     */
+    @KafkaListener(id = DETAILS_CONSUMER, topics = Topics.MEMBER_DETAILS_TOPIC)
+    void onDetails(DomainEvent event) {
+        if (event instanceof MemberDetailsRecorded details && !details.erased()) {
+            processed.applyOnce(DETAILS_CONSUMER, event, () -> {
+                if (newerDetails(details.memberId(), details.version(), new Update()
+                        .set("timebankId", details.timebankId()).set("kind", details.kind())
+                        .set("displayName", details.displayName()).set("language", details.language()))) {
+                    refresh(details.memberId());
+                    events.publishEvent(new ProfileChanged(details.memberId()));
+                }
+            });
+        }
+    }
+
+    /**
+     * Applies the details when their version is newer than the one held and the profile is not erased.
+     * {@link NewerVersion}'s rule, plus the erased guard: after an erasure no record brings a name back.
+     */
+    private boolean newerDetails(String memberId, long version, Update update) {
+        Query olderOrNone = Query.query(Criteria.where("_id").is(memberId).and("erased").ne(true)
+                .orOperator(Criteria.where(DETAILS_VERSION).exists(false),
+                        Criteria.where(DETAILS_VERSION).lt(version)));
+        try {
+            var result = mongo.upsert(olderOrNone, update.set(DETAILS_VERSION, version), COLLECTION);
+            return result.getMatchedCount() > 0 || result.getUpsertedId() != null;
+        } catch (DuplicateKeyException newerOrErased) {
+            return false;
+        }
+    }
+
+    /**
+     * Issue 18: the member was erased. What is left of the profile is its id, timebank and the mark,
+     * so no later record (details, consent, transfer) can bring anything back. Repeatable.
+     */
+    public void forget(String timebankId, String memberId) {
+        org.bson.Document tombstone = new org.bson.Document("_id", memberId).append("timebankId", timebankId)
+                .append("erased", true);
+        mongo.getCollection(COLLECTION).replaceOne(new org.bson.Document("_id", memberId), tombstone,
+                new ReplaceOptions().upsert(true));
+        refresh(memberId);
+        events.publishEvent(new ProfileChanged(memberId));
     }
 
     /**
@@ -173,7 +204,7 @@ public class Profiles {
      * late or repeated event never undoes a newer answer.
      */
     void showAccessibility(String timebankId, String memberId, boolean given, long version) {
-        if (NewerVersion.apply(mongo, COLLECTION, memberId, ACCESSIBILITY_CONSENT_VERSION, version,
+        if (!erased(memberId) && NewerVersion.apply(mongo, COLLECTION, memberId, ACCESSIBILITY_CONSENT_VERSION, version,
                 new Update().set("timebankId", timebankId).set("accessibilityConsent", given))) {
             refresh(memberId);
             events.publishEvent(new ProfileChanged(memberId));
@@ -250,8 +281,18 @@ public class Profiles {
         log.info("{} profiles loaded", fresh.size());
     }
 
+    /** Whether the member was erased: what is left of them takes nothing new. */
+    public boolean erased(String memberId) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(memberId).and("erased").is(true)), COLLECTION);
+    }
+
+    /** An upsert that leaves an erased profile as it is (a late transfer or suspension adds nothing back). */
     private void upsert(String memberId, Update update) {
-        mongo.upsert(byId(memberId), update, COLLECTION);
+        try {
+            mongo.upsert(Query.query(Criteria.where("_id").is(memberId).and("erased").ne(true)), update, COLLECTION);
+        } catch (DuplicateKeyException erased) {
+            // the profile is erased: nothing is added back
+        }
         refresh(memberId);
     }
 

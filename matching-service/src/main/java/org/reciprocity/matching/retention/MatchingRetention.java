@@ -35,7 +35,18 @@ public enum MatchingRetention implements RetentionRule {
         }
     },
 
-    /** A coordinator's plan (names and listing titles copied in), counted from when it was drafted. */
+    /**
+     * Issue 18: the reason a closed match was declined or cancelled with (free text, kept in the match
+     * since it no longer travels on the topic), on the same period as the activity.
+     */
+    CLOSED_MATCH_REASON("closed-match-reason", "matches", "closedReason") {
+        @Override
+        public Criteria olderThan(Instant now, RetentionPolicy policy) {
+            return CLOSED_MATCH_ACTIVITY.olderThan(now, policy);
+        }
+    },
+
+    /** A coordinator's plan (ids and reason codes; names and titles are looked up when read), from its drafting. */
     PLANS("plans", "plans", null) {
         @Override
         public Criteria olderThan(Instant now, RetentionPolicy policy) {

@@ -37,6 +37,23 @@ public record Why(String code, String form, Map<String, Object> params) {
         return new Why(reason.code(), form.key(), params);
     }
 
+    /**
+     * This reason with the two members' names put (back) first, as {@code Scoring} writes them: for a
+     * reason stored without names (issue 18, a plan's proposals), named when it is read.
+     */
+    public Why withNames(String giver, String receiver) {
+        Map<String, Object> named = new LinkedHashMap<>();
+        named.put("giver", giver);
+        named.put("receiver", receiver);
+        if (Form.RECEIVER.key().equals(form)) {
+            named.put("other", giver);
+        } else if (Form.GIVER.key().equals(form)) {
+            named.put("other", receiver);
+        }
+        params.forEach((name, value) -> named.putIfAbsent(name, value));
+        return new Why(code, form, named);
+    }
+
     /** The reason in the reader's language (English or French). */
     public String words(Locale locale) {
         return ReasonWords.words(this, locale);

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.contracts.member.MemberKind;
 import org.reciprocity.contracts.member.MemberRegistered;
+import org.reciprocity.matching.LedgerMembers;
 import org.reciprocity.testsupport.ApiClient;
 import org.reciprocity.testsupport.ServiceIntegrationTest;
 import org.reciprocity.testsupport.SharedInfrastructure;
-import org.reciprocity.testsupport.TopicProbe;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
@@ -130,7 +130,7 @@ class CoordinatorQueuePartsIT {
 
     private String register(String name) {
         String id = UUID.randomUUID().toString();
-        TopicProbe.send(bootstrap, new MemberRegistered(UUID.randomUUID(), Instant.now(), timebank, id,
+        LedgerMembers.send(bootstrap, new MemberRegistered(UUID.randomUUID(), Instant.now(), timebank, id,
                 MemberKind.SERVICE_USER, name, null, "en", null, "coordinator-1"));
         return id;
     }

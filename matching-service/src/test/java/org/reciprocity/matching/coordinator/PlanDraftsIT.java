@@ -12,10 +12,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.contracts.member.MemberKind;
 import org.reciprocity.contracts.member.MemberRegistered;
+import org.reciprocity.matching.LedgerMembers;
 import org.reciprocity.testsupport.ApiClient;
 import org.reciprocity.testsupport.ServiceIntegrationTest;
 import org.reciprocity.testsupport.SharedInfrastructure;
-import org.reciprocity.testsupport.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -92,7 +92,7 @@ class PlanDraftsIT {
 
     private String register(String name) {
         String id = UUID.randomUUID().toString();
-        TopicProbe.send(SharedInfrastructure.get().kafkaBootstrapServers(), new MemberRegistered(UUID.randomUUID(),
+        LedgerMembers.send(SharedInfrastructure.get().kafkaBootstrapServers(), new MemberRegistered(UUID.randomUUID(),
                 Instant.now(), timebank, id, MemberKind.SERVICE_USER, name, null, "en", null, "coordinator-1"));
         return id;
     }

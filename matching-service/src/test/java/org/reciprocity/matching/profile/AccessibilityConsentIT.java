@@ -17,6 +17,7 @@ import org.reciprocity.contracts.consent.ConsentHow;
 import org.reciprocity.contracts.consent.ConsentWithdrawn;
 import org.reciprocity.contracts.member.MemberKind;
 import org.reciprocity.contracts.member.MemberRegistered;
+import org.reciprocity.matching.LedgerMembers;
 import org.reciprocity.testsupport.ApiClient;
 import org.reciprocity.testsupport.ServiceIntegrationTest;
 import org.reciprocity.testsupport.SharedInfrastructure;
@@ -125,7 +126,7 @@ class AccessibilityConsentIT {
     }
 
     private void register(String id, String name) {
-        TopicProbe.send(bootstrap, new MemberRegistered(UUID.randomUUID(), Instant.now(), timebank, id,
+        LedgerMembers.send(bootstrap, new MemberRegistered(UUID.randomUUID(), Instant.now(), timebank, id,
                 MemberKind.SERVICE_USER, name, null, "en", null, "coordinator-1"));
     }
 

@@ -88,11 +88,12 @@ class RetentionJobIT {
         assertThat(withActivity(young)).hasSameSizeAs(young);
         Set<String> othersGone = new HashSet<>(othersBefore);
         othersGone.removeAll(others());
-        assertThat(report.removed().keySet()).containsExactly("closed-listings", "closed-match-activity", "plans");
+        assertThat(report.removed().keySet()).containsExactly("closed-listings", "closed-match-activity",
+                "closed-match-reason", "plans");
         assertThat(report.removed().values().stream().mapToLong(Long::longValue).sum())
-                .isEqualTo(3L * old.size() + othersGone.size());
+                .isEqualTo(4L * old.size() + othersGone.size());
         Document stored = mongo.getCollection(Retention.REPORTS).find(new Document("_id", dayOf(now))).first();
-        assertThat(stored.getList("removed", Document.class)).hasSize(3);
+        assertThat(stored.getList("removed", Document.class)).hasSize(4);
 
         ApiClient api = new ApiClient("http://localhost:" + port);
         ApiClient.Response reports = api.get("/api/v1/timebanks/" + TB + "/admin/retention/reports",
@@ -147,7 +148,7 @@ class RetentionJobIT {
                     .append("status", i % 2 == 0 ? "WITHDRAWN" : "EXPIRED").append("updatedAt", at).append("version", 2L));
             mongo.getCollection("matches").insertOne(new Document("_id", id).append("timebankId", TB)
                     .append("status", "COMPLETED").append("closedAt", at).append("activity", "A walk on Tuesdays")
-                    .append("version", 3L));
+                    .append("closedReason", "Sam was unwell").append("version", 3L));
             mongo.getCollection("plans").insertOne(new Document("_id", id).append("timebankId", TB)
                     .append("createdBy", "coordinator-1").append("createdAt", at).append("status", "SENT"));
         }

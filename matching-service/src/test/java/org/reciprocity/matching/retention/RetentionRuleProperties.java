@@ -81,6 +81,7 @@ class RetentionRuleProperties {
             switch (t.collection()) {
                 case "listings" -> doc.append("status", t.status()).append("updatedAt", at).append("title", "Walks");
                 case "matches" -> doc.append("status", t.status()).append("activity", "Walks")
+                        .append("closedReason", OPEN_MATCHES.contains(t.status()) ? null : "Unwell")
                         .append("closedAt", OPEN_MATCHES.contains(t.status()) ? null : at);
                 default -> doc.append("createdAt", at).append("status", t.status());
             }
@@ -93,7 +94,8 @@ class RetentionRuleProperties {
 
         Map<String, Long> first = retention.apply(List.of(MatchingRetention.values()), clock.instant());
 
-        Map<String, Long> expected = new HashMap<>(Map.of("closed-listings", 0L, "closed-match-activity", 0L, "plans", 0L));
+        Map<String, Long> expected = new HashMap<>(Map.of("closed-listings", 0L, "closed-match-activity", 0L,
+                "closed-match-reason", 0L, "plans", 0L));
         byId.forEach((id, t) -> {
             boolean past = t.ageMinutes() > Duration.ofDays(periods.days(t)).toMinutes();
             Document now2 = MONGO.getCollection(t.collection()).find(new Document("_id", id)).first();
@@ -107,8 +109,10 @@ class RetentionRuleProperties {
                     boolean clears = past && !t.pending() && !OPEN_MATCHES.contains(t.status());
                     assertThat(now2).as("a match is never removed").isNotNull();
                     assertThat(now2.containsKey("activity")).as("match %s keeps its activity", t).isEqualTo(!clears);
+                    assertThat(now2.containsKey("closedReason")).as("match %s keeps its reason", t).isEqualTo(!clears);
                     assertThat(now2.getString("status")).isEqualTo(t.status());
                     expected.merge("closed-match-activity", clears ? 1L : 0L, Long::sum);
+                    expected.merge("closed-match-reason", clears ? 1L : 0L, Long::sum);
                 }
                 default -> {
                     assertThat(now2 == null).as("plan %s removed", t).isEqualTo(past);
