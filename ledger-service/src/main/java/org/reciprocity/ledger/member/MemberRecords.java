@@ -214,6 +214,10 @@ public class MemberRecords {
         for (int attempt = 0; attempt < EDIT_ATTEMPTS; attempt++) {
             MemberDocument stored = mongo.getConverter().read(MemberDocument.class, document(timebankId, memberId));
             Member now = stored.toMember();
+            if (now.status() == MemberStatus.ERASED) {
+                // issue 18: an erased member's details are gone for good, not to be written again
+                throw new ApiException(org.reciprocity.ledger.book.LedgerRefusal.NO_MEMBER.with("member", memberId));
+            }
             Member checked;
             try {
                 checked = Member.register(timebankId, kind == null ? now.kind() : kind,

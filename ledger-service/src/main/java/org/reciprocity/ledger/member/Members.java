@@ -77,6 +77,10 @@ public class Members {
     private Member changeStatus(String timebankId, String memberId, MemberStatus status, DomainEvent event, String by,
                                 String reason) {
         Member member = require(timebankId, memberId);
+        if (member.status() == MemberStatus.ERASED) {
+            // issue 18: an erased member is no one to suspend or bring back
+            throw new ApiException(LedgerRefusal.NO_MEMBER.with("member", memberId));
+        }
         // the account first: a retry after a failure here still reaches it, and until the member's
         // status (and its event) is written the change has not been announced
         bookkeeping.run(timebankId, ledger -> {

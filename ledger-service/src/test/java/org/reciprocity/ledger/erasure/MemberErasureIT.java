@@ -128,6 +128,12 @@ class MemberErasureIT {
         ApiClient.Response again = given.api.post(given.path("/members/" + sam + "/erasure"), given.admin(), "");
         assertThat(again.status()).as("already erased: nothing changes").isEqualTo(200);
         assertThat(again.json().path("erasedAt").asString()).isEqualTo(erased.json().path("erasedAt").asString());
+        assertThat(given.api.send("PATCH", given.path("/members/" + sam), given.coordinator(), Map.of("displayName",
+                "Sam again", "kind", "CARER", "language", "en")).status()).as("no details written back").isEqualTo(404);
+        assertThat(given.api.post(given.path("/members/" + sam + "/reactivation"), given.coordinator(), "").status())
+                .as("no one to bring back").isEqualTo(404);
+        assertThat(mongo.findById(sam, Document.class, "members")).doesNotContainKey("displayName")
+                .containsEntry("status", "ERASED");
     }
 
     @Test
