@@ -115,6 +115,8 @@ public enum LedgerAccess implements AccessRule {
     /** A member asks for their data to be erased; an admin then erases them. */
     REQUEST_ERASURE(SELF),
     LIST_ERASURE_REQUESTS(ADMIN),
+    /** Everything the ledger holds about a member, as stored (the right of access). */
+    READ_PERSONAL_DATA(SELF, ADMIN),
 
     /** The kit's list of this timebank's events the broker refused for good (ParkedEventsController). */
     PARKED_EVENTS_READ(ADMIN),
@@ -127,7 +129,7 @@ public enum LedgerAccess implements AccessRule {
      * a party, their supporter) reads under one of these, the kit keeps who, what, why and when.
      */
     private static final Set<LedgerAccess> SENSITIVE = EnumSet.of(READ_MEMBER, READ_MEMBER_RECORD, LIST_SUPPORTERS,
-            LIST_SUPPORTED, READ_STATEMENT, READ_PENDING_VALIDATIONS, READ_CONTRIBUTION);
+            LIST_SUPPORTED, READ_STATEMENT, READ_PENDING_VALIDATIONS, READ_CONTRIBUTION, READ_PERSONAL_DATA);
 
     private final Set<Relation> allowed;
 

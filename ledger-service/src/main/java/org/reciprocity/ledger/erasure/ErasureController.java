@@ -22,10 +22,23 @@ class ErasureController {
 
     private final MemberErasure erasure;
     private final ErasureStatus status;
+    private final PersonalData personalData;
 
-    ErasureController(MemberErasure erasure, ErasureStatus status) {
+    ErasureController(MemberErasure erasure, ErasureStatus status, PersonalData personalData) {
         this.erasure = erasure;
         this.status = status;
+        this.personalData = personalData;
+    }
+
+    /** What the ledger holds about a member, as stored, by collection (docs/personal-data.md 3.2). */
+    @Access("READ_PERSONAL_DATA")
+    @GetMapping("/members/{memberId}/personal-data")
+    PersonalDataResponse personalData(@PathVariable String timebankId, @PathVariable String memberId) {
+        erasure.require(timebankId, memberId);
+        return new PersonalDataResponse(LedgerErasureSteps.SERVICE, personalData.find(timebankId, memberId));
+    }
+
+    record PersonalDataResponse(String service, java.util.Map<String, List<Document>> collections) {
     }
 
     /**

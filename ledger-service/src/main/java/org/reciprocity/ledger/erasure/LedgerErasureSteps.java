@@ -3,7 +3,6 @@ package org.reciprocity.ledger.erasure;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.reciprocity.contracts.Topics;
@@ -73,12 +72,8 @@ class LedgerErasureSteps {
         bookkeeping.runAndReadAfresh(timebankId, () -> {
             Update blank = new Update();
             WORDS.forEach(word -> blank.unset("contribution." + word));
-            mongo.updateMulti(Query.query(Criteria.where("contribution.timebankId").is(timebankId)
-                    .orOperator(Criteria.where("contribution.giverId").is(memberId),
-                            Criteria.where("contribution.receiverId").is(memberId))), blank, CONTRIBUTIONS);
-            Query entries = Query.query(Criteria.where("entry.timebankId").is(timebankId)
-                    .orOperator(Criteria.where("contributions.giverId").is(memberId),
-                            Criteria.where("contributions.receiverId").is(memberId)));
+            mongo.updateMulti(Query.query(PersonalData.contributions(timebankId, memberId)), blank, CONTRIBUTIONS);
+            Query entries = Query.query(PersonalData.entriesWithContributions(timebankId, memberId));
             entries.fields().include("contributions");
             for (Document entry : mongo.find(entries, Document.class, ENTRIES)) {
                 List<Document> copies = new ArrayList<>(entry.getList("contributions", Document.class, List.of()));
@@ -101,9 +96,9 @@ class LedgerErasureSteps {
 
     /** Other members' supporters and organisations' staff no longer name the member. */
     void forgetAsSupporterAndStaff(String timebankId, String memberId) {
-        mongo.updateMulti(Query.query(Criteria.where("timebankId").is(timebankId).and("supporters").is(memberId)),
+        mongo.updateMulti(Query.query(PersonalData.namedAsSupporter(timebankId, memberId)),
                 new Update().pull("supporters", memberId), MemberErasure.MEMBERS);
-        mongo.updateMulti(Query.query(Criteria.where("timebankId").is(timebankId).and("staffIds").is(memberId)),
+        mongo.updateMulti(Query.query(PersonalData.staffOf(timebankId, memberId)),
                 new Update().pull("staffIds", memberId), ORGANISATIONS);
     }
 
@@ -112,9 +107,8 @@ class LedgerErasureSteps {
      * list of who looked at their data ({@code sensitive_reads}, {@code _id} {@code timebank/member/month}).
      */
     void deleteRecordsAndReads(String timebankId, String memberId) {
-        mongo.remove(Query.query(Criteria.where("timebankId").is(timebankId).and("memberId").is(memberId)), RECORDS);
-        mongo.remove(Query.query(Criteria.where("_id")
-                .regex("^" + Pattern.quote(timebankId + "/" + memberId + "/"))), ReadLog.COLLECTION);
+        mongo.remove(Query.query(PersonalData.records(timebankId, memberId)), RECORDS);
+        mongo.remove(Query.query(PersonalData.reads(timebankId, memberId)), ReadLog.COLLECTION);
     }
 
     /** The last step: the ledger's {@code ErasureConfirmed}, once, whoever gets here first. */

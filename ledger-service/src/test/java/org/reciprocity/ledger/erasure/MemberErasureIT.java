@@ -254,6 +254,35 @@ class MemberErasureIT {
                 .as("after the erasure, the admin follows it").isEqualTo(403);
     }
 
+    @Test
+    void theExportShowsWhatTheLedgerHoldsAndAfterTheErasureNothingPersonal() {
+        String sam = aMember("Sam " + unique, "sam-" + unique + "@example.org");
+        String ali = aMember("Ali " + unique, null);
+        given.validate(log(sam, ali, 30, "Tea " + unique), ali, "Thanks " + unique);
+
+        ApiClient.Response own = given.api.get(given.path("/members/" + sam + "/personal-data"), given.as(sam));
+
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        assertThat(own.json().path("service").asString()).isEqualTo(Topics.LEDGER);
+        JsonNode collections = own.json().path("collections");
+        assertThat(collections.path("members").path(0).path("displayName").asString()).isEqualTo("Sam " + unique);
+        assertThat(collections.path("contributions").toString()).contains("Tea " + unique, "Thanks " + unique);
+        JsonNode entry = collections.path("ledger_entries").path(0);
+        assertThat(entry.path("creditAccountId").asString()).isEqualTo(sam);
+        assertThat(entry.has("debitBalanceAfter")).as("Ali's balance is Ali's").isFalse();
+        assertThat(given.api.get(given.path("/members/" + sam + "/personal-data"), given.as(ali)).status()).isEqualTo(403);
+        assertThat(given.api.get(given.path("/members/" + sam + "/personal-data"), given.coordinator()).status())
+                .isEqualTo(403);
+
+        assertThat(given.api.post(given.path("/members/" + sam + "/erasure"), given.admin(), "").status()).isEqualTo(202);
+        confirmations(sam, 1);
+
+        ApiClient.Response after = given.api.get(given.path("/members/" + sam + "/personal-data"), given.admin());
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(after.body()).doesNotContain(unique);
+        assertThat(after.json().path("collections").path("contributions").size()).as("kept: ids, minutes, dates").isEqualTo(1);
+    }
+
     private String aMember(String name, String email) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", "SERVICE_USER");
