@@ -90,7 +90,8 @@ public class Members {
         if (member.status() == status) {
             return member;
         }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(memberId)),
+        // never over an erasure that landed since the read
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(memberId).and("status").ne(MemberStatus.ERASED.name())),
                 new Update().set("status", status).set("statusReason", reason == null || reason.isBlank() ? null : reason.strip())
                         .set("statusChangedBy", by).set("statusChangedAt", event.occurredAt())
                         .push("outbox", OutboxEntry.of(event)), COLLECTION);

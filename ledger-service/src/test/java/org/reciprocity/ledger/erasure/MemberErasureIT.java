@@ -134,6 +134,9 @@ class MemberErasureIT {
                 .as("no one to bring back").isEqualTo(404);
         assertThat(mongo.findById(sam, Document.class, "members")).doesNotContainKey("displayName")
                 .containsEntry("status", "ERASED");
+        ApiClient.Response withSam = given.api.post(given.path("/contributions"), given.as(ali),
+                given.logBody(ali, sam, 30, "GIVER"));
+        assertThat(withSam.status()).as("nobody logs time with an erased member: " + withSam.body()).isEqualTo(422);
     }
 
     @Test
