@@ -20,8 +20,9 @@ public class LedgerApplication {
         // the collections whose events the relay's scan publishes when the immediate flush could not.
         // Not the ledger's own (contributions, ledger_entries, outbox_messages): a timebank's events
         // there go out in written order, by the holder of its lease only (Bookkeeping#publishLeftovers);
-        // checkpoints are independent of each other and of the lanes
+        // checkpoints are independent of each other and of the lanes; erasures: the ledger's own
+        // confirmation that it forgot an erased member (issue 18)
         return OutboxCollections.of("timebanks", "members", "ledger_checkpoints", "ledger_verifications",
-                "consents");
+                "consents", org.reciprocity.kit.erasure.ErasureConfirmations.COLLECTION);
     }
 }

@@ -134,7 +134,9 @@ class LedgerWordsTest {
 
     @Test
     void everyStatementLineReadsPlainlyInBothLanguagesForEveryKindOfTransfer() {
-        BundleCheck check = BundleCheck.of(STATEMENT);
+        // Reviewed (issue 18): "a former member" is the team's words for an erased member, a part of a
+        // sentence ("You gave 1 h to a former member."), too short for the formula to read fairly
+        BundleCheck check = BundleCheck.of(STATEMENT, key -> key.equals("former-member"));
         List<String> keys = Stream.of(TransferReason.values())
                 .flatMap(r -> Stream.of(r.name() + ".IN", r.name() + ".OUT")).toList();
 

@@ -108,6 +108,16 @@ public enum LedgerAccess implements AccessRule {
     /** The member on their page; a coordinator only writes down a consent given on paper (how: PAPER). */
     RECORD_CONSENT(SELF, COORDINATOR),
 
+    /** Issue 18: erasing a member (the register forgets them, every service follows), and following it. */
+    ERASE_MEMBER(ADMIN),
+    /** The member may follow their own request until they are erased (then they cannot sign in anyway). */
+    READ_ERASURE_STATUS(SELF, ADMIN),
+    /** A member asks for their data to be erased; an admin then erases them. */
+    REQUEST_ERASURE(SELF),
+    LIST_ERASURE_REQUESTS(ADMIN),
+    /** Everything the ledger holds about a member, as stored (the right of access). */
+    READ_PERSONAL_DATA(SELF, ADMIN),
+
     /** The kit's list of this timebank's events the broker refused for good (ParkedEventsController). */
     PARKED_EVENTS_READ(ADMIN),
 
@@ -119,7 +129,7 @@ public enum LedgerAccess implements AccessRule {
      * a party, their supporter) reads under one of these, the kit keeps who, what, why and when.
      */
     private static final Set<LedgerAccess> SENSITIVE = EnumSet.of(READ_MEMBER, READ_MEMBER_RECORD, LIST_SUPPORTERS,
-            LIST_SUPPORTED, READ_STATEMENT, READ_PENDING_VALIDATIONS, READ_CONTRIBUTION);
+            LIST_SUPPORTED, READ_STATEMENT, READ_PENDING_VALIDATIONS, READ_CONTRIBUTION, READ_PERSONAL_DATA);
 
     private final Set<Relation> allowed;
 

@@ -140,11 +140,13 @@ class AccountController {
     /** Statement lines of one account, with the other account's name and the line in the reader's words. */
     private List<StatementLine> lines(String timebankId, String accountId, List<LedgerEntry> entries) {
         ZoneId zone = timebanks.require(timebankId).zone();
-        Map<String, String> names = queries.names(timebankId, entries.stream()
+        java.util.Set<String> others = entries.stream()
                 .map(e -> e.creditAccountId().equals(accountId) ? e.debitAccountId() : e.creditAccountId())
-                .collect(Collectors.toSet()));
+                .collect(Collectors.toSet());
+        Map<String, String> names = queries.names(timebankId, others);
+        java.util.Set<String> erased = queries.erased(timebankId, others);
         Locale reader = ProblemDetailsAdvice.readerLanguage();
-        return entries.stream().map(e -> StatementLine.of(e, accountId, zone, names, reader)).toList();
+        return entries.stream().map(e -> StatementLine.of(e, accountId, zone, names, erased, reader)).toList();
     }
 
     /** The id of a transfer the client named none for: one per Idempotency-Key, so a retry cannot post it twice. */
@@ -170,18 +172,30 @@ class AccountController {
      * One line of a member's statement, its time shown in the timebank's zone. {@code direction}
      * and the ids are for programs; {@code with} (the other account's name) and {@code description}
      * ("You gave 1 h 30 min of your time to Ali.") are for the member, in their language.
+     * {@code erased} (issue 18): the other account is a member who was erased; {@code with} is then
+     * null and the words say "a former member".
      */
     record StatementLine(long sequence, String postedAt, String transferId, TransferReason reason, String direction,
                          long minutes, long balanceAfter, String otherAccount, String contributionId, String with,
-                         String description) {
-        static StatementLine of(LedgerEntry e, String accountId, ZoneId zone, Map<String, String> names, Locale reader) {
+                         String description, boolean erased) {
+
+        StatementLine(long sequence, String postedAt, String transferId, TransferReason reason, String direction,
+                      long minutes, long balanceAfter, String otherAccount, String contributionId, String with,
+                      String description) {
+            this(sequence, postedAt, transferId, reason, direction, minutes, balanceAfter, otherAccount, contributionId,
+                    with, description, false);
+        }
+
+        static StatementLine of(LedgerEntry e, String accountId, ZoneId zone, Map<String, String> names,
+                                java.util.Set<String> erasedMembers, Locale reader) {
             boolean credit = e.creditAccountId().equals(accountId);
             String other = credit ? e.debitAccountId() : e.creditAccountId();
-            String with = names.get(other);
+            boolean erased = erasedMembers.contains(other);
+            String with = erased ? null : names.get(other);
             return new StatementLine(e.sequence(), DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(e.postedAt().atZone(zone)),
                     e.transferId(), e.reason(), credit ? "IN" : "OUT", e.minutes(),
                     credit ? e.creditBalanceAfter() : e.debitBalanceAfter(), other, e.contributionId(), with,
-                    StatementWords.line(e.reason(), credit, e.minutes(), with, reader));
+                    StatementWords.line(e.reason(), credit, e.minutes(), with, erased, reader), erased);
         }
     }
 

@@ -60,6 +60,15 @@ public class LedgerQueries {
         return names;
     }
 
+    /** Issue 18: which of these accounts are members who were erased (a statement calls them "a former member"). */
+    public java.util.Set<String> erased(String timebankId, Collection<String> accountIds) {
+        Query these = Query.query(Criteria.where("_id").in(accountIds).and("timebankId").is(timebankId)
+                .and("status").is("ERASED"));
+        these.fields().include("_id");
+        return mongo.find(these, Document.class, "members").stream().map(d -> d.getString("_id"))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Logged contributions waiting for this member to validate them. */
     public List<Contribution> waitingOn(String timebankId, String memberId) {
         return mongo.find(Query.query(Criteria.where("contribution.timebankId").is(timebankId).and("state").is("LOGGED")),

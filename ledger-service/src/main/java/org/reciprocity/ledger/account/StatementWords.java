@@ -24,8 +24,13 @@ final class StatementWords {
      * the other account's name as the reader may see it (or null when it has none any more).
      */
     static String line(TransferReason reason, boolean in, long minutes, String with, Locale locale) {
+        return line(reason, in, minutes, with, false, locale);
+    }
+
+    /** {@code erased}: the other account is a member who was erased (issue 18), "a former member". */
+    static String line(TransferReason reason, boolean in, long minutes, String with, boolean erased, Locale locale) {
         ResourceBundle words = bundle(locale);
-        String other = with != null ? with : words.getString("someone");
+        String other = erased ? words.getString("former-member") : with != null ? with : words.getString("someone");
         return words.getString(reason.name() + (in ? ".IN" : ".OUT"))
                 .replace("{minutes}", Minutes.of(minutes).toString()).replace("{with}", other);
     }

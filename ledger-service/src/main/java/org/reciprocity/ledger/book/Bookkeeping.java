@@ -77,6 +77,29 @@ public class Bookkeeping {
                 .value();
     }
 
+    /**
+     * Runs a write the ledger's model does not make (an erasure blanking words in stored
+     * contributions) alone in the timebank, then lets the writer forget what it kept of the timebank,
+     * so a later command reads the changed documents afresh instead of writing an older copy back.
+     */
+    public void runAndReadAfresh(String timebankId, Runnable write) {
+        try {
+            run(timebankId, ledger -> {
+                write.run();
+                throw new ReadAfresh();
+            });
+        } catch (ReadAfresh done) {
+            // the write is done; the failure path forgot the writer's state, which is all this wanted
+        }
+    }
+
+    /** Not a failure: the way {@link #runAndReadAfresh} asks the command's ending to forget the writer's state. */
+    private static final class ReadAfresh extends RuntimeException {
+        ReadAfresh() {
+            super(null, null, false, false);
+        }
+    }
+
     /** Like {@link #run}, but does nothing (empty) if another instance holds the timebank's lease now. */
     public <T> Optional<T> runIfFree(String timebankId, Function<Ledger, T> command) {
         return attempt(timebankId, command, Duration.ZERO, false).map(Ran::value);

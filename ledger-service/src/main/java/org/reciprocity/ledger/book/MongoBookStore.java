@@ -148,7 +148,8 @@ public class MongoBookStore implements BookStore {
         Document member = mongo.findById(accountId, Document.class, "members");
         if (member != null && timebankId.equals(member.getString("timebankId"))) {
             opened = Optional.of(Account.open(accountId, timebankId, AccountKind.MEMBER)
-                    .withActive(!"SUSPENDED".equals(member.getString("status"))));
+                    // issue 18: an erased member's account stays closed too
+                    .withActive(!"SUSPENDED".equals(member.getString("status")) && !"ERASED".equals(member.getString("status"))));
         }
         Document organisation = opened.isPresent() ? null : mongo.findById(accountId, Document.class, "organisations");
         if (organisation != null && timebankId.equals(organisation.getString("timebankId"))) {

@@ -47,8 +47,15 @@ class CoordinatorQueue {
                     long minutes, Instant loggedAt, Instant deadline, int remindersSent, String waitingOnId) {
     }
 
-    /** {@code side} LOW when near the minimum, HIGH when near the maximum. */
-    record BalanceItem(String memberId, String name, long balanceMinutes, long limitMinutes, String side) {
+    /**
+     * {@code side} LOW when near the minimum, HIGH when near the maximum. {@code erased} (issue 18):
+     * the member was erased, so there is no name to show ("a former member").
+     */
+    record BalanceItem(String memberId, String name, long balanceMinutes, long limitMinutes, String side,
+                       boolean erased) {
+        BalanceItem(String memberId, String name, long balanceMinutes, long limitMinutes, String side) {
+            this(memberId, name, balanceMinutes, limitMinutes, side, false);
+        }
     }
 
     /** One kind of item: how many there are in all, and the first of them. */
@@ -89,14 +96,15 @@ class CoordinatorQueue {
         shownDisputes.forEach(c -> ids.addAll(List.of(c.giverId(), c.receiverId())));
         shownReminded.forEach(c -> ids.addAll(List.of(c.giverId(), c.receiverId())));
         shownBalances.forEach(b -> ids.add(b.memberId()));
-        Map<String, String> names = names(timebankId, ids);
+        Set<String> erased = new HashSet<>();
+        Map<String, String> names = names(timebankId, ids, erased);
 
         return new Queue(
                 new Part<>(disputed.size(), shownDisputes.stream().map(c -> item(c, names, null)).toList()),
                 new Part<>(reminded.size(), shownReminded.stream().map(c -> item(c, names, c.counterpart())).toList()),
                 new Part<>(balances.size(), shownBalances.stream()
                         .map(b -> new BalanceItem(b.memberId(), names.get(b.memberId()), b.balanceMinutes(),
-                                b.limitMinutes(), b.side())).toList()),
+                                b.limitMinutes(), b.side(), erased.contains(b.memberId()))).toList()),
                 policy.warningMargin().value());
     }
 
@@ -148,15 +156,18 @@ class CoordinatorQueue {
      * organisation's name), one query a collection. The query names only {@code _id}, so the
      * embedded store answers it from its id index instead of scanning; the timebank is checked here.
      */
-    private Map<String, String> names(String timebankId, Set<String> ids) {
+    private Map<String, String> names(String timebankId, Set<String> ids, Set<String> erased) {
         Map<String, String> names = new HashMap<>();
         if (ids.isEmpty()) {
             return names;
         }
         for (String collection : List.of("members", "organisations")) {
             Query query = Query.query(Criteria.where("_id").in(ids));
-            query.fields().include("timebankId").include("displayName").include("name");
+            query.fields().include("timebankId").include("displayName").include("name").include("status");
             for (Document found : mongo.find(query, Document.class, collection)) {
+                if ("ERASED".equals(found.getString("status")) && timebankId.equals(found.getString("timebankId"))) {
+                    erased.add(found.getString("_id"));
+                }
                 String name = found.getString("members".equals(collection) ? "displayName" : "name");
                 if (timebankId.equals(found.getString("timebankId")) && name != null) {
                     names.put(found.getString("_id"), name);

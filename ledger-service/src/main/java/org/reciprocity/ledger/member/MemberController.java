@@ -141,8 +141,9 @@ class MemberController {
     record MemberResponse(String id, String timebankId, MemberKind kind, String displayName, String email,
                           String language, Set<String> roles, MemberStatus status, Instant registeredAt) {
         static MemberResponse of(Member m) {
+            // issue 18: an erased member is ids, status and dates only (no roles either)
             return new MemberResponse(m.id(), m.timebankId(), m.kind(), m.displayName(), m.email(), m.language(),
-                    m.roles(), m.status(), m.registeredAt());
+                    m.status() == MemberStatus.ERASED ? Set.of() : m.roles(), m.status(), m.registeredAt());
         }
     }
 }

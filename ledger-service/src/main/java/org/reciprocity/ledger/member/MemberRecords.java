@@ -102,7 +102,9 @@ public class MemberRecords {
         List<Summary> members = new ArrayList<>();
         for (Document d : found) {
             Instant registered = instant(d.get("registeredAt"));
-            members.add(new Summary(d.getString("_id"), d.getString("displayName"), MemberKind.valueOf(d.getString("kind")),
+            // an erased member (status ERASED) has no name or kind left: the list shows them as such
+            String kind = d.getString("kind");
+            members.add(new Summary(d.getString("_id"), d.getString("displayName"), kind == null ? null : MemberKind.valueOf(kind),
                     MemberStatus.valueOf(d.getString("status")), d.getBoolean("paperFirst", false), registered,
                     lastActivity.getOrDefault(d.getString("_id"), registered)));
         }
@@ -212,6 +214,10 @@ public class MemberRecords {
         for (int attempt = 0; attempt < EDIT_ATTEMPTS; attempt++) {
             MemberDocument stored = mongo.getConverter().read(MemberDocument.class, document(timebankId, memberId));
             Member now = stored.toMember();
+            if (now.status() == MemberStatus.ERASED) {
+                // issue 18: an erased member's details are gone for good, not to be written again
+                throw new ApiException(org.reciprocity.ledger.book.LedgerRefusal.NO_MEMBER.with("member", memberId));
+            }
             Member checked;
             try {
                 checked = Member.register(timebankId, kind == null ? now.kind() : kind,

@@ -1,5 +1,6 @@
 package org.reciprocity.ledger.member;
 
 public enum MemberStatus {
-    ACTIVE, SUSPENDED
+    /** ERASED (issue 18): the register keeps the id and dates only; see erasure/MemberErasure. */
+    ACTIVE, SUSPENDED, ERASED
 }

@@ -77,6 +77,10 @@ public class Members {
     private Member changeStatus(String timebankId, String memberId, MemberStatus status, DomainEvent event, String by,
                                 String reason) {
         Member member = require(timebankId, memberId);
+        if (member.status() == MemberStatus.ERASED) {
+            // issue 18: an erased member is no one to suspend or bring back
+            throw new ApiException(LedgerRefusal.NO_MEMBER.with("member", memberId));
+        }
         // the account first: a retry after a failure here still reaches it, and until the member's
         // status (and its event) is written the change has not been announced
         bookkeeping.run(timebankId, ledger -> {
@@ -86,7 +90,8 @@ public class Members {
         if (member.status() == status) {
             return member;
         }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(memberId)),
+        // never over an erasure that landed since the read
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(memberId).and("status").ne(MemberStatus.ERASED.name())),
                 new Update().set("status", status).set("statusReason", reason == null || reason.isBlank() ? null : reason.strip())
                         .set("statusChangedBy", by).set("statusChangedAt", event.occurredAt())
                         .push("outbox", OutboxEntry.of(event)), COLLECTION);
