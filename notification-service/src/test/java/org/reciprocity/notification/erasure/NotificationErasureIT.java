@@ -147,16 +147,17 @@ class NotificationErasureIT extends NotificationServiceIT {
         setContactNaming(member);
         ContributionLogged toConfirm = logged(ali, member, "Shopping with " + member.displayName());
         send(toConfirm);
-        ContributionLogged given = logged(member, ali, "Garden");
+        ContributionLogged given = logged(ali, member, "Garden");
         send(given);
+        // the member confirms and thanks Ali: Ali's thank-you names the member
         send(new ContributionValidated(UUID.randomUUID(), Instant.now(), timebank, given.contributionId(),
-                ali.memberId(), member.memberId(), ali.memberId(), 90, note, null, "t-" + UUID.randomUUID()));
+                member.memberId(), ali.memberId(), member.memberId(), 90, note, null, "t-" + UUID.randomUUID()));
         ContributionLogged questioned = logged(ali, member, null);
         send(questioned);
         send(new ContributionDisputed(UUID.randomUUID(), Instant.now(), timebank, questioned.contributionId(),
                 member.memberId(), ali.memberId(), member.memberId(), "Said by " + member.displayName()));
-        send(new TransferPosted(UUID.randomUUID(), Instant.now(), timebank, "tr-" + unique, ali.memberId(),
-                member.memberId(), 90, TransferReason.CONTRIBUTION, -90, 90, given.contributionId(), null, 1, "h-1"));
+        send(new TransferPosted(UUID.randomUUID(), Instant.now(), timebank, "tr-" + unique, member.memberId(),
+                ali.memberId(), 90, TransferReason.CONTRIBUTION, -90, 90, given.contributionId(), null, 1, "h-1"));
         send(new ConsentGiven(UUID.randomUUID(), Instant.now(), timebank, member.memberId(), Consent.EMAIL_ME,
                 ConsentHow.PAGE, member.memberId(), 1));
         assertThat(api.get("/api/v1/timebanks/" + timebank + "/preferences", token(member.memberId(), timebank, "MEMBER"))
