@@ -70,6 +70,16 @@ class NotificationErasureIT extends NotificationServiceIT {
         assertThat(before).containsKeys("recipients", "inbox_items", "deliveries", "monthly_activity", "preferences",
                 "email_consents", "sensitive_reads", "timebank_contacts", "inbox_requests");
         assertThat(everyDocumentNaming(sam.displayName())).isNotEmpty();
+        String exportPath = "/api/v1/timebanks/" + timebank + "/members/" + sam.memberId() + "/personal-data";
+        ApiClient.Response export = api.get(exportPath, token(sam.memberId(), timebank, "MEMBER"));
+        assertThat(export.status()).as(export.body()).isEqualTo(200);
+        assertThat(export.text("service")).isEqualTo("notification-service");
+        assertThat(export.json().path("collections").propertyNames()).as("the same documents the erasure finds")
+                .containsExactlyInAnyOrderElementsOf(personalData.find(timebank, sam.memberId()).keySet());
+        assertThat(export.json().path("collections").path("recipients").path(0).path("email").asString())
+                .isEqualTo(sam.email());
+        assertThat(api.get(exportPath, token(ali.memberId(), timebank, "MEMBER")).status()).isEqualTo(403);
+        assertThat(api.get(exportPath, token("admin-1", timebank, "ADMIN")).status()).isEqualTo(200);
 
         MemberErased erased = new MemberErased(UUID.randomUUID(), Instant.now(), timebank, sam.memberId(), "admin-1");
         send(erased);
