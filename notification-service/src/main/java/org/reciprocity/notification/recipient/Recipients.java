@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.bson.Document;
 import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.contracts.Topics;
 import org.reciprocity.contracts.member.MemberDetailsRecorded;
@@ -20,7 +21,6 @@ import org.reciprocity.contracts.profile.MemberResumed;
 import org.reciprocity.contracts.timebank.TimebankOpened;
 import org.reciprocity.kit.messaging.NewerVersion;
 import org.reciprocity.notification.support.LookupCache;
-import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -48,7 +48,7 @@ import org.springframework.stereotype.Service;
 public class Recipients {
 
     private static final String CONSUMER = "notification.recipients";
-    public static final String COLLECTION = "recipients";
+    private static final String COLLECTION = "recipients";
     /** The version of the member's details held (MemberDetailsRecorded's). */
     static final String DETAILS_VERSION = "recordedVersion";
     /** An erased member's version: no record, older or newer, writes details again. */
