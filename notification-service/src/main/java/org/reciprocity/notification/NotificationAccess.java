@@ -42,10 +42,12 @@ public enum NotificationAccess implements AccessRule {
     /** How many messages the retention job removed, per run (counts only: RetentionReportsController). */
     RETENTION_REPORTS_READ    (ADMIN),
     /** Issue 18: who looked at a member's contact details here (the kit's ReadsController). */
-    LIST_READS                (SELF, ADMIN);
+    LIST_READS                (SELF, ADMIN),
+    /** Issue 18: everything held here about a member (their copy of their data): the member, and an admin. */
+    READ_PERSONAL_DATA        (SELF, ADMIN);
 
     /** Issue 18: a coordinator's or admin's read of these is kept for the member to see ("who looked"). */
-    private static final Set<NotificationAccess> SENSITIVE = EnumSet.of(READ_RECIPIENT, READ_DELIVERY_LOG);
+    private static final Set<NotificationAccess> SENSITIVE = EnumSet.of(READ_RECIPIENT, READ_DELIVERY_LOG, READ_PERSONAL_DATA);
 
     private final Set<Relation> allowed;
 

@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.kit.access.AccessPolicy;
 import org.reciprocity.kit.access.SubjectRelations;
+import org.reciprocity.kit.erasure.ErasureConfirmations;
 import org.reciprocity.kit.outbox.OutboxCollections;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -46,10 +47,13 @@ class NotificationConfiguration {
         return AccessPolicy.of(NotificationAccess.class, SubjectRelations.SELF_ONLY);
     }
 
-    /** Inbox items and outbound deliveries carry their audit events in an outbox; the kit's sweep publishes leftovers. */
+    /**
+     * Inbox items and outbound deliveries carry their audit events in an outbox, and so do the erasure
+     * confirmations (issue 18); the kit's sweep publishes leftovers.
+     */
     @Bean
     OutboxCollections outboxCollections() {
-        return OutboxCollections.of("inbox_items", "deliveries");
+        return OutboxCollections.of("inbox_items", "deliveries", ErasureConfirmations.COLLECTION);
     }
 
     /**

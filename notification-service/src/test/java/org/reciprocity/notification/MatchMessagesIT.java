@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The messages each side of a match gets, word for word, through the real broker, from the events
  * matching publishes: the member who proposed (and so said yes) is not asked to say yes; nobody is
- * told "if you say yes too" after saying yes; every message names the activity.
+ * told "if you say yes too" after saying yes. No message quotes the activity (issue 18: a listing's title
+ * stays with matching; the match's page shows it), even from an event that still carries it.
  */
 class MatchMessagesIT extends NotificationServiceIT {
 
@@ -35,7 +36,7 @@ class MatchMessagesIT extends NotificationServiceIT {
     final Instant answerBy = Instant.parse("2026-12-09T09:30:00Z");
 
     @Test
-    void aMemberWhoAsksForHelpIsNotAskedToSayYesAndTheHelperIsAskedOnceWithTheActivity() {
+    void aMemberWhoAsksForHelpIsNotAskedToSayYesAndTheHelperIsAskedOnce() {
         known(scenario.opened("Europe/London"), sam, ali);
         // Sam (who needs a walk) answers Ali's offer: the proposal carries Sam's yes
         TopicProbe.send(bootstrap, proposed(ali, sam, sam, "MEMBER"));
@@ -48,12 +49,12 @@ class MatchMessagesIT extends NotificationServiceIT {
         await().atMost(WAIT).until(() -> items(ali).size() == 2 && items(sam).size() == 1);
 
         assertThat(messages(sam)).containsExactly(
-                "MATCH_AGREED | You and Ali are matched | You both said yes to “A walk on Tuesdays”. You can now choose"
+                "MATCH_AGREED | You and Ali are matched | You both said yes. You can now choose"
                         + " a time with Ali. Afterwards, one of you writes down the time, and the other confirms it.");
         assertThat(messages(ali)).containsExactly(
-                "MATCH_AGREED | You and Sam are matched | You both said yes to “A walk on Tuesdays”. You can now choose"
+                "MATCH_AGREED | You and Sam are matched | You both said yes. You can now choose"
                         + " a time with Sam. Afterwards, one of you writes down the time, and the other confirms it.",
-                "MATCH_PROPOSED | Sam would like your help | Sam would like your help with “A walk on Tuesdays”. Please"
+                "MATCH_PROPOSED | Sam would like your help | Sam would like your help. Please"
                         + " say yes or no before Wednesday 9 December at 09:30. It is fine to say no.");
     }
 
@@ -66,7 +67,7 @@ class MatchMessagesIT extends NotificationServiceIT {
         await().atMost(WAIT).until(() -> items(noor).size() == 1);
 
         assertThat(messages(noor)).containsExactly(
-                "MATCH_PROPOSED | Ali aimerait vous aider | Ali aimerait vous aider pour «\u00a0A walk on Tuesdays\u00a0». Merci"
+                "MATCH_PROPOSED | Ali aimerait vous aider | Ali aimerait vous aider. Merci"
                         + " de dire oui ou non avant le mercredi 9 décembre à 10h30. Vous pouvez dire non, sans souci.");
         assertThat(items(ali)).as("Ali proposed: nothing to tell Ali yet").isEmpty();
     }
@@ -82,16 +83,16 @@ class MatchMessagesIT extends NotificationServiceIT {
         await().atMost(WAIT).until(() -> items(sam).size() == 3 && items(ali).size() == 2);
 
         assertThat(messages(sam)).containsExactlyInAnyOrder(
-                "MATCH_PROPOSED | You and Ali could meet | We think you and Ali could help each other with “A walk on"
-                        + " Tuesdays”. Would you like to meet? Please say yes or no before Wednesday 9 December at 09:30.",
-                "MATCH_ACCEPTED | Ali said yes | Ali said yes to “A walk on Tuesdays”. If you say yes too, you can"
+                "MATCH_PROPOSED | You and Ali could meet | We think you and Ali could help each other."
+                        + " Would you like to meet? Please say yes or no before Wednesday 9 December at 09:30.",
+                "MATCH_ACCEPTED | Ali said yes | Ali said yes to meeting you. If you say yes too, you can"
                         + " choose a time together.",
-                "MATCH_AGREED | You and Ali are matched | You both said yes to “A walk on Tuesdays”. You can now choose"
+                "MATCH_AGREED | You and Ali are matched | You both said yes. You can now choose"
                         + " a time with Ali. Afterwards, one of you writes down the time, and the other confirms it.");
         assertThat(messages(ali)).containsExactlyInAnyOrder(
-                "MATCH_PROPOSED | You and Sam could meet | We think you and Sam could help each other with “A walk on"
-                        + " Tuesdays”. Would you like to meet? Please say yes or no before Wednesday 9 December at 09:30.",
-                "MATCH_AGREED | You and Sam are matched | You both said yes to “A walk on Tuesdays”. You can now choose"
+                "MATCH_PROPOSED | You and Sam could meet | We think you and Sam could help each other."
+                        + " Would you like to meet? Please say yes or no before Wednesday 9 December at 09:30.",
+                "MATCH_AGREED | You and Sam are matched | You both said yes. You can now choose"
                         + " a time with Sam. Afterwards, one of you writes down the time, and the other confirms it.");
     }
 
@@ -115,8 +116,9 @@ class MatchMessagesIT extends NotificationServiceIT {
         return member instanceof MemberRegistered m ? m.memberId() : (String) member;
     }
 
-    /** Each message as "KIND | title | paragraphs", newest first. */
+    /** Each message as "KIND | title | paragraphs", newest first; none quotes the activity. */
     private List<String> messages(MemberRegistered member) {
+        assertThat(items(member).toString()).doesNotContain(WALK);
         return items(member).stream().map(i -> i.path("kind").asString() + " | " + i.path("title").asString() + " | "
                 + String.join(" ", i.path("paragraphs").valueStream().map(JsonNode::asString).toList())).toList();
     }

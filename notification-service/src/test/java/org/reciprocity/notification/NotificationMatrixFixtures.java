@@ -152,7 +152,8 @@ final class NotificationMatrixFixtures implements Fixtures {
         List<MemberRegistered> registered = new ArrayList<>();
         for (int i = 0; i < BATCH; i++) {
             MemberRegistered member = scenario.member("Member" + i, "en");
-            TopicProbe.send(bootstrap, member);
+            TopicProbe.send(bootstrap, Members.stripped(member));
+            TopicProbe.send(bootstrap, Members.details(member));
             registered.add(member);
         }
         String reader = token(coordinator, "COORDINATOR");

@@ -59,10 +59,19 @@ public abstract class NotificationServiceIT {
         clock.reset();
     }
 
-    /** Sends the events and waits until the service knows the members (and the timebank's zone). */
+    /**
+     * Sends the events and waits until the service knows the members (and the timebank's zone). A
+     * member is sent as the ledger publishes them since issue 18: the registration without details,
+     * and the details on their own topic ({@link Members}).
+     */
     protected void known(org.reciprocity.contracts.DomainEvent... events) {
         for (org.reciprocity.contracts.DomainEvent event : events) {
-            org.reciprocity.testsupport.TopicProbe.send(bootstrap, event);
+            if (event instanceof org.reciprocity.contracts.member.MemberRegistered member) {
+                org.reciprocity.testsupport.TopicProbe.send(bootstrap, Members.stripped(member));
+                org.reciprocity.testsupport.TopicProbe.send(bootstrap, Members.details(member));
+            } else {
+                org.reciprocity.testsupport.TopicProbe.send(bootstrap, event);
+            }
         }
         for (org.reciprocity.contracts.DomainEvent event : events) {
             String collection = event instanceof org.reciprocity.contracts.timebank.TimebankOpened ? "timebanks" : "recipients";

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.reciprocity.contracts.member.MemberKind;
 import org.reciprocity.contracts.member.MemberRegistered;
 import org.reciprocity.testsupport.ApiClient;
-import org.reciprocity.testsupport.SharedInfrastructure;
-import org.reciprocity.testsupport.TopicProbe;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,7 +30,7 @@ class RecipientReadsIT extends NotificationServiceIT {
     @Test
     void aCoordinatorsLookAtAMembersContactDetailsIsKeptWithItsReason() {
         String herself = token(lou.memberId(), timebank, "MEMBER");
-        TopicProbe.send(SharedInfrastructure.get().kafkaBootstrapServers(), lou);
+        known(lou);
         await().atMost(Duration.ofSeconds(20)).until(() -> api.get(recipient, herself).status() == 200);
         assertThat(api.get(reads, herself).json().size()).as("her own look is not kept").isZero();
 
@@ -51,7 +49,7 @@ class RecipientReadsIT extends NotificationServiceIT {
     @Test
     void aLookAtTheDeliveryLogIsKeptForEachMemberItShows() {
         String coordinator = token("c-2", timebank, "COORDINATOR");
-        TopicProbe.send(SharedInfrastructure.get().kafkaBootstrapServers(), lou);
+        known(lou);
         String deliveries = "/api/v1/timebanks/" + timebank + "/deliveries";
 
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get(deliveries, coordinator).body().contains(lou.memberId()));

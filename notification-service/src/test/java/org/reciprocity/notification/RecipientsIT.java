@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.reciprocity.contracts.member.MemberKind;
 import org.reciprocity.contracts.member.MemberRegistered;
 import org.reciprocity.testsupport.ApiClient;
-import org.reciprocity.testsupport.SharedInfrastructure;
-import org.reciprocity.testsupport.TopicProbe;
 
 /**
  * notification-service learns who it can reach from the ledger's member events on the real broker;
@@ -29,7 +27,7 @@ class RecipientsIT extends NotificationServiceIT {
     void aRegisteredMemberBecomesARecipientVisibleToCoordinators() {
         String coordinator = token("c-1", timebank, "COORDINATOR");
 
-        TopicProbe.send(SharedInfrastructure.get().kafkaBootstrapServers(), lou);
+        known(lou);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> api.get(path, coordinator).status() == 200);
         ApiClient.Response recipient = api.get(path, coordinator);
@@ -40,7 +38,7 @@ class RecipientsIT extends NotificationServiceIT {
 
     @Test
     void aMemberSeesHowTheyAreReachedAndNobodyElsesAddress() {
-        TopicProbe.send(SharedInfrastructure.get().kafkaBootstrapServers(), lou);
+        known(lou);
         String herself = token(lou.memberId(), timebank, "MEMBER");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> api.get(path, herself).status() == 200);

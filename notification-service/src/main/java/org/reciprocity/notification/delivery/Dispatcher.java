@@ -136,7 +136,10 @@ class Dispatcher {
             throw new DeliveryException("no channel named " + first.channel() + " in this service", true, null);
         }
         Recipient recipient = recipients.find(first.recipientId()).orElse(null);
-        if (recipient == null) {
+        if (recipient != null && recipient.erased()) {
+            throw new DeliveryException("the member was erased", true, null);
+        }
+        if (recipient == null || !recipient.detailsKnown()) {
             throw new DeliveryException("the member is not known here yet, so neither is their address", false, null);
         }
         String address = channel.addressOf(recipient).orElseThrow(() -> new DeliveryException(

@@ -51,7 +51,7 @@ public class Outreach {
         this.digestAt = properties.digestAt();
     }
 
-    /** Puts notices of one timebank (a schedule's) in inboxes and the delivery log; keys already there are skipped. */
+    /** Puts notices of one timebank (a schedule's, a welcome) in inboxes and the delivery log; keys already there are skipped. */
     public void deliver(List<Notice> notices, Timebank timebank) {
         deliver(notices, Map.of(timebank.timebankId(), timebank));
     }
@@ -89,7 +89,9 @@ public class Outreach {
                 toInbox.add(notice);
             }
             for (OutboundChannel channel : channels) {
-                if (wanted.contains(channel.name()) && (recipient == null || channel.addressOf(recipient).isPresent())) {
+                // details not here yet: the sender looks for the address when it sends, as for an unknown member
+                if (wanted.contains(channel.name()) && (recipient == null || !recipient.detailsKnown()
+                        || channel.addressOf(recipient).isPresent())) {
                     Instant due = prefs.digest() ? nextDigest(now, timebanks.get(notice.timebankId()).zone()) : now;
                     outbound.add(Delivery.of(notice, channel.name(), prefs.digest(), due));
                 }

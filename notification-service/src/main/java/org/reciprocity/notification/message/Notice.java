@@ -33,6 +33,9 @@ public record Notice(String sourceEventId, Instant occurredAt, String timebankId
         if (recipient == null) {
             return kind.reachesUnknownAccounts();
         }
+        if (recipient.erased()) {
+            return false; // issue 18: an erased member is told nothing more
+        }
         return !recipient.onlyEssentials() || aboutTheirOwnHours;
     }
 }

@@ -21,7 +21,6 @@ import org.reciprocity.contracts.ledger.SoftLimitCrossed;
 import org.reciprocity.contracts.match.MatchAccepted;
 import org.reciprocity.contracts.match.MatchAgreed;
 import org.reciprocity.contracts.match.MatchProposed;
-import org.reciprocity.contracts.member.MemberRegistered;
 
 /**
  * Who is told what, from each event: the policy of the service in one place, plain Java. Nobody is
@@ -38,6 +37,11 @@ public final class Notices {
     public static final String MINUTES = "minutes";
     public static final String DATE = "date";
     public static final String DEADLINE = "deadline";
+    /**
+     * Issue 18: free text (a thank-you note, a reason, a resolve note, what a match or a contribution was
+     * for) is no longer copied into a message, nor said: the message says where to read it. These
+     * parameters are only found in items stored before, and erasure removes them there.
+     */
     public static final String NOTE = "note";
     public static final String REASON = "reason";
     /** Whether a balance is near the lowest ({@code LOW}) or the highest ({@code HIGH}) it may be. */
@@ -53,8 +57,10 @@ public final class Notices {
     public static final String MORE = "more";
     /** The contribution a member is asked to confirm: its inbox items close once it is answered or gone. */
     public static final String CONTRIBUTION = "contribution";
-    /** What two matched members would do together, in the member's words (a listing's title). */
+    /** What two matched members would do together (a listing's title): no longer written, see {@link #NOTE}. */
     public static final String ACTIVITY = "activity";
+    /** The id put in place of an erased member's in messages to others (issue 18): said as "a former member". */
+    public static final String ERASED = "erased";
     /**
      * Which wording of a kind fits the reader: {@code ASKED} (the other member asked for the reader's
      * help) or {@code OFFERED} (the other member offered to help the reader); none for the usual one.
@@ -84,16 +90,15 @@ public final class Notices {
      */
     public static List<Notice> from(DomainEvent event, List<String> coordinators) {
         Builder b = new Builder(event);
-        if (event instanceof MemberRegistered e) {
-            b.to(e.memberId(), MessageKind.WELCOME, Map.of());
-        } else if (event instanceof ContributionLogged e) {
+        // the welcome waits for the member's details: see welcome()
+        if (event instanceof ContributionLogged e) {
             // about the member's own hours: a paused member is asked too (pausing is about new matches)
             String logger = e.side() == LoggedBy.GIVER ? e.giverAccountId() : e.receiverAccountId();
-            // who gave whom, and what for, in the reader's terms: "Sam says they gave you 1 hour for ..."
+            // who gave whom, in the reader's terms: "Sam says they gave you 1 hour"; what for is on the page
             b.aboutTheirHours(e.awaitingValidationBy(), MessageKind.PLEASE_CONFIRM, params(OTHER, logger,
                     MINUTES, e.minutes(), DATE, e.happenedOn(), DEADLINE, e.validationDeadline(),
                     CONTRIBUTION, e.contributionId(), PAGE, contributionPage(e.contributionId()),
-                    VARIANT, e.side() == LoggedBy.GIVER ? THEY_GAVE : YOU_GAVE, ACTIVITY, blankToNull(e.description())));
+                    VARIANT, e.side() == LoggedBy.GIVER ? THEY_GAVE : YOU_GAVE));
         } else if (event instanceof ValidationReminderDue e) {
             boolean readerGave = e.remindAccountId() != null && e.remindAccountId().equals(e.giverAccountId());
             String other = readerGave ? e.receiverAccountId() : e.giverAccountId();
@@ -103,7 +108,7 @@ public final class Notices {
                             VARIANT, readerGave ? YOU_GAVE : THEY_GAVE));
         } else if (event instanceof ContributionValidated e) {
             b.to(e.giverAccountId(), MessageKind.THANK_YOU, params(OTHER, e.validatedBy(),
-                    MINUTES, e.minutes(), NOTE, e.thankYouNote(), PAGE, contributionPage(e.contributionId())));
+                    MINUTES, e.minutes(), PAGE, contributionPage(e.contributionId())));
         } else if (event instanceof ContributionExpired e) {
             String page = contributionPage(e.contributionId());
             b.aboutTheirHours(e.giverAccountId(), MessageKind.CONTRIBUTION_EXPIRED, params(OTHER, e.receiverAccountId(), PAGE, page));
@@ -113,13 +118,13 @@ public final class Notices {
         } else if (event instanceof ContributionResolved e) {
             String page = contributionPage(e.contributionId());
             b.bothSides(e.giverAccountId(), e.receiverAccountId(), MessageKind.DISPUTE_RESOLVED,
-                    params(MINUTES, e.minutes(), NOTE, e.note(), PAGE, page));
+                    params(MINUTES, e.minutes(), PAGE, page));
             b.coordinators(coordinators, e.resolvedBy(), MessageKind.DISPUTE_CLOSED,
                     params(OTHER, e.giverAccountId(), SECOND, e.receiverAccountId(), PAGE, page));
         } else if (event instanceof ContributionRejected e) {
             String page = contributionPage(e.contributionId());
             b.bothSides(e.giverAccountId(), e.receiverAccountId(), MessageKind.CONTRIBUTION_REJECTED,
-                    params(REASON, e.reason(), PAGE, page));
+                    params(PAGE, page));
             b.coordinators(coordinators, e.rejectedBy(), MessageKind.DISPUTE_CLOSED,
                     params(OTHER, e.giverAccountId(), SECOND, e.receiverAccountId(), PAGE, page));
         } else if (event instanceof SoftLimitCrossed e) {
@@ -135,14 +140,11 @@ public final class Notices {
             boolean withTheProposal = e.acceptedBy() != null && e.acceptedBy().equals(e.proposedBy());
             if (!withTheProposal && !Boolean.TRUE.equals(e.bothAccepted())) {
                 String other = e.giverId() != null && e.giverId().equals(e.acceptedBy()) ? e.receiverId() : e.giverId();
-                b.to(other, MessageKind.MATCH_ACCEPTED, params(OTHER, e.acceptedBy(), ACTIVITY, e.activity(),
-                        PAGE, matchPage(e.matchId())));
+                b.to(other, MessageKind.MATCH_ACCEPTED, params(OTHER, e.acceptedBy(), PAGE, matchPage(e.matchId())));
             }
         } else if (event instanceof MatchAgreed e) {
-            b.to(e.giverId(), MessageKind.MATCH_AGREED, params(OTHER, e.receiverId(), ACTIVITY, e.activity(),
-                    PAGE, matchPage(e.matchId())));
-            b.to(e.receiverId(), MessageKind.MATCH_AGREED, params(OTHER, e.giverId(), ACTIVITY, e.activity(),
-                    PAGE, matchPage(e.matchId())));
+            b.to(e.giverId(), MessageKind.MATCH_AGREED, params(OTHER, e.receiverId(), PAGE, matchPage(e.matchId())));
+            b.to(e.receiverId(), MessageKind.MATCH_AGREED, params(OTHER, e.giverId(), PAGE, matchPage(e.matchId())));
         }
         return b.notices();
     }
@@ -158,20 +160,20 @@ public final class Notices {
         if (byASide) {
             boolean giverAsked = e.proposedBy().equals(e.giverId());
             b.to(giverAsked ? e.receiverId() : e.giverId(), MessageKind.MATCH_PROPOSED, params(OTHER, e.proposedBy(),
-                    DEADLINE, e.expiresAt(), ACTIVITY, e.activity(), VARIANT, giverAsked ? "OFFERED" : "ASKED",
+                    DEADLINE, e.expiresAt(), VARIANT, giverAsked ? "OFFERED" : "ASKED",
                     PAGE, matchPage(e.matchId())));
             return;
         }
         b.to(e.giverId(), MessageKind.MATCH_PROPOSED, params(OTHER, e.receiverId(), DEADLINE, e.expiresAt(),
-                ACTIVITY, e.activity(), PAGE, matchPage(e.matchId())));
+                PAGE, matchPage(e.matchId())));
         b.to(e.receiverId(), MessageKind.MATCH_PROPOSED, params(OTHER, e.giverId(), DEADLINE, e.expiresAt(),
-                ACTIVITY, e.activity(), PAGE, matchPage(e.matchId())));
+                PAGE, matchPage(e.matchId())));
     }
 
     /**
      * Both sides hear that their time is being looked at, each in their own terms. The one who raised
-     * the question is thanked, not told their own words again; the other side hears who asked and
-     * what they said; coordinators hear both names and the words, as they settle it.
+     * the question is thanked; the other side hears who asked, and where to read what they said;
+     * coordinators hear both names, and read the words on the page, as they settle it.
      */
     private static void disputed(Builder b, ContributionDisputed e, List<String> coordinators) {
         String page = contributionPage(e.contributionId());
@@ -182,11 +184,10 @@ public final class Notices {
             boolean readerAsked = reader != null && reader.equals(e.disputedBy());
             boolean otherAsked = other != null && other.equals(e.disputedBy());
             b.aboutTheirHours(reader, MessageKind.DISPUTE_OPENED, params(OTHER, other, PAGE, page,
-                    VARIANT, readerAsked ? YOU_ASKED : otherAsked ? THEY_ASKED : null,
-                    REASON, readerAsked ? null : e.reason()));
+                    VARIANT, readerAsked ? YOU_ASKED : otherAsked ? THEY_ASKED : null));
         }
         b.coordinators(coordinators, e.disputedBy(), MessageKind.DISPUTE_TO_REVIEW,
-                params(OTHER, e.giverAccountId(), SECOND, e.receiverAccountId(), REASON, e.reason(), PAGE, page));
+                params(OTHER, e.giverAccountId(), SECOND, e.receiverAccountId(), PAGE, page));
     }
 
     private static String contributionPage(String contributionId) {
@@ -197,8 +198,40 @@ public final class Notices {
         return matchId == null ? null : "/matches/" + matchId;
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
+    /**
+     * The welcome of a member, once both their registration and their details are here. Keyed by the
+     * registration event, so it is delivered once however often it is decided.
+     */
+    public static Notice welcome(String registrationEventId, java.time.Instant registeredAt, String timebankId,
+            String memberId) {
+        return new Notice(registrationEventId, registeredAt, timebankId, memberId, MessageKind.WELCOME, Map.of(), false);
+    }
+
+    /**
+     * A message's parameters with an erased member taken out (issue 18): their id becomes {@link #ERASED}
+     * wherever the words would name them, and free text of old messages goes (it may quote or name them).
+     * The same parameters when they do not mention the member.
+     */
+    public static Map<String, String> withoutMember(Map<String, String> params, String memberId) {
+        Map<String, String> kept = new HashMap<>(params);
+        for (String key : List.of(OTHER, SECOND)) {
+            if (memberId.equals(kept.get(key))) {
+                kept.put(key, ERASED);
+            }
+        }
+        for (int i = 0; kept.containsKey(ITEM + i); i++) {
+            String[] parts = kept.get(ITEM + i).split("\\|", -1);
+            for (int p = 1; p < Math.min(parts.length, 3); p++) {
+                if (memberId.equals(parts[p])) {
+                    parts[p] = ERASED;
+                }
+            }
+            kept.put(ITEM + i, String.join("|", parts));
+        }
+        kept.remove(NOTE);
+        kept.remove(REASON);
+        kept.remove(ACTIVITY);
+        return kept;
     }
 
     /**

@@ -49,16 +49,10 @@ public class Texts {
         String prefix = "kind." + kind.name();
         List<String> paragraphs = new ArrayList<>();
         // a message may have a wording per reader (asked, offered) or per direction (near the lowest
-        // or the highest balance); and one naming the activity, one for events that carry none
+        // or the highest balance). Issue 18: no free text is said (a note, a reason, what it was for),
+        // even when an old message still holds it: the words say where to read it
         String variant = params.containsKey(Notices.VARIANT) ? params.get(Notices.VARIANT) : params.get(Notices.DIRECTION);
-        boolean named = params.containsKey(Notices.ACTIVITY);
-        paragraphs.add(first(keys(prefix + ".body", variant, named), locale, args));
-        if (params.containsKey(Notices.NOTE) && !params.get(Notices.NOTE).isBlank()) {
-            paragraphs.add(say(prefix + ".note", locale, args));
-        }
-        if (params.containsKey(Notices.REASON) && !params.get(Notices.REASON).isBlank()) {
-            paragraphs.add(say(prefix + ".reason", locale, args));
-        }
+        paragraphs.add(first(keys(prefix + ".body", variant), locale, args));
         if (balance != null) {
             long sign = Long.signum(Long.parseLong(balance));
             paragraphs.add(say(prefix + ".balance." + (sign > 0 ? "positive" : sign < 0 ? "negative" : "zero"), locale, args));
@@ -69,8 +63,8 @@ public class Texts {
         if (params.containsKey(Notices.MORE)) {
             paragraphs.add(say(prefix + ".more", locale, number(params.get(Notices.MORE))));
         }
-        return new Text(first(keys(prefix + ".title", variant, named), locale, args), List.copyOf(paragraphs),
-                action(keys(prefix + ".link", variant, named), locale, args), Pages.of(kind, params));
+        return new Text(first(keys(prefix + ".title", variant), locale, args), List.copyOf(paragraphs),
+                action(keys(prefix + ".link", variant), locale, args), Pages.of(kind, params));
     }
 
     /** The words of the button to the message's page: the kind's own, else the general ones. */
@@ -104,8 +98,8 @@ public class Texts {
                 duration(params.get(Notices.MINUTES), locale),
                 date(params.get(Notices.DATE), locale),
                 deadline(params.get(Notices.DEADLINE), zone, locale),
-                params.getOrDefault(Notices.NOTE, ""),
-                params.getOrDefault(Notices.REASON, ""),
+                "", // {4} was a note, {5} a reason: never said since issue 18
+                "",
                 timebankName,
                 name(params.get(Notices.SECOND), names, locale),
                 month(params.get(Notices.MONTH), locale),
@@ -115,19 +109,12 @@ public class Texts {
                 balance == null ? "" : duration(Long.toString(Math.abs(Long.parseLong(balance))), locale),
                 number(params.get(Notices.WAITING)),
                 number(params.get(Notices.DISPUTES)),
-                params.getOrDefault(Notices.ACTIVITY, "")};
+                ""}; // {15} was what two matched members would do: never said since issue 18
     }
 
-    /** The keys to try, most specific first: the variant's, then the usual; each unnamed first when there is no activity. */
-    private static List<String> keys(String base, String variant, boolean named) {
-        List<String> keys = new ArrayList<>();
-        for (String key : variant == null ? List.of(base) : List.of(base + "." + variant, base)) {
-            if (!named) {
-                keys.add(key + ".unnamed");
-            }
-            keys.add(key);
-        }
-        return keys;
+    /** The keys to try, most specific first: the variant's, then the usual. */
+    private static List<String> keys(String base, String variant) {
+        return variant == null ? List.of(base) : List.of(base + "." + variant, base);
     }
 
     private String first(List<String> keys, Locale locale, Object[] args) {
@@ -170,6 +157,9 @@ public class Texts {
     }
 
     private String name(String memberId, Function<String, String> names, Locale locale) {
+        if (Notices.ERASED.equals(memberId)) {
+            return say("someone.erased", locale);
+        }
         String name = memberId == null ? null : names.apply(memberId);
         return name != null ? name : say("someone", locale);
     }

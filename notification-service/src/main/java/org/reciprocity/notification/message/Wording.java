@@ -33,15 +33,24 @@ public class Wording {
 
     public Text text(MessageKind kind, Map<String, String> params, Locale locale, Timebank timebank) {
         Map<String, Recipient> people = recipients.findAll(Notices.mentioned(params));
-        return texts.render(kind, params, locale, timebank.zone(),
-                id -> people.containsKey(id) ? people.get(id).displayName() : null, timebank.name());
+        return texts.render(kind, params, locale, timebank.zone(), names(people, locale), timebank.name());
     }
 
     /** A request to confirm time, worded as closed: why it needs no answer any more. */
     public Text answered(String because, Map<String, String> params, Locale locale, Timebank timebank) {
         Map<String, Recipient> people = recipients.findAll(Notices.mentioned(params));
-        return texts.answered(because, params, locale, timebank.zone(),
-                id -> people.containsKey(id) ? people.get(id).displayName() : null, timebank.name());
+        return texts.answered(because, params, locale, timebank.zone(), names(people, locale), timebank.name());
+    }
+
+    /** Names as they are now; an erased member is "a former member" (issue 18), an unknown one "a member". */
+    private java.util.function.Function<String, String> names(Map<String, Recipient> people, Locale locale) {
+        return id -> {
+            Recipient person = people.get(id);
+            if (person == null) {
+                return null;
+            }
+            return person.erased() ? texts.say("someone.erased", locale) : person.displayName();
+        };
     }
 
     public Texts texts() {

@@ -26,6 +26,7 @@ import org.reciprocity.contracts.Topics;
 import org.reciprocity.contracts.contribution.ContributionLogged;
 import org.reciprocity.contracts.contribution.CoproductionKind;
 import org.reciprocity.contracts.contribution.LoggedBy;
+import org.reciprocity.contracts.member.MemberDetailsRecorded;
 import org.reciprocity.contracts.member.MemberKind;
 import org.reciprocity.contracts.member.MemberRegistered;
 import org.reciprocity.contracts.kafka.EventSerializer;
@@ -87,8 +88,12 @@ public final class InboxBurstBenchmark {
         for (int i = 0; i < count; i++) {
             String id = "m-" + UUID.randomUUID();
             ids.add(id);
+            // as the ledger publishes a member since issue 18: ids on the members topic, details on their own
             producer.send(new ProducerRecord<>(Topics.MEMBERS_TOPIC, id, new MemberRegistered(UUID.randomUUID(),
-                    Instant.now(), timebank, id, MemberKind.NEIGHBOUR, "Member " + i, null, "en", null, "c-1")));
+                    Instant.now(), timebank, id, null, null, null, null, null, "c-1")));
+            producer.send(new ProducerRecord<>(Topics.MEMBER_DETAILS_TOPIC, id, new MemberDetailsRecorded(UUID.randomUUID(),
+                    Instant.now(), timebank, id, 1, "Member " + i, null, "en", List.of("MEMBER"),
+                    List.of(new MemberDetailsRecorded.KindSince(MemberKind.NEIGHBOUR, Instant.now())), false)));
         }
         producer.flush();
         waitFor(() -> mongo.getCollection("recipients").countDocuments(new Document("timebankId", timebank)) >= count,

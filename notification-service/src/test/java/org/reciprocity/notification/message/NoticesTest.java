@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.reciprocity.contracts.contribution.LoggedBy;
 import org.reciprocity.contracts.contribution.ValidationReminderDue;
 import org.reciprocity.contracts.ledger.SoftLimitCrossed;
 import org.reciprocity.contracts.match.MatchAccepted;
+import org.reciprocity.contracts.member.MemberRegistered;
 import org.reciprocity.notification.recipient.Recipient;
 
 class NoticesTest {
@@ -53,14 +55,16 @@ class NoticesTest {
     }
 
     @Test
-    void validationThanksTheGiverWithTheValidatorsNote() {
+    void validationThanksTheGiverWithoutQuotingTheValidatorsNote() {
         ContributionValidated validated = new ContributionValidated(UUID.randomUUID(), NOW, "tb", "c-1", ALI, SAM, ALI,
                 90, "You made my week", null, "t-1");
 
         assertThat(Notices.from(validated, List.of(COORD))).singleElement().satisfies(n -> {
             assertThat(n.recipientId()).isEqualTo(SAM);
             assertThat(n.kind()).isEqualTo(MessageKind.THANK_YOU);
-            assertThat(n.params()).containsEntry(Notices.NOTE, "You made my week").containsEntry(Notices.OTHER, ALI);
+            // issue 18: the note stays on the contribution's page; a producer that still sent it is not copied
+            assertThat(n.params()).doesNotContainKey(Notices.NOTE).doesNotContainValue("You made my week")
+                    .containsEntry(Notices.OTHER, ALI).containsEntry(Notices.PAGE, "/contributions/c-1");
         });
     }
 
@@ -160,6 +164,34 @@ class NoticesTest {
 
         // nobody is registered here under the organisation's account id
         assertThat(notices).filteredOn(n -> n.mayReach(null)).extracting(Notice::recipientId).containsExactly(COORD);
+    }
+
+    @Test
+    void aRegistrationAloneTellsNobodyTheWelcomeWaitsForTheDetails() {
+        MemberRegistered registered = new MemberRegistered(UUID.randomUUID(), NOW, "tb", SAM, null, null, null, null,
+                null, COORD);
+
+        assertThat(Notices.from(registered, List.of(COORD))).isEmpty();
+        Notice welcome = Notices.welcome(registered.eventId().toString(), NOW, "tb", SAM);
+        assertThat(welcome.deliveryId("EMAIL")).as("keyed by the registration: decided twice, delivered once")
+                .isEqualTo(registered.eventId() + ":sam:EMAIL");
+        assertThat(welcome.kind()).isEqualTo(MessageKind.WELCOME);
+    }
+
+    @Test
+    void anErasedMemberIsTakenOutOfAnotherMembersMessageAndOldFreeTextGoes() {
+        Map<String, String> stored = Map.of(Notices.OTHER, SAM, Notices.SECOND, ALI, Notices.NOTE, "Thanks Sam",
+                Notices.REASON, "Sam was late", Notices.ACTIVITY, "Walk with Sam", Notices.MINUTES, "60",
+                Notices.ITEM + 0, "WAITING|sam|ali|60|2026-11-20T10:00:00Z", Notices.ITEM + 1, "DISPUTE|ali|noor|30|");
+
+        Map<String, String> kept = Notices.withoutMember(stored, SAM);
+
+        assertThat(kept).containsEntry(Notices.OTHER, Notices.ERASED).containsEntry(Notices.SECOND, ALI)
+                .containsEntry(Notices.MINUTES, "60").doesNotContainKeys(Notices.NOTE, Notices.REASON, Notices.ACTIVITY)
+                .containsEntry(Notices.ITEM + 0, "WAITING|erased|ali|60|2026-11-20T10:00:00Z")
+                .containsEntry(Notices.ITEM + 1, "DISPUTE|ali|noor|30|");
+        assertThat(Notices.mentioned(kept)).doesNotContain(SAM);
+        assertThat(Notices.withoutMember(kept, SAM)).as("done twice: nothing more changes").isEqualTo(kept);
     }
 
     private static ContributionLogged logged(LoggedBy side, String awaiting) {

@@ -39,12 +39,28 @@ class TextsTest {
     }
 
     @Test
-    void theThankYouCarriesTheNote() {
-        Text text = texts.render(MessageKind.THANK_YOU, Map.of(Notices.OTHER, "ali", Notices.MINUTES, "60",
-                Notices.NOTE, "You made my week"), Locale.ENGLISH, ZoneId.of("UTC"), id -> "Ali", "Riverside");
+    void theThankYouSaysWhereToReadTheNoteAndNeverQuotesIt() {
+        // issue 18: a message stored before may still hold the note; it is not said
+        Map<String, String> params = Map.of(Notices.OTHER, "ali", Notices.MINUTES, "60", Notices.NOTE, "You made my week");
+        Text english = texts.render(MessageKind.THANK_YOU, params, Locale.ENGLISH, ZoneId.of("UTC"), id -> "Ali", "Riverside");
+        Text french = texts.render(MessageKind.THANK_YOU, params, Locale.FRENCH, ZoneId.of("UTC"), id -> "Ali", "Riverside");
 
-        assertThat(text.paragraphs()).containsExactly("Ali confirmed the 1 hour you gave. It is now in your time account.",
-                "Ali wrote: “You made my week”");
+        assertThat(english.title()).isEqualTo("Ali thanked you for your time");
+        assertThat(english.paragraphs()).containsExactly("Ali confirmed the 1 hour you gave. It is now in your time account."
+                + " If they wrote you a note, you can read it on the page about this time.");
+        assertThat(french.paragraphs()).singleElement().asString().contains("vous pouvez le lire sur la page de ce temps");
+        assertThat(english + " " + french).doesNotContain("You made my week");
+    }
+
+    @Test
+    void anErasedMemberIsAFormerMember() {
+        Text text = texts.render(MessageKind.DISPUTE_CLOSED, Map.of(Notices.OTHER, Notices.ERASED, Notices.SECOND, "ali"),
+                Locale.ENGLISH, ZoneId.of("UTC"), id -> "Ali", "Riverside");
+        Text french = texts.render(MessageKind.DISPUTE_CLOSED, Map.of(Notices.OTHER, Notices.ERASED, Notices.SECOND, "ali"),
+                Locale.FRENCH, ZoneId.of("UTC"), id -> "Ali", "Riverside");
+
+        assertThat(text.paragraphs().get(0)).contains("A former member").contains("Ali");
+        assertThat(french.paragraphs().get(0)).contains("Un ancien membre");
     }
 
     @Test

@@ -62,14 +62,15 @@ class MessageFindingsTest {
 
         assertThat(toReceiver.recipientId()).isEqualTo("ali");
         assertThat(toReceiver.params()).containsEntry(OTHER, "sam").containsEntry(VARIANT, Notices.THEY_GAVE)
-                .containsEntry(ACTIVITY, "Walk and talk").containsEntry(DEADLINE, "2026-12-09T09:30:00Z");
+                .doesNotContainKey(ACTIVITY).containsEntry(DEADLINE, "2026-12-09T09:30:00Z");
         assertThat(toGiver.recipientId()).isEqualTo("sam");
         assertThat(toGiver.params()).containsEntry(OTHER, "ali").containsEntry(VARIANT, Notices.YOU_GAVE);
         Text asked = render(toReceiver, Locale.ENGLISH);
         String deadline = texts.when(Instant.parse("2026-12-09T09:30:00Z"), PARIS, Locale.ENGLISH);
         assertThat(asked.title()).contains("Sam").contains("1 hour and 30 minutes");
+        // issue 18: what it was for is on the contribution's page, not in the message
         assertThat(asked.paragraphs().get(0)).contains("Sam").contains("1 hour and 30 minutes")
-                .contains("Walk and talk").contains(deadline);
+                .doesNotContain("Walk and talk").contains(deadline);
         assertThat(render(toGiver, Locale.ENGLISH).title()).isNotEqualTo(asked.title());
     }
 
@@ -100,13 +101,17 @@ class MessageFindingsTest {
         Notice toOther = notice(notices, "sam");
         Notice toCoordinator = notice(notices, "coordinator-1");
         assertThat(toAsker.params()).doesNotContainKey(REASON).containsEntry(VARIANT, Notices.YOU_ASKED);
-        assertThat(toOther.params()).containsEntry(REASON, "It was shorter").containsEntry(VARIANT, Notices.THEY_ASKED);
+        // issue 18: nobody is sent the words; the other side and the coordinators are told where to read them
+        assertThat(toOther.params()).doesNotContainKey(REASON).containsEntry(VARIANT, Notices.THEY_ASKED);
         assertThat(toCoordinator.kind()).isEqualTo(MessageKind.DISPUTE_TO_REVIEW);
-        assertThat(toCoordinator.params()).containsEntry(REASON, "It was shorter");
+        assertThat(toCoordinator.params()).doesNotContainKey(REASON);
         for (Locale locale : List.of(Locale.ENGLISH, Locale.FRENCH)) {
             assertThat(String.join(" ", render(toAsker, locale).paragraphs())).doesNotContain("It was shorter");
-            assertThat(String.join(" ", render(toOther, locale).paragraphs())).contains("It was shorter");
+            assertThat(String.join(" ", render(toOther, locale).paragraphs())).doesNotContain("It was shorter");
         }
+        assertThat(String.join(" ", render(toOther, Locale.ENGLISH).paragraphs()))
+                .contains("You can read what they said on the page about this time.");
+        assertThat(String.join(" ", render(toCoordinator, Locale.ENGLISH).paragraphs())).contains("on its page");
     }
 
     /** A words finding: the words themselves are what is tested. */
