@@ -78,17 +78,30 @@ class DetailsSweep {
                 break; // shutting down: the next run appends the rest
             }
             String memberId = member.getString("_id");
-            Number version = member.get("version", Number.class);
-            MemberDetailsRecorded erased = MemberDetailsRecorded.ofErased(UUID.randomUUID(), now,
-                    member.getString("timebankId"), memberId, version == null ? MemberDocument.REGISTERED : version.longValue());
-            // still erased when written: never an "erased" record for someone this did not read as erased
-            var written = mongo.updateFirst(Query.query(Criteria.where("_id").is(memberId).and("status").is("ERASED")),
-                    new Update().push("outbox", OutboxEntry.of(erased)), Members.COLLECTION);
-            if (written.getMatchedCount() == 1) {
-                relay.flush(Members.COLLECTION, memberId);
-                appended++;
+            try {
+                if (appendAgain(member, now)) {
+                    appended++;
+                }
+            } catch (RuntimeException failed) {
+                // one member's document must not keep the others' records from rolling the segment
+                LOG.warn(failed, () -> "member " + memberId + ": erased details record not appended again now");
             }
         }
         return appended;
+    }
+
+    private boolean appendAgain(Document member, Instant now) {
+        String memberId = member.getString("_id");
+        Number version = member.get("version", Number.class);
+        MemberDetailsRecorded erased = MemberDetailsRecorded.ofErased(UUID.randomUUID(), now,
+                member.getString("timebankId"), memberId, version == null ? MemberDocument.REGISTERED : version.longValue());
+        // still erased when written: never an "erased" record for someone this did not read as erased
+        var written = mongo.updateFirst(Query.query(Criteria.where("_id").is(memberId).and("status").is("ERASED")),
+                new Update().push("outbox", OutboxEntry.of(erased)), Members.COLLECTION);
+        if (written.getMatchedCount() == 0) {
+            return false;
+        }
+        relay.flush(Members.COLLECTION, memberId);
+        return true;
     }
 }
