@@ -1,6 +1,7 @@
 package org.reciprocity.ledger.member;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +26,7 @@ final class KindHistory {
         if (stored != null && !stored.isEmpty()) {
             return List.copyOf(stored);
         }
-        return kind == null ? List.of() : List.of(new KindSince(kind, registeredAt == null ? Instant.EPOCH : registeredAt));
+        return kind == null ? List.of() : List.of(new KindSince(kind, stored(registeredAt == null ? Instant.EPOCH : registeredAt)));
     }
 
     /** The history once the member is of {@code kind} from {@code at}: unchanged when that is already their kind. */
@@ -34,7 +35,12 @@ final class KindHistory {
             return history;
         }
         List<KindSince> longer = new ArrayList<>(history);
-        longer.add(new KindSince(kind, at));
+        longer.add(new KindSince(kind, stored(at)));
         return List.copyOf(longer);
+    }
+
+    /** As the store keeps it (milliseconds): the record published now and the history read back later agree. */
+    private static Instant stored(Instant at) {
+        return at.truncatedTo(ChronoUnit.MILLIS);
     }
 }
