@@ -50,8 +50,9 @@ public final class Ledger {
     /**
      * What the events say of a member's own words (a description, a thank-you note, a reason, a note, a
      * title, an offer): nothing. The topics are kept for ever and read by every service, and such words
-     * can say a lot about someone's health; they stay in the contribution's document, where the ledger's
-     * pages read them under the parties' access rules (issue 18, docs/personal-data.md 2.3).
+     * can say a lot about someone's health. Those the ledger's pages show stay in the contribution's
+     * document, read under the parties' access rules; a gift's note and a redemption's offer, which no
+     * page shows, are kept nowhere (issue 18, docs/personal-data.md 2.3).
      */
     static final String OFF_THE_TOPIC = null;
 

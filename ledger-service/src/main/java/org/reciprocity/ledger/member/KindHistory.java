@@ -26,7 +26,10 @@ final class KindHistory {
         if (stored != null && !stored.isEmpty()) {
             return List.copyOf(stored);
         }
-        return kind == null ? List.of() : List.of(new KindSince(kind, stored(registeredAt == null ? Instant.EPOCH : registeredAt)));
+        if (kind == null) {
+            return List.of();
+        }
+        return List.of(new KindSince(kind, stored(registeredAt == null ? Instant.EPOCH : registeredAt)));
     }
 
     /** The history once the member is of {@code kind} from {@code at}: unchanged when that is already their kind. */
