@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,10 +48,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * Issue 11, finding 7: an event the broker refuses for good is parked where a person sees it,
  * and the events its timebank writes after it still go out; the broker being away is not such a
- * refusal. The API caps every text (a description at 500 characters), so the test makes the event
+ * refusal. The API caps every text (a correction's reason at 500 characters), so the test makes the event
  * too large the other way: a ledger whose producer takes records of at most 2 KiB
- * ({@code max.request.size}), and a description of 500 three-byte characters, which makes
- * {@code ContributionLogged} about 2.4 KB while every other event stays well under 2 KiB. The real
+ * ({@code max.request.size}), and a reason of 500 three-byte characters, which makes
+ * {@code TransferReversed} about 2.4 KB while every other event stays well under 2 KiB (since issue 18
+ * a member's own words, a description say, no longer travel on a topic at all). The real
  * producer then refuses it with {@code RecordTooLargeException}, as it would a 1 MB suspension
  * reason at its default limit. This ledger has its own database, so its outbox scan never meets
  * another test's outboxes.
@@ -94,11 +96,12 @@ class EventsThatCannotBePublishedIT {
     void anEventTooLargeForTheBrokerIsParkedAndTheTimebanksLaterEventsStillGoOut() {
         String sam = given.aMember("Sam");
         String ali = given.aMember("Ali");
-        Map<String, Object> tooLarge = given.logBody(sam, ali, 30, "GIVER");
-        tooLarge.put("description", TOO_LONG_FOR_THE_BROKER);
-        ApiClient.Response refusedByTheBroker = given.api.post(given.path("/contributions"), given.as(sam), tooLarge);
+        String contribution = given.logGiven(sam, ali, 30).text("id");
+        String transfer = given.validate(contribution, ali, "thanks").text("transferId");
+        ApiClient.Response refusedByTheBroker = given.api.post(given.path("/transfers/" + transfer + "/reversal"),
+                given.coordinator(), Map.of("reason", TOO_LONG_FOR_THE_BROKER));
         assertThat(refusedByTheBroker.status()).as(refusedByTheBroker.body()).isEqualTo(201);
-        String parkedId = refusedByTheBroker.text("id");
+        String reversal = refusedByTheBroker.text("transferId");
 
         ApiClient.Response later = given.logGiven(sam, ali, 20);
         assertThat(later.status()).as(later.body()).isEqualTo(201);
@@ -107,25 +110,34 @@ class EventsThatCannotBePublishedIT {
         List<ConsumerRecord<String, byte[]>> seen = TopicProbe.readUntil(
                 SharedInfrastructure.get().kafkaBootstrapServers(), Topics.CONTRIBUTIONS_TOPIC,
                 r -> laterId.equals(r.key()), Duration.ofSeconds(20));
-        assertThat(seen).as("the contribution logged after the refused one reaches its topic: the lane does not stall")
+        assertThat(seen).as("the contribution logged after the refused event reaches its topic: the lane does not stall")
                 .anyMatch(r -> laterId.equals(r.key())
                         && "reciprocity.ContributionLogged.v1".equals(CloudEventHeaders.get(r.headers(), "ce_type")));
-        assertThat(seen).as("the refused event is not on the topic").noneMatch(r -> parkedId.equals(r.key()));
+        List<ConsumerRecord<String, byte[]>> entries = TopicProbe.readUntil(
+                SharedInfrastructure.get().kafkaBootstrapServers(), Topics.LEDGER_TOPIC,
+                r -> given.timebank.equals(r.key()) && new String(r.value(), StandardCharsets.UTF_8).contains(reversal)
+                        && "reciprocity.TransferPosted.v1".equals(CloudEventHeaders.get(r.headers(), "ce_type")),
+                Duration.ofSeconds(20));
+        assertThat(entries).as("the reversal's own posting goes out").isNotEmpty();
+        assertThat(entries).as("the refused event is not on the topic").noneMatch(r -> given.timebank.equals(r.key())
+                && "reciprocity.TransferReversed.v1".equals(CloudEventHeaders.get(r.headers(), "ce_type")));
 
         ApiClient.Response parked = given.api.get(given.path("/admin/parked-events"), given.admin());
         assertThat(parked.status()).as(parked.body()).isEqualTo(200);
         assertThat(parked.json().path("count").asLong()).isEqualTo(1);
         var event = parked.json().path("parkedEvents").path(0);
-        assertThat(event.path("type").asString()).isEqualTo("reciprocity.ContributionLogged.v1");
-        assertThat(event.path("key").asString()).isEqualTo(parkedId);
-        assertThat(event.path("collection").asString()).isEqualTo("contributions");
+        assertThat(event.path("type").asString()).isEqualTo("reciprocity.TransferReversed.v1");
+        assertThat(event.path("key").asString()).isEqualTo(given.timebank);
+        assertThat(event.path("collection").asString()).isEqualTo("ledger_entries");
         assertThat(event.path("error").asString()).startsWith("RecordTooLargeException");
         assertThat(event.path("payloadKept").asBoolean()).isTrue();
-        assertThat(event.has("payload")).as("the member's words stay in the database").isFalse();
+        assertThat(event.has("payload")).as("the coordinator's words stay in the database").isFalse();
         assertThat(mongo().findById(event.path("eventId").asString(), Document.class, ParkedEvents.COLLECTION)
                 .getString("payload")).contains(TOO_LONG_FOR_THE_BROKER);
-        assertThat(mongo().findById(given.timebank + "/" + parkedId, Document.class, "contributions")
-                .getList("outbox", Object.class, List.of())).as("its outbox no longer holds it").isEmpty();
+        assertThat(mongo().find(new org.springframework.data.mongodb.core.query.Query(), Document.class, "ledger_entries")
+                .stream().filter(e -> e.getString("_id").startsWith(given.timebank + "/"))
+                .flatMap(e -> e.getList("outbox", Object.class, List.of()).stream()))
+                .as("no outbox holds it any longer").isEmpty();
 
         ApiClient.Response health = given.api.get("/actuator/health", given.admin());
         var component = health.json().path("components").path("parkedEvents");

@@ -66,7 +66,7 @@ class SchedulerQueriesIT {
     void everyScheduledJobOfTheLedgerHasAContractHere() {
         assertThat(jobs().keySet()).containsExactlyInAnyOrder("ContributionDeadlines.check", "ReservationCheck.check",
                 "Bookkeeping.releaseIdleLeases", "OutboxRelay.sweep", "Bookkeeping.publishLeftovers", "CheckpointSchedule.check",
-                "VerificationSchedule.check");
+                "VerificationSchedule.check", "DetailsSweep.scheduled");
     }
 
     /**
@@ -154,6 +154,21 @@ class SchedulerQueriesIT {
                 .as("published").isTrue();
         Document after = mongo.getCollection("members").find(new Document("_id", probe)).first();
         assertThat(after == null ? List.of() : after.getList("outbox", Object.class, List.of())).as("and cleared").isEmpty();
+    }
+
+    @Test
+    void theDetailsSweepFindsARecentlyErasedMemberAndAppendsTheirErasedRecordAgain() {
+        // the erasure's fields (top-level status and erasedAt); the sweep reads them, the version and the timebank
+        String erased = "erased-" + UUID.randomUUID();
+        mongo.getCollection("members").insertOne(new Document("_id", erased).append("timebankId", "tb-erased")
+                .append("status", "ERASED").append("erasedAt", Date.from(clock.instant().minus(Duration.ofHours(1))))
+                .append("version", 4L));
+
+        run("DetailsSweep.scheduled");
+
+        assertThat(TopicProbe.readUntil(SharedInfrastructure.get().kafkaBootstrapServers(), Topics.MEMBER_DETAILS_TOPIC,
+                r -> erased.equals(r.key()), Duration.ofSeconds(30)).stream().anyMatch(r -> erased.equals(r.key())))
+                .as("its erased record published again").isTrue();
     }
 
     /** Runs a scheduled job as the scheduler does, by its {@code Class.method} name. */

@@ -47,6 +47,15 @@ public final class Ledger {
 
     public static final int MAX_TEXT = 500;
 
+    /**
+     * What the events say of a member's own words (a description, a thank-you note, a reason, a note, a
+     * title, an offer): nothing. The topics are kept for ever and read by every service, and such words
+     * can say a lot about someone's health. Those the ledger's pages show stay in the contribution's
+     * document, read under the parties' access rules; a gift's note and a redemption's offer, which no
+     * page shows, are kept nowhere (issue 18, docs/personal-data.md 2.3).
+     */
+    static final String OFF_THE_TOPIC = null;
+
     private final BookStore store;
     private final Clock clock;
 
@@ -146,7 +155,7 @@ public final class Ledger {
                 null, null, 0);
         ContributionLogged logged = new ContributionLogged(UUID.randomUUID(), now, timebankId, contribution.id(),
                 c.giverId(), c.receiverId(), c.side(), c.actor().id(), onBehalfOf, contribution.counterpart(),
-                c.minutes(), c.happenedOn(), c.kind(), c.description(), c.matchId(), activityId, contribution.deadline());
+                c.minutes(), c.happenedOn(), c.kind(), OFF_THE_TOPIC, c.matchId(), activityId, contribution.deadline());
         store.commit(new Change(timebankId, List.of(),
                 List.of(receiver.reserveDebit(minutes), giver.reserveCredit(minutes)), List.of(contribution), null,
                 List.of(logged)));
@@ -170,7 +179,7 @@ public final class Ledger {
             Contribution validated = c.decided(ContributionState.VALIDATED, actor.id(), note, c.minutes());
             return post(timebankId, c, validated, c.minutes(), actor, events -> events.add(new ContributionValidated(
                     UUID.randomUUID(), clock.instant(), timebankId, c.id(), actor.id(), c.giverId(), c.receiverId(),
-                    c.minutes(), note, c.matchId(), validated.transferId())));
+                    c.minutes(), OFF_THE_TOPIC, c.matchId(), validated.transferId())));
         });
     }
 
@@ -199,7 +208,7 @@ public final class Ledger {
             }
             Contribution disputed = c.disputed(actor.id(), reason.strip());
             commitState(timebankId, disputed, new ContributionDisputed(UUID.randomUUID(), clock.instant(), timebankId,
-                    c.id(), actor.id(), c.giverId(), c.receiverId(), reason.strip()));
+                    c.id(), actor.id(), c.giverId(), c.receiverId(), OFF_THE_TOPIC));
             return Decision.accepted(disputed);
         });
     }
@@ -219,7 +228,7 @@ public final class Ledger {
             Contribution resolved = c.decided(ContributionState.VALIDATED, actor.id(), note, posted);
             return post(timebankId, c, resolved, posted, actor, events -> events.add(new ContributionResolved(
                     UUID.randomUUID(), clock.instant(), timebankId, c.id(), actor.id(), c.giverId(), c.receiverId(),
-                    c.minutes(), posted, note, c.matchId(), resolved.transferId())));
+                    c.minutes(), posted, OFF_THE_TOPIC, c.matchId(), resolved.transferId())));
         });
     }
 
@@ -231,7 +240,7 @@ public final class Ledger {
             }
             return voidPending(timebankId, c, c.decided(ContributionState.REJECTED, actor.id(), reason, 0),
                     new ContributionRejected(UUID.randomUUID(), clock.instant(), timebankId, c.id(), actor.id(),
-                            c.giverId(), c.receiverId(), reason));
+                            c.giverId(), c.receiverId(), OFF_THE_TOPIC));
         });
     }
 
@@ -325,7 +334,7 @@ public final class Ledger {
         }
         return transferNow(timebankId, transferId, member.get(), organisation.get(), minutes, TransferReason.REDEMPTION,
                 entry -> new HoursRedeemed(UUID.randomUUID(), entry.postedAt(), timebankId, transferId, memberId,
-                        organisationId, minutes, offer));
+                        organisationId, minutes, OFF_THE_TOPIC));
     }
 
     /** A member gives minutes to another member or to an organisation's pot; posted at once. */
@@ -341,7 +350,7 @@ public final class Ledger {
         }
         return transferNow(timebankId, transferId, from.get(), to.get(), minutes, TransferReason.GIFT,
                 entry -> new HoursGifted(UUID.randomUUID(), entry.postedAt(), timebankId, transferId, fromMemberId,
-                        toAccountId, minutes, note));
+                        toAccountId, minutes, OFF_THE_TOPIC));
     }
 
     /** The id of the one transfer that may reverse {@code transferId}: a second reversal finds it and posts nothing. */
@@ -419,7 +428,8 @@ public final class Ledger {
         }
         // then written as one change: every attendance, every reservation and every event, or nothing
         draft.whole(List.of(new GroupActivityRecorded(UUID.randomUUID(), clock.instant(), timebankId, activityId,
-                organisationId, organiser.id(), title, kind, happenedOn, register.size(), total))).ifPresent(store::commit);
+                organisationId, organiser.id(), OFF_THE_TOPIC, kind, happenedOn, register.size(), total)))
+                .ifPresent(store::commit);
         return Decision.accepted(logged);
     }
 
@@ -527,7 +537,7 @@ public final class Ledger {
             Contribution validated = now.decided(ContributionState.VALIDATED, coordinator.id(), note, now.minutes());
             Decision<Contribution> posted = drafting.post(timebankId, now, validated, now.minutes(), coordinator,
                     events -> events.add(new ContributionValidated(UUID.randomUUID(), clock.instant(), timebankId,
-                            now.id(), coordinator.id(), now.giverId(), now.receiverId(), now.minutes(), note, null,
+                            now.id(), coordinator.id(), now.giverId(), now.receiverId(), now.minutes(), OFF_THE_TOPIC, null,
                             validated.transferId())));
             if (!posted.isAccepted()) {
                 return posted.refusedAs();

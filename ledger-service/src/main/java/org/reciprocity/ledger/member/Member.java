@@ -65,8 +65,9 @@ public record Member(String id, String timebankId, MemberKind kind, String displ
         }
         Member member = new Member(UUID.randomUUID().toString(), timebankId, kind, displayName.strip(), cleanEmail,
                 lang, memberRoles, MemberStatus.ACTIVE, Instant.now(clock));
+        // ids and roles only: the members topic is kept for ever, the details go on the compacted one (MemberDetails)
         MemberRegistered event = new MemberRegistered(UUID.randomUUID(), member.registeredAt(), timebankId, member.id(),
-                kind, member.displayName(), cleanEmail, lang, List.copyOf(new java.util.TreeSet<>(memberRoles)), registeredBy);
+                null, null, null, null, List.copyOf(new java.util.TreeSet<>(memberRoles)), registeredBy);
         return new Registered(member, event);
     }
 

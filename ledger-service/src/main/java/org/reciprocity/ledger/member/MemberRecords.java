@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.reciprocity.contracts.member.MemberDetailsChanged;
+import org.reciprocity.contracts.member.MemberDetailsRecorded;
+import org.reciprocity.contracts.member.MemberDetailsRecorded.KindSince;
 import org.reciprocity.contracts.member.MemberKind;
 import org.reciprocity.kit.outbox.OutboxEntry;
 import org.reciprocity.kit.outbox.OutboxRelay;
@@ -204,7 +206,8 @@ public class MemberRecords {
     /**
      * Changes what a coordinator may change: the name, e-mail, language and kind; a field left out
      * stays as it is. Checked as a registration is, then written in one update with the
-     * MemberDetailsChanged that tells matching and notification, and the next version. The update
+     * MemberDetailsChanged (ids and version) and the MemberDetailsRecorded (the details, the kind history)
+     * that tell matching and notification, and the next version. The update
      * is conditional on the version read, so two changes at once cannot both build on the same
      * details (the second is worked out again from the first's result). Details that are already
      * so change nothing and publish nothing.
@@ -231,16 +234,22 @@ public class MemberRecords {
             }
             long version = stored.version() == null ? MemberDocument.REGISTERED : stored.version();
             Instant at = clock.instant();
+            List<KindSince> kinds = KindHistory.after(KindHistory.of(stored.kinds(), now.kind(), now.registeredAt()),
+                    checked.kind(), at);
+            // the fact of the change on the members topic (kept for ever), the details themselves on the
+            // compacted details topic, both in this one conditional update
             MemberDetailsChanged changed = new MemberDetailsChanged(UUID.randomUUID(), at, timebankId, memberId,
-                    checked.kind(), checked.displayName(), checked.email(), checked.language(), version + 1, by);
+                    null, null, null, null, version + 1, by);
+            MemberDetailsRecorded details = MemberDetails.recorded(timebankId, memberId, checked, now.roles(),
+                    version + 1, kinds, at);
             Criteria unchanged = Criteria.where("_id").is(memberId).and("timebankId").is(timebankId);
             unchanged = version == MemberDocument.REGISTERED
                     ? unchanged.orOperator(Criteria.where("version").is(version), Criteria.where("version").exists(false))
                     : unchanged.and("version").is(version);
             var updated = mongo.updateFirst(Query.query(unchanged), new Update().set("displayName", checked.displayName())
                     .set("email", checked.email()).set("language", checked.language()).set("kind", checked.kind())
-                    .set("version", version + 1).set("editedBy", by).set("editedAt", at)
-                    .push("outbox", OutboxEntry.of(changed)), Members.COLLECTION);
+                    .set("version", version + 1).set("editedBy", by).set("editedAt", at).set("kinds", kinds)
+                    .push("outbox").each(OutboxEntry.of(changed), OutboxEntry.of(details)), Members.COLLECTION);
             if (updated.getMatchedCount() == 1) {
                 relay.flush(Members.COLLECTION, memberId);
                 return record(timebankId, memberId);

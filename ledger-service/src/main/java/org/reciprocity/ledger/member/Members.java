@@ -60,8 +60,9 @@ public class Members {
 
     /** Suspends a member: they can neither log nor spend until a coordinator reactivates them. */
     Member suspend(String timebankId, String memberId, String by, String reason) {
+        // the reason stays in the member's document (statusReason), off the members topic, which is kept for ever
         return changeStatus(timebankId, memberId, MemberStatus.SUSPENDED, new MemberSuspended(UUID.randomUUID(),
-                clock.instant(), timebankId, memberId, by, reason), by, reason);
+                clock.instant(), timebankId, memberId, by, null), by, reason);
     }
 
     Member reactivate(String timebankId, String memberId, String by, String reason) {

@@ -297,6 +297,44 @@ class LedgerTest {
                 .isEqualTo(LedgerRefusal.SUSPENDED_CANNOT_SPEND);
     }
 
+    @Test
+    void aMembersOwnWordsStayWithTheContributionAndNoEventCarriesThem() {
+        ledger.log(TB, samGave("c1", 30));
+        ledger.validate(TB, "c1", member("ali"), "Thanks for the walk by the canal");
+        ledger.log(TB, samGave("c2", 30));
+        ledger.dispute(TB, "c2", member("ali"), "We only had a coffee after my appointment");
+        ledger.resolve(TB, "c2", coordinator("cora"), 15L, "Agreed on a quarter of an hour");
+        ledger.log(TB, samGave("c3", 30));
+        ledger.dispute(TB, "c3", member("ali"), "This never happened");
+        ledger.reject(TB, "c3", coordinator("cora"), "Not recorded at the group");
+        ledger.recordGroupActivity(TB, "forum", "college", coordinator("cora"), "Hearing voices group",
+                CoproductionKind.INVOLVEMENT_MEETING, today, List.of(new Ledger.Attendance("sam", 60)));
+        ledger.gift(TB, "g1", "sam", "ali", 10, "For your birthday");
+        ledger.redeem(TB, "r1", "sam", "college", 10, "Anxiety course");
+
+        List<String> words = List.of("A walk and a talk", "canal", "coffee", "quarter of an hour", "never happened",
+                "Not recorded", "Hearing voices", "birthday", "Anxiety course");
+        assertThat(store.events).hasSizeGreaterThan(10).allSatisfy(event -> assertThat(
+                org.reciprocity.contracts.kafka.EventJson.mapper().writeValueAsString(event)).as(event.toString())
+                .doesNotContain(words));
+        assertThat(store.contributions.get("c1").description()).isEqualTo("A walk and a talk");
+        assertThat(store.contributions.get("c1").note()).isEqualTo("Thanks for the walk by the canal");
+        assertThat(store.contributions.get("c2").note()).isEqualTo("Agreed on a quarter of an hour");
+        assertThat(store.contributions.get("c3").note()).isEqualTo("Not recorded at the group");
+        assertThat(store.contributions.get("forum:sam").description()).isEqualTo("Hearing voices group");
+    }
+
+    @Test
+    void aDisputesReasonIsKeptWithTheContributionWhileItIsDisputed() {
+        ledger.log(TB, samGave("c1", 30));
+
+        ledger.dispute(TB, "c1", member("ali"), "We only had a coffee");
+
+        assertThat(store.contributions.get("c1").note()).isEqualTo("We only had a coffee");
+        assertThat(eventsOf(org.reciprocity.contracts.contribution.ContributionDisputed.class)).singleElement()
+                .satisfies(d -> assertThat(d.reason()).isNull());
+    }
+
     private void assertNothingWritten() {
         assertThat(store.contributions).as("no attendance logged").isEmpty();
         assertThat(store.accounts.values()).as("no minutes reserved")
