@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.bson.Document;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.contracts.Topics;
@@ -92,6 +93,17 @@ class ReviewErasureIT {
         assertThat(api().get(month, staff).json().path("matrix").path("SERVICE_USER").path("STAFF").asLong())
                 .isEqualTo(90);
 
+        // Pat's export: every document about them, to them and an admin, not to staff
+        String export = "/api/v1/timebanks/" + tb + "/members/" + PAT + "/personal-data";
+        ApiClient.Response own = api().get(export, token(PAT, tb, "MEMBER"));
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.json().path("service").asString()).isEqualTo("review-service");
+        assertThat(own.json().path("collections").path("members")).hasSize(1);
+        assertThat(own.json().path("collections").path("postings")).hasSize(3);
+        assertThat(own.body()).contains(name).doesNotContain("Sam Staff");
+        assertThat(api().get(export, admin).status()).isEqualTo(200);
+        assertThat(api().get(export, staff).status()).isEqualTo(403);
+
         // an admin's download of the timebank names Pat
         String exports = "/api/v1/timebanks/" + tb + "/review/exports";
         HttpResponse<String> started = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -126,6 +138,8 @@ class ReviewErasureIT {
         assertThat(api().get(members, staff).json().path("total").asInt()).isEqualTo(2);
         assertThat(api().get(members, staff).body()).doesNotContain(name).doesNotContain("\"" + PAT + "\"");
         assertThat(api().get(download, admin).status()).isEqualTo(404);
+        JsonNode after = api().get(export, token(PAT, tb, "MEMBER")).json().path("collections");
+        after.forEach(documents -> assertThat(documents).isEmpty()); // what the export found is what the erasure forgot
 
         // the figures by kind and period are what they were
         assertThat(api().get(month, staff).body()).isEqualTo(parityBefore);
