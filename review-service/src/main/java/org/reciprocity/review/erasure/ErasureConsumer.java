@@ -10,6 +10,7 @@ import org.reciprocity.contracts.member.MemberErased;
 import org.reciprocity.kit.erasure.ErasureConfirmations;
 import org.reciprocity.kit.erasure.KitErasure;
 import org.reciprocity.kit.messaging.ProcessedEvents;
+import org.reciprocity.kit.outbox.OutboxRelay;
 import org.reciprocity.review.export.ExportRunner;
 import org.reciprocity.review.figures.ReviewFigures;
 import org.reciprocity.review.store.Projections;
@@ -38,9 +39,11 @@ public class ErasureConsumer {
     private final KitErasure kit;
     private final ErasureConfirmations confirmations;
     private final ProcessedEvents processed;
+    private final OutboxRelay relay;
 
     ErasureConsumer(Projections projections, ReviewFigures figures, ExportRunner downloads, MongoTemplate mongo,
-                    Clock clock, ProcessedEvents processed) {
+                    Clock clock, ProcessedEvents processed, OutboxRelay relay) {
+        this.relay = relay;
         this.projections = projections;
         this.erasure = new ReviewErasure(projections.facts(), figures);
         this.downloads = downloads;
@@ -65,6 +68,9 @@ public class ErasureConsumer {
         List<String> collections = new ArrayList<>(projections.collectionNames());
         collections.add(downloads.forgetDownloads(timebankId));
         collections.addAll(kit.forget(memberId));
-        confirmations.confirm(timebankId, memberId, collections);
+        if (confirmations.confirm(timebankId, memberId, collections)) {
+            // published now rather than at the relay's next scan (the kit's document id: <timebank>/<member>)
+            relay.flush(ErasureConfirmations.COLLECTION, timebankId + "/" + memberId);
+        }
     }
 }
