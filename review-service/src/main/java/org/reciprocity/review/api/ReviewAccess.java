@@ -39,4 +39,10 @@ public enum ReviewAccess implements AccessRule {
     public Set<Relation> allowed() {
         return allowed;
     }
+
+    /** An admin's look at one member's personal data is kept for the member ("who looked"); the pages are about everyone. */
+    @Override
+    public boolean sensitive() {
+        return this == READ_OWN_PERSONAL_DATA;
+    }
 }

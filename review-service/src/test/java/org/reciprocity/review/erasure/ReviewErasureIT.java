@@ -103,6 +103,9 @@ class ReviewErasureIT {
         assertThat(own.body()).contains(name).doesNotContain("Sam Staff");
         assertThat(api().get(export, admin).status()).isEqualTo(200);
         assertThat(api().get(export, staff).status()).isEqualTo(403);
+        // the admin's look is kept for Pat ("who looked"), under Pat's id
+        assertThat(mongo.getCollection("sensitive_reads").countDocuments(new Document("_id",
+                new Document("$regex", "^" + java.util.regex.Pattern.quote(tb + "/" + PAT + "/"))))).isEqualTo(1);
 
         // an admin's download of the timebank names Pat
         String exports = "/api/v1/timebanks/" + tb + "/review/exports";
@@ -123,7 +126,8 @@ class ReviewErasureIT {
         assertThat(confirmations).anyMatch(r -> confirms(r.value()));
         String confirmation = new String(confirmations.stream().filter(r -> confirms(r.value())).findFirst().orElseThrow()
                 .value(), StandardCharsets.UTF_8);
-        assertThat(confirmation).contains("erased_figures", "erased_members", "export_jobs", "parked_events");
+        assertThat(confirmation).contains("erased_figures", "erased_members", "export_jobs", "parked_events",
+                "sensitive_reads");
 
         // nothing of Pat's name anywhere in the review's database; no row, no member document
         for (String collection : mongo.getCollectionNames()) {
@@ -138,6 +142,8 @@ class ReviewErasureIT {
         assertThat(api().get(members, staff).json().path("total").asInt()).isEqualTo(2);
         assertThat(api().get(members, staff).body()).doesNotContain(name).doesNotContain("\"" + PAT + "\"");
         assertThat(api().get(download, admin).status()).isEqualTo(404);
+        assertThat(mongo.getCollection("sensitive_reads").countDocuments(new Document("_id",
+                new Document("$regex", "^" + java.util.regex.Pattern.quote(tb + "/" + PAT + "/"))))).isZero();
         JsonNode after = api().get(export, token(PAT, tb, "MEMBER")).json().path("collections");
         after.forEach(documents -> assertThat(documents).isEmpty()); // what the export found is what the erasure forgot
 
