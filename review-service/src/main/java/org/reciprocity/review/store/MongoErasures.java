@@ -92,7 +92,7 @@ final class MongoErasures implements Erasures {
 
     @Override
     public void rename(String timebankId, String party, String by) {
-        for (Document stored : figures().find(eq("timebankId", timebankId))) {
+        for (Document stored : figures().find(eq("timebankId", timebankId)).into(new ArrayList<>())) {
             List<ErasedContribution> contributions = read(stored);
             if (contributions.stream().anyMatch(c -> c.names(party))) {
                 List<Document> renamed = new ArrayList<>();

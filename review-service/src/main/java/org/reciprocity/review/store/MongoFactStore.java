@@ -239,7 +239,10 @@ final class MongoFactStore<F extends Fact<F>> implements FactStore<F> {
     public void forget(String timebankId, java.util.function.Predicate<String> erased) {
         MongoCollection<Document> documents = collection.get();
         String from = Keys.timebank(timebankId);
-        for (Document stored : documents.find(new Document("_id", new Document("$gte", from).append("$lt", from + Keys.END)))) {
+        // read whole before writing: no cursor open on the documents being replaced
+        List<Document> all = documents.find(new Document("_id", new Document("$gte", from).append("$lt", from + Keys.END)))
+                .into(new ArrayList<>());
+        for (Document stored : all) {
             Document current = stored;
             while (current != null) {
                 String id = current.getString("_id");
