@@ -106,6 +106,35 @@ class ErasedFiguresTest {
         assertForgotten(again, erasures, tb, erased);
     }
 
+    /**
+     * A crash between the erasure's steps (the figures kept, the token not yet forgotten, nothing
+     * forgotten in the projections) and the event again: the figures are what they were, counted once.
+     */
+    @ParameterizedTest(name = "timebank of seed {0}")
+    @MethodSource("seeds")
+    void anErasureCutShortAndRepeatedCountsTheMembersHoursOnce(long seed) {
+        RandomTimebank timebank = new RandomTimebank(seed).generate();
+        String tb = timebank.timebankId;
+        ZoneId zone = zone(seed);
+        MemoryErasures erasures = new MemoryErasures();
+        ReviewFacts facts = ReviewFacts.inMemory(erasures);
+        ReviewFigures figures = project(facts, timebank.delivered(new Random(seed)), new Random(seed), zone);
+        Map<Period, Figures> before = figures(figures, timebank, zone);
+        String member = timebank.members.get(new Random(seed).nextInt(timebank.members.size()));
+
+        String token = erasures.begin(tb, member).orElseThrow();
+        erasures.keep(tb, token, figures.contributionsOf(tb, member, "erased:" + token)); // then the process died
+        new ReviewErasure(facts, figures).erase(tb, member);
+
+        Map<Period, Figures> after = figures(figures, timebank, zone);
+        for (Period period : before.keySet()) {
+            assertThat(after.get(period).parity()).as("parity in %s", period).isEqualTo(before.get(period).parity());
+            assertThat(after.get(period).indicators()).as("indicators in %s", period)
+                    .isEqualTo(before.get(period).indicators());
+        }
+        assertForgotten(facts, erasures, tb, List.of(member));
+    }
+
     /** What a period shows: parity, indicators, the lines behind them, each member's row. */
     record Figures(ParityFigures parity, IndicatorFigures indicators, Map<CoproductionKind, List<BehindFigure>> behind,
                    Map<String, ReviewRow> rows) {
