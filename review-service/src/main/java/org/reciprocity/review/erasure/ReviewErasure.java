@@ -30,7 +30,12 @@ public final class ReviewErasure {
         this.figures = figures;
     }
 
-    public void erase(String timebankId, String memberId) {
+    /**
+     * One erasure at a time: the details' and the members' consumers may both start the same one at
+     * once, and a second that kept its figures while the first was forgetting would keep them short.
+     * (Each step is still repeatable, for a crash.)
+     */
+    public synchronized void erase(String timebankId, String memberId) {
         Optional<String> token = facts.erasures().begin(timebankId, memberId);
         if (token.isPresent()) {
             String person = ErasedContribution.PERSON + token.get();

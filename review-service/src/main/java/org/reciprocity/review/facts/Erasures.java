@@ -18,6 +18,13 @@ import java.util.function.Predicate;
  */
 public interface Erasures {
 
+    /**
+     * Reads again which members are erased, so what another instance (or process) erased is forgotten
+     * here too: {@link Projector} calls it once a batch.
+     */
+    default void refresh() {
+    }
+
     /** Whether the member is erased (or being erased): what {@link Fact#forget} is given. */
     boolean erased(String timebankId, String memberId);
 

@@ -83,6 +83,7 @@ public final class Projector {
                 batch.take(event);
             }
         }
+        facts.erasures().refresh();
         batch.forget(facts.erasures());
         if (!batch.timebanks.all().isEmpty()) {
             facts.timebanks().mergeAll(batch.timebanks.all());

@@ -30,8 +30,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * Erasures in two collections that no generation owns, so a rebuild keeps them:
  * {@value #MEMBERS} ({@code _id} {@code <timebank>|<member>}: ids only, and the erasure's token until
  * its figures are kept) and {@value #FIGURES} (one document per erasure, {@code _id}
- * {@code <timebank>|<token>}, the erased contributions in it). The erased ids are read once and kept
- * in memory: the service is one instance and every batch asks.
+ * {@code <timebank>|<token>}, the erased contributions in it). The erased ids are kept in memory
+ * (every batch asks about each id it folds) and read again once a batch ({@link #refresh}).
  */
 final class MongoErasures implements Erasures {
 
@@ -55,13 +55,19 @@ final class MongoErasures implements Erasures {
         return mongo.getCollection(FIGURES);
     }
 
+    /** One read of the ids (a few bytes a member erased): each batch then knows every erasure, wherever it ran. */
+    @Override
+    public void refresh() {
+        members().find().projection(new Document("_id", 1)).forEach(d -> erased.add(d.getString("_id")));
+        loaded = true;
+    }
+
     @Override
     public boolean erased(String timebankId, String memberId) {
         if (!loaded) {
             synchronized (this) {
                 if (!loaded) {
-                    members().find().projection(new Document("_id", 1)).forEach(d -> erased.add(d.getString("_id")));
-                    loaded = true;
+                    refresh();
                 }
             }
         }
