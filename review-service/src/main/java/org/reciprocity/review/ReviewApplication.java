@@ -1,6 +1,7 @@
 package org.reciprocity.review;
 
 import org.reciprocity.kit.ReciprocityService;
+import org.reciprocity.kit.erasure.ErasureConfirmations;
 import org.reciprocity.kit.outbox.OutboxCollections;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -8,7 +9,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The reciprocity review, parity between member kinds and the co-production indicators, built only
- * from the events on Kafka into the service's own database. It publishes nothing.
+ * from the events on Kafka into the service's own database. It publishes only its confirmations of
+ * erasures ({@code ErasureConfirmed}).
  */
 @SpringBootApplication
 @ReciprocityService
@@ -18,9 +20,9 @@ public class ReviewApplication {
         SpringApplication.run(ReviewApplication.class, args);
     }
 
-    /** No document of review-service carries events: it only reads. */
+    /** Only the erasure confirmations carry events ({@code erasure/ErasureConsumer}). */
     @Bean
     OutboxCollections outboxCollections() {
-        return OutboxCollections.of();
+        return OutboxCollections.of(ErasureConfirmations.COLLECTION);
     }
 }

@@ -51,6 +51,13 @@ class ReviewAuthorizationMatrixIT {
         return expect("403 not-permitted", "403 not-permitted", letIn);
     }
 
+    /** The member themself (the table's path names the table's member) and admins. */
+    private static Map<Caller, String> self() {
+        Map<Caller, String> expected = expect("403 not-permitted", "403 not-permitted", "200");
+        expected.put(Caller.MEMBER, "200");
+        return expected;
+    }
+
     private static Map<Caller, String> expect(String coordinator, String staff, String admin) {
         Map<Caller, String> expected = new LinkedHashMap<>();
         expected.put(Caller.ANONYMOUS, "401 not-signed-in");
@@ -94,6 +101,8 @@ class ReviewAuthorizationMatrixIT {
             new Row("GET", REVIEW + "/exports/{exportId}", ANY, adminsOnly("404 not-an-export")),
             new Row("GET", REVIEW + "/exports/{exportId}/zip", "application/zip", adminsOnly("404 not-an-export")),
             new Row("GET", REVIEW + "/exports/{exportId}/zip", "application/problem+json", adminsOnly("404 not-an-export")),
+            // right of access: what the review holds about the member, to them (SELF) and admins
+            new Row("GET", "/api/v1/timebanks/{timebankId}/members/{memberId}/personal-data", JSON, self()),
             // the kit's list of this timebank's events the broker refused for good
             new Row("GET", "/api/v1/timebanks/{timebankId}/admin/parked-events", ANY, adminsOnly("200")));
 
@@ -131,7 +140,7 @@ class ReviewAuthorizationMatrixIT {
         for (Row row : TABLE) {
             String path = row.path().replace("{timebankId}", timebank)
                     .replace("{indicator}", ReviewMatrixFixtures.INDICATOR)
-                    .replace("{exportId}", "no-such-download");
+                    .replace("{exportId}", "no-such-download").replace("{memberId}", "table-member");
             for (Map.Entry<Caller, String> expected : row.expected().entrySet()) {
                 cases++;
                 ApiClient.Response answer = send(api, row, path, tokens.get(expected.getKey()));

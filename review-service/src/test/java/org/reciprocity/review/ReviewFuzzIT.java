@@ -362,8 +362,8 @@ class ReviewFuzzIT {
         });
     }
 
-    private MemberRegistered member(String id, String name, MemberKind kind, Instant at) {
-        return new MemberRegistered(UUID.randomUUID(), at, tb, id, kind, name, null, "en", List.of("MEMBER"), "coordinator");
+    private DomainEvent member(String id, String name, MemberKind kind, Instant at) {
+        return Details.recorded(tb, id, name, kind, at);
     }
 
     /**

@@ -10,9 +10,9 @@ import org.reciprocity.testsupport.matrix.Relation;
 import org.reciprocity.testsupport.matrix.Scene;
 
 /**
- * The review's scenes for the authorization matrix. The review's rules name roles only (a member's
- * own figures are not among its pages), so no caller stands in a subject relation to a path; the one
- * variable besides the timebank, {@code {indicator}}, names an indicator that exists.
+ * The review's scenes for the authorization matrix. The review's rules name roles, and SELF for a
+ * member's personal data (the caller is the member the path names); {@code {indicator}} names an
+ * indicator that exists.
  */
 final class ReviewMatrixFixtures implements Fixtures {
 
@@ -27,17 +27,23 @@ final class ReviewMatrixFixtures implements Fixtures {
 
     @Override
     public Set<Relation> relationsFor(Operation operation) {
-        return EnumSet.noneOf(Relation.class);
+        return operation.variables().contains("memberId") ? EnumSet.of(Relation.SELF) : EnumSet.noneOf(Relation.class);
     }
 
     @Override
     public Scene stranger(Operation operation) {
+        if (operation.variables().contains("memberId")) {
+            return Scene.of("matrix-caller", "memberId", "someone-else");
+        }
         return operation.variables().contains("indicator") ? Scene.of("matrix-caller", "indicator", INDICATOR)
                 : Scene.of("matrix-caller");
     }
 
     @Override
     public Scene arrange(Operation operation, Relation relation) {
+        if (relation == Relation.SELF && operation.variables().contains("memberId")) {
+            return Scene.of("matrix-caller", "memberId", "matrix-caller");
+        }
         throw new IllegalArgumentException("the review's rules name no " + relation + ": " + operation);
     }
 }

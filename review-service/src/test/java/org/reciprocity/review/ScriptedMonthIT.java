@@ -28,6 +28,7 @@ import org.reciprocity.contracts.ledger.TransferPosted;
 import org.reciprocity.contracts.ledger.TransferReason;
 import org.reciprocity.contracts.ledger.TransferReversed;
 import org.reciprocity.contracts.member.MemberDetailsChanged;
+import org.reciprocity.contracts.member.MemberDetailsRecorded;
 import org.reciprocity.contracts.member.MemberKind;
 import org.reciprocity.contracts.member.MemberRegistered;
 import org.reciprocity.testsupport.ApiClient;
@@ -203,8 +204,9 @@ class ScriptedMonthIT {
         validated("c7", AVA, TRUST, 180, CoproductionKind.GOVERNING_BODY, 18, null);
         ledger.add(new SoftLimitCrossed(UUID.randomUUID(), day(18).plusSeconds(1), tb, AVA, 285, 240, 480, "HIGH"));
         validated("c8", FINN, BEN, 50, CoproductionKind.PEER_SUPPORT, 19, null);
-        members.add(new MemberDetailsChanged(UUID.randomUUID(), day(20), tb, CLEO, MemberKind.STAFF, "Cleo", null, "en",
-                1, "coordinator"));
+        members.add(new MemberDetailsChanged(UUID.randomUUID(), day(20), tb, CLEO, null, null, null, null, 1,
+                "coordinator"));
+        members.add(Details.changed(cleo, MemberKind.STAFF, day(20)));
         validated("c9", CLEO, EVE, 40, CoproductionKind.PRACTICAL_HELP, 22, null);
         TransferPosted social = validated("c10", EVE, FINN, 25, CoproductionKind.SOCIAL_ACTIVITY, 24, null);
         post("r-c10", FINN, EVE, 25, TransferReason.REVERSAL, null, social.transferId(), day(26));
@@ -232,9 +234,17 @@ class ScriptedMonthIT {
         return LocalDate.of(2026, 11, day).atTime(10, 0).toInstant(java.time.ZoneOffset.UTC);
     }
 
+    private MemberDetailsRecorded cleo;
+
+    /** As the ledger publishes it now: the register's event without name or kind, the details record with both. */
     private void register(String id, String name, MemberKind kind, Instant at) {
-        members.add(new MemberRegistered(UUID.randomUUID(), at, tb, id, kind, name, null, "en", List.of("MEMBER"),
+        members.add(new MemberRegistered(UUID.randomUUID(), at, tb, id, null, null, null, null, List.of("MEMBER"),
                 "coordinator"));
+        MemberDetailsRecorded details = Details.recorded(tb, id, name, kind, at);
+        members.add(details);
+        if (id.equals(CLEO)) {
+            cleo = details;
+        }
     }
 
     private void logged(String id, String giver, String receiver, long minutes, CoproductionKind kind, int day,

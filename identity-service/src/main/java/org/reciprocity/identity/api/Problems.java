@@ -20,7 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * RFC 9457 problem details for the API: {@code type} = urn:reciprocity:problem:&lt;code&gt;, a {@code code}
  * property, and {@code detail} in plain words in the reader's language (Accept-Language, en or fr).
  */
-@RestControllerAdvice(assignableTypes = {AccountsApi.class, AuditApi.class, RetentionReportsApi.class})
+@RestControllerAdvice(assignableTypes = {AccountsApi.class, AuditApi.class, RetentionReportsApi.class,
+        PersonalDataApi.class})
 class Problems {
 
     static ProblemDetail problem(ApiRefusal reason, HttpServletRequest request) {

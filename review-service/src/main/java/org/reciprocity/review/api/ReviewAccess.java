@@ -3,6 +3,7 @@ package org.reciprocity.review.api;
 import static org.reciprocity.kit.access.Relation.ADMIN;
 import static org.reciprocity.kit.access.Relation.COORDINATOR;
 import static org.reciprocity.kit.access.Relation.REVIEWER;
+import static org.reciprocity.kit.access.Relation.SELF;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -12,7 +13,8 @@ import org.reciprocity.kit.access.Relation;
 
 /**
  * Who may read the review: staff (REVIEWER), coordinators and admins of the timebank; a member
- * alone is refused (403), as is anyone of another timebank (the kit's timebank check).
+ * alone is refused (403), except for what the review holds about themself; anyone of another
+ * timebank is refused (the kit's timebank check).
  */
 public enum ReviewAccess implements AccessRule {
 
@@ -22,6 +24,7 @@ public enum ReviewAccess implements AccessRule {
     READ_CONTRIBUTIONS_BEHIND_INDICATOR(REVIEWER, COORDINATOR, ADMIN), // ids, kinds and dates: no names, no notes
     REBUILD_PROJECTIONS(ADMIN),
     EXPORT_TIMEBANK(ADMIN),                                  // the whole timebank as CSV (export package): admins only
+    READ_OWN_PERSONAL_DATA(SELF, ADMIN),                     // right of access: what the review holds about one member
 
     // operations: the kit's list of this timebank's events the broker refused for good (ParkedEventsController)
     PARKED_EVENTS_READ(ADMIN);
@@ -35,5 +38,11 @@ public enum ReviewAccess implements AccessRule {
     @Override
     public Set<Relation> allowed() {
         return allowed;
+    }
+
+    /** An admin's look at one member's personal data is kept for the member ("who looked"); the pages are about everyone. */
+    @Override
+    public boolean sensitive() {
+        return this == READ_OWN_PERSONAL_DATA;
     }
 }

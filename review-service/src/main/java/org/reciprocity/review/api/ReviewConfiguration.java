@@ -2,10 +2,9 @@ package org.reciprocity.review.api;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.EnumSet;
 
 import org.reciprocity.kit.access.AccessPolicy;
-import org.reciprocity.kit.access.Relation;
+import org.reciprocity.kit.access.SubjectRelations;
 import org.reciprocity.review.figures.ReviewFigures;
 import org.reciprocity.review.figures.Thresholds;
 import org.reciprocity.review.store.Projections;
@@ -16,10 +15,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ReviewConfiguration {
 
-    /** The rules name only roles: nothing in a review path is about the caller themself. */
+    /** The rules name roles, and SELF for the one path about a member (their personal data). */
     @Bean
     AccessPolicy reviewAccessPolicy() {
-        return AccessPolicy.of(ReviewAccess.class, (caller, timebankId, path) -> EnumSet.noneOf(Relation.class));
+        return AccessPolicy.of(ReviewAccess.class, SubjectRelations.SELF_ONLY);
     }
 
     /**

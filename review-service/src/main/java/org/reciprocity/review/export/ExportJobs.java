@@ -177,6 +177,31 @@ class ExportJobs {
         return removed;
     }
 
+    /**
+     * A member of the timebank was erased: every download of it may name them. A finished one's record
+     * is deleted (returned, so the caller deletes its file); one being made is reported failed
+     * ({@value #ERASED}), conditionally on its state, so its maker's last write is refused and it
+     * deletes its own file. Repeatable.
+     */
+    List<ExportJob> forgetDownloads(String timebankId) {
+        List<ExportJob> removed = new ArrayList<>();
+        for (Document d : jobs().find(eq("timebankId", timebankId))) {
+            ExportJob job = read(d);
+            if (job.state().active()) {
+                if (jobs().updateOne(and(eq("_id", key(job)), eq("state", job.state().name())),
+                        Updates.combine(Updates.set("state", ExportJob.State.FAILED.name()), Updates.set("failure", ERASED),
+                                Updates.set("finishedAt", Date.from(now())))).getModifiedCount() == 1) {
+                    release(job);
+                }
+            } else if (jobs().deleteOne(and(eq("_id", key(job)), eq("state", job.state().name()))).getDeletedCount() == 1) {
+                removed.add(job);
+            }
+        }
+        return removed;
+    }
+
+    static final String ERASED = "member-erased";
+
     private void release(ExportJob job) {
         active().deleteOne(and(eq("_id", job.timebankId()), eq(ACTIVE_JOB, job.id())));
     }

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * record and file are removed. With several instances, {@code dir} is a volume they share.
  */
 @Component
-class ExportRunner implements DisposableBean {
+public class ExportRunner implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ExportRunner.class);
 
@@ -140,6 +140,21 @@ class ExportRunner implements DisposableBean {
                 log.warn("could not remove the download {}", file(old), e);
             }
         }
+    }
+
+    /**
+     * A member of the timebank was erased: its downloads, finished or being made, may name them, so
+     * they go (records and files); an admin makes a new one. Repeatable. Returns the collection it changed.
+     */
+    public String forgetDownloads(String timebankId) {
+        for (ExportJob old : jobs.forgetDownloads(timebankId)) {
+            try {
+                Files.deleteIfExists(file(old));
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not remove the download " + file(old), e);
+            }
+        }
+        return "export_jobs";
     }
 
     /** A graceful stop: the jobs in hand are reported failed now, not after {@code stale-after}. */

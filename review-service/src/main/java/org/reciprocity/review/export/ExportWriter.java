@@ -125,8 +125,7 @@ final class ExportWriter {
     }
 
     private static Object joined(MemberFact m) {
-        MemberFact.KindSince registered = m.kinds().get(MemberFact.REGISTRATION_VERSION);
-        return registered == null ? null : registered.since();
+        return m.kinds().isEmpty() ? null : m.kinds().get(0).since();
     }
 
     private static String text(Object value) {

@@ -38,6 +38,11 @@ public record AccountFact(String timebankId, String accountId, long sequence, lo
                 warning.direction, warning.threshold);
     }
 
+    @Override
+    public AccountFact forget(java.util.function.Predicate<String> erased) {
+        return erased.test(accountId) ? null : this;
+    }
+
     /** Whether the balance is still past the threshold of its latest warning: near a limit now. */
     public boolean nearLimit() {
         if (warnedAt == null) {

@@ -44,6 +44,18 @@ public record ContributionFact(String timebankId, String contributionId, Logged 
                 further.statusAt);
     }
 
+    @Override
+    public ContributionFact forget(java.util.function.Predicate<String> erased) {
+        if (logged == null || !(erased.test(logged.giverAccountId()) || erased.test(logged.receiverAccountId())
+                || (logged.awaitingValidationBy() != null && erased.test(logged.awaitingValidationBy())))) {
+            return this;
+        }
+        Logged l = logged;
+        return new ContributionFact(timebankId, contributionId, new Logged(Keys.forget(l.giverAccountId(), erased),
+                Keys.forget(l.receiverAccountId(), erased), Keys.forget(l.awaitingValidationBy(), erased), l.minutes(),
+                l.happenedOn(), l.kind(), l.loggedAt(), l.groupActivityId()), status, statusAt);
+    }
+
     /** Still waiting for a validation (or a coordinator's decision), as far as the events seen say. */
     public boolean waiting() {
         return logged != null && status.open();

@@ -12,4 +12,16 @@ public interface Fact<F extends Fact<F>> {
     String id();
 
     F merge(F other);
+
+    /**
+     * The fact once the members {@code erased} says have been erased: {@code null} when it is an
+     * erased member's own document (it goes), else the fact with their ids replaced by
+     * {@link Keys#ERASED} (what it says of others stays). Applied the same way to what is stored when
+     * a member is erased and to every event folded after, in a rebuild too, so both give the same
+     * documents. Most facts name no member: they stay as they are.
+     */
+    @SuppressWarnings("unchecked")
+    default F forget(java.util.function.Predicate<String> erased) {
+        return (F) this;
+    }
 }

@@ -43,4 +43,10 @@ public interface FactStore<F extends Fact<F>> {
      * figures' cache compares to know that nothing it was computed from has changed.
      */
     long changes(String timebankId);
+
+    /**
+     * Applies {@link Fact#forget} to every document of the timebank: an erased member's own documents
+     * go, the others' are rewritten without their id. Repeatable: a second run changes nothing.
+     */
+    void forget(String timebankId, java.util.function.Predicate<String> erased);
 }

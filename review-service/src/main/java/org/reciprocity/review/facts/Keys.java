@@ -15,6 +15,9 @@ public final class Keys {
     /** Sorts after every character an id holds: the exclusive end of a prefix's range. */
     public static final String END = "\uffff";
 
+    /** What an erased member's id is replaced by in what others' documents say (no account id looks like it). */
+    public static final String ERASED = "(erased)";
+
     private Keys() {
     }
 
@@ -43,5 +46,10 @@ public final class Keys {
     /** The UTC month a document is filed under (a storage key: the figures' months are the timebank's). */
     public static YearMonth monthOf(Instant at) {
         return YearMonth.from(at.atZone(ZoneOffset.UTC));
+    }
+
+    /** The id, or {@link #ERASED} when it is an erased member's. */
+    public static String forget(String id, java.util.function.Predicate<String> erased) {
+        return id != null && erased.test(id) ? ERASED : id;
     }
 }

@@ -62,4 +62,19 @@ public record MemberMonthFact(String timebankId, YearMonth month, String account
         other.entries.forEach((id, entry) -> all.merge(id, entry, Entry::join));
         return new MemberMonthFact(timebankId, month, accountId, all);
     }
+
+    /** The erased member's months go; in others' months they are {@link Keys#ERASED}, the minutes stay. */
+    @Override
+    public MemberMonthFact forget(java.util.function.Predicate<String> erased) {
+        if (erased.test(accountId)) {
+            return null;
+        }
+        if (entries.values().stream().noneMatch(e -> e.counterpart() != null && erased.test(e.counterpart()))) {
+            return this;
+        }
+        Map<String, Entry> all = new HashMap<>();
+        entries.forEach((id, e) -> all.put(id, new Entry(e.at(), e.flow(), e.given(), e.received(),
+                Keys.forget(e.counterpart(), erased))));
+        return new MemberMonthFact(timebankId, month, accountId, all);
+    }
 }

@@ -56,6 +56,21 @@ public final class MemoryFactStore<F extends Fact<F>> implements FactStore<F> {
         return count == null ? 0 : count.get();
     }
 
+    @Override
+    public void forget(String timebankId, java.util.function.Predicate<String> erased) {
+        for (F fact : withPrefix(Keys.timebank(timebankId))) {
+            F kept = fact.forget(erased);
+            if (kept == null) {
+                documents.remove(fact.id());
+            } else if (!kept.equals(fact)) {
+                documents.put(fact.id(), kept);
+            } else {
+                continue;
+            }
+            changes.computeIfAbsent(timebankId, t -> new AtomicLong()).incrementAndGet();
+        }
+    }
+
     /** Every document, in id order. */
     public List<F> all() {
         return new ArrayList<>(documents.values());

@@ -45,4 +45,9 @@ public record OpenContributionsFact(String timebankId, String accountId, Map<Str
         other.entries.forEach((id, entry) -> all.merge(id, entry, Entry::join));
         return new OpenContributionsFact(timebankId, accountId, all);
     }
+
+    @Override
+    public OpenContributionsFact forget(java.util.function.Predicate<String> erased) {
+        return erased.test(accountId) ? null : this;
+    }
 }

@@ -30,6 +30,21 @@ public record PostingFact(String timebankId, String transferId, Instant at, Stri
         return this;
     }
 
+    /** An erased side becomes {@link Keys#ERASED}: the other side's months still count the entry. */
+    @Override
+    public PostingFact forget(java.util.function.Predicate<String> erased) {
+        if (!erased.test(debitAccountId) && !erased.test(creditAccountId)) {
+            return this;
+        }
+        return new PostingFact(timebankId, transferId, at, Keys.forget(debitAccountId, erased),
+                Keys.forget(creditAccountId, erased), minutes, reason, contributionId, reversesTransferId, sequence);
+    }
+
+    /** Whether a side is an erased member: its flow is counted in the anonymous erased figures instead. */
+    public boolean erasedSide() {
+        return Keys.ERASED.equals(debitAccountId) || Keys.ERASED.equals(creditAccountId);
+    }
+
     public boolean involves(String accountId) {
         return debitAccountId.equals(accountId) || creditAccountId.equals(accountId);
     }

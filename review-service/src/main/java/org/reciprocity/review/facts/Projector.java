@@ -19,9 +19,8 @@ import org.reciprocity.contracts.contribution.ContributionWithdrawn;
 import org.reciprocity.contracts.ledger.SoftLimitCrossed;
 import org.reciprocity.contracts.ledger.TransferPosted;
 import org.reciprocity.contracts.ledger.TransferReason;
-import org.reciprocity.contracts.member.MemberDetailsChanged;
+import org.reciprocity.contracts.member.MemberDetailsRecorded;
 import org.reciprocity.contracts.member.MemberReactivated;
-import org.reciprocity.contracts.member.MemberRegistered;
 import org.reciprocity.contracts.member.MemberSuspended;
 import org.reciprocity.contracts.timebank.TimebankOpened;
 import org.reciprocity.review.facts.ContributionFact.Logged;
@@ -45,7 +44,13 @@ import org.reciprocity.review.facts.ContributionFact.Status;
  * <p>Events not folded, and why: {@code TransferReversed}, {@code HoursRedeemed} and
  * {@code HoursGifted} each come with their own {@code TransferPosted}, which carries all the
  * figures need; {@code GroupActivityRecorded}'s attendances are each a {@code ContributionLogged}
- * carrying its kind; reminders change nothing a figure counts.
+ * carrying its kind; reminders change nothing a figure counts; {@code MemberRegistered} and
+ * {@code MemberDetailsChanged} carry no name or kind any more (they travel on the details topic,
+ * {@code MemberDetailsRecorded}, the only source of both); {@code MemberErased} and an erased details
+ * record start the erasure ({@code erasure/ReviewErasure}), not a fold.
+ *
+ * <p>Erased members: every batch is forgotten ({@link Fact#forget}) before it is written, so an event
+ * of an erased member read after the erasure, or in a rebuild, lands as the erasure left the rest.
  */
 public final class Projector {
 
@@ -57,7 +62,7 @@ public final class Projector {
 
     /** Whether the event is one the projections fold (others are skipped without a write). */
     public static boolean folds(DomainEvent event) {
-        return event instanceof MemberRegistered || event instanceof MemberDetailsChanged
+        return (event instanceof MemberDetailsRecorded d && !d.erased())
                 || event instanceof MemberSuspended || event instanceof MemberReactivated
                 || event instanceof ContributionLogged || event instanceof ContributionValidated
                 || event instanceof ContributionDisputed || event instanceof ContributionResolved
@@ -78,6 +83,8 @@ public final class Projector {
                 batch.take(event);
             }
         }
+        facts.erasures().refresh();
+        batch.forget(facts.erasures());
         if (!batch.timebanks.all().isEmpty()) {
             facts.timebanks().mergeAll(batch.timebanks.all());
         }
@@ -118,14 +125,24 @@ public final class Projector {
         final MemoryFactStore<TransferMonthFact> transferMonths = new MemoryFactStore<>();
         final MemoryFactStore<TimebankFact> timebanks = new MemoryFactStore<>();
 
+        /**
+         * Replaces erased members' ids in what the batch says, and drops their own documents, as the
+         * erasure did to what was stored: a rebuild, or an event of theirs read late, gives the same.
+         */
+        void forget(Erasures erasures) {
+            for (MemoryFactStore<?> store : List.of(members, contributions, accounts, postings, transferMonths,
+                    timebanks)) {
+                for (String tb : store.all().stream().map(f -> Keys.timebankOf(f.id())).distinct().toList()) {
+                    store.forget(tb, erasures.in(tb));
+                }
+            }
+        }
+
         void take(DomainEvent event) {
             String tb = event.timebankId();
-            if (event instanceof MemberRegistered e) {
-                members.merge(MemberFact.registered(tb, e.memberId(), PartyKind.of(e.kind()), e.displayName(),
-                        e.occurredAt()));
-            } else if (event instanceof MemberDetailsChanged e) {
-                members.merge(MemberFact.changed(tb, e.memberId(), e.version(), PartyKind.of(e.kind()),
-                        e.displayName(), e.occurredAt()));
+            if (event instanceof MemberDetailsRecorded e) {
+                members.merge(MemberFact.details(tb, e.memberId(), e.version(), e.displayName(), e.kinds().stream()
+                        .map(k -> new MemberFact.KindSince(k.since(), PartyKind.of(k.kind()))).toList()));
             } else if (event instanceof MemberSuspended e) {
                 members.merge(MemberFact.status(tb, e.memberId(), e.occurredAt(), true));
             } else if (event instanceof MemberReactivated e) {
@@ -176,8 +193,11 @@ public final class Projector {
             }
             Map<String, OpenContributionsFact.Entry> entry = Map.of(c.contributionId(),
                     new OpenContributionsFact.Entry(c.logged().loggedAt(), c.status()));
-            open.add(new OpenContributionsFact(c.timebankId(), c.logged().giverAccountId(), entry));
-            if (!c.logged().receiverAccountId().equals(c.logged().giverAccountId())) {
+            if (!Keys.ERASED.equals(c.logged().giverAccountId())) {
+                open.add(new OpenContributionsFact(c.timebankId(), c.logged().giverAccountId(), entry));
+            }
+            if (!c.logged().receiverAccountId().equals(c.logged().giverAccountId())
+                    && !Keys.ERASED.equals(c.logged().receiverAccountId())) {
                 open.add(new OpenContributionsFact(c.timebankId(), c.logged().receiverAccountId(), entry));
             }
         }
@@ -217,10 +237,8 @@ public final class Projector {
         MemoryFactStore<MemberMonthFact> months = new MemoryFactStore<>();
         for (PostingFact p : postings) {
             String tb = p.timebankId();
-            months.merge(MemberMonthFact.of(tb, p.at(), p.debitAccountId(), p.transferId(),
-                    MemberMonthFact.Entry.activity(p.at())));
-            months.merge(MemberMonthFact.of(tb, p.at(), p.creditAccountId(), p.transferId(),
-                    MemberMonthFact.Entry.activity(p.at())));
+            activity(months, tb, p, p.debitAccountId());
+            activity(months, tb, p, p.creditAccountId());
             if (flowOriginal(p)) {
                 flow(months, p, p.transferId(), p.at(), p.minutes());
                 ReversalsFact reversals = reversalsOf.get(Keys.of(tb, p.transferId()));
@@ -237,6 +255,12 @@ public final class Projector {
         return months.all();
     }
 
+    private static void activity(MemoryFactStore<MemberMonthFact> months, String tb, PostingFact p, String account) {
+        if (!Keys.ERASED.equals(account)) {
+            months.merge(MemberMonthFact.of(tb, p.at(), account, p.transferId(), MemberMonthFact.Entry.activity(p.at())));
+        }
+    }
+
     /** Whether the entry is time given: a contribution's transfer (what a reversal of it takes back). */
     private static boolean flowOriginal(PostingFact p) {
         return p.reason() == TransferReason.CONTRIBUTION && p.contributionId() != null;
@@ -248,13 +272,21 @@ public final class Projector {
         String giver = original.creditAccountId();
         String receiver = original.debitAccountId();
         if (giver.equals(receiver)) {
+            if (Keys.ERASED.equals(giver)) {
+                return;
+            }
             months.merge(MemberMonthFact.of(tb, at, giver, transferId,
                     new MemberMonthFact.Entry(at, true, minutes, minutes, receiver)));
             return;
         }
-        months.merge(MemberMonthFact.of(tb, at, giver, transferId,
-                new MemberMonthFact.Entry(at, true, minutes, 0, receiver)));
-        months.merge(MemberMonthFact.of(tb, at, receiver, transferId,
-                new MemberMonthFact.Entry(at, true, 0, minutes, giver)));
+        // an erased side has no months: the other side's entry names it ERASED
+        if (!Keys.ERASED.equals(giver)) {
+            months.merge(MemberMonthFact.of(tb, at, giver, transferId,
+                    new MemberMonthFact.Entry(at, true, minutes, 0, receiver)));
+        }
+        if (!Keys.ERASED.equals(receiver)) {
+            months.merge(MemberMonthFact.of(tb, at, receiver, transferId,
+                    new MemberMonthFact.Entry(at, true, 0, minutes, giver)));
+        }
     }
 }

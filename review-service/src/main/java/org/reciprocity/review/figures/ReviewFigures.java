@@ -26,6 +26,7 @@ import org.reciprocity.contracts.contribution.CoproductionKind;
 import org.reciprocity.contracts.ledger.TransferReason;
 import org.reciprocity.review.facts.AccountFact;
 import org.reciprocity.review.facts.ContributionFact;
+import org.reciprocity.review.facts.ErasedContribution;
 import org.reciprocity.review.facts.Keys;
 import org.reciprocity.review.facts.MemberFact;
 import org.reciprocity.review.facts.MemberMonthFact;
@@ -195,7 +196,7 @@ public final class ReviewFigures {
                         h[0] += entry.given();
                         h[1] += entry.received();
                         MemberFact other = members.get(entry.counterpart());
-                        if (other == null || !other.known()) {
+                        if ((other == null || !other.known()) && !Keys.ERASED.equals(entry.counterpart())) {
                             organisations.computeIfAbsent(account, a -> new HashSet<>()).add(entry.counterpart());
                         }
                     }
@@ -324,11 +325,9 @@ public final class ReviewFigures {
     public IndicatorFigures indicators(String timebankId, Period period) {
         Flows read = flows(timebankId, period);
         List<Flow> flows = read.flows();
-        Map<String, ContributionFact> contributions = read.contributions();
         List<Indicator> indicators = new ArrayList<>();
         for (CoproductionKind kind : INDICATORS) {
-            List<Flow> ofKind = flows.stream().filter(f -> kind == kindOf(contributions.get(f.contributionId())))
-                    .toList();
+            List<Flow> ofKind = flows.stream().filter(f -> kind == read.kindOf(f)).toList();
             List<Indicator.MonthFigure> trend = new ArrayList<>();
             for (YearMonth month : period.months()) {
                 trend.add(new Indicator.MonthFigure(month,
@@ -374,18 +373,26 @@ public final class ReviewFigures {
         Map<String, ContributionFact> contributions = read.contributions();
         ZoneId zone = zone(timebankId);
         Map<String, List<Flow>> byContribution = new LinkedHashMap<>();
-        flows.stream().filter(f -> kind == kindOf(contributions.get(f.contributionId())))
+        flows.stream().filter(f -> kind == read.kindOf(f))
                 .sorted(Comparator.comparing(Flow::at).thenComparing(Flow::contributionId))
                 .forEach(f -> byContribution.computeIfAbsent(f.contributionId(), c -> new ArrayList<>()).add(f));
         List<BehindFigure> lines = new ArrayList<>();
         byContribution.forEach((id, contributionFlows) -> {
             Flow first = contributionFlows.get(0);
             Flow last = contributionFlows.get(contributionFlows.size() - 1);
+            ErasedContribution erased = read.erased().get(id);
+            if (erased != null) {
+                // an erased member's: no id of the ledger's, no day (either would lead back to them)
+                lines.add(new BehindFigure(id, kind, null, null, total(contributionFlows), first.giverKind(),
+                        first.receiverKind(), erased.groupActivity()));
+                return;
+            }
             ContributionFact.Logged logged = contributions.get(id).logged();
             lines.add(new BehindFigure(id, kind, logged.happenedOn(), LocalDate.ofInstant(last.at(), zone),
                     total(contributionFlows), first.giverKind(), first.receiverKind(), logged.groupActivityId() != null));
         });
-        lines.sort(Comparator.comparing(BehindFigure::postedOn).thenComparing(BehindFigure::contributionId));
+        lines.sort(Comparator.comparing(BehindFigure::postedOn, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(BehindFigure::contributionId));
         return lines;
     }
 
@@ -396,7 +403,13 @@ public final class ReviewFigures {
     // ---- reading the projections
 
     /** The period's flows and the contributions behind them, kept while the timebank's projections are unchanged. */
-    private record Flows(List<Flow> flows, Map<String, ContributionFact> contributions) {
+    private record Flows(List<Flow> flows, Map<String, ContributionFact> contributions,
+                         Map<String, ErasedContribution> erased) {
+
+        CoproductionKind kindOf(Flow flow) {
+            ErasedContribution e = erased.get(flow.contributionId());
+            return e != null ? e.kind() : ReviewFigures.kindOf(contributions.get(flow.contributionId()));
+        }
     }
 
     private Flows flows(String timebankId, Period period) {
@@ -409,7 +422,18 @@ public final class ReviewFigures {
                 }
             }
             List<Flow> flows = flows(timebankId, postings, members(timebankId), zone);
-            return new Flows(flows, contributions(timebankId, flows));
+            Map<String, ContributionFact> contributions = contributions(timebankId, flows);
+            Map<String, ErasedContribution> erased = new HashMap<>();
+            for (ErasedContribution e : facts.erasures().contributions(timebankId)) {
+                erased.put(e.id(), e);
+                e.minutes().forEach((month, minutes) -> {
+                    if (period.contains(month)) {
+                        flows.add(new Flow(month, month.atDay(1).atStartOfDay(zone).toInstant(), e.giver(), e.receiver(),
+                                e.giverKind(), e.receiverKind(), minutes, e.id()));
+                    }
+                });
+            }
+            return new Flows(flows, contributions, erased);
         });
     }
 
@@ -444,8 +468,9 @@ public final class ReviewFigures {
             PostingFact original = posting.reason() == TransferReason.CONTRIBUTION ? posting
                     : posting.reason() == TransferReason.REVERSAL && posting.reversesTransferId() != null
                     ? reversed.get(posting.reversesTransferId()) : null;
-            if (original == null || original.reason() != TransferReason.CONTRIBUTION || original.contributionId() == null) {
-                continue;
+            if (original == null || original.reason() != TransferReason.CONTRIBUTION || original.contributionId() == null
+                    || original.erasedSide()) {
+                continue; // an erased member's flows are counted from the erased figures
             }
             long sign = original == posting ? 1 : -1;
             String giver = original.creditAccountId();
@@ -454,6 +479,41 @@ public final class ReviewFigures {
                     kindAt(members, receiver, original.at()), sign * posting.minutes(), original.contributionId()));
         }
         return flows;
+    }
+
+    /**
+     * The member's contributions as the figures count them now, anonymous (see
+     * {@link ErasedContribution}): what an erasure keeps before the member's documents go. Every
+     * month of the timebank's history, in its zone; the member is {@code person} in them, another
+     * member their id, an organisation {@code null}.
+     */
+    public List<ErasedContribution> contributionsOf(String timebankId, String memberId, String person) {
+        ZoneId zone = zone(timebankId);
+        List<PostingFact> all = facts.postings().withPrefix(Keys.timebank(timebankId));
+        List<Flow> flows = flows(timebankId, all, members(timebankId), zone);
+        Map<String, ContributionFact> contributions = contributions(timebankId, flows);
+        Map<String, List<Flow>> byContribution = new TreeMap<>();
+        for (Flow flow : flows) {
+            if (flow.giver().equals(memberId) || flow.receiver().equals(memberId)) {
+                byContribution.computeIfAbsent(flow.contributionId(), c -> new ArrayList<>()).add(flow);
+            }
+        }
+        List<ErasedContribution> erased = new ArrayList<>();
+        byContribution.forEach((id, contributionFlows) -> {
+            Flow first = contributionFlows.get(0);
+            Map<YearMonth, Long> minutes = new TreeMap<>();
+            contributionFlows.forEach(f -> minutes.merge(f.month(), f.minutes(), Long::sum));
+            ContributionFact c = contributions.get(id);
+            erased.add(new ErasedContribution("erased-" + java.util.UUID.randomUUID(), kindOf(c), first.giverKind(),
+                    first.receiverKind(), party(first.giver(), first.giverKind(), memberId, person),
+                    party(first.receiver(), first.receiverKind(), memberId, person),
+                    c != null && c.logged() != null && c.logged().groupActivityId() != null, minutes));
+        });
+        return erased;
+    }
+
+    private static String party(String account, PartyKind kind, String memberId, String person) {
+        return account.equals(memberId) ? person : kind == PartyKind.ORGANISATION ? null : account;
     }
 
     private Map<String, PostingFact> reversed(String timebankId, List<PostingFact> postings) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.contracts.Topics;
+import org.reciprocity.review.erasure.ErasureConsumer;
 import org.reciprocity.review.facts.Projector;
 import org.reciprocity.review.store.Projections;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -14,15 +15,16 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Folds the members', contributions' and ledger's topics (and the timebanks', for each one's zone) into the
- * projections, one consumer group each ({@code review.members}, {@code review.contributions},
- * {@code review.ledger}, {@code review.timebanks}), read from the
+ * Folds the members', details', contributions' and ledger's topics (and the timebanks', for each one's zone)
+ * into the projections, one consumer group each ({@code review.members}, {@code review.details},
+ * {@code review.contributions}, {@code review.ledger}, {@code review.timebanks}), read from the
  * earliest offset, a batch of records at a time ({@code spring.kafka.consumer.max-poll-records}):
  * one read and one bulk write per projection a batch ({@link Projector#applyAll}). Consuming is
  * idempotent without a processed-events record: every fold is a merge that the same event leaves
  * unchanged the second time ({@code Fact}), so a batch redelivered after a crash changes nothing it
  * already did. A record that cannot be read goes to the topic's dead-letter twin (the kit's error
  * handler): the records before it are folded first, and the handler commits up to it.
+ * {@code MemberErased} and an erased details record start the member's erasure once the batch is folded.
  */
 @Component
 public class EventIntake extends AbstractConsumerSeekAware {
@@ -32,10 +34,20 @@ public class EventIntake extends AbstractConsumerSeekAware {
     static final String LEDGER = "review.ledger";
     static final String TIMEBANKS = "review.timebanks";
 
-    private final Projections projections;
+    static final String DETAILS = "review.details";
 
-    EventIntake(Projections projections) {
+    private final Projections projections;
+    private final ErasureConsumer erasures;
+
+    EventIntake(Projections projections, ErasureConsumer erasures) {
         this.projections = projections;
+        this.erasures = erasures;
+    }
+
+    /** Names and kind histories: the only source of both (the members topic carries ids and facts). */
+    @KafkaListener(id = DETAILS, topics = Topics.MEMBER_DETAILS_TOPIC, batch = "true")
+    void onDetails(List<ConsumerRecord<String, DomainEvent>> records) {
+        fold(records);
     }
 
     @KafkaListener(id = MEMBERS, topics = Topics.MEMBERS_TOPIC, batch = "true")
@@ -66,11 +78,18 @@ public class EventIntake extends AbstractConsumerSeekAware {
             if (event == null) {
                 // unreadable (the deserializer's error is in the record's headers): fold what came before it
                 new Projector(projections.facts()).applyAll(events);
+                events.stream().filter(ErasureConsumer::erases).forEach(erasures::on);
                 throw new BatchListenerFailedException("a record that cannot be read", i);
             }
             events.add(event);
         }
         new Projector(projections.facts()).applyAll(events);
+        // after the fold: the member's events before it on the topic are in what the erasure keeps
+        for (DomainEvent event : events) {
+            if (ErasureConsumer.erases(event)) {
+                erasures.on(event);
+            }
+        }
     }
 
     /**

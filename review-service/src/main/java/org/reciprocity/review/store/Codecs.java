@@ -3,7 +3,9 @@ package org.reciprocity.review.store;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
@@ -29,25 +31,26 @@ final class Codecs {
     static final FactCodec<MemberFact> MEMBERS = new FactCodec<>() {
         @Override
         public Document write(MemberFact m) {
-            Document kinds = new Document();
-            m.kinds().forEach((version, kind) -> kinds.append(Long.toString(version),
-                    new Document("since", text(kind.since())).append("kind", kind.kind().name())));
+            List<Document> kinds = new ArrayList<>();
+            m.kinds().forEach(k -> kinds.add(new Document("since", text(k.since())).append("kind", k.kind().name())));
             return new Document("timebankId", m.timebankId()).append("memberId", m.memberId()).append("kinds", kinds)
-                    .append("name", m.name()).append("nameVersion", m.nameVersion())
+                    .append("name", m.name()).append("version", m.version())
                     .append("statusAt", text(m.statusAt())).append("suspended", m.suspended());
         }
 
         @Override
         public MemberFact read(Document d) {
-            Map<Long, MemberFact.KindSince> kinds = new HashMap<>();
-            Document stored = d.get("kinds", Document.class);
-            stored.forEach((version, value) -> {
-                Document kind = (Document) value;
-                kinds.put(Long.parseLong(version), new MemberFact.KindSince(instant(kind.getString("since")),
-                        PartyKind.valueOf(kind.getString("kind"))));
-            });
+            List<MemberFact.KindSince> kinds = new ArrayList<>();
+            if (d.get("kinds") instanceof List<?> stored) { // a document of before the details topic has none: rebuild
+                for (Object value : stored) {
+                    Document kind = (Document) value;
+                    kinds.add(new MemberFact.KindSince(instant(kind.getString("since")),
+                            PartyKind.valueOf(kind.getString("kind"))));
+                }
+            }
             return new MemberFact(d.getString("timebankId"), d.getString("memberId"), kinds, d.getString("name"),
-                    number(d, "nameVersion"), instant(d.getString("statusAt")), d.getBoolean("suspended"));
+                    d.get("version") == null ? Long.MIN_VALUE : number(d, "version"), instant(d.getString("statusAt")),
+                    d.getBoolean("suspended"));
         }
     };
 

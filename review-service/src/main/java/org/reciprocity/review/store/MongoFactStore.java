@@ -230,6 +230,48 @@ final class MongoFactStore<F extends Fact<F>> implements FactStore<F> {
         return count == null ? 0 : count.get();
     }
 
+    /**
+     * Each document of the timebank that names an erased member is deleted (their own) or replaced
+     * without them, conditionally on its {@code rev} like a merge; one that changed meanwhile is read
+     * and forgotten again. Write-once facts are replaced by {@code _id} (they never change otherwise).
+     */
+    @Override
+    public void forget(String timebankId, java.util.function.Predicate<String> erased) {
+        MongoCollection<Document> documents = collection.get();
+        String from = Keys.timebank(timebankId);
+        // read whole before writing: no cursor open on the documents being replaced
+        List<Document> all = documents.find(new Document("_id", new Document("$gte", from).append("$lt", from + Keys.END)))
+                .into(new ArrayList<>());
+        for (Document stored : all) {
+            Document current = stored;
+            while (current != null) {
+                String id = current.getString("_id");
+                F fact = codec.read(current);
+                F kept = fact.forget(erased);
+                if (kept != null && kept.equals(fact)) {
+                    break;
+                }
+                Document filter = writeOnce || current.get(REV) == null ? new Document("_id", id)
+                        : revision(id, ((Number) current.get(REV)).longValue());
+                boolean done;
+                if (kept == null) {
+                    done = documents.deleteOne(filter).getDeletedCount() == 1;
+                } else {
+                    Document replacement = codec.write(kept).append("_id", id);
+                    if (!writeOnce && current.get(REV) != null) {
+                        replacement.append(REV, ((Number) current.get(REV)).longValue() + 1);
+                    }
+                    done = documents.replaceOne(filter, replacement).getMatchedCount() == 1;
+                }
+                if (done) {
+                    changed(id);
+                    break;
+                }
+                current = documents.find(eq("_id", id)).first(); // changed meanwhile (or gone): forget it again
+            }
+        }
+    }
+
     @Override
     public Optional<F> find(String id) {
         return Optional.ofNullable(collection.get().find(eq("_id", id)).first()).map(codec::read);

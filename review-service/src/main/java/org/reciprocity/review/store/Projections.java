@@ -40,11 +40,21 @@ public class Projections {
                 new MongoFactStore<>(() -> collection("member_months"), Codecs.MEMBER_MONTHS),
                 new MongoFactStore<>(() -> collection("open_contributions"), Codecs.OPEN_CONTRIBUTIONS),
                 new MongoFactStore<>(() -> collection("reversals"), Codecs.REVERSALS),
-                new MongoFactStore<>(() -> collection("timebanks"), Codecs.TIMEBANKS));
+                new MongoFactStore<>(() -> collection("timebanks"), Codecs.TIMEBANKS),
+                new MongoErasures(mongo));
     }
 
     public ReviewFacts facts() {
         return facts;
+    }
+
+    /** The collections of the generation in use, and the erasures' (kept across generations). */
+    public java.util.List<String> collectionNames() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        ReviewFacts.COLLECTIONS.forEach(name -> names.add("g" + generation + "_" + name));
+        names.add(MongoErasures.MEMBERS);
+        names.add(MongoErasures.FIGURES);
+        return names;
     }
 
     public long generation() {

@@ -70,7 +70,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
  * TransferPosted; one in a hundred instead the reversal of an earlier one; besides, one contribution
  * in fifty is logged and left waiting) is put on the real embedded broker's topics first, created
  * as the catalogue says. Then review-service starts and folds the topics from the start: events/s
- * until the three consumer groups have committed every offset. Then one month's review page (June,
+ * until the four consumer groups have committed every offset. Then one month's review page (June,
  * in Europe/London) is read: cold (a fresh figures object, nothing cached, several times) and warm
  * (R reads of random pages, sorts and kind filters: p50/p95/p99), through the service's own
  * {@link ReviewFigures}, not HTTP; then parity and indicators, cold and warm.
@@ -85,9 +85,10 @@ public final class ReviewBenchmark {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/London");
     private static final YearMonth MONTH = YearMonth.of(2026, 6);
-    private static final List<String> GROUPS = List.of("review.members", "review.contributions", "review.ledger");
+    private static final List<String> GROUPS = List.of("review.members", "review.details", "review.contributions",
+            "review.ledger");
     private static final List<Topic> TOPICS = List.of(LedgerContracts.MEMBERS, LedgerContracts.CONTRIBUTIONS,
-            LedgerContracts.LEDGER_ENTRIES);
+            LedgerContracts.LEDGER_ENTRIES, org.reciprocity.contracts.PersonalDataContracts.MEMBER_DETAILS);
 
     public static void main(String[] args) throws Exception {
         int members = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -296,9 +297,13 @@ public final class ReviewBenchmark {
         try (KafkaProducer<String, DomainEvent> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new EventSerializer("/bench"))) {
             for (int m = 0; m < members; m++) {
-                send(producer, new MemberRegistered(UUID.randomUUID(), start.minus(Duration.ofDays(30)), tb, "m" + m,
-                        kinds[random.nextInt(kinds.length)], "Member " + m, null, "en", List.of("MEMBER"), "bench"));
-                count++;
+                Instant joined = start.minus(Duration.ofDays(30));
+                send(producer, new MemberRegistered(UUID.randomUUID(), joined, tb, "m" + m, null, null, null, null,
+                        List.of("MEMBER"), "bench"));
+                // names and kinds travel on the details topic (session 11)
+                send(producer, org.reciprocity.review.Details.recorded(tb, "m" + m, "Member " + m,
+                        kinds[random.nextInt(kinds.length)], joined));
+                count += 2;
             }
             for (int i = 0; i < transfers; i++) {
                 Instant at = start.plusMillis(step * i);

@@ -37,7 +37,7 @@ import org.reciprocity.contracts.match.MatchAgreed;
 import org.reciprocity.contracts.match.MatchCompleted;
 import org.reciprocity.contracts.match.MatchProposed;
 import org.reciprocity.contracts.member.MemberKind;
-import org.reciprocity.contracts.member.MemberRegistered;
+import org.reciprocity.review.Details;
 import org.reciprocity.testsupport.ApiClient;
 import org.reciprocity.testsupport.ServiceIntegrationTest;
 import org.reciprocity.testsupport.SharedInfrastructure;
@@ -216,10 +216,8 @@ class TimebankDownloadIT {
     private static List<DomainEvent> timebank(String tb) {
         Instant nov1 = LocalDate.of(2026, 11, 1).atTime(9, 0).toInstant(ZoneOffset.UTC);
         Instant expires = LocalDate.of(2027, 2, 1).atTime(10, 0).toInstant(ZoneOffset.UTC);
-        MemberRegistered pat = new MemberRegistered(UUID.randomUUID(), nov1, tb, "pat", MemberKind.SERVICE_USER,
-                "=Pat Jones", "pat@example.org", "en", List.of("MEMBER"), "coordinator");
-        MemberRegistered sam = new MemberRegistered(UUID.randomUUID(), nov1, tb, "sam", MemberKind.STAFF, "Sam Staff",
-                "sam@example.org", "en", List.of("MEMBER", "STAFF"), "coordinator");
+        DomainEvent pat = Details.recorded(tb, "pat", "=Pat Jones", MemberKind.SERVICE_USER, nov1);
+        DomainEvent sam = Details.recorded(tb, "sam", "Sam Staff", MemberKind.STAFF, nov1);
         ContributionLogged logged = new ContributionLogged(UUID.randomUUID(), NOV_3, tb, "c1", "pat", "sam",
                 LoggedBy.GIVER, "pat", null, "sam", 90, LocalDate.of(2026, 11, 3), CoproductionKind.PEER_SUPPORT,
                 "a personal note", "m-1", null, NOV_3.plus(Duration.ofDays(21)));

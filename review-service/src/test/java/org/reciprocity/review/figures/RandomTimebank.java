@@ -27,6 +27,7 @@ import org.reciprocity.contracts.ledger.TransferPosted;
 import org.reciprocity.contracts.ledger.TransferReason;
 import org.reciprocity.contracts.ledger.TransferReversed;
 import org.reciprocity.contracts.member.MemberDetailsChanged;
+import org.reciprocity.contracts.member.MemberDetailsRecorded;
 import org.reciprocity.contracts.member.MemberKind;
 import org.reciprocity.contracts.member.MemberReactivated;
 import org.reciprocity.contracts.member.MemberRegistered;
@@ -49,6 +50,7 @@ final class RandomTimebank {
     private final Random random;
     private final Map<String, Long> balances = new HashMap<>();
     private final Map<String, Long> versions = new HashMap<>();
+    private final Map<String, List<MemberDetailsRecorded.KindSince>> kinds = new HashMap<>();
     private final List<TransferPosted> contributionTransfers = new ArrayList<>();
     private long sequence;
     private Instant now = START;
@@ -93,17 +95,35 @@ final class RandomTimebank {
         now = now.plus(Duration.ofMinutes(1 + random.nextInt(4 * 24 * 60)));
     }
 
+    /** As the ledger publishes it now: the register's event without name or kind, and the details record with both. */
     private void register(String member) {
         members.add(member);
         versions.put(member, 0L);
-        events.add(new MemberRegistered(UUID.randomUUID(), now, timebankId, member, kind(), "Name " + member,
-                null, "en", List.of("MEMBER"), "coordinator"));
+        kinds.put(member, new ArrayList<>(List.of(new MemberDetailsRecorded.KindSince(kind(), now))));
+        events.add(new MemberRegistered(UUID.randomUUID(), now, timebankId, member, null, null, null, null,
+                List.of("MEMBER"), "coordinator"));
+        events.add(details(member, "Name " + member));
     }
 
+    /** A change of kind, or of name only (the kind history is the same then). */
     private void changeKind(String member) {
         long version = versions.merge(member, 1L, Long::sum);
-        events.add(new MemberDetailsChanged(UUID.randomUUID(), now, timebankId, member, kind(), "Name " + member + " v" + version,
-                null, "en", version, "coordinator"));
+        if (random.nextInt(3) > 0) {
+            kinds.get(member).add(new MemberDetailsRecorded.KindSince(kind(), now));
+        }
+        events.add(new MemberDetailsChanged(UUID.randomUUID(), now, timebankId, member, null, null, null, null, version,
+                "coordinator"));
+        events.add(details(member, "Name " + member + " v" + version));
+    }
+
+    private MemberDetailsRecorded details(String member, String name) {
+        return new MemberDetailsRecorded(UUID.randomUUID(), now, timebankId, member, versions.get(member), name, null,
+                "en", List.of("MEMBER"), kinds.get(member), false);
+    }
+
+    /** The member's latest version: what the ledger's erased record comes after. */
+    long version(String member) {
+        return versions.get(member);
     }
 
     private void suspendOrReactivate(String member) {
@@ -213,9 +233,25 @@ final class RandomTimebank {
      * already delivered (a rebalance before the offsets were committed).
      */
     List<DomainEvent> delivered(Random random) {
+        return delivered(random, events);
+    }
+
+    /** {@code events} (this history, or what the topics hold of it later) as a consumer may meet them. */
+    List<DomainEvent> delivered(Random random, List<DomainEvent> events) {
         Map<String, List<DomainEvent>> partitions = new HashMap<>();
+        Map<String, Long> newest = new HashMap<>();
         for (DomainEvent event : events) {
-            String topic = event.getClass().getPackageName();
+            if (event instanceof MemberDetailsRecorded d) {
+                newest.merge(d.memberId(), d.version(), Math::max);
+            }
+        }
+        boolean compacted = random.nextBoolean();
+        for (DomainEvent event : events) {
+            if (compacted && event instanceof MemberDetailsRecorded d && d.version() < newest.get(d.memberId())
+                    && random.nextBoolean()) {
+                continue; // the log cleaner took this older record away: a replay reads only some versions
+            }
+            String topic = event instanceof MemberDetailsRecorded ? "details" : event.getClass().getPackageName();
             partitions.computeIfAbsent(topic + "#" + Math.floorMod(event.subject().hashCode(), 6), p -> new ArrayList<>())
                     .add(event);
         }

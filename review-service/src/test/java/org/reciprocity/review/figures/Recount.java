@@ -15,8 +15,7 @@ import org.reciprocity.contracts.contribution.ContributionLogged;
 import org.reciprocity.contracts.contribution.CoproductionKind;
 import org.reciprocity.contracts.ledger.TransferPosted;
 import org.reciprocity.contracts.ledger.TransferReason;
-import org.reciprocity.contracts.member.MemberDetailsChanged;
-import org.reciprocity.contracts.member.MemberRegistered;
+import org.reciprocity.contracts.member.MemberDetailsRecorded;
 import org.reciprocity.review.facts.PartyKind;
 
 /**
@@ -70,36 +69,25 @@ final class Recount {
         return lines;
     }
 
+    /** From the member's details record of the highest version (its kind history); an account with none is an organisation. */
     PartyKind kindAt(String account, Instant at) {
-        long bestVersion = Long.MIN_VALUE;
-        PartyKind best = null;
-        long earliestVersion = Long.MAX_VALUE;
-        PartyKind earliest = null;
+        MemberDetailsRecorded newest = null;
         for (DomainEvent e : events) {
-            long version;
-            PartyKind kind;
-            if (e instanceof MemberRegistered r && r.memberId().equals(account)) {
-                version = -1;
-                kind = PartyKind.valueOf(r.kind().name());
-            } else if (e instanceof MemberDetailsChanged c && c.memberId().equals(account)) {
-                version = c.version();
-                kind = PartyKind.valueOf(c.kind().name());
-            } else {
-                continue;
-            }
-            if (version < earliestVersion) {
-                earliestVersion = version;
-                earliest = kind;
-            }
-            if (!e.occurredAt().isAfter(at) && version > bestVersion) {
-                bestVersion = version;
-                best = kind;
+            if (e instanceof MemberDetailsRecorded d && d.memberId().equals(account) && !d.erased()
+                    && (newest == null || d.version() > newest.version())) {
+                newest = d;
             }
         }
-        if (earliest == null) {
+        if (newest == null) {
             return PartyKind.ORGANISATION;
         }
-        return best != null ? best : earliest;
+        MemberDetailsRecorded.KindSince kind = newest.kinds().get(0);
+        for (MemberDetailsRecorded.KindSince k : newest.kinds()) {
+            if (!k.since().isAfter(at)) {
+                kind = k;
+            }
+        }
+        return PartyKind.valueOf(kind.kind().name());
     }
 
     long matrix(Period period, PartyKind giver, PartyKind receiver) {

@@ -20,6 +20,7 @@ import org.reciprocity.contracts.ledger.TransferPosted;
 import org.reciprocity.contracts.ledger.TransferReason;
 import org.reciprocity.contracts.member.MemberKind;
 import org.reciprocity.contracts.member.MemberRegistered;
+import org.reciprocity.review.Details;
 import org.reciprocity.contracts.timebank.TimebankOpened;
 import org.reciprocity.review.facts.PartyKind;
 import org.reciprocity.review.facts.Projector;
@@ -73,10 +74,10 @@ class TimebankZoneTest {
     private static List<DomainEvent> hourGiven() {
         Instant before = LATE_ON_30_JUNE.minus(Duration.ofDays(30));
         return List.of(
-                new MemberRegistered(UUID.randomUUID(), before, TB, "sam", MemberKind.SERVICE_USER, "Sam", null, "en",
-                        List.of("MEMBER"), "admin"),
-                new MemberRegistered(UUID.randomUUID(), before, TB, "kim", MemberKind.STAFF, "Kim", null, "en",
-                        List.of("MEMBER"), "admin"),
+                new MemberRegistered(UUID.randomUUID(), before, TB, "sam", null, null, null, null, List.of("MEMBER"),
+                        "admin"),
+                Details.recorded(TB, "sam", "Sam", MemberKind.SERVICE_USER, before),
+                Details.recorded(TB, "kim", "Kim", MemberKind.STAFF, before),
                 new ContributionLogged(UUID.randomUUID(), LATE_ON_30_JUNE, TB, "c1", "sam", "kim", LoggedBy.GIVER, "sam",
                         null, "kim", 60, LocalDate.of(2026, 6, 30), CoproductionKind.PEER_SUPPORT, "a note", null, null,
                         LATE_ON_30_JUNE.plus(Duration.ofDays(14))),
