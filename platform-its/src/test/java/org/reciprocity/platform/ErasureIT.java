@@ -79,7 +79,7 @@ class ErasureIT {
         await().atMost(CEILING).pollInterval(Duration.ofMillis(500)).until(() ->
                 Http.get(matching + "/profiles/" + member, memberToken).status() == 200);
         Http.Answer profile = Http.put(matching + "/profiles/" + member, memberToken,
-                "{\"district\":\"Riverside\",\"skills\":[\"" + wil.skill() + "\"],\"languages\":[\"en\"],"
+                "{\"district\":\"M14\",\"skills\":[\"" + wil.skill() + "\"],\"languages\":[\"en\"],"
                         + "\"availability\":[],\"modes\":[],\"sharedWithMembers\":[\"skills\"]}");
         assertThat(profile.status()).as("profile: " + profile.body()).isBetween(200, 299);
         Http.Answer listing = Http.post(matching + "/listings", memberToken, "{\"kind\":\"OFFER\",\"title\":\""

@@ -87,7 +87,8 @@ class PersonalData {
         Query ofAccount = Query.query(entriesOfAccount(timebankId, memberId));
         ofAccount.fields().include("entry");
         for (Document stored : mongo.find(ofAccount, Document.class, LedgerErasureSteps.ENTRIES)) {
-            Document entry = new Document(stored.get("entry", Document.class));
+            Document entry = new Document("_id", stored.get("_id")); // which entry: the member can cite it
+            entry.putAll(stored.get("entry", Document.class));
             entry.remove(memberId.equals(entry.getString("debitAccountId")) ? "creditBalanceAfter" : "debitBalanceAfter");
             entries.add(entry);
         }

@@ -61,7 +61,16 @@ public class PersonalData {
         add(found, TIMEBANK_CONTACTS, contactNaming(timebankId, memberId).map(List::of).orElse(List.of()));
         add(found, KitErasure.PARKED, mongo.find(Query.query(Criteria.where("key").is(memberId)), Document.class,
                 KitErasure.PARKED));
+        // other members' messages that name them: that they do, and what kind of message when, never the other's words
+        MESSAGES.keySet().forEach(collection -> add(found, collection, mentioning(collection, timebankId, memberId).stream()
+                .map(PersonalData::mentionOnly).toList()));
         return found;
+    }
+
+    /** Of another member's message that names the member: its id, kind and time only. */
+    private static Document mentionOnly(Document message) {
+        return new Document("_id", message.get("_id")).append("kind", message.get("kind"))
+                .append("occurredAt", message.get("occurredAt")).append("toAnotherMemberNamingYou", true);
     }
 
     /**

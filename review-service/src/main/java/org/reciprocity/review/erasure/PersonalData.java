@@ -33,7 +33,8 @@ public final class PersonalData {
             List<Object> theirs = new ArrayList<>();
             for (Fact<?> fact : stores.get(i).withPrefix(Keys.timebank(timebankId))) {
                 if (!fact.equals(fact.forget(them))) {
-                    theirs.add(fact);
+                    // with the document's id, so the member (and a test) can tell which document each is
+                    theirs.add(Map.of("_id", fact.id(), "document", fact));
                 }
             }
             found.put(ReviewFacts.COLLECTIONS.get(i), theirs);
