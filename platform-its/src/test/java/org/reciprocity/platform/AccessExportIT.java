@@ -57,9 +57,10 @@ class AccessExportIT {
                 "{\"memberId\":\"" + member + "\",\"email\":\"export-" + unique + "@example.org\",\"language\":\"en\",\"roles\":[\"MEMBER\"]}");
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
                 Http.get(matching + "/profiles/" + member, memberToken).status() == 200);
-        Http.post(matching + "/listings", memberToken, "{\"kind\":\"NEED\",\"title\":\"Help with forms " + unique
-                + "\",\"description\":\"A letter\",\"category\":\"PRACTICAL\",\"estimatedMinutes\":30,\"mode\":\"IN_PERSON\","
+        Http.Answer listing = Http.post(matching + "/listings", memberToken, "{\"kind\":\"NEED\",\"title\":\"Help with forms " + unique
+                + "\",\"description\":\"A letter\",\"category\":\"admin-forms\",\"estimatedMinutes\":30,\"mode\":\"IN_PERSON\","
                 + "\"expiresAt\":\"" + java.time.Instant.now().plus(Duration.ofDays(30)) + "\",\"requiresVerified\":false,\"tags\":[]}");
+        assertThat(listing.status()).as("listing: " + listing.body()).isEqualTo(201);
         String contribution = "c-" + UUID.randomUUID();
         Http.post(ledger + "/contributions", partnerToken, "{\"id\":\"" + contribution + "\",\"side\":\"GIVER\",\"giverId\":\""
                 + partner + "\",\"receiverId\":\"" + member + "\",\"minutes\":45,\"happenedOn\":\""

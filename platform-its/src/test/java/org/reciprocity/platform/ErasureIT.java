@@ -67,7 +67,7 @@ class ErasureIT {
 
         // the member to be erased, with everything personal made unique to this run
         Personal wil = new Personal("Wilhelmina Quillfeather " + unique, "wil-" + unique + "@erased.example",
-                "Lantern mending " + unique, "Seed swap at the allotment " + unique,
+                "Needs a quiet room " + unique, "Seed swap at the allotment " + unique,
                 "Planted bulbs along the river path " + unique, "Thank you so much Wilhelmina " + unique,
                 "I was not there that day " + unique, "Agreed after a chat " + unique, "For the bus fare " + unique);
         String member = register(ledger, admin, wil.name(), wil.email());
@@ -79,11 +79,12 @@ class ErasureIT {
         await().atMost(CEILING).pollInterval(Duration.ofMillis(500)).until(() ->
                 Http.get(matching + "/profiles/" + member, memberToken).status() == 200);
         Http.Answer profile = Http.put(matching + "/profiles/" + member, memberToken,
-                "{\"district\":\"M14\",\"skills\":[\"" + wil.skill() + "\"],\"languages\":[\"en\"],"
-                        + "\"availability\":[],\"modes\":[],\"sharedWithMembers\":[\"skills\"]}");
+                "{\"district\":\"M14\",\"skills\":[\"gardening\"],\"languages\":[\"en\"],"
+                        + "\"accessibilityNeeds\":[\"" + wil.skill() + "\"],\"availability\":[],\"modes\":[],"
+                        + "\"sharedWithMembers\":[\"skills\"]}");
         assertThat(profile.status()).as("profile: " + profile.body()).isBetween(200, 299);
         Http.Answer listing = Http.post(matching + "/listings", memberToken, "{\"kind\":\"OFFER\",\"title\":\""
-                + wil.listing() + "\",\"description\":\"" + wil.listing() + " (bring gloves)\",\"category\":\"PRACTICAL\","
+                + wil.listing() + "\",\"description\":\"" + wil.listing() + " (bring gloves)\",\"category\":\"gardening\","
                 + "\"estimatedMinutes\":60,\"mode\":\"IN_PERSON\",\"expiresAt\":\""
                 + java.time.Instant.now().plus(Duration.ofDays(30)) + "\",\"requiresVerified\":false,\"tags\":[]}");
         assertThat(listing.status()).as("listing: " + listing.body()).isBetween(200, 299);
