@@ -58,7 +58,7 @@ class AccessExportIT {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
                 Http.get(matching + "/profiles/" + member, memberToken).status() == 200);
         Http.Answer listing = Http.post(matching + "/listings", memberToken, "{\"kind\":\"NEED\",\"title\":\"Help with forms " + unique
-                + "\",\"description\":\"A letter\",\"category\":\"admin-forms\",\"estimatedMinutes\":30,\"mode\":\"IN_PERSON\","
+                + "\",\"description\":\"A letter\",\"category\":\"admin-forms\",\"estimatedMinutes\":30,\"mode\":\"IN_PERSON\",\"district\":\"M14\","
                 + "\"expiresAt\":\"" + java.time.Instant.now().plus(Duration.ofDays(30)) + "\",\"requiresVerified\":false,\"tags\":[]}");
         assertThat(listing.status()).as("listing: " + listing.body()).isEqualTo(201);
         String contribution = "c-" + UUID.randomUUID();

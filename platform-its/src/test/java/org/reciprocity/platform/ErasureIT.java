@@ -81,11 +81,11 @@ class ErasureIT {
         Http.Answer profile = Http.put(matching + "/profiles/" + member, memberToken,
                 "{\"district\":\"M14\",\"skills\":[\"gardening\"],\"languages\":[\"en\"],"
                         + "\"accessibilityNeeds\":[\"" + wil.skill() + "\"],\"availability\":[],\"modes\":[],"
-                        + "\"sharedWithMembers\":[\"skills\"]}");
+                        + "\"sharedWithMembers\":[\"district\"]}");
         assertThat(profile.status()).as("profile: " + profile.body()).isBetween(200, 299);
         Http.Answer listing = Http.post(matching + "/listings", memberToken, "{\"kind\":\"OFFER\",\"title\":\""
                 + wil.listing() + "\",\"description\":\"" + wil.listing() + " (bring gloves)\",\"category\":\"gardening\","
-                + "\"estimatedMinutes\":60,\"mode\":\"IN_PERSON\",\"expiresAt\":\""
+                + "\"estimatedMinutes\":60,\"mode\":\"IN_PERSON\",\"district\":\"M14\",\"expiresAt\":\""
                 + java.time.Instant.now().plus(Duration.ofDays(30)) + "\",\"requiresVerified\":false,\"tags\":[]}");
         assertThat(listing.status()).as("listing: " + listing.body()).isBetween(200, 299);
 
