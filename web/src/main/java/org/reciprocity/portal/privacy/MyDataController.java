@@ -28,6 +28,7 @@ class MyDataController {
     static final List<Section> SECTIONS = List.of(
             new Section("consents-link", "/my-data/consents", "privacy.consents.link", "privacy.consents.linkHint"),
             new Section("who-looked-link", "/my-data/who-looked", "looked.link", "looked.linkHint"),
+            new Section("export-link", "/my-data/export", "dataExport.link", "dataExport.linkHint"),
             new Section("erasure-link", "/my-data/erasure", "erasure.link", "erasure.linkHint"));
 
     private final ConsentAnswers answers;
