@@ -151,7 +151,8 @@ class ErasurePagesTest extends PortalTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"erasure-name\">a former member</dd>", "Hours and balances", "Offers, needs and matches",
                 "Messages and e-mails", "Signing in", "Reports on the timebank", "id=\"check-again\"",
-                "href=\"/admin/members/gus/erasure\"").doesNotContain("Erase this member", "gus</");
+                "href=\"/admin/members/gus/erasure\"", "hx-trigger=\"every 5s\"")
+                .as("checks again by itself with JavaScript on, until all five confirmed").doesNotContain("Erase this member", "gus</");
         assertThat(page.split("Confirmed</strong>", -1)).as("four confirmed").hasSize(5);
         assertThat(page.split("Waiting</strong>", -1)).as("one waiting").hasSize(2);
         String review = page.substring(page.indexOf("id=\"erasure-review-service\""));
