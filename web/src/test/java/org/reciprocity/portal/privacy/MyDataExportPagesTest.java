@@ -83,7 +83,8 @@ class MyDataExportPagesTest extends PortalTest {
                 .andExpect(redirectedUrl("/my-data/export"));
         mvc.perform(get("/my-data/export").session(session).with(member("nina")))
                 .andExpect(content().string(containsString("id=\"export-missing\"")))
-                .andExpect(content().string(containsString("Reports on the timebank")));
+                .andExpect(content().string(containsString("Reports on the timebank")))
+                .andExpect(content().string(not(containsString("id=\"download-export\""))));
         Map<String, String> files = unzip(mvc.perform(get("/my-data/export/my-data.zip").session(session).with(member("nina")))
                 .andReturn().getResponse().getContentAsByteArray());
         assertThat(files.keySet()).containsExactly("README.txt");
