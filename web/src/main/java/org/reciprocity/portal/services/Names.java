@@ -42,9 +42,36 @@ public class Names {
                 return formerMember();
             }
             return profile == null || profile.displayName() == null ? memberId : profile.displayName();
-        } catch (ServiceRefusal | ResourceAccessException unknown) {
+        } catch (ServiceRefusal refusal) {
+            return refusal.status() == 404 ? notInMatching(tb, memberId) : memberId;
+        } catch (ResourceAccessException unknown) {
             return memberId;
         }
+    }
+
+    /**
+     * Matching no longer answers for an erased member (404). The ledger says ERASED to whoever may read
+     * members (the member themself, coordinators, admins), or gives the name it holds. A member who may
+     * not ask the ledger (403) is told "a former member": matching knows every current member (from the
+     * details topic), so one it does not know is one who left. Unknown to both (404): the id stays.
+     */
+    private String notInMatching(String tb, String memberId) {
+        try {
+            LedgerMember member = services.ledger().get().uri(Services.TB + "/members/{m}", tb, memberId)
+                    .retrieve().body(LedgerMember.class);
+            if (member == null || "ERASED".equals(member.status())) {
+                return formerMember();
+            }
+            return member.displayName() == null ? formerMember() : member.displayName();
+        } catch (ServiceRefusal refusal) {
+            return refusal.status() == 403 ? formerMember() : memberId;
+        } catch (ResourceAccessException unknown) {
+            return memberId;
+        }
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record LedgerMember(String id, String displayName, String status) {
     }
 
     /** "a former member" (fr "un ancien membre"). */

@@ -53,6 +53,12 @@ class ErasurePagesTest extends PortalTest {
                 .json("GET " + TB + "/profiles/gus", "{\"_id\":\"gus\",\"timebankId\":\"demo\",\"erased\":true}")
                 .json("GET " + TB + "/profiles/cora", "{\"memberId\":\"cora\",\"displayName\":\"Cora\"}")
                 .json("GET " + TB + "/members/gus/statement", "[]")
+                // matching answers 404 for an erased member; the ledger says ERASED to those who may ask it
+                .json("GET " + TB + "/members/hal", "{\"id\":\"hal\",\"status\":\"ERASED\"}")
+                .problem("GET " + TB + "/members/ivy", 403, "not-permitted", "You may not do that.")
+                .json("GET " + TB + "/contributions/c-hal", "{\"id\":\"c-hal\",\"giverId\":\"hal\",\"receiverId\":\"ivy\","
+                        + "\"actorId\":\"hal\",\"minutes\":60,\"happenedOn\":\"2026-11-28\",\"kind\":\"PEER_SUPPORT\","
+                        + "\"state\":\"VALIDATED\"}")
                 .json("GET " + TB + "/members/asa/statement", "[]")
                 .json("GET " + TB + "/contributions/c-gus", "{\"id\":\"c-gus\",\"giverId\":\"gus\",\"receiverId\":\"cora\","
                         + "\"actorId\":\"gus\",\"minutes\":60,\"happenedOn\":\"2026-11-28\",\"kind\":\"PEER_SUPPORT\","
@@ -185,6 +191,10 @@ class ErasurePagesTest extends PortalTest {
                 .andExpect(content().string(not(containsString(">gus<"))));
         mvc.perform(get("/contributions/c-gus").param("lang", "fr").with(member("cora")))
                 .andExpect(content().string(containsString("un ancien membre")));
+        // matching no longer knows them: the ledger says ERASED, or the reader may not ask it
+        mvc.perform(get("/contributions/c-hal").with(member("cora")))
+                .andExpect(content().string(containsString("id=\"giver\">a former member</dd>")))
+                .andExpect(content().string(containsString("id=\"receiver\">a former member</dd>")));
     }
 
     @Test
