@@ -132,7 +132,9 @@ class EveryPageInBothLanguagesTest extends PortalTest {
             "/review/indicators/goals-jointly-set, en, What was counted",
             "/review/indicators/goals-jointly-set, fr, Ce qui a été compté",
             "/review/report, en, Download the report (PDF)", "/review/report, fr, Télécharger le rapport (PDF)",
-            "/review/integrity, en, What is checked", "/review/integrity, fr, Ce qui est vérifié"})
+            "/review/integrity, en, What is checked", "/review/integrity, fr, Ce qui est vérifié",
+            "/my-data/erasure, en, Ask to delete my data", "/my-data/erasure, fr, Demander la suppression",
+            "/my-data/export, en, Download my data", "/my-data/export, fr, Télécharger mes données"})
     void rendersWithEveryWordInItsLanguage(String page, String language, String words) throws Exception {
         mvc.perform(get(page).param("lang", language).with(member("cora", "MEMBER", "COORDINATOR")))
                 .andExpect(status().isOk())

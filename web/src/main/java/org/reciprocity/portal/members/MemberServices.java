@@ -39,9 +39,10 @@ public class MemberServices {
     public record Consent(String agreedTo, String recordedBy, Instant recordedAt) {
     }
 
+    /** {@code paperFirst} may be absent: the ledger's record of an erased member (issue 18) holds ids and status only. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Record(String id, String displayName, String kind, String email, String language, String status,
-                         boolean paperFirst, String contact, Consent consent, String statusReason,
+                         Boolean paperFirst, String contact, Consent consent, String statusReason,
                          String statusChangedBy, Instant statusChangedAt, Instant registeredAt, Instant lastActivityAt) {
         public boolean suspended() {
             return "SUSPENDED".equals(status);

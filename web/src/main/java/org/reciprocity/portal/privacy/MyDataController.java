@@ -14,7 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * "Your data" (issue 18): what we keep about the member and what they allow. For now it leads to
- * the consents page; other sections (who looked, export, erasure) are added to {@link #SECTIONS}.
+ * the consents page, who looked and the request to delete the member's data ({@link #SECTIONS}).
  * The consents page is one form of four yes/no questions, each saying when and how it was last
  * answered; it works without JavaScript, and only the answers that changed are sent.
  */
@@ -27,7 +27,9 @@ class MyDataController {
 
     static final List<Section> SECTIONS = List.of(
             new Section("consents-link", "/my-data/consents", "privacy.consents.link", "privacy.consents.linkHint"),
-            new Section("who-looked-link", "/my-data/who-looked", "looked.link", "looked.linkHint"));
+            new Section("who-looked-link", "/my-data/who-looked", "looked.link", "looked.linkHint"),
+            new Section("export-link", "/my-data/export", "dataExport.link", "dataExport.linkHint"),
+            new Section("erasure-link", "/my-data/erasure", "erasure.link", "erasure.linkHint"));
 
     private final ConsentAnswers answers;
     private final LayoutAdvice layout;

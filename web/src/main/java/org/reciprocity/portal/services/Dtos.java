@@ -69,8 +69,13 @@ public final class Dtos {
     public record DirectoryEntry(String memberId, String displayName) {
     }
 
+    /** {@code erased}: matching keeps only a tombstone of an erased member ({@code {_id, timebankId, erased: true}}). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Profile(String memberId, String displayName) {
+    public record Profile(String memberId, String displayName, Boolean erased) {
+
+        public boolean isErased() {
+            return Boolean.TRUE.equals(erased);
+        }
     }
 
     /** A member's own matching profile, all of it (they are SELF). */

@@ -69,6 +69,9 @@ class MessageBundlesTest {
                     "welcome-tokens", "other").map(w -> "retention.what." + w),
             // a coordinator's members and casework (issue 16, part B)
             Stream.of("ACTIVE", "SUSPENDED").map(s -> "members.status." + s),
+            // issue 18, erasure: an erased member's status; the five services' words on the admin's status page
+            Stream.of("ERASED").map(s -> "members.status." + s),
+            Stream.of("ledger", "matching", "notification", "identity", "review").map(v -> "erasure.service." + v),
             Stream.of("INVITED", "ACTIVE", "SUSPENDED").map(s -> "members.signIn." + s),
             Stream.of("PROPOSED", "AGREED", "COMPLETED", "DECLINED", "CANCELLED", "EXPIRED").map(s -> "members.match." + s),
             Stream.of("registered", "edited", "suspended", "reactivated", "invited", "logged", "supporter").map(d -> "members.done." + d),
