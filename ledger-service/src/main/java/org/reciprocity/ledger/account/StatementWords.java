@@ -31,8 +31,10 @@ final class StatementWords {
     static String line(TransferReason reason, boolean in, long minutes, String with, boolean erased, Locale locale) {
         ResourceBundle words = bundle(locale);
         String other = erased ? words.getString("former-member") : with != null ? with : words.getString("someone");
-        return words.getString(reason.name() + (in ? ".IN" : ".OUT"))
+        String said = words.getString(reason.name() + (in ? ".IN" : ".OUT"))
                 .replace("{minutes}", Minutes.of(minutes).toString()).replace("{with}", other);
+        // "a former member gave you…": a sentence starts with a capital, whatever word begins it
+        return said.isEmpty() ? said : said.substring(0, 1).toUpperCase(locale) + said.substring(1);
     }
 
     static ResourceBundle bundle(Locale locale) {
