@@ -127,7 +127,7 @@ class ErasureJourneyIT {
 
             b.go(portal.web + "/statement");
             b.await(By.id("statement-table"));
-            assertThat(b.text(By.id("statement-table"))).contains("a former member").doesNotContain(eri.name());
+            assertThat(b.text(By.id("statement-table"))).containsIgnoringCase("a former member").doesNotContain(eri.name());
             assertThat(b.text()).doesNotContain(eri.name()).doesNotContain("Erin");
             b.look("statement-after");
             b.go(portal.web + "/contributions/" + contribution);
