@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
 /** Dates and times in the reader's language, in the timebank's zone. */
@@ -39,8 +39,14 @@ public final class Dates {
         if (instant == null) {
             return "";
         }
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale)
-                .format(instant.atZone(zone));
+        // as GOV.UK writes times: "1 December 2026 at 12:30am" (the JDK's long English style is American:
+        // "December 1, 2026, 12:30 AM"); in French "1 décembre 2026 à 00h30"
+        ZonedDateTime at = instant.atZone(zone);
+        if ("fr".equals(locale.getLanguage())) {
+            return DateTimeFormatter.ofPattern("d MMMM uuuu 'à' HH'h'mm", locale).format(at);
+        }
+        return DateTimeFormatter.ofPattern("d MMMM uuuu 'at' h:mm", locale).format(at)
+                + (at.getHour() < 12 ? "am" : "pm");
     }
 
     /** A statement's posting time (ISO with offset, already in the timebank's zone) as a day. */

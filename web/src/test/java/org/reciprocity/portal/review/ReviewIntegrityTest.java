@@ -44,7 +44,7 @@ class ReviewIntegrityTest extends PortalTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"integrity-whole\"", ">Whole<", "All 120 entries were read again. None was changed.",
                 // 23:30 UTC is half past midnight the next day in Paris, the timebank's zone
-                "December 1, 2026, 12:30", "The regular check", ">3<", "What is checked")
+                "1 December 2026 at 12:30am", "The regular check", ">3<", "What is checked")
                 .doesNotContain("id=\"run-check\"", "id=\"integrity-broken\"", "??");
         assertThat(STUB.last("GET", LATEST).authorization()).startsWith("Bearer ");
     }
@@ -100,7 +100,7 @@ class ReviewIntegrityTest extends PortalTest {
         STUB.json("GET " + LATEST, WHOLE);
         String page = mvc.perform(get("/review/integrity").param("lang", "fr").with(member("sue", "MEMBER", "STAFF")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("Les registres sont-ils intacts", "Les 120 lignes ont été relues.", "1 décembre 2026 00:30")
+        assertThat(page).contains("Les registres sont-ils intacts", "Les 120 lignes ont été relues.", "1 décembre 2026 à 00h30")
                 .doesNotContain("??");
     }
 }
