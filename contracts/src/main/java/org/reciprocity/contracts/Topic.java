@@ -8,7 +8,9 @@ import java.util.Objects;
  * and kept, and which service alone publishes to it.
  *
  * @param retention how long records are kept; {@code null} keeps them for ever (event-sourced read
- *                  models can be rebuilt from the start)
+ *                  models can be rebuilt from the start). On a compacted topic, a retention means
+ *                  {@code cleanup.policy=compact,delete}: the newest record of each key replaces the older
+ *                  ones, and it too is deleted once older than the retention (the invitations topic)
  * @param compacted whether the topic keeps only the newest record of each key ({@code cleanup.policy=compact}):
  *                  a state topic, where a newer record of a subject replaces, and in time removes, the older ones.
  *                  This is how personal data can travel and still be forgotten (docs/personal-data.md 2.3)
@@ -28,8 +30,8 @@ public record Topic(String name, String keyedBy, int partitions, Duration retent
         if (partitions < 1) {
             throw new IllegalArgumentException("a topic needs at least one partition");
         }
-        if (compacted && retention != null) {
-            throw new IllegalArgumentException("a compacted topic keeps the newest record of each key: it has no retention");
+        if (retention != null && (retention.isNegative() || retention.isZero())) {
+            throw new IllegalArgumentException("a retention must be a positive duration (null: for ever), not " + retention);
         }
     }
 

@@ -94,7 +94,8 @@ final class EventSamples {
                         PersonalDataEventSamples.all(),
                         List.<DomainEvent>of(new org.reciprocity.contracts.invitation.MemberInvited(id(301), AT, TB, ALI,
                                 "ali@example.org", "fr", "https://sign-in.example.org/welcome/golden-file-sample-not-a-real-token",
-                                AT.plus(java.time.Duration.ofDays(7)))))
+                                AT.plus(java.time.Duration.ofDays(7))),
+                                new org.reciprocity.contracts.invitation.InvitationWithdrawn(id(302), AT, TB, ALI)))
                 .flatMap(List::stream).toList();
     }
 }

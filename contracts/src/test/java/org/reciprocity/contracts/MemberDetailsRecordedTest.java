@@ -48,6 +48,11 @@ class MemberDetailsRecordedTest {
     void theDetailsTopicIsCompactedAndKeyedByMember() {
         assertThat(PersonalDataContracts.MEMBER_DETAILS.compacted()).isTrue();
         assertThat(PersonalDataContracts.MEMBER_DETAILS.keyedBy()).isEqualTo("memberId");
-        assertThat(Topics.all()).filteredOn(Topic::compacted).containsExactly(PersonalDataContracts.MEMBER_DETAILS);
+        assertThat(PersonalDataContracts.MEMBER_DETAILS.retention()).isNull(); // compact only: the newest kept for ever
+        // the invitations topic too (compact,delete): an erased member's invitation is replaced by its withdrawal
+        assertThat(Topics.all()).filteredOn(Topic::compacted)
+                .containsExactlyInAnyOrder(PersonalDataContracts.MEMBER_DETAILS, IdentityContracts.INVITATIONS);
+        assertThat(IdentityContracts.INVITATIONS.keyedBy()).isEqualTo("memberId");
+        assertThat(IdentityContracts.INVITATIONS.retention()).isEqualTo(java.time.Duration.ofDays(7));
     }
 }

@@ -17,8 +17,10 @@ import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.contracts.Topics;
+import org.reciprocity.contracts.kafka.CloudEventHeaders;
 import org.reciprocity.contracts.member.MemberErased;
 import org.reciprocity.identity.account.Account;
+import org.reciprocity.identity.erasure.InvitationSweep;
 import org.reciprocity.identity.invitation.WelcomeTokens;
 import org.reciprocity.kit.erasure.ErasureConfirmations;
 import org.reciprocity.testsupport.SharedInfrastructure;
@@ -32,7 +34,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * export lists all of it (to them and to an admin, to no one else); then {@code MemberErased} on the
  * members topic: their e-mail is in no collection of identity's database, they can no longer sign
  * in, their export is empty, and identity confirms ({@code ErasureConfirmed}) once, also when the
- * event comes again.
+ * event comes again, with one {@code InvitationWithdrawn} keyed by the member on the compacted
+ * invitations topic (replacing their invitation there); the sweep appends one more.
  */
 class IdentityErasureIT extends IdentityServiceIT {
 
@@ -43,6 +46,9 @@ class IdentityErasureIT extends IdentityServiceIT {
 
     @Autowired
     WelcomeTokens welcomeTokens;
+
+    @Autowired
+    InvitationSweep invitationSweep;
 
     @Test
     void anErasedMemberCanNoLongerSignInAndTheirEmailIsInNoCollection() {
@@ -108,6 +114,23 @@ class IdentityErasureIT extends IdentityServiceIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.getCollection(ErasureConfirmations.COLLECTION)
                 .find(new Document("memberId", member.memberId()).append("timebankId", member.timebankId())).first()
                 .getList("outbox", Object.class, List.of()).isEmpty());
+
+        // the invitation withdrawn with the confirmation, once; published from the same outbox, so already sent
+        Instant beforeSweep = Instant.now();
+        assertThat(invitationSweep.sweep()).isGreaterThanOrEqualTo(1);
+        var invitations = TopicProbe.readUntil(bootstrap, Topics.INVITATIONS_TOPIC,
+                r -> withdraws(r, member) && r.timestamp() >= beforeSweep.toEpochMilli(), Duration.ofSeconds(60));
+        var withdrawals = invitations.stream().filter(r -> withdraws(r, member)).toList();
+        assertThat(withdrawals).as("the confirmation's withdrawal, then the sweep's").hasSize(2)
+                .allMatch(r -> member.memberId().equals(r.key()))
+                .allMatch(r -> !new String(r.value(), StandardCharsets.UTF_8).contains("@"));
+        assertThat(withdrawals.get(0).timestamp()).isLessThan(beforeSweep.toEpochMilli());
+    }
+
+    private static boolean withdraws(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record,
+                                     Account member) {
+        return "reciprocity.InvitationWithdrawn.v1".equals(CloudEventHeaders.get(record.headers(), "ce_type"))
+                && new String(record.value(), StandardCharsets.UTF_8).contains("\"" + member.memberId() + "\"");
     }
 
     private static boolean confirms(byte[] value, Account member) {

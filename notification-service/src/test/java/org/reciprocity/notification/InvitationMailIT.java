@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.reciprocity.contracts.invitation.InvitationWithdrawn;
 import org.reciprocity.contracts.invitation.MemberInvited;
 import org.reciprocity.contracts.timebank.TimebankOpened;
 import org.reciprocity.testsupport.TopicProbe;
@@ -54,6 +55,8 @@ class InvitationMailIT extends NotificationServiceIT {
 
         TopicProbe.send(bootstrap, invited);
         TopicProbe.send(bootstrap, invited);
+        // a withdrawal (identity's erasure) on the same partition, before the second invitation: no mail
+        TopicProbe.send(bootstrap, new InvitationWithdrawn(UUID.randomUUID(), Instant.now(), scenario.timebank, "sam"));
         TopicProbe.send(bootstrap, again);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> TestSmtp.receivedBy(invited.email()).size() >= 2);

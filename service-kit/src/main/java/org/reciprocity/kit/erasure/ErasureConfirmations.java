@@ -2,10 +2,12 @@ package org.reciprocity.kit.erasure;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.bson.Document;
+import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.contracts.erasure.ErasureConfirmed;
 import org.reciprocity.kit.outbox.OutboxEntry;
 import org.springframework.dao.DuplicateKeyException;
@@ -41,13 +43,27 @@ public final class ErasureConfirmations {
      * @return whether this call confirmed it (false: it was already confirmed)
      */
     public boolean confirm(String timebankId, String memberId, List<String> collections) {
+        return confirm(timebankId, memberId, collections, List.of());
+    }
+
+    /**
+     * As {@link #confirm(String, String, List)}, publishing {@code alsoPublish} too from the same
+     * document's outbox, after the confirmation: in the same insert, so they go out with it, once, or
+     * not at all (identity's {@code InvitationWithdrawn}, which replaces the member's invitation on its
+     * compacted topic).
+     */
+    public boolean confirm(String timebankId, String memberId, List<String> collections,
+                           List<? extends DomainEvent> alsoPublish) {
         Instant now = Instant.now(clock);
         ErasureConfirmed confirmed = new ErasureConfirmed(UUID.randomUUID(), now, timebankId, memberId, service,
                 collections);
+        List<Object> outbox = new ArrayList<>();
+        outbox.add(mongo.getConverter().convertToMongoType(OutboxEntry.of(confirmed)));
+        alsoPublish.forEach(event -> outbox.add(mongo.getConverter().convertToMongoType(OutboxEntry.of(event))));
         Document document = new Document("_id", id(timebankId, memberId)).append("timebankId", timebankId)
                 .append("memberId", memberId).append("service", service).append("collections", List.copyOf(collections))
                 .append("confirmedAt", java.util.Date.from(now))
-                .append("outbox", List.of(mongo.getConverter().convertToMongoType(OutboxEntry.of(confirmed))));
+                .append("outbox", outbox);
         try {
             mongo.insert(document, COLLECTION);
             return true;
@@ -61,7 +77,8 @@ public final class ErasureConfirmations {
         return mongo.findById(id(timebankId, memberId), Document.class, COLLECTION) != null;
     }
 
-    private static String id(String timebankId, String memberId) {
+    /** The {@code _id} of a member's document in {@value #COLLECTION}: {@code <timebank>/<member>}. */
+    public static String id(String timebankId, String memberId) {
         return timebankId + "/" + memberId;
     }
 }

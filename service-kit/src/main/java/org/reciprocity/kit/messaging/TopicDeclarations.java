@@ -26,6 +26,8 @@ import org.springframework.kafka.config.TopicBuilder;
  * segments, so each segment is closed after at most an hour and cleaned within
  * {@code compactionLag} (24 hours by default; seconds on a test platform). Its dead-letter twin keeps
  * records no longer than that lag either: a copy of a member's details must not outlive their erasure.
+ * A compacted topic with a retention (the invitations topic) is {@code compact,delete}: compacted the
+ * same way, and every record also deleted once older than the retention.
  *
  * @param replicationFactor  replicas of each partition
  * @param minInSyncReplicas  replicas that must hold a write before it is acknowledged
@@ -97,11 +99,16 @@ public record TopicDeclarations(short replicationFactor, int minInSyncReplicas, 
 
     NewTopic topic(Topic topic) {
         if (topic.compacted()) {
-            return within(builder(topic.name(), topic.partitions())
-                    .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+            TopicBuilder compacted = within(builder(topic.name(), topic.partitions())
                     .config(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, Long.toString(compactionLag.toMillis()))
                     .config(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.01")
-                    .config(TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(compactionLag.toMillis()))).build();
+                    .config(TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(compactionLag.toMillis())));
+            if (topic.retention() == null) {
+                return compacted.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build();
+            }
+            return compacted.config(TopicConfig.CLEANUP_POLICY_CONFIG,
+                            TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE)
+                    .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retentionMillis())).build();
         }
         return builder(topic.name(), topic.partitions())
                 .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retentionMillis())).build();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.contracts.erasure.ErasureConfirmed;
+import org.reciprocity.contracts.invitation.InvitationWithdrawn;
 import org.reciprocity.kit.outbox.OutboxEntry;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -92,5 +93,22 @@ class KitErasureTest {
             assertThat(event.collections()).containsExactly("profiles", "listings");
         });
         assertThat(confirmations.confirmed("tb-1", "m-1")).isTrue();
+    }
+
+    @Test
+    void confirmsOnceWithTheOtherEventsAfterTheConfirmationInTheSameOutbox() {
+        ErasureConfirmations confirmations = new ErasureConfirmations(MONGO, "identity-service", clock);
+        InvitationWithdrawn withdrawn = new InvitationWithdrawn(java.util.UUID.randomUUID(), clock.instant(), "tb-1", "m-1");
+
+        assertThat(confirmations.confirm("tb-1", "m-1", List.of("accounts"), List.of(withdrawn))).isTrue();
+        assertThat(confirmations.confirm("tb-1", "m-1", List.of("accounts"), List.of(withdrawn))).isFalse();
+
+        Document stored = MONGO.findById(ErasureConfirmations.id("tb-1", "m-1"), Document.class,
+                ErasureConfirmations.COLLECTION);
+        List<Document> outbox = stored.getList("outbox", Document.class);
+        assertThat(outbox).hasSize(2);
+        assertThat(MONGO.getConverter().read(OutboxEntry.class, outbox.get(0)).toEvent())
+                .isInstanceOf(ErasureConfirmed.class);
+        assertThat(MONGO.getConverter().read(OutboxEntry.class, outbox.get(1)).toEvent()).isEqualTo(withdrawn);
     }
 }

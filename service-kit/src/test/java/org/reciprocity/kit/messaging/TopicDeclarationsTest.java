@@ -116,4 +116,18 @@ class TopicDeclarationsTest {
         assertThat(new TopicDeclarations((short) 1, 1).topic(org.reciprocity.contracts.PersonalDataContracts.MEMBER_DETAILS)
                 .configs()).containsEntry("max.compaction.lag.ms", "86400000").containsEntry("segment.ms", "3600000");
     }
+
+    @Test
+    void aCompactedTopicWithARetentionIsCompactedAndDeletedAndItsDeadLettersLastNoLongerThanTheLag() {
+        TopicDeclarations declarations = new TopicDeclarations((short) 1, 1, java.time.Duration.ofSeconds(5));
+
+        NewTopic invitations = declarations.topic(org.reciprocity.contracts.IdentityContracts.INVITATIONS);
+        NewTopic deadLetters = declarations.deadLetter(org.reciprocity.contracts.IdentityContracts.INVITATIONS);
+
+        assertThat(invitations.configs()).containsEntry("cleanup.policy", "compact,delete")
+                .containsEntry("retention.ms", Long.toString(java.time.Duration.ofDays(7).toMillis()))
+                .containsEntry("max.compaction.lag.ms", "5000").containsEntry("segment.ms", "5000")
+                .containsEntry("delete.retention.ms", "5000").containsEntry("min.cleanable.dirty.ratio", "0.01");
+        assertThat(deadLetters.configs()).containsEntry("retention.ms", "5000").doesNotContainKey("cleanup.policy");
+    }
 }
