@@ -57,8 +57,16 @@ class ErasureJourneyIT {
             m.await(By.id("build-export"));
             m.look("export");
             m.submit(By.id("build-export"));
+            // the file is made in the background: the page says how far it got; without JavaScript she
+            // follows "Check again" until it is there
+            m.untilReloading(d -> {
+                if (!d.findElements(By.cssSelector("#export-ready, #export-missing")).isEmpty()) {
+                    return Boolean.TRUE;
+                }
+                d.findElement(By.id("export-check")).click();
+                return null;
+            }, "waiting for her file to be ready");
             // a service without its personal-data read yet is named, and does not stop her asking for erasure
-            m.await(By.cssSelector("#export-ready, #export-missing"));
             assertThat(m.has(By.id("download-export"))).as("a file whenever some part was read")
                     .isEqualTo(m.has(By.id("export-parts")));
             m.look("export-ready");
