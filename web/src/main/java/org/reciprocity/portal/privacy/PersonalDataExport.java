@@ -127,7 +127,9 @@ class PersonalDataExport {
 
     /** A client of one service with the member's token and language, for a thread with no request. */
     private static RestClient client(String baseUrl, String token, Locale locale) {
-        return RestClient.builder().baseUrl(baseUrl).requestFactory(new JdkClientHttpRequestFactory())
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory();
+        requests.setReadTimeout(java.time.Duration.ofSeconds(20)); // a service that hangs becomes a missing part
+        return RestClient.builder().baseUrl(baseUrl).requestFactory(requests)
                 .defaultHeaders(headers -> {
                     headers.setBearerAuth(token);
                     headers.set(HttpHeaders.ACCEPT_LANGUAGE, locale.getLanguage());
