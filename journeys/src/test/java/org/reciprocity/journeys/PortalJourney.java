@@ -68,7 +68,8 @@ abstract class PortalJourney {
             assertThat(receiver.confirmWaiting(note)).as("what waited for the receiver").startsWith(contribution);
             if (javaScript()) {
                 // #live may be visually hidden (a polite live region): its text content, not what is painted
-                giver.browser.until(d -> d.findElement(By.id("live")).getDomProperty("textContent").contains(note)
+                // the live message says who thanked, not the note itself (issue 18: no member's words in messages)
+                giver.browser.until(d -> d.findElement(By.id("live")).getDomProperty("textContent").contains(receiverName)
                                 ? Boolean.TRUE : null,
                         "waiting for the thank-you to arrive live in #live");
                 assertThat(giver.pageNeverReloaded()).as("the thank-you came without reloading the page").isTrue();
