@@ -66,7 +66,7 @@ class SchedulerQueriesIT {
     void everyScheduledJobOfTheLedgerHasAContractHere() {
         assertThat(jobs().keySet()).containsExactlyInAnyOrder("ContributionDeadlines.check", "ReservationCheck.check",
                 "Bookkeeping.releaseIdleLeases", "OutboxRelay.sweep", "Bookkeeping.publishLeftovers", "CheckpointSchedule.check",
-                "VerificationSchedule.check", "DetailsSweep.scheduled");
+                "VerificationSchedule.check", "DetailsSweep.scheduled", "LeftMembersRetention.daily");
     }
 
     /**
@@ -169,6 +169,24 @@ class SchedulerQueriesIT {
         assertThat(TopicProbe.readUntil(SharedInfrastructure.get().kafkaBootstrapServers(), Topics.MEMBER_DETAILS_TOPIC,
                 r -> erased.equals(r.key()), Duration.ofSeconds(30)).stream().anyMatch(r -> erased.equals(r.key())))
                 .as("its erased record published again").isTrue();
+    }
+
+    @Test
+    void theLeftMembersRetentionFindsEveryTimebankAndErasesWhoLeftLongAgo() {
+        // what it reads: the timebanks (their retention), members by timebank and status (status and statusChangedAt)
+        LedgerFixture given = new LedgerFixture(port);
+        String sam = given.aMember("Sam");
+        assertThat(given.api.post(given.path("/members/" + sam + "/suspension"), given.coordinator(), "").status())
+                .isEqualTo(200);
+        // a day no other run of this JVM takes (the run's report is the day's lock)
+        clock.moveTo(Instant.now().plus(Duration.ofDays(3)));
+        mongo.getCollection("members").updateOne(new Document("_id", sam), new Document("$set",
+                new Document("statusChangedAt", Date.from(clock.instant().minus(Duration.ofDays(731))))));
+
+        run("LeftMembersRetention.daily");
+
+        assertThat(mongo.getCollection("members").find(new Document("_id", sam)).first().getString("status"))
+                .isEqualTo("ERASED");
     }
 
     /** Runs a scheduled job as the scheduler does, by its {@code Class.method} name. */

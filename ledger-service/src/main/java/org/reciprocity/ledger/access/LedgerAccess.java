@@ -32,6 +32,8 @@ public enum LedgerAccess implements AccessRule {
     // issue 18: how long the services keep messages, closed listings, match texts and plans
     READ_RETENTION_POLICY(ADMIN),
     SET_RETENTION_POLICY(ADMIN),
+    /** The kit's reports of the ledger's retention job (members who left, erased or waiting): counts, never whose. */
+    RETENTION_REPORTS_READ(ADMIN),
 
     REGISTER_MEMBER(COORDINATOR, ADMIN),
     READ_MEMBER(SELF, COORDINATOR, ADMIN),

@@ -4,7 +4,7 @@ import org.reciprocity.kit.problem.Outcome;
 import org.reciprocity.kit.problem.Reason;
 
 /** Why a member cannot be erased now (words in ErasureRefusal.properties, English and French). */
-enum ErasureRefusal implements Reason {
+public enum ErasureRefusal implements Reason {
     /** A contribution of the member is still waiting for a confirmation or a coordinator's decision. */
     ERASURE_WAITS_FOR_OPEN_CONTRIBUTIONS(Outcome.CONFLICT),
     /** Another admin erases an admin: nobody removes the last person able to look after the timebank by mistake. */

@@ -57,7 +57,7 @@ public class MemberErasure {
     }
 
     /** What an erasure request answered: the status, and whether this request did the erasing. */
-    record Outcome(ErasureStatus.View status, boolean erasedNow) {
+    public record Outcome(ErasureStatus.View status, boolean erasedNow) {
     }
 
     /**
@@ -65,7 +65,7 @@ public class MemberErasure {
      * it first: its minutes are not posted yet, and the other person may still need to say yes), and
      * for an admin erasing themselves.
      */
-    Outcome erase(String timebankId, String memberId, String by) {
+    public Outcome erase(String timebankId, String memberId, String by) {
         Document member = require(timebankId, memberId);
         if (ERASED.equals(member.getString("status"))) {
             return new Outcome(status.of(timebankId, member), false);

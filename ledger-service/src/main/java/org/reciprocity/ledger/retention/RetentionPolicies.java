@@ -39,6 +39,11 @@ class RetentionPolicies {
         if (timebank == null) {
             throw ApiException.of(LedgerRefusal.NO_TIMEBANK, "timebank", timebankId);
         }
+        return of(timebank);
+    }
+
+    /** The policy kept in a timebank document ({@code retention}), the defaults if it has none. */
+    static RetentionPolicy of(Document timebank) {
         Document r = timebank.get("retention", Document.class);
         if (r == null) {
             return RetentionPolicy.DEFAULTS;

@@ -7,15 +7,15 @@ import org.reciprocity.contracts.timebank.RetentionPolicyChanged;
 
 /**
  * How long a timebank's services keep what they hold, in whole days (issue 18,
- * docs/personal-data.md 3.4). The ledger keeps it and announces it; matching and notification apply
- * it; identity removes expired links and tokens whatever it says.
+ * docs/personal-data.md 3.4). The ledger keeps it and announces it, and erases members who left
+ * ({@link LeftMembersRetention}); matching and notification apply the rest; identity removes expired
+ * links and tokens whatever it says.
  *
  * @param messagesDays            inbox items and deliveries, after they were sent
  * @param closedListingsDays      listings after they expired or were withdrawn
  * @param closedMatchActivityDays the free text of a closed match, after it closed
  * @param plansDays               coordinators' plans, after they were drafted
- * @param leftMembersDays         personal data of members who left: waits for erasure, which is not
- *                                built yet; kept here so the admin's choice is recorded now
+ * @param leftMembersDays         members who left (suspended), after their suspension: then erased
  */
 public record RetentionPolicy(int messagesDays, int closedListingsDays, int closedMatchActivityDays, int plansDays,
                               int leftMembersDays) {

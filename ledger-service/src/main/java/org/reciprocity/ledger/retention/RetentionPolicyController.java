@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** How long the timebank's services keep messages, closed listings, match texts and plans (issue 18). */
+/** How long the timebank's services keep messages, closed listings, match texts, plans and members who left (issue 18). */
 @RestController
 @RequestMapping("/api/v1/timebanks/{timebankId}/retention-policy")
 class RetentionPolicyController {
@@ -36,7 +36,7 @@ class RetentionPolicyController {
         return RetentionPolicyBody.of(policies.set(timebankId, body.toPolicy(), Caller.current().memberId()));
     }
 
-    /** Whole days, 1 to 3650 each; {@code leftMembersDays} waits for erasure (not applied yet). */
+    /** Whole days, 1 to 3650 each; {@code leftMembersDays} is applied by {@link LeftMembersRetention}. */
     record RetentionPolicyBody(@Min(1) @Max(3650) int messagesDays, @Min(1) @Max(3650) int closedListingsDays,
                                @Min(1) @Max(3650) int closedMatchActivityDays, @Min(1) @Max(3650) int plansDays,
                                @Min(1) @Max(3650) int leftMembersDays) {
