@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.reciprocity.kit.access.Access;
+import org.reciprocity.kit.access.ReadLog;
 import org.reciprocity.review.store.Projections;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -43,6 +44,10 @@ class PersonalDataController {
                 new PersonalData(projections.facts()).find(timebankId, memberId));
         DOWNLOAD_COPIES.forEach((collection, sides) -> found.put(collection, copiesNaming(collection, sides, timebankId,
                 memberId)));
+        // who looked at their data here (the kit's read log, _id <timebank>/<member>/<month>), as the erasure finds it
+        found.put(ReadLog.COLLECTION, new java.util.ArrayList<>(mongo.find(Query.query(Criteria.where("_id")
+                .regex("^" + java.util.regex.Pattern.quote(timebankId + "/" + memberId + "/"))), Document.class,
+                ReadLog.COLLECTION)));
         return new PersonalDataView(ErasureConsumer.SERVICE, found);
     }
 

@@ -106,6 +106,9 @@ class ReviewErasureIT {
         // the admin's look is kept for Pat ("who looked"), under Pat's id
         assertThat(mongo.getCollection("sensitive_reads").countDocuments(new Document("_id",
                 new Document("$regex", "^" + java.util.regex.Pattern.quote(tb + "/" + PAT + "/"))))).isEqualTo(1);
+        // and Pat's own export now lists that look too
+        assertThat(api().get(export, token(PAT, tb, "MEMBER")).json().path("collections").path("sensitive_reads"))
+                .as("who looked, in Pat's export").hasSize(1);
 
         // an admin's download of the timebank names Pat
         String exports = "/api/v1/timebanks/" + tb + "/review/exports";
