@@ -24,10 +24,11 @@ import org.springframework.web.client.RestClientException;
 class RetentionPage {
 
     /** The services with a retention job, in the order shown; each has words under {@code retention.service.}. */
-    static final List<String> SERVICES = List.of("notification", "matching", "identity");
+    static final List<String> SERVICES = List.of("ledger", "notification", "matching", "identity");
     /** What the jobs report removing; each has words under {@code retention.what.}. */
     static final List<String> WHATS = List.of("inbox-items", "deliveries", "closed-listings", "closed-match-activity",
-            "plans", "sign-in-links", "welcome-tokens");
+            "plans", "sign-in-links", "welcome-tokens", "closed-match-reason", "left-members-erased", "left-members-waiting",
+            "left-members-failed");
 
     private final Services services;
     private final Words words;
@@ -77,6 +78,7 @@ class RetentionPage {
 
     private RestClient client(String service) {
         return switch (service) {
+            case "ledger" -> services.ledger();
             case "notification" -> services.notification();
             case "matching" -> services.matching();
             default -> services.identity();

@@ -64,9 +64,10 @@ class MessageBundlesTest {
                     "roles").map(w -> "admin.audit.what." + w),
             Stream.of("duration", "window", "reminders", "margin").map(e -> "admin.policy.error." + e),
             // retention (issue 18, portal.retention): the services with a retention job, what their reports name
-            Stream.of("notification", "matching", "identity").map(v -> "retention.service." + v),
+            Stream.of("ledger", "notification", "matching", "identity").map(v -> "retention.service." + v),
             Stream.of("inbox-items", "deliveries", "closed-listings", "closed-match-activity", "plans", "sign-in-links",
-                    "welcome-tokens", "other").map(w -> "retention.what." + w),
+                    "welcome-tokens", "other", "closed-match-reason", "left-members-erased", "left-members-waiting",
+                    "left-members-failed").map(w -> "retention.what." + w),
             // a coordinator's members and casework (issue 16, part B)
             Stream.of("ACTIVE", "SUSPENDED").map(s -> "members.status." + s),
             // issue 18, erasure: an erased member's status; the five services' words on the admin's status page
