@@ -77,7 +77,7 @@ abstract class PortalJourney {
             } else {
                 giver.browser.untilReloading(d -> {
                     d.navigate().refresh();
-                    return giver.browser.text(By.id("thank-yous")).contains(note) ? Boolean.TRUE : null;
+                    return giver.browser.text(By.id("thank-yous")).contains(receiverName) ? Boolean.TRUE : null; // who thanked (issue 18: the note is read on the contribution's page)
                 }, "waiting for the thank-you in #thank-yous");
                 giver.browser.look("giver-thank-you-arrived");
             }

@@ -79,11 +79,19 @@ public final class TopicScrub {
     private static final String SCRATCH = ".scrub";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration READ_LIMIT = Duration.ofMinutes(10);
+    /** Longer than a consumer's default session timeout (45 s), after which the broker drops a dead member. */
+    static final Duration STALE_MEMBERS_GO = Duration.ofSeconds(60);
 
     private final String bootstrap;
+    private final Duration staleMembersGo;
 
     public TopicScrub(String bootstrap) {
+        this(bootstrap, STALE_MEMBERS_GO);
+    }
+
+    TopicScrub(String bootstrap, Duration staleMembersGo) {
         this.bootstrap = bootstrap;
+        this.staleMembersGo = staleMembersGo;
     }
 
     /** What a run did: per topic scrubbed, how many records it changed. */
@@ -141,7 +149,6 @@ public final class TopicScrub {
     /** Scrubs every topic of the broker that holds a record with personal fields. */
     public Report run() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            requireNoActiveConsumers(admin);
             Set<String> topics = admin.listTopics().names().get().stream()
                     .filter(t -> !t.startsWith("__") && !t.endsWith(SCRATCH)).collect(Collectors.toSet());
             for (String topic : admin.listTopics().names().get()) {
@@ -152,26 +159,47 @@ public final class TopicScrub {
                             + "; copy them back by hand or restore the backup taken before the upgrade");
                 }
             }
-            Map<String, Long> changed = new java.util.TreeMap<>();
+            Map<String, Long> toScrub = new java.util.TreeMap<>();
             for (String topic : topics) {
                 long count = countToScrub(topic);
                 if (count > 0) {
-                    scrub(admin, topic);
-                    changed.put(topic, count);
+                    toScrub.put(topic, count);
                 }
             }
+            if (toScrub.isEmpty()) {
+                return new Report(Map.of()); // nothing to rewrite: whoever reads may go on reading
+            }
+            requireNoActiveConsumers(admin);
+            for (String topic : toScrub.keySet()) {
+                scrub(admin, topic);
+            }
+            Map<String, Long> changed = toScrub;
             return new Report(Map.copyOf(changed));
         }
     }
 
+    /**
+     * Refuses while a consumer group has members. After a crash or a restore the broker still lists the
+     * members of the services that were running then, until their session times out (45 s by default),
+     * so it waits that long before it refuses.
+     */
     private void requireNoActiveConsumers(Admin admin) throws Exception {
-        Collection<ConsumerGroupListing> groups = admin.listConsumerGroups().all().get();
-        List<String> ids = groups.stream().map(ConsumerGroupListing::groupId).toList();
-        List<String> active = admin.describeConsumerGroups(ids).all().get().values().stream()
-                .filter(group -> !group.members().isEmpty()).map(group -> group.groupId()).toList();
+        long deadline = System.nanoTime() + staleMembersGo.toNanos();
+        List<String> active = activeGroups(admin);
+        while (!active.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            active = activeGroups(admin);
+        }
         if (!active.isEmpty()) {
             throw new IllegalStateException("stop every service first: these consumer groups are reading now: " + active);
         }
+    }
+
+    private static List<String> activeGroups(Admin admin) throws Exception {
+        Collection<ConsumerGroupListing> groups = admin.listConsumerGroups().all().get();
+        List<String> ids = groups.stream().map(ConsumerGroupListing::groupId).toList();
+        return admin.describeConsumerGroups(ids).all().get().values().stream()
+                .filter(group -> !group.members().isEmpty()).map(group -> group.groupId()).toList();
     }
 
     private long countToScrub(String topic) {
