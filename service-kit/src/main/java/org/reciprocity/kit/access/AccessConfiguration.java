@@ -33,6 +33,11 @@ public class AccessConfiguration {
     }
 
     @Bean
+    ReadLogRetention readLogRetention(ReadLog reads, Clock clock) {
+        return new ReadLogRetention(reads, clock);
+    }
+
+    @Bean
     WebMvcConfigurer accessPolicyInterceptor(AccessPolicy policy, ReadLog reads) {
         return new WebMvcConfigurer() {
             @Override

@@ -16,6 +16,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.bson.Document;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -79,15 +80,60 @@ public class ReadLog {
     /** Keeps a look now; a reader looking at their own data is never kept. */
     public void record(String timebankId, String readerId, Relation readerRole, String memberId, String what,
                        ReadReason why) {
-        if (memberId == null || memberId.equals(readerId)) {
+        recordAll(timebankId, readerId, readerRole, java.util.Collections.singletonList(memberId), what, why);
+    }
+
+    /**
+     * Keeps one look now at each of these members' data (once each, never the reader's own), in one
+     * round trip to the store: a page of rows (the review table) is one bulk write of one upsert per
+     * member, not one write each.
+     */
+    public void recordAll(String timebankId, String readerId, Relation readerRole, Collection<String> memberIds,
+                          String what, ReadReason why) {
+        List<String> members = new LinkedHashSet<>(memberIds).stream()
+                .filter(m -> m != null && !m.isEmpty() && !m.equals(readerId)).toList();
+        if (members.isEmpty()) {
             return;
         }
         Instant at = clock.instant();
         Document read = new Document("readerId", readerId).append("readerRole", readerRole.name())
                 .append("what", what).append("why", why.name()).append("at", Date.from(at));
-        Update update = new Update().setOnInsert("timebankId", timebankId).setOnInsert("memberId", memberId)
-                .setOnInsert("month", YearMonth.from(at.atZone(ZoneOffset.UTC)).toString()).push("reads", read);
-        mongo.upsert(Query.query(Criteria.where("_id").is(documentId(timebankId, memberId, at))), update, COLLECTION);
+        String month = YearMonth.from(at.atZone(ZoneOffset.UTC)).toString();
+        if (members.size() == 1) {
+            mongo.upsert(Query.query(Criteria.where("_id").is(documentId(timebankId, members.get(0), at))),
+                    update(timebankId, members.get(0), month, read), COLLECTION);
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        for (String member : members) {
+            bulk.upsert(Query.query(Criteria.where("_id").is(documentId(timebankId, member, at))),
+                    update(timebankId, member, month, read));
+        }
+        bulk.execute();
+    }
+
+    private static Update update(String timebankId, String memberId, String month, Document read) {
+        return new Update().setOnInsert("timebankId", timebankId).setOnInsert("memberId", memberId)
+                .setOnInsert("month", month).push("reads", read);
+    }
+
+    /**
+     * The first month no longer kept at {@code now}: the list shows this month and the
+     * {@value #MONTHS_KEPT} before it, so anything older than that is past its time.
+     */
+    static YearMonth firstMonthGone(Instant now) {
+        return YearMonth.from(now.atZone(ZoneOffset.UTC)).minusMonths(MONTHS_KEPT + 1L);
+    }
+
+    /**
+     * Deletes the month documents past the two years at {@code now} (retention, issue 18): whole
+     * documents whose {@code month} ("2024-11") is before the oldest month the list still reads.
+     * Months compare as text because they are four-digit years and two-digit months. Idempotent, so
+     * two instances running it the same night only delete once between them; returns how many went.
+     */
+    public long forgetOld(Instant now) {
+        String oldestKept = firstMonthGone(now).plusMonths(1).toString();
+        return mongo.remove(Query.query(Criteria.where("month").lt(oldestKept)), COLLECTION).getDeletedCount();
     }
 
     private static final String CURRENT_LOOK = ReadLog.class.getName() + ".look";
@@ -108,11 +154,9 @@ public class ReadLog {
             this.why = why;
         }
 
-        /** Keeps this look at each of these members' data (once each). */
+        /** Keeps this look at each of these members' data (once each), in one write. */
         void of(Collection<String> memberIds) {
-            for (String member : new LinkedHashSet<>(memberIds)) {
-                record(timebankId, readerId, readerRole, member, what, why);
-            }
+            recordAll(timebankId, readerId, readerRole, memberIds, what, why);
         }
     }
 
