@@ -33,6 +33,7 @@ public enum MatchingRefusal implements Reason {
     ALREADY_PAUSED(Outcome.REFUSED),
     NOT_PAUSED(Outcome.REFUSED),
     NOT_SHAREABLE(Outcome.INVALID),
+    TOO_MANY_NAMES(Outcome.INVALID),
 
     // listings
     PROFILE_NOT_READY(Outcome.REFUSED),

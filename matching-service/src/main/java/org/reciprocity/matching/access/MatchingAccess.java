@@ -22,7 +22,10 @@ import org.reciprocity.kit.access.Relation;
 public enum MatchingAccess implements AccessRule {
 
     // profiles: /profiles/{memberId}
-    READ_PROFILE(MEMBER),                             // only the fields the privacy rule shows the reader
+    // only the fields the privacy rule shows the reader; coordinators and admins see it all, and their
+    // reads are kept for the member (who looked): they are named here so the look is kept as theirs
+    READ_PROFILE(MEMBER, COORDINATOR, ADMIN),
+    READ_NAMES(MEMBER),                               // /names?ids=…: display names only, for the portal's pages
     UPDATE_PROFILE(SELF),
     PAUSE_MEMBER(SELF, COORDINATOR, ADMIN),
     RESUME_MEMBER(SELF, COORDINATOR, ADMIN),
@@ -69,10 +72,11 @@ public enum MatchingAccess implements AccessRule {
 
     /**
      * Issue 18: a coordinator's, staff's or admin's read of these is kept for the member ("who looked").
-     * Not READ_PROFILE: the portal reads profiles for members' names on every page, which would bury
-     * the looks that matter; see docs/personal-data.md 3.5.
+     * READ_PROFILE too since the portal reads names through READ_NAMES, which is not a look at anyone;
+     * see docs/personal-data.md 3.5.
      */
-    private static final Set<MatchingAccess> SENSITIVE = EnumSet.of(LIST_MEMBER_MATCHES, EXPORT_PERSONAL_DATA);
+    private static final Set<MatchingAccess> SENSITIVE =
+            EnumSet.of(READ_PROFILE, LIST_MEMBER_MATCHES, EXPORT_PERSONAL_DATA);
 
     private final Set<Relation> allowed;
 
