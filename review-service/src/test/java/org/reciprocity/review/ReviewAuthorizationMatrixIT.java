@@ -103,6 +103,8 @@ class ReviewAuthorizationMatrixIT {
             new Row("GET", REVIEW + "/exports/{exportId}/zip", "application/problem+json", adminsOnly("404 not-an-export")),
             // right of access: what the review holds about the member, to them (SELF) and admins
             new Row("GET", "/api/v1/timebanks/{timebankId}/members/{memberId}/personal-data", JSON, self()),
+            // issue 18: who looked at the member here (the kit's), to them (SELF) and admins
+            new Row("GET", "/api/v1/timebanks/{timebankId}/members/{memberId}/reads", ANY, self()),
             // the kit's list of this timebank's events the broker refused for good
             new Row("GET", "/api/v1/timebanks/{timebankId}/admin/parked-events", ANY, adminsOnly("200")));
 

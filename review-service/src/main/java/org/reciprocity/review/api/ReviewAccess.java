@@ -25,6 +25,7 @@ public enum ReviewAccess implements AccessRule {
     REBUILD_PROJECTIONS(ADMIN),
     EXPORT_TIMEBANK(ADMIN),                                  // the whole timebank as CSV (export package): admins only
     READ_OWN_PERSONAL_DATA(SELF, ADMIN),                     // right of access: what the review holds about one member
+    LIST_READS(SELF, ADMIN),                                 // issue 18: who looked at the member here (kit ReadsController)
 
     // operations: the kit's list of this timebank's events the broker refused for good (ParkedEventsController)
     PARKED_EVENTS_READ(ADMIN);
@@ -40,9 +41,14 @@ public enum ReviewAccess implements AccessRule {
         return allowed;
     }
 
-    /** An admin's look at one member's personal data is kept for the member ("who looked"); the pages are about everyone. */
+    /**
+     * Looks kept for the member ("who looked", issue 18): an admin's look at one member's personal data;
+     * the reciprocity review's rows (names, hours and balances: the endpoint keeps one look per member
+     * shown, {@code ReadLog.alsoRead}); the whole timebank's download (one look per member, when the
+     * ZIP is fetched). Parity, indicators and the contributions behind them name nobody.
+     */
     @Override
     public boolean sensitive() {
-        return this == READ_OWN_PERSONAL_DATA;
+        return this == READ_OWN_PERSONAL_DATA || this == READ_RECIPROCITY_REVIEW || this == EXPORT_TIMEBANK;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 import org.reciprocity.kit.access.AccessPolicy;
+import org.reciprocity.kit.access.ReadsController;
 import org.reciprocity.kit.access.SubjectRelations;
 import org.reciprocity.review.figures.ReviewFigures;
 import org.reciprocity.review.figures.Thresholds;
@@ -11,8 +12,11 @@ import org.reciprocity.review.store.Projections;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
+/** The review's access policy and figures; and, issue 18, the member's list of who looked here ({@code LIST_READS}). */
 @Configuration(proxyBeanMethods = false)
+@Import(ReadsController.class)
 class ReviewConfiguration {
 
     /** The rules name roles, and SELF for the one path about a member (their personal data). */

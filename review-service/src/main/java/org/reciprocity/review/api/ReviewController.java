@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.reciprocity.contracts.contribution.CoproductionKind;
 import org.reciprocity.kit.access.Access;
+import org.reciprocity.kit.access.ReadLog;
 import org.reciprocity.review.facts.PartyKind;
 import org.reciprocity.review.figures.BehindFigure;
 import org.reciprocity.review.figures.Indicator;
@@ -70,8 +71,11 @@ class ReviewController {
                        @RequestParam(required = false) String size) {
         Period period = ReviewRequests.period(from, to, clock);
         PartyKind memberKind = ReviewRequests.memberKind(kind);
-        return figures.review(timebankId, ReviewRequests.query(period, memberKind, organisation, sort, direction,
-                ReviewRequests.number(page, 0), ReviewRequests.number(size, 50)), Instant.now(clock));
+        ReviewPage rows = figures.review(timebankId, ReviewRequests.query(period, memberKind, organisation, sort,
+                direction, ReviewRequests.number(page, 0), ReviewRequests.number(size, 50)), Instant.now(clock));
+        // a look at each member the page shows, in one write, before the rows leave (who looked, issue 18)
+        ReadLog.alsoRead(rows.rows().stream().map(ReviewRow::memberId).toList());
+        return rows;
     }
 
     @Operation(summary = "The reciprocity review as CSV: every member matching the filters, in the order asked")
@@ -87,10 +91,12 @@ class ReviewController {
         PartyKind memberKind = ReviewRequests.memberKind(kind);
         CsvTable table = new CsvTable("member_id", "name", "kind", "suspended", "given_minutes", "received_minutes",
                 "balance_minutes", "reciprocity_percent", "last_activity", "waiting_validations", "waiting_since", "flags");
+        List<String> shown = new java.util.ArrayList<>();
         for (int page = 0; ; page++) {
             ReviewPage rows = figures.review(timebankId, ReviewRequests.query(period, memberKind, organisation, sort,
                     direction, page, org.reciprocity.review.figures.ReviewQuery.MAX_SIZE), Instant.now(clock));
             for (ReviewRow r : rows.rows()) {
+                shown.add(r.memberId());
                 table.row(r.memberId(), r.name(), r.kind(), r.suspended(), r.givenMinutes(), r.receivedMinutes(),
                         r.balanceMinutes(), r.reciprocityPercent(), r.lastActivity(), r.waitingValidations(),
                         r.waitingSince(), String.join(" ", r.flags().stream().map(Enum::name).sorted().toList()));
@@ -99,6 +105,8 @@ class ReviewController {
                 break;
             }
         }
+        // the whole table is a look at every member in it: one write for all of them, before it leaves
+        ReadLog.alsoRead(shown);
         return table.response("reciprocity-review-" + period.from() + "-" + period.to());
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.reciprocity.kit.access.Access;
+import org.reciprocity.kit.access.ReadLog;
 import org.reciprocity.kit.security.Caller;
 import org.reciprocity.kit.web.ApiException;
 import org.springframework.core.io.FileSystemResource;
@@ -90,6 +91,9 @@ class ExportController {
         if (!Files.isRegularFile(file)) {
             throw notFound(); // removed by another instance's sweep a moment ago
         }
+        // the ZIP names and counts every member: the download is a look at each of them (who looked,
+        // issue 18), kept in one write when it is fetched rather than when it is made
+        ReadLog.alsoRead(runner.memberIds(timebankId));
         String name = "timebank-" + timebankId + "-" + job.finishedAt().atZone(ZoneOffset.UTC).toLocalDate() + ".zip";
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())

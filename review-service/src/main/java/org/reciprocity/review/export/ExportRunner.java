@@ -71,6 +71,11 @@ public class ExportRunner implements DisposableBean {
         }
     }
 
+    /** The members a download of the timebank holds (its members file): whose data the ZIP gives away. */
+    List<String> memberIds(String timebankId) {
+        return writer.memberIds(timebankId);
+    }
+
     ExportJobs jobs() {
         return jobs;
     }

@@ -65,6 +65,11 @@ final class ExportWriter {
         this.matching = matching;
     }
 
+    /** The members the timebank's members file lists. */
+    List<String> memberIds(String timebankId) {
+        return facts.members().withPrefix(Keys.timebank(timebankId)).stream().map(MemberFact::memberId).toList();
+    }
+
     /** Writes the timebank's tables to {@code zip}; returns the files' final progress. */
     List<ExportJob.FileProgress> write(String timebankId, Path zip, Progress progress) throws IOException {
         List<ExportJob.FileProgress> files = new ArrayList<>(ExportFile.nothingYet());
