@@ -36,9 +36,14 @@ public final class ServiceStub {
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("Accept-Language"),
                     exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
-            Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path,
-                    new Answer(404, "application/problem+json",
-                            "{\"status\":404,\"code\":\"not-found\",\"detail\":\"Not found.\"}"));
+            Answer answer = answers.get(exchange.getRequestMethod() + " " + path);
+            if (answer == null && "GET".equals(exchange.getRequestMethod()) && path.endsWith("/names")) {
+                answer = names(path, exchange.getRequestURI().getQuery());
+            }
+            if (answer == null) {
+                answer = new Answer(404, "application/problem+json",
+                        "{\"status\":404,\"code\":\"not-found\",\"detail\":\"Not found.\"}");
+            }
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
             exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
@@ -58,6 +63,35 @@ public final class ServiceStub {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Matching's names ({@code GET …/names?ids=a,b}) as the stub's profiles say them, so a test that
+     * stubs {@code GET …/profiles/{id}} gets the same names on every page: each profile answered with
+     * 200 gives its id with its display name, or only {@code erased: true}. Ids without one are left out.
+     */
+    private Answer names(String path, String query) {
+        String profiles = path.substring(0, path.length() - "/names".length()) + "/profiles/";
+        String ids = query == null || !query.startsWith("ids=") ? "" : query.substring("ids=".length());
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        List<String> found = new java.util.ArrayList<>();
+        for (String id : java.net.URLDecoder.decode(ids, StandardCharsets.UTF_8).split(",")) {
+            Answer profile = answers.get("GET " + profiles + id);
+            if (id.isEmpty() || profile == null || profile.status() != 200) {
+                continue;
+            }
+            tools.jackson.databind.JsonNode node = json.readTree(profile.body());
+            tools.jackson.databind.node.ObjectNode name = json.createObjectNode().put("memberId", id);
+            if (node.path("erased").asBoolean(false)) {
+                name.put("erased", true);
+            } else if (node.hasNonNull("displayName")) {
+                name.put("displayName", node.path("displayName").asText());
+            } else {
+                continue;
+            }
+            found.add(name.toString());
+        }
+        return new Answer(200, "application/json", "[" + String.join(",", found) + "]");
     }
 
     public String url() {

@@ -39,9 +39,14 @@ class WhoLookedController {
     private final Names names;
     private final Zones zones;
     private final MessageSource messages;
+    /** review-service: the reciprocity review's rows and the timebank's download are looks too. */
+    private final RestClient review;
 
-    WhoLookedController(Services services, Names names, Zones zones, MessageSource messages) {
+    WhoLookedController(Services services, Names names, Zones zones, MessageSource messages,
+                        @org.springframework.beans.factory.annotation.Value("${reciprocity.review-url}") String reviewUrl,
+                        org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager clients) {
         this.services = services;
+        this.review = Services.asThePerson(reviewUrl, clients);
         this.names = names;
         this.zones = zones;
         this.messages = messages;
@@ -56,7 +61,7 @@ class WhoLookedController {
         SignedIn me = SignedIn.current();
         List<Looks.Read> reads = new ArrayList<>();
         boolean partly = false;
-        for (RestClient service : List.of(services.ledger(), services.matching(), services.notification())) {
+        for (RestClient service : List.of(services.ledger(), services.matching(), services.notification(), review)) {
             List<Looks.Read> found = quietly(() -> service.get()
                     .uri(Services.TB + "/members/{m}/reads", me.timebankId(), me.memberId())
                     .retrieve().body(new ParameterizedTypeReference<List<Looks.Read>>() { }));

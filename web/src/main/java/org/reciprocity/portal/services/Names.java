@@ -2,14 +2,16 @@ package org.reciprocity.portal.services;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 
 /**
- * Members' names as any member may see them (matching's profile), to show instead of ids. A member
+ * Members' names as any member may see them (matching's names), to show instead of ids. A member
  * whose data was erased (issue 18) is "a former member": never their id, which no longer leads to a person.
  */
 @Component
@@ -26,52 +28,55 @@ public class Names {
         this.messages = messages;
     }
 
-    /** Id to name; an id whose profile cannot be read stays an id. */
+    /** The most ids matching answers in one call ({@code GET …/names}); more go in several calls. */
+    static final int MOST = 100;
+
+    /**
+     * Id to name, from matching's name-only read ({@code GET …/names?ids=…}): one call for up to
+     * {@value #MOST} ids, and not a look at anyone's profile (issue 18, who looked). An erased member
+     * is "a former member"; an id matching does not know in this timebank, or any id when matching
+     * cannot answer, stays an id.
+     */
     public Map<String, String> of(String tb, Collection<String> memberIds) {
+        List<String> ids = memberIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
         Map<String, String> names = new HashMap<>();
-        for (String id : memberIds) {
-            names.computeIfAbsent(id, m -> name(tb, m));
+        for (int from = 0; from < ids.size(); from += MOST) {
+            List<String> some = ids.subList(from, Math.min(ids.size(), from + MOST));
+            names.putAll(read(tb, some));
+            some.forEach(id -> names.putIfAbsent(id, id));
         }
         return names;
     }
 
     public String name(String tb, String memberId) {
-        try {
-            Dtos.Profile profile = services.profile(tb, memberId);
-            if (profile != null && profile.isErased()) {
-                return formerMember();
-            }
-            return profile == null || profile.displayName() == null ? memberId : profile.displayName();
-        } catch (ServiceRefusal refusal) {
-            return refusal.status() == 404 ? notInMatching(tb, memberId) : memberId;
-        } catch (ResourceAccessException unknown) {
-            return memberId;
-        }
+        return of(tb, List.of(memberId)).getOrDefault(memberId, memberId);
     }
 
-    /**
-     * Matching no longer answers for an erased member (404). The ledger says ERASED to whoever may read
-     * members (the member themself, coordinators, admins), or gives the name it holds. A member who may
-     * not ask the ledger (403) is told "a former member": matching knows every current member (from the
-     * details topic), so one it does not know is one who left. Unknown to both (404): the id stays.
-     */
-    private String notInMatching(String tb, String memberId) {
+    private Map<String, String> read(String tb, List<String> ids) {
+        Map<String, String> names = new HashMap<>();
         try {
-            LedgerMember member = services.ledger().get().uri(Services.TB + "/members/{m}", tb, memberId)
-                    .retrieve().body(LedgerMember.class);
-            if (member == null || "ERASED".equals(member.status())) {
-                return formerMember();
+            List<Name> answer = services.matching().get()
+                    .uri(u -> u.path(Services.TB + "/names").queryParam("ids", String.join(",", ids)).build(tb))
+                    .retrieve().body(new ParameterizedTypeReference<List<Name>>() { });
+            for (Name name : answer == null ? List.<Name>of() : answer) {
+                if (name.memberId() == null) {
+                    continue;
+                }
+                if (Boolean.TRUE.equals(name.erased())) {
+                    names.put(name.memberId(), formerMember());
+                } else if (name.displayName() != null) {
+                    names.put(name.memberId(), name.displayName());
+                }
             }
-            return member.displayName() == null ? formerMember() : member.displayName();
-        } catch (ServiceRefusal refusal) {
-            return refusal.status() == 403 ? formerMember() : memberId;
-        } catch (ResourceAccessException unknown) {
-            return memberId;
+        } catch (ServiceRefusal | ResourceAccessException unavailable) {
+            // the ids stay ids: a page still shows, with less to read
         }
+        return names;
     }
 
+    /** One of matching's answers: a name, or only that the member was erased. */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
-    record LedgerMember(String id, String displayName, String status) {
+    record Name(String memberId, String displayName, Boolean erased) {
     }
 
     /** "a former member" (fr "un ancien membre"). */

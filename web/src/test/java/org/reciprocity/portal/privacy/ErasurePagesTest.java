@@ -53,7 +53,9 @@ class ErasurePagesTest extends PortalTest {
                 .json("GET " + TB + "/profiles/gus", "{\"_id\":\"gus\",\"timebankId\":\"demo\",\"erased\":true}")
                 .json("GET " + TB + "/profiles/cora", "{\"memberId\":\"cora\",\"displayName\":\"Cora\"}")
                 .json("GET " + TB + "/members/gus/statement", "[]")
-                // matching answers 404 for an erased member; the ledger says ERASED to those who may ask it
+                // matching's names say erased for both (its tombstones); the ledger is not asked for names
+                .json("GET " + TB + "/profiles/hal", "{\"memberId\":\"hal\",\"erased\":true}")
+                .json("GET " + TB + "/profiles/ivy", "{\"memberId\":\"ivy\",\"erased\":true}")
                 .json("GET " + TB + "/members/hal", "{\"id\":\"hal\",\"status\":\"ERASED\"}")
                 .problem("GET " + TB + "/members/ivy", 403, "not-permitted", "You may not do that.")
                 .json("GET " + TB + "/contributions/c-hal", "{\"id\":\"c-hal\",\"giverId\":\"hal\",\"receiverId\":\"ivy\","
@@ -191,10 +193,13 @@ class ErasurePagesTest extends PortalTest {
                 .andExpect(content().string(not(containsString(">gus<"))));
         mvc.perform(get("/contributions/c-gus").param("lang", "fr").with(member("cora")))
                 .andExpect(content().string(containsString("un ancien membre")));
-        // matching no longer knows them: the ledger says ERASED, or the reader may not ask it
+        // names come from matching's name-only read alone (one call), never from the ledger's members
+        STUB.clear();
         mvc.perform(get("/contributions/c-hal").with(member("cora")))
                 .andExpect(content().string(containsString("id=\"giver\">a former member</dd>")))
                 .andExpect(content().string(containsString("id=\"receiver\">a former member</dd>")));
+        org.assertj.core.api.Assertions.assertThat(STUB.received()).extracting(r -> r.path())
+                .doesNotContain(TB + "/members/hal", TB + "/members/ivy", TB + "/profiles/hal", TB + "/profiles/ivy");
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.portal.PortalTest;
+import org.reciprocity.portal.ServiceStub;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -50,9 +51,22 @@ class WhoLookedPagesTest extends PortalTest {
         String first = "Alex (coordinator) looked at your contact details and your list of hours on 1 December 2026"
                 + " because: a support request.";
         String second = "Sam (admin) looked at how we send you messages on 3 November 2026. They did not say why.";
-        assertThat(page).contains(first, second).doesNotContain("two years"); // no retention rule for sensitive_reads yet: promise nothing
+        assertThat(page).contains(first, second, "We keep this list for two years."); // ReadLogRetention deletes older months
         assertThat(page.indexOf(first)).isLessThan(page.indexOf(second));
         assertThat(page.split("looked at your contact details", -1)).as("one line for one visit").hasSize(2);
+    }
+
+    @Test
+    void theReadersNamesComeFromOneNameOnlyReadNotFromTheirProfiles() throws Exception {
+        STUB.clear();
+        mvc.perform(get("/my-data/who-looked").param("lang", "en").with(member("cora"))).andExpect(status().isOk());
+
+        List<ServiceStub.Received> names = STUB.received().stream().filter(r -> r.path().equals(TB + "/names")).toList();
+        assertThat(names).as("one call for every reader's name").singleElement()
+                .satisfies(r -> assertThat(r.query()).contains("alex").contains("sam"));
+        assertThat(STUB.received()).as("opening a profile is a look at it; a name is not")
+                .noneMatch(r -> r.path().contains("/profiles/"))
+                .noneMatch(r -> r.path().endsWith("/members/alex") || r.path().endsWith("/members/sam"));
     }
 
     @Test
@@ -61,6 +75,7 @@ class WhoLookedPagesTest extends PortalTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Alex (coordination) a consulté vos coordonnées et votre liste"
                         + " d’heures le 1er décembre 2026. Raison\u00a0: une demande d’aide.")))
+                .andExpect(content().string(containsString("Nous gardons cette liste deux ans.")))
                 .andExpect(content().string(not(containsString("??"))));
     }
 
