@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Comparator;
 import java.util.Date;
@@ -80,7 +81,7 @@ public class ReadLog {
     /** Keeps a look now; a reader looking at their own data is never kept. */
     public void record(String timebankId, String readerId, Relation readerRole, String memberId, String what,
                        ReadReason why) {
-        recordAll(timebankId, readerId, readerRole, java.util.Collections.singletonList(memberId), what, why);
+        recordAll(timebankId, readerId, readerRole, Collections.singletonList(memberId), what, why);
     }
 
     /**
