@@ -27,6 +27,7 @@ import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.contracts.EventTypes;
 import org.reciprocity.contracts.Topics;
 import org.reciprocity.contracts.contribution.ContributionWithdrawn;
+import org.reciprocity.contracts.ledger.TransferReversed;
 import org.reciprocity.contracts.kafka.CloudEventHeaders;
 import org.reciprocity.contracts.kafka.EventSerializer;
 import org.reciprocity.kit.messaging.EventPublisher;
@@ -48,11 +49,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * Issue 11, finding 7: an event the broker refuses for good is parked where a person sees it,
  * and the events its timebank writes after it still go out; the broker being away is not such a
- * refusal. The API caps every text (a correction's reason at 500 characters), so the test makes the event
- * too large the other way: a ledger whose producer takes records of at most 2 KiB
- * ({@code max.request.size}), and a reason of 500 three-byte characters, which makes
- * {@code TransferReversed} about 2.4 KB while every other event stays well under 2 KiB (since issue 18
- * a member's own words, a description say, no longer travel on a topic at all). The real
+ * refusal. The API caps every text, so the test makes an event too large the other way: a ledger whose
+ * producer takes records of at most 2 KiB ({@code max.request.size}), and a {@code TransferReversed} as
+ * ledgers wrote it before session 12, with its reason (500 three-byte characters, about 2.4 KB), left
+ * waiting in the reversal's outbox; every event written now stays well under 2 KiB (since issue 18 no
+ * one's words travel on a topic at all). The real
  * producer then refuses it with {@code RecordTooLargeException}, as it would a 1 MB suspension
  * reason at its default limit. This ledger has its own database, so its outbox scan never meets
  * another test's outboxes.
@@ -98,10 +99,22 @@ class EventsThatCannotBePublishedIT {
         String ali = given.aMember("Ali");
         String contribution = given.logGiven(sam, ali, 30).text("id");
         String transfer = given.validate(contribution, ali, "thanks").text("transferId");
-        ApiClient.Response refusedByTheBroker = given.api.post(given.path("/transfers/" + transfer + "/reversal"),
+        ApiClient.Response reversed = given.api.post(given.path("/transfers/" + transfer + "/reversal"),
                 given.coordinator(), Map.of("reason", TOO_LONG_FOR_THE_BROKER));
-        assertThat(refusedByTheBroker.status()).as(refusedByTheBroker.body()).isEqualTo(201);
-        String reversal = refusedByTheBroker.text("transferId");
+        assertThat(reversed.status()).as(reversed.body()).isEqualTo(201);
+        String reversal = reversed.text("transferId");
+        // since session 12 the reason stays in the ledger: the event as a ledger of before wrote it, still
+        // waiting in the reversal's outbox at the upgrade, is the one too large for the broker
+        TransferReversed legacy = new TransferReversed(UUID.randomUUID(), Instant.now().minusSeconds(60), given.timebank,
+                reversal, transfer, "coordinator", TOO_LONG_FOR_THE_BROKER, 30);
+        OutboxEntry waiting = OutboxEntry.of(legacy);
+        mongo().updateFirst(new org.springframework.data.mongodb.core.query.Query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("entry.transferId").is(reversal)),
+                new org.springframework.data.mongodb.core.query.Update().push("outbox", new Document("eventId",
+                        waiting.eventId()).append("type", waiting.type()).append("payload", waiting.payload())
+                        .append("occurredAt", Date.from(waiting.occurredAt()))), "ledger_entries");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> new ParkedEvents(mongo()).summary().count() == 1);
 
         ApiClient.Response later = given.logGiven(sam, ali, 20);
         assertThat(later.status()).as(later.body()).isEqualTo(201);
@@ -120,7 +133,8 @@ class EventsThatCannotBePublishedIT {
                 Duration.ofSeconds(20));
         assertThat(entries).as("the reversal's own posting goes out").isNotEmpty();
         assertThat(entries).as("the refused event is not on the topic").noneMatch(r -> given.timebank.equals(r.key())
-                && "reciprocity.TransferReversed.v1".equals(CloudEventHeaders.get(r.headers(), "ce_type")));
+                && "reciprocity.TransferReversed.v1".equals(CloudEventHeaders.get(r.headers(), "ce_type"))
+                && new String(r.value(), StandardCharsets.UTF_8).contains(TOO_LONG_FOR_THE_BROKER));
 
         ApiClient.Response parked = given.api.get(given.path("/admin/parked-events"), given.admin());
         assertThat(parked.status()).as(parked.body()).isEqualTo(200);

@@ -124,11 +124,16 @@ class PersonalDataOffTheTopicsIT {
         String title = "Hearing voices group " + unique;
         String gift = "For your birthday " + unique;
         String offer = "Anxiety course " + unique;
+        String corrected = "Sam was in hospital that week " + unique;
 
         Map<String, Object> first = given.logBody(sam, ali, 30, "GIVER");
         first.put("description", walk);
         String validatedId = given.api.post(given.path("/contributions"), given.as(sam), first).text("id");
-        assertThat(given.validate(validatedId, ali, thanks).status()).isEqualTo(200);
+        ApiClient.Response validatedNow = given.validate(validatedId, ali, thanks);
+        assertThat(validatedNow.status()).isEqualTo(200);
+        // a coordinator's correction, and why: words about the two of them (before the gift, so on the topic before it)
+        post(given, "/transfers/" + validatedNow.text("transferId") + "/reversal", given.coordinator(),
+                Map.of("reason", corrected));
         String resolvedId = given.logGiven(sam, ali, 30).text("id");
         post(given, "/contributions/" + resolvedId + "/dispute", given.as(ali), Map.of("reason", disputed));
         post(given, "/contributions/" + resolvedId + "/resolution", given.coordinator(),
@@ -158,7 +163,7 @@ class PersonalDataOffTheTopicsIT {
                 && "reciprocity.HoursRedeemed.v1".equals(CloudEventHeaders.get(r.headers(), "ce_type")));
         for (String topic : List.of(Topics.CONTRIBUTIONS_TOPIC, Topics.LEDGER_TOPIC, Topics.MEMBERS_TOPIC)) {
             assertNoneOnTopic(topic, r -> true, "any record", walk, thanks, disputed, settled, rejected, title, gift, offer,
-                    unique);
+                    corrected, unique);
         }
         assertThat(recordsOf(Topics.CONTRIBUTIONS_TOPIC, validatedId, 2)).allSatisfy(e -> {
             assertThat(absent(e.path("description"))).isTrue();
@@ -169,6 +174,9 @@ class PersonalDataOffTheTopicsIT {
         JsonNode validated = given.api.get(given.path("/contributions/" + validatedId), given.as(sam)).json();
         assertThat(validated.path("description").asString()).isEqualTo(walk);
         assertThat(validated.path("note").asString()).isEqualTo(thanks);
+        assertThat(validated.path("reversedBy").asString()).isNotBlank();
+        assertThat(validated.path("reversalReason").asString()).as("the correction's reason, read where the contribution is")
+                .isEqualTo(corrected);
         assertThat(given.api.get(given.path("/contributions/" + resolvedId), given.as(sam)).json().path("note").asString())
                 .isEqualTo(settled);
         assertThat(given.api.get(given.path("/contributions/" + rejectedId), given.as(sam)).json().path("note").asString())

@@ -11,7 +11,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.contracts.match.MatchAccepted;
 import org.reciprocity.contracts.match.MatchAgreed;
+import org.reciprocity.contracts.match.MatchCancelled;
 import org.reciprocity.contracts.match.MatchProposed;
+import org.reciprocity.contracts.member.MemberErased;
 import org.reciprocity.contracts.member.MemberRegistered;
 import org.reciprocity.testsupport.TopicProbe;
 
@@ -94,6 +96,26 @@ class MatchMessagesIT extends NotificationServiceIT {
                         + " Would you like to meet? Please say yes or no before Wednesday 9 December at 09:30.",
                 "MATCH_AGREED | You and Sam are matched | You both said yes. You can now choose"
                         + " a time with Sam. Afterwards, one of you writes down the time, and the other confirms it.");
+    }
+
+    /**
+     * Session 12: a side who calls the match off, or leaves the timebank (matching then cancels their
+     * open matches in their name), leaves the other side told in plain words; once erased, the message
+     * names them "A former member".
+     */
+    @Test
+    void theOtherSideIsToldAMatchIsOffAndAMemberWhoLeftIsAFormerMember() {
+        known(scenario.opened("Europe/London"), sam, ali);
+        TopicProbe.send(bootstrap, new MatchCancelled(UUID.randomUUID(), Instant.now(), scenario.timebank, match,
+                sam.memberId(), ali.memberId(), sam.memberId(), null));
+        await().atMost(WAIT).until(() -> items(ali).size() == 1);
+        String off = " | This match will not go ahead. You can look for someone else to help.";
+        assertThat(messages(ali)).containsExactly("MATCH_CANCELLED | Sam can no longer meet you" + off);
+        assertThat(items(sam)).as("who called it off is not told").isEmpty();
+
+        TopicProbe.send(bootstrap, new MemberErased(UUID.randomUUID(), Instant.now(), scenario.timebank, sam.memberId(),
+                "admin-1"));
+        await().atMost(WAIT).until(() -> messages(ali).equals(List.of("MATCH_CANCELLED | A former member can no longer meet you" + off)));
     }
 
     private MatchProposed proposed(MemberRegistered giver, MemberRegistered receiver, Object by, String via) {

@@ -69,7 +69,8 @@ final class AsyncApiDocument {
             y.append("    description: >-\n      ").append(topic.description())
                     .append(" Owner: ").append(topic.owner()).append(". Key: ").append(topic.keyedBy())
                     .append(". Partitions: ").append(topic.partitions()).append(". Retention: ")
-                    .append(topic.retention() == null ? "forever" : topic.retention().toDays() + " days").append(".\n");
+                    .append(topic.retention() == null ? "forever" : topic.retention().toDays() + " days").append('.')
+                    .append(topic.compacted() ? " " + COMPACTED : "").append('\n');
             y.append("    messages:\n");
             if (types.isEmpty()) {
                 y.append("      {}\n");
@@ -81,8 +82,8 @@ final class AsyncApiDocument {
             y.append("  ").append(key(topic.deadLetterName())).append(":\n");
             y.append("    address: ").append(topic.deadLetterName()).append('\n');
             y.append("    description: Records of ").append(topic.name())
-                    .append(" that could not be processed, as they were, with the reason in headers. Kept ")
-                    .append(Topics.DEAD_LETTER_RETENTION.toDays()).append(" days.\n");
+                    .append(" that could not be processed, as they were, with the reason in headers. ")
+                    .append(deadLetterKept(topic)).append("\n");
         }
         y.append("operations:\n");
         for (Topic topic : Topics.all()) {
@@ -178,5 +179,20 @@ final class AsyncApiDocument {
     private static String camel(String topic) {
         return Arrays.stream(topic.split("[.-]")).map(p -> Character.toUpperCase(p.charAt(0)) + p.substring(1))
                 .collect(Collectors.joining());
+    }
+
+    /**
+     * What service-kit's {@code TopicDeclarations} does with a compacted topic: each key's latest record
+     * stays, older ones are gone within the compaction lag ({@code TopicDeclarations.COMPACTION_LAG},
+     * 24 hours unless the cluster sets {@code reciprocity.kafka.compaction-lag}; the kit is not on this
+     * module's class path, so the figure is written here).
+     */
+    static final String COMPACTED = "Compacted: the latest record of each key stays, an older one is gone within"
+            + " 24 hours (the compaction lag).";
+
+    /** A compacted topic's dead letters may hold personal data: kept no longer than its compaction lag. */
+    static String deadLetterKept(Topic topic) {
+        return topic.compacted() ? "Kept no longer than the compaction lag (24 hours), so that no copy outlives an erasure."
+                : "Kept " + Topics.DEAD_LETTER_RETENTION.toDays() + " days.";
     }
 }

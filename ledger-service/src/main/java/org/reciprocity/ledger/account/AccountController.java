@@ -50,8 +50,11 @@ class AccountController {
     private final LedgerQueries queries;
     private final Timebanks timebanks;
     private final Actors actors;
+    private final Corrections corrections;
 
-    AccountController(Bookkeeping bookkeeping, LedgerQueries queries, Timebanks timebanks, Actors actors) {
+    AccountController(Bookkeeping bookkeeping, LedgerQueries queries, Timebanks timebanks, Actors actors,
+                      Corrections corrections) {
+        this.corrections = corrections;
         this.bookkeeping = bookkeeping;
         this.queries = queries;
         this.timebanks = timebanks;
@@ -133,8 +136,12 @@ class AccountController {
     @ResponseStatus(HttpStatus.CREATED)
     LedgerEntry reverse(@PathVariable String timebankId, @PathVariable String transferId,
                         @Valid @RequestBody ReverseRequest request) {
-        return bookkeeping.run(timebankId, l -> l.reverse(timebankId, transferId,
+        String by = Caller.current().memberId();
+        LedgerEntry reversal = bookkeeping.run(timebankId, l -> l.reverse(timebankId, transferId,
                 actors.of(timebankId, Caller.current()), request.reason())).orElseThrow(ApiException::new);
+        // the words stay here, not on the topic (issue 18); a crash before this keeps the reversal without them
+        corrections.keep(reversal, by, request.reason());
+        return reversal;
     }
 
     /** Statement lines of one account, with the other account's name and the line in the reader's words. */

@@ -358,7 +358,10 @@ public final class Ledger {
         return "r:" + transferId;
     }
 
-    /** A coordinator corrects a posted transfer with a new one going the other way; the original stays. */
+    /**
+     * A coordinator corrects a posted transfer with a new one going the other way; the original stays.
+     * The reason is required but not published: the API keeps it ({@code account/Corrections}).
+     */
     public Decision<LedgerEntry> reverse(String timebankId, String transferId, Actor actor, String reason) {
         if (!actor.isCoordinator()) {
             return Decision.refused(LedgerRefusal.ONLY_COORDINATOR_CORRECTS);
@@ -383,7 +386,7 @@ public final class Ledger {
         Account credit = store.account(timebankId, o.debitAccountId()).orElseThrow();
         return post(timebankId, reversalId, debit, credit, o.minutes(), TransferReason.REVERSAL, null, transferId, 0, 0,
                 null, entry -> List.of(new TransferReversed(UUID.randomUUID(), entry.postedAt(), timebankId, reversalId,
-                        transferId, actor.id(), reason.strip(), o.minutes())), actor);
+                        transferId, actor.id(), OFF_THE_TOPIC, o.minutes())), actor);
     }
 
     /** One attendance of a group activity: a member's minutes and the kind of their part. */

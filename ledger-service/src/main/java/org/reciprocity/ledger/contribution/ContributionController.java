@@ -51,8 +51,11 @@ class ContributionController {
     private final MemberRecords records;
     private final Consents consents;
 
+    private final org.reciprocity.ledger.account.Corrections corrections;
+
     ContributionController(Bookkeeping bookkeeping, Members members, Actors actors, MemberRecords records,
-                           Consents consents) {
+                           Consents consents, org.reciprocity.ledger.account.Corrections corrections) {
+        this.corrections = corrections;
         this.consents = consents;
         this.bookkeeping = bookkeeping;
         this.members = members;
@@ -95,7 +98,7 @@ class ContributionController {
                 .orElseThrow(() -> new ApiException(LedgerRefusal.NO_CONTRIBUTION.with("contribution", contributionId)));
         String reversal = c.transferId() == null ? null : bookkeeping.store()
                 .entryByTransfer(timebankId, Ledger.reversalIdOf(c.transferId())).map(LedgerEntry::transferId).orElse(null);
-        return ContributionResponse.of(c).reversedBy(reversal);
+        return ContributionResponse.of(c).reversedBy(reversal, corrections.reasonFor(timebankId, reversal).orElse(null));
     }
 
     @Access("CONFIRM_CONTRIBUTION")

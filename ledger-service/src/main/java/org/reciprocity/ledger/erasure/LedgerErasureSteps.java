@@ -10,6 +10,7 @@ import org.reciprocity.kit.access.ReadLog;
 import org.reciprocity.kit.erasure.ErasureConfirmations;
 import org.reciprocity.kit.erasure.KitErasure;
 import org.reciprocity.kit.outbox.OutboxRelay;
+import org.reciprocity.ledger.account.Corrections;
 import org.reciprocity.ledger.book.Bookkeeping;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -39,7 +40,7 @@ class LedgerErasureSteps {
     /** The words about a contribution: what was done, the thank-you, the dispute's reason, a coordinator's note. */
     static final List<String> WORDS = List.of("description", "note");
     static final List<String> COLLECTIONS = List.of(MemberErasure.MEMBERS, CONTRIBUTIONS, ENTRIES, RECORDS, ORGANISATIONS,
-            "consents", ReadLog.COLLECTION, KitErasure.PARKED, KitErasure.IDEMPOTENCY);
+            Corrections.COLLECTION, "consents", ReadLog.COLLECTION, KitErasure.PARKED, KitErasure.IDEMPOTENCY);
 
     private final MongoTemplate mongo;
     private final Bookkeeping bookkeeping;
@@ -56,6 +57,7 @@ class LedgerErasureSteps {
     /** Every step, the confirmation last. */
     void eraseAll(String timebankId, String memberId) {
         blankContributions(timebankId, memberId);
+        blankCorrections(timebankId, memberId);
         forgetAsSupporterAndStaff(timebankId, memberId);
         deleteRecordsAndReads(timebankId, memberId);
         new KitErasure(mongo).forget(memberId);
@@ -92,6 +94,12 @@ class LedgerErasureSteps {
                 }
             }
         });
+    }
+
+    /** A coordinator's reason for reversing a transfer of the member's: words about them (ids, dates and minutes stay). */
+    void blankCorrections(String timebankId, String memberId) {
+        mongo.updateMulti(Query.query(Corrections.naming(timebankId, memberId)), new Update().unset(Corrections.REASON),
+                Corrections.COLLECTION);
     }
 
     /** Other members' supporters and organisations' staff no longer name the member. */

@@ -94,6 +94,9 @@ class PersonalData {
         }
         found.put(LedgerErasureSteps.ENTRIES, entries);
         found.put(LedgerErasureSteps.RECORDS, read(records(timebankId, memberId), LedgerErasureSteps.RECORDS));
+        found.put(org.reciprocity.ledger.account.Corrections.COLLECTION, read(
+                org.reciprocity.ledger.account.Corrections.naming(timebankId, memberId),
+                org.reciprocity.ledger.account.Corrections.COLLECTION));
         found.put(CONSENTS, read(Criteria.where("_id").is(memberId).and("timebankId").is(timebankId), CONSENTS));
         found.put(MATCHES, read(Criteria.where("timebankId").is(timebankId).orOperator(
                 Criteria.where("giverId").is(memberId), Criteria.where("receiverId").is(memberId)), MATCHES));

@@ -69,6 +69,13 @@ class MemberErasureIT {
         String ali = aMember("Ali " + unique, "ali-" + unique + "@example.org");
         String given1 = log(sam, ali, 90, "Walk by the canal " + unique);
         assertThat(given.validate(given1, ali, "Thank you Sam " + unique).status()).isEqualTo(200);
+        // a coordinator's correction (the balances come back to where they were), kept with its words, not on the topic
+        String mistaken = log(sam, ali, 15, "Logged twice " + unique);
+        ApiClient.Response validated = given.validate(mistaken, ali, "Thanks again " + unique);
+        assertThat(validated.status()).isEqualTo(200);
+        assertThat(given.api.post(given.path("/transfers/" + validated.text("transferId") + "/reversal"),
+                given.coordinator(), Map.of("reason", "Sam was unwell that day " + unique)).status()).isEqualTo(201);
+        assertThat(mongo.findAll(Document.class, "corrections")).anyMatch(d -> d.toJson().contains("unwell that day " + unique));
         String given2 = log(ali, sam, 120, "Shopping together " + unique);
         assertThat(given.api.post(given.path("/contributions/" + given2 + "/dispute"), given.as(sam),
                 Map.of("reason", "It was shorter " + unique)).status()).isEqualTo(200);
@@ -94,7 +101,8 @@ class MemberErasureIT {
         assertThat(member.getString("status")).isEqualTo("ERASED");
         assertThat(member).doesNotContainKeys("displayName", "email", "kind", "kinds", "language", "roles");
         assertThat(member.toJson()).doesNotContain(unique);
-        for (String collection : List.of("contributions", "ledger_entries", "contribution_records", "organisations")) {
+        for (String collection : List.of("contributions", "ledger_entries", "contribution_records", "organisations",
+                "corrections")) {
             assertThat(mongo.findAll(Document.class, collection)).as(collection)
                     .allSatisfy(d -> assertThat(d.toJson()).doesNotContain(unique));
         }
@@ -105,7 +113,8 @@ class MemberErasureIT {
         assertThat(given.balance(sam)).isEqualTo(90 - 60);
 
         JsonNode statement = given.api.get(given.path("/members/" + ali + "/statement"), given.as(ali)).json();
-        assertThat(statement.valueStream().toList()).hasSize(2).allSatisfy(line -> {
+        assertThat(statement.valueStream().toList()).as("the walk, the hour, the quarter logged twice and its reversal")
+                .hasSize(4).allSatisfy(line -> {
             assertThat(line.path("erased").asBoolean()).isTrue();
             assertThat(line.path("with").isNull() || line.path("with").isMissingNode()).isTrue();
             assertThat(line.path("description").asString()).containsIgnoringCase("a former member");

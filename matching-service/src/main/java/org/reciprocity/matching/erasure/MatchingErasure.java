@@ -107,8 +107,16 @@ class MatchingErasure {
         listings.erase(PersonalData.listings(timebankId, memberId), by);
     }
 
-    /** Matches keep ids, states and minutes (the ledger and the other member's history); the activity goes. */
+    /**
+     * Open matches are cancelled as "member left" (the other side is told as by any cancellation); then
+     * every match keeps ids, states and minutes (the ledger and the other member's history) and the
+     * activity goes.
+     */
     void matches(String timebankId, String memberId) {
+        int cancelled = matches.closeFor(PersonalData.matches(timebankId, memberId), memberId);
+        if (cancelled > 0) {
+            log.info("{} open match(es) of erased member {} cancelled", cancelled, memberId);
+        }
         matches.erase(PersonalData.matches(timebankId, memberId));
     }
 

@@ -36,6 +36,12 @@ public record Match(String id, String timebankId, String giverId, String receive
 
     public enum Status { PROPOSED, AGREED, COMPLETED, DECLINED, CANCELLED, EXPIRED }
 
+    /**
+     * The {@code closedReason} of a match cancelled because one side left the timebank (was erased):
+     * a code this service writes, not anyone's words, so it stays when the erasure blanks the rest.
+     */
+    public static final String MEMBER_LEFT = "member-left";
+
     public enum Answer { PENDING, ACCEPTED, DECLINED }
 
     /** Who proposed: a member answering a listing, a coordinator, or the planner (sent by a coordinator). */

@@ -255,11 +255,48 @@ public class Matches implements MatchedWith {
      * the ledger and the other member's history refer to them. Repeatable.
      */
     public void erase(Criteria involving) {
-        mongo.updateMulti(Query.query(involving), new Update().unset("activity").unset("closedReason"), COLLECTION);
+        mongo.updateMulti(Query.query(involving), new Update().unset("activity"), COLLECTION);
+        // the reason is the members' words, except the one this service writes when a side left
+        mongo.updateMulti(Query.query(new Criteria().andOperator(involving,
+                Criteria.where("closedReason").ne(Match.MEMBER_LEFT))), new Update().unset("closedReason"), COLLECTION);
         Query live = Query.query(new Criteria().andOperator(involving,
                 Criteria.where("status").in(Match.Status.PROPOSED, Match.Status.AGREED)));
         live.fields().exclude("outbox");
         mongo.find(live, MatchDocument.class, COLLECTION).forEach(document -> track(document.toMatch()));
+    }
+
+    /**
+     * Issue 18: the open (proposed or agreed) matches of a member who left ({@code involving}, found by
+     * {@code erasure/PersonalData}) are cancelled, with {@link Match#MEMBER_LEFT} as their reason, and
+     * {@code MatchCancelled} is published as for any cancellation (named after the member who left, the
+     * reason null on the topic), so the other side is not left waiting for an answer that cannot come.
+     * Each is a conditional update on the match's version: a match already closed, here or by another
+     * instance, is left as it is, so doing it again changes nothing.
+     *
+     * @return how many this call cancelled
+     */
+    public int closeFor(Criteria involving, String memberId) {
+        Query live = Query.query(new Criteria().andOperator(involving,
+                Criteria.where("status").in(Match.Status.PROPOSED, Match.Status.AGREED)));
+        int cancelled = 0;
+        for (MatchDocument found : mongo.find(live, MatchDocument.class, COLLECTION)) {
+            MatchDocument stored = found;
+            boolean closed = false;
+            for (int attempt = 0; attempt < 5 && !closed; attempt++) {
+                if (stored == null || !stored.toMatch().isOpen()) {
+                    closed = true; // closed meanwhile (answered, expired, or by another instance's erasure)
+                } else if (save(stored, stored.toMatch().cancel(memberId, Match.MEMBER_LEFT, clock))) {
+                    cancelled++;
+                    closed = true;
+                } else {
+                    stored = mongo.findById(found.id(), MatchDocument.class, COLLECTION);
+                }
+            }
+            if (!closed) {
+                throw new IllegalStateException("match " + found.id() + " kept changing; the erasure will be retried");
+            }
+        }
+        return cancelled;
     }
 
     /** Reads the open matches from the database; picks up what other instances wrote. */

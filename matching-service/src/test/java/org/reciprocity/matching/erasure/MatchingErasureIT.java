@@ -119,7 +119,13 @@ class MatchingErasureIT {
         assertThat(mongo.getCollection("listings").countDocuments(new Document("ownerId", sam))).isZero();
         Document kept = mongo.getCollection("matches").find(new Document("_id", match)).first();
         assertThat(kept).as("the match stays for the ledger and Ali's history").isNotNull().doesNotContainKey("activity");
-        assertThat(kept.getString("status")).isEqualTo("PROPOSED");
+        assertThat(kept.getString("status")).as("an open match of a member who left is cancelled").isEqualTo("CANCELLED");
+        assertThat(kept.getString("closedReason")).isEqualTo("member-left");
+        assertThat(api.get(base() + "/matches/" + match, token(ali)).text("closedReason"))
+                .as("Ali reads why on the match's page").isEqualTo("member-left");
+        assertThat(cancellations(match)).as("cancelled once, as any cancellation, the reason not on the topic")
+                .hasSize(1).allSatisfy(value -> assertThat(value).contains("\"cancelledBy\":\"" + sam + "\"")
+                        .doesNotContain("member-left"));
         assertThat(mongo.getCollection("plans").countDocuments(new Document("proposals.giverId", sam))
                 + mongo.getCollection("plans").countDocuments(new Document("proposals.receiverId", sam))).isZero();
         assertThat(mongo.getCollection("sensitive_reads").countDocuments(
@@ -153,9 +159,13 @@ class MatchingErasureIT {
                 Map.of("reason", reason));
         assertThat(declined.text("closedReason")).isEqualTo(reason);
 
+        String secondNeed = publish(sam, "NEED", needTitle);
+        String open = propose(secondNeed, alisOffer);
+
         // the consumer ran these steps, then the process stopped before the others and the confirmation
         erasure.profile(timebank, sam);
         erasure.listings(timebank, sam, admin);
+        erasure.matches(timebank, sam);
         erasure.profile(timebank, sam);
         assertThat(erasure.confirmed(timebank, sam)).isFalse();
 
@@ -171,6 +181,17 @@ class MatchingErasureIT {
         assertThat(mongo.getCollection("matches").find(new Document("_id", match)).first().getString("status"))
                 .isEqualTo("DECLINED");
         assertThat(search()).as("the board's index forgot the listing too").doesNotContain(need, needTitle);
+        assertThat(mongo.getCollection("matches").find(new Document("_id", open)).first().getString("status"))
+                .isEqualTo("CANCELLED");
+        assertThat(cancellations(open)).as("cancelled once however often the steps ran").hasSize(1);
+        assertThat(cancellations(match)).as("a declined match is not cancelled").isEmpty();
+    }
+
+    /** The values of the {@code MatchCancelled} records of a match on the matches topic. */
+    private List<String> cancellations(String match) {
+        return TopicProbe.readUntil(bootstrap, Topics.MATCHES_TOPIC, r -> false, Duration.ofSeconds(5)).stream()
+                .filter(r -> match.equals(r.key()) && "reciprocity.MatchCancelled.v1".equals(type(r)))
+                .map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
     }
 
     /** The board searched for the word only Sam's need title holds. */

@@ -25,7 +25,9 @@ public enum MessageKind {
     /** Once a month: what the member gave and received last month, and their balance. */
     MONTHLY_STATEMENT,
     /** To coordinators, once a day: the contributions and disputes waiting for them. */
-    QUEUE_DIGEST;
+    QUEUE_DIGEST,
+    /** To the other side: a match was called off by one side (or because that member left: erased). */
+    MATCH_CANCELLED;
 
     /**
      * Whether a message of this kind goes to an account nobody registered here (yet): most do, as

@@ -20,6 +20,7 @@ import org.reciprocity.contracts.contribution.ValidationReminderDue;
 import org.reciprocity.contracts.ledger.SoftLimitCrossed;
 import org.reciprocity.contracts.match.MatchAccepted;
 import org.reciprocity.contracts.match.MatchAgreed;
+import org.reciprocity.contracts.match.MatchCancelled;
 import org.reciprocity.contracts.match.MatchProposed;
 
 /**
@@ -141,6 +142,15 @@ public final class Notices {
             if (!withTheProposal && !Boolean.TRUE.equals(e.bothAccepted())) {
                 String other = e.giverId() != null && e.giverId().equals(e.acceptedBy()) ? e.receiverId() : e.giverId();
                 b.to(other, MessageKind.MATCH_ACCEPTED, params(OTHER, e.acceptedBy(), PAGE, matchPage(e.matchId())));
+            }
+        } else if (event instanceof MatchCancelled e) {
+            // one side called it off (or left the timebank: matching cancels an erased member's open
+            // matches in their name): the other side is not left waiting. A coordinator's cancellation
+            // is told by the coordinator, as before.
+            String other = e.giverId() != null && e.giverId().equals(e.cancelledBy()) ? e.receiverId()
+                    : e.receiverId() != null && e.receiverId().equals(e.cancelledBy()) ? e.giverId() : null;
+            if (other != null) {
+                b.to(other, MessageKind.MATCH_CANCELLED, params(OTHER, e.cancelledBy(), PAGE, matchPage(e.matchId())));
             }
         } else if (event instanceof MatchAgreed e) {
             b.to(e.giverId(), MessageKind.MATCH_AGREED, params(OTHER, e.receiverId(), PAGE, matchPage(e.matchId())));

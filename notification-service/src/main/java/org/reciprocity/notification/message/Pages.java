@@ -20,7 +20,7 @@ public final class Pages {
         return switch (kind) {
             case BALANCE_NEAR_LIMIT, MONTHLY_STATEMENT -> "/account";
             case QUEUE_DIGEST, DISPUTE_TO_REVIEW, DISPUTE_CLOSED, BALANCE_NEAR_LIMIT_TO_REVIEW -> "/coordination";
-            case MATCH_PROPOSED, MATCH_ACCEPTED, MATCH_AGREED -> "/matches";
+            case MATCH_PROPOSED, MATCH_ACCEPTED, MATCH_AGREED, MATCH_CANCELLED -> "/matches";
             case WELCOME -> "/";
             default -> "/contributions";
         };

@@ -117,7 +117,7 @@ public final class ReviewFigures {
 
     /** A period's rows before filters, sorting and the flag that depends on the time of the read. */
     private record Rows(List<ReviewRow> rows, Map<String, Set<String>> organisations,
-                        Map<String, List<ReviewRow>> sorted) {
+                        Map<String, List<ReviewRow>> sorted, Map<PartyKind, long[]> erased) {
     }
 
     public ReviewPage review(String timebankId, ReviewQuery query, Instant now) {
@@ -146,6 +146,16 @@ public final class ReviewFigures {
             received += row.receivedMinutes();
             if (!row.flags().isEmpty() || longWait(row, now)) {
                 flagged++;
+            }
+        }
+        if (query.organisationId() == null) {
+            // erased members have no row, but their hours still count in the totals (an organisation's
+            // staff and volunteers are not known once erased: not counted under one)
+            for (Map.Entry<PartyKind, long[]> byKind : base.erased().entrySet()) {
+                if (query.kind() == null || query.kind() == byKind.getKey()) {
+                    given += byKind.getValue()[0];
+                    received += byKind.getValue()[1];
+                }
             }
         }
         int from = Math.min(rows.size(), query.page() * query.size());
@@ -212,7 +222,35 @@ public final class ReviewFigures {
             rows.add(row(members.get(memberId), hours.getOrDefault(memberId, new long[2]), accounts.get(memberId),
                     lastActivity.get(memberId), open.get(memberId)));
         }
-        return new Rows(rows, organisations, new ConcurrentHashMap<>());
+        return new Rows(rows, organisations, new ConcurrentHashMap<>(), erasedTotals(timebankId, period));
+    }
+
+    /**
+     * The minutes erased members gave and received in the period, by the kind they had then, from the
+     * anonymous figures their erasure kept ({@link ErasedContribution}): their rows are gone, the
+     * period's totals are not smaller for it. A side is an erased member when it is an erased person's
+     * token; the other side (a member, still counted in their own row, or an organisation) is not added.
+     */
+    private Map<PartyKind, long[]> erasedTotals(String timebankId, Period period) {
+        Map<PartyKind, long[]> totals = new EnumMap<>(PartyKind.class);
+        for (ErasedContribution e : facts.erasures().contributions(timebankId)) {
+            long minutes = e.minutes().entrySet().stream().filter(m -> period.contains(m.getKey()))
+                    .mapToLong(Map.Entry::getValue).sum();
+            if (minutes == 0) {
+                continue;
+            }
+            if (erasedPerson(e.giver()) && e.giverKind() != null) {
+                totals.computeIfAbsent(e.giverKind(), k -> new long[2])[0] += minutes;
+            }
+            if (erasedPerson(e.receiver()) && e.receiverKind() != null) {
+                totals.computeIfAbsent(e.receiverKind(), k -> new long[2])[1] += minutes;
+            }
+        }
+        return totals;
+    }
+
+    private static boolean erasedPerson(String party) {
+        return party != null && party.startsWith(ErasedContribution.PERSON);
     }
 
     /** The UTC months whose documents hold the period's entries in the zone: one more at either end at most. */

@@ -76,6 +76,8 @@ class ErasedFiguresTest {
             Map<String, ReviewRow> others = new LinkedHashMap<>(was.rows());
             erased.forEach(others::remove);
             assertThat(is.rows()).as("rows in %s", period).isEqualTo(others);
+            assertThat(is.totals()).as("the review's totals (given, received) in %s: the erased members' hours still count",
+                    period).isEqualTo(was.totals());
         }
         assertForgotten(facts, erasures, tb, erased);
 
@@ -102,6 +104,7 @@ class ErasedFiguresTest {
             assertThat(is.indicators()).as("indicators in %s after a rebuild", period).isEqualTo(was.indicators());
             assertThat(is.behind()).as("behind in %s after a rebuild", period).isEqualTo(was.behind());
             assertThat(is.rows()).as("rows in %s after a rebuild", period).isEqualTo(was.rows());
+            assertThat(is.totals()).as("the review's totals in %s after a rebuild", period).isEqualTo(was.totals());
         }
         assertForgotten(again, erasures, tb, erased);
     }
@@ -131,13 +134,15 @@ class ErasedFiguresTest {
             assertThat(after.get(period).parity()).as("parity in %s", period).isEqualTo(before.get(period).parity());
             assertThat(after.get(period).indicators()).as("indicators in %s", period)
                     .isEqualTo(before.get(period).indicators());
+            assertThat(after.get(period).totals()).as("the review's totals in %s", period)
+                    .isEqualTo(before.get(period).totals());
         }
         assertForgotten(facts, erasures, tb, List.of(member));
     }
 
     /** What a period shows: parity, indicators, the lines behind them, each member's row. */
     record Figures(ParityFigures parity, IndicatorFigures indicators, Map<CoproductionKind, List<BehindFigure>> behind,
-                   Map<String, ReviewRow> rows) {
+                   Map<String, ReviewRow> rows, List<Long> totals) {
 
         /** The lines behind each indicator without their ids and days (an erased member's have none): minutes and kinds. */
         Map<CoproductionKind, List<String>> behindTotals() {
@@ -161,11 +166,12 @@ class ErasedFiguresTest {
                 behind.put(kind, figures.behind(timebank.timebankId, kind, period));
             }
             Map<String, ReviewRow> rows = new LinkedHashMap<>();
-            figures.review(timebank.timebankId, new ReviewQuery(period, null, null, ReviewSort.NAME, false, 0,
-                    ReviewQuery.MAX_SIZE), timebank.end()).rows().stream()
-                    .sorted(Comparator.comparing(ReviewRow::memberId)).forEach(r -> rows.put(r.memberId(), r));
+            ReviewPage page = figures.review(timebank.timebankId, new ReviewQuery(period, null, null, ReviewSort.NAME,
+                    false, 0, ReviewQuery.MAX_SIZE), timebank.end());
+            page.rows().stream().sorted(Comparator.comparing(ReviewRow::memberId)).forEach(r -> rows.put(r.memberId(), r));
             all.put(period, new Figures(figures.parity(timebank.timebankId, period),
-                    figures.indicators(timebank.timebankId, period), behind, rows));
+                    figures.indicators(timebank.timebankId, period), behind, rows,
+                    List.of(page.givenMinutes(), page.receivedMinutes())));
         }
         return all;
     }

@@ -40,6 +40,7 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
  * the reason in headers), and every topic of the catalogue created with its dead-letter twin.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.PropertySource("classpath:org/reciprocity/kit/messaging/messaging-defaults.properties")
 public class MessagingConfiguration {
 
     /** Header of a dead-lettered record giving the root cause of its failure in one line. */
@@ -131,7 +132,9 @@ public class MessagingConfiguration {
     }
 
     /**
-     * Creating a topic that exists is a no-op, so every service declares the whole catalogue, each
+     * Every service declares the whole catalogue; a topic that exists is not created again, but its
+     * settings are brought to the declared ones at start ({@code spring.kafka.admin.modify-topic-configs},
+     * on in messaging-defaults.properties), each
      * topic with the {@code min.insync.replicas} that keeps {@code acks=all} meaningful on this
      * cluster ({@link TopicDeclarations}); a configured value that does not suit the replication
      * factor stops the service at start-up.

@@ -31,6 +31,7 @@ class ErasureAdminController {
 
     private static final String ID = "[A-Za-z0-9._:-]{1,100}";
     static final String SURE = "sure";
+    private static final String FORMER_MEMBER_CELL = "erasure.formerMember.cell";
 
     private final Erasures erasures;
     private final LayoutAdvice layout;
@@ -51,7 +52,7 @@ class ErasureAdminController {
     @GetMapping("/admin/erasures")
     String list(Model model) {
         List<Asked> asked = erasures.requests(tb()).stream()
-                .map(r -> new Asked(r.memberId(), shown(r.displayName()), day(r.requestedAt()))).toList();
+                .map(r -> new Asked(r.memberId(), cell(r.displayName()), day(r.requestedAt()))).toList();
         model.addAttribute("asked", asked);
         return "privacy/erasures";
     }
@@ -66,7 +67,10 @@ class ErasureAdminController {
         Erasures.Member member = erasures.member(tb(), memberId);
         Optional<Erasures.Status> status = erasures.status(tb(), memberId);
         model.addAttribute("memberId", memberId);
-        model.addAttribute("name", member == null || member.isErased() ? text("erasure.formerMember") : shown(member.displayName()));
+        boolean erased = member == null || member.isErased();
+        // the cell starts with the name ("A former member"); the sentence of the tick box has it inside
+        model.addAttribute("name", erased ? text(FORMER_MEMBER_CELL) : cell(member.displayName()));
+        model.addAttribute("nameInSentence", erased ? text("erasure.formerMember") : shown(member.displayName()));
         model.addAttribute("requestedAt", status.map(Erasures.Status::requestedAt).orElse(null));
         Optional<Erasures.Status> started = status.filter(s -> s.erasedAt() != null);
         model.addAttribute("erasedAt", started.map(Erasures.Status::erasedAt).orElse(null));
@@ -105,6 +109,11 @@ class ErasureAdminController {
     /** A day in the timebank's zone, in the reader's language. */
     private String day(Instant at) {
         return at == null ? "" : Dates.day(at.atZone(zones.of(tb())).toLocalDate(), LocaleContextHolder.getLocale());
+    }
+
+    /** A name that begins a cell or a line: an erased member's words start with a capital there. */
+    private String cell(String displayName) {
+        return displayName == null || displayName.isBlank() ? text(FORMER_MEMBER_CELL) : displayName;
     }
 
     private String shown(String displayName) {

@@ -41,7 +41,8 @@ class ErasurePagesTest extends PortalTest {
                 .json("GET " + TB + "/members/asa/erasure", "{\"memberId\":\"asa\",\"requestedAt\":\"2026-12-01T09:30:00Z\","
                         + "\"erasedAt\":null,\"services\":[],\"done\":false}")
                 .json("GET " + TB + "/erasure-requests", "[{\"memberId\":\"asa\",\"displayName\":\"Asa\","
-                        + "\"requestedAt\":\"2026-12-01T09:30:00Z\"}]")
+                        + "\"requestedAt\":\"2026-12-01T09:30:00Z\"},{\"memberId\":\"gus\",\"displayName\":null,"
+                        + "\"requestedAt\":\"2026-12-01T09:00:00Z\"}]")
                 .json("GET " + TB + "/members/asa/record", "{\"id\":\"asa\",\"displayName\":\"Asa\",\"kind\":\"NEIGHBOUR\","
                         + "\"status\":\"ACTIVE\"}")
                 .problem("POST " + TB + "/members/asa/erasure", 409, "erasure-waits-for-open-contributions",
@@ -118,8 +119,10 @@ class ErasurePagesTest extends PortalTest {
                 .andExpect(content().string(containsString("<table class=\"govuk-table\" id=\"erasures\"")))
                 .andExpect(content().string(containsString("href=\"/admin/members/asa/erasure\"")))
                 .andExpect(content().string(containsString(">Asa</a>")))
+                .andExpect(content().string(containsString("id=\"erasure-of-gus\" href=\"/admin/members/gus/erasure\">A former member</a>")))
                 .andExpect(content().string(containsString("1 December 2026")));
         mvc.perform(get("/admin/erasures").param("lang", "fr").with(member("ada", "MEMBER", "ADMIN")))
+                .andExpect(content().string(containsString(">Un ancien membre</a>")))
                 .andExpect(content().string(containsString("Demandes de suppression des données")))
                 .andExpect(content().string(not(containsString("??"))));
         mvc.perform(get("/admin/members/asa/erasure").with(member("ada", "MEMBER", "ADMIN")))
@@ -157,7 +160,7 @@ class ErasurePagesTest extends PortalTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("??"))))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("id=\"erasure-name\">a former member</dd>", "Hours and balances", "Offers, needs and matches",
+        assertThat(page).contains("id=\"erasure-name\">A former member</dd>", "Hours and balances", "Offers, needs and matches",
                 "Messages and e-mails", "Signing in", "Reports on the timebank", "id=\"check-again\"",
                 "href=\"/admin/members/gus/erasure\"", "hx-trigger=\"every 5s\"")
                 .as("checks again by itself with JavaScript on, until all five confirmed").doesNotContain("Erase this member", "gus</");
@@ -169,7 +172,7 @@ class ErasurePagesTest extends PortalTest {
         assertThat(matching.substring(0, matching.indexOf("</tr>"))).as("in the timebank's zone (Paris)").contains("11:05");
 
         mvc.perform(get("/admin/members/gus/erasure").param("lang", "fr").with(member("ada", "MEMBER", "ADMIN")))
-                .andExpect(content().string(containsString("id=\"erasure-name\">un ancien membre</dd>")))
+                .andExpect(content().string(containsString("id=\"erasure-name\">Un ancien membre</dd>")))
                 .andExpect(content().string(containsString("En attente")))
                 .andExpect(content().string(not(containsString("??"))));
     }
