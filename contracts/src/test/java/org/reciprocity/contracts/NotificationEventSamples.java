@@ -7,6 +7,7 @@ import static org.reciprocity.contracts.EventSamples.id;
 
 import java.util.List;
 
+import org.reciprocity.contracts.notification.EmailUnsubscribed;
 import org.reciprocity.contracts.notification.NotificationDelivered;
 import org.reciprocity.contracts.notification.NotificationFailed;
 
@@ -22,6 +23,7 @@ final class NotificationEventSamples {
                 new NotificationDelivered(id(201), AT, TB, ALI, delivery, "EMAIL", "PLEASE_CONFIRM",
                         id(5).toString(), 1),
                 new NotificationFailed(id(202), AT, TB, ALI, delivery, "EMAIL", "PLEASE_CONFIRM",
-                        id(5).toString(), 8, "MailSendException: Mail server connection failed"));
+                        id(5).toString(), 8, "MailSendException: Mail server connection failed"),
+                new EmailUnsubscribed(id(203), AT, TB, ALI));
     }
 }

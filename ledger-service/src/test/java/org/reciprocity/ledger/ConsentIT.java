@@ -4,20 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.contracts.Topics;
 import org.reciprocity.contracts.kafka.CloudEventHeaders;
+import org.reciprocity.contracts.notification.EmailUnsubscribed;
 import org.reciprocity.testsupport.ApiClient;
 import org.reciprocity.testsupport.ServiceIntegrationTest;
 import org.reciprocity.testsupport.SharedInfrastructure;
 import org.reciprocity.testsupport.TopicProbe;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +37,9 @@ class ConsentIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MongoTemplate mongo;
 
     LedgerFixture given;
     String sam;
@@ -130,8 +139,38 @@ class ConsentIT {
         assertThat(given.api.post(records, given.as(sam), Map.of()).status()).as("yes again: a new one").isEqualTo(201);
     }
 
+    @Test
+    void theUnsubscribeLinkOfAnEmailIsWrittenDownAsAWithdrawalByThatLinkOnceAndTold() {
+        consent(sam, "EMAIL_ME", true, given.as(sam));
+        Instant clicked = Instant.parse("2026-12-01T18:30:00Z");
+        EmailUnsubscribed link = new EmailUnsubscribed(UUID.randomUUID(), clicked, given.timebank, sam);
+        String bootstrap = SharedInfrastructure.get().kafkaBootstrapServers();
+        TopicProbe.send(bootstrap, link);
+        TopicProbe.send(bootstrap, link);
+        EmailUnsubscribed clickedAgain = new EmailUnsubscribed(UUID.randomUUID(), clicked.plusSeconds(5), given.timebank, sam);
+        TopicProbe.send(bootstrap, clickedAgain);
+
+        List<JsonNode> events = eventsOf(sam, 2);
+        JsonNode read = given.api.get(given.path("/members/" + sam + "/consents"), given.as(sam)).json();
+        JsonNode email = state(read, "EMAIL_ME");
+        assertThat(email.path("given").asBoolean()).isFalse();
+        assertThat(email.path("how").asString()).isEqualTo("UNSUBSCRIBE_LINK");
+        assertThat(email.path("recordedBy").asString()).as("the member, by their own link").isEqualTo(sam);
+        assertThat(email.path("at").asString()).as("when they clicked").isEqualTo("2026-12-01T18:30:00Z");
+        assertThat(events).extracting(e -> e.path("type").asString()).containsExactly(
+                "reciprocity.ConsentGiven.v1", "reciprocity.ConsentWithdrawn.v1");
+        assertThat(events.get(1).path("event").path("how").asString()).isEqualTo("UNSUBSCRIBE_LINK");
+        await().atMost(Duration.ofSeconds(30)).until(() -> heard(link) && heard(clickedAgain));
+        assertThat(given.api.get(given.path("/members/" + sam + "/consents"), given.as(sam)).json().path("history")
+                .size()).as("a second click, or the same one heard twice, adds nothing").isEqualTo(2);
+    }
+
     private ApiClient.Response consent(String member, String consent, boolean yes, String token) {
         return given.api.put(given.path("/members/" + member + "/consents/" + consent), token, Map.of("given", yes));
+    }
+
+    private boolean heard(EmailUnsubscribed event) {
+        return mongo.findById("ledger.unsubscribe-links:" + event.eventId(), Document.class, "processed_events") != null;
     }
 
     private static JsonNode state(JsonNode read, String consent) {

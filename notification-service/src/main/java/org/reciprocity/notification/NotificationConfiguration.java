@@ -49,11 +49,11 @@ class NotificationConfiguration {
 
     /**
      * Inbox items and outbound deliveries carry their audit events in an outbox, and so do the erasure
-     * confirmations (issue 18); the kit's sweep publishes leftovers.
+     * confirmations and a one-click unsubscribe told to the ledger (issue 18); the kit's sweep publishes leftovers.
      */
     @Bean
     OutboxCollections outboxCollections() {
-        return OutboxCollections.of("inbox_items", "deliveries", ErasureConfirmations.COLLECTION);
+        return OutboxCollections.of("inbox_items", "deliveries", ErasureConfirmations.COLLECTION, "email_consents");
     }
 
     /**

@@ -3,6 +3,7 @@ package org.reciprocity.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,10 +13,13 @@ import java.util.stream.StreamSupport;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.reciprocity.contracts.Topics;
 import org.reciprocity.contracts.contribution.ContributionDisputed;
 import org.reciprocity.contracts.contribution.ContributionLogged;
+import org.reciprocity.contracts.kafka.CloudEventHeaders;
 import org.reciprocity.contracts.match.MatchProposed;
 import org.reciprocity.contracts.member.MemberRegistered;
+import org.reciprocity.contracts.notification.EmailUnsubscribed;
 import org.reciprocity.contracts.profile.MemberPaused;
 import org.reciprocity.testsupport.ApiClient;
 import org.reciprocity.testsupport.TopicProbe;
@@ -71,7 +75,11 @@ class PreferencesIT extends NotificationServiceIT {
         String path = link.substring(link.indexOf("/api/v1/unsubscribe/"));
 
         assertThat(api.get(path, null).body()).contains("Yes, stop e-mails");
+        assertThat(mongo.getCollection("email_consents").find(new Document("_id", ali.memberId())).first())
+                .as("only asking changes nothing").isNull();
         assertThat(api.post(path, null, "").body()).contains("data-page=\"done\"");
+        assertThat(api.post(path, null, "").body()).as("the mail program's one-click POST after the member's click")
+                .contains("data-page=\"done\"");
         ApiClient.Response unknownLink = api.post("/api/v1/unsubscribe/" + UUID.randomUUID(), null, "");
         assertThat(unknownLink.status()).isEqualTo(404);
         assertThat(unknownLink.text("code")).isEqualTo("unsubscribe-link-not-valid");
@@ -82,6 +90,43 @@ class PreferencesIT extends NotificationServiceIT {
                 .anyMatch(i -> i.path("kind").asString().equals("PLEASE_CONFIRM")));
         assertThat(delivery(logged.eventId() + ":" + ali.memberId() + ":EMAIL")).isNull();
         assertThat(TestSmtp.receivedBy(ali.email(), "Please confirm your time with Sam")).isEmpty();
+    }
+
+    /**
+     * Issue 18: the link withdraws the member's consent EMAIL_ME (their channel choices stay as they
+     * were) and tells the ledger, which keeps consents, once: a second click tells no one.
+     */
+    @Test
+    void theLinkWithdrawsTheEmailConsentAndTellsTheLedgerOnceHoweverOftenItIsUsed() {
+        known(scenario.opened("Europe/London"), sam, ali);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !TestSmtp.receivedBy(ali.email()).isEmpty());
+        String link = header(TestSmtp.receivedBy(ali.email()).get(0), "List-Unsubscribe").replaceAll("[<>]", "");
+        String path = link.substring(link.indexOf("/api/v1/unsubscribe/"));
+
+        api.post(path, null, "");
+        api.post(path, null, "");
+
+        Document consent = mongo.getCollection("email_consents").find(new Document("_id", ali.memberId())).first();
+        assertThat(consent.getBoolean("given")).isFalse();
+        assertThat(consent.getString("timebankId")).isEqualTo(scenario.timebank);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.getCollection("email_consents")
+                .find(new Document("_id", ali.memberId()).append("outbox.0", new Document("$exists", true))).first() == null);
+        // published and acknowledged before the outbox emptied: a marker sent now, on the same key, comes after it
+        EmailUnsubscribed marker = new EmailUnsubscribed(UUID.randomUUID(), Instant.now(), scenario.timebank, ali.memberId());
+        TopicProbe.send(bootstrap, marker);
+        List<String> told = TopicProbe.readUntil(bootstrap, Topics.NOTIFICATIONS_TOPIC,
+                        r -> new String(r.value(), StandardCharsets.UTF_8).contains(marker.eventId().toString()),
+                        Duration.ofSeconds(30)).stream()
+                .filter(r -> ali.memberId().equals(r.key()))
+                .filter(r -> "reciprocity.EmailUnsubscribed.v1".equals(CloudEventHeaders.get(r.headers(), "ce_type")))
+                .map(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .filter(v -> !v.contains(marker.eventId().toString())).toList();
+        assertThat(told).as("told once").hasSize(1);
+        assertThat(told.get(0)).contains(scenario.timebank);
+        JsonNode preferences = api.get("/api/v1/timebanks/" + scenario.timebank + "/preferences",
+                token(ali.memberId(), scenario.timebank, "MEMBER")).json();
+        assertThat(preferences.path("channels").path("THANK_YOU").toString()).as("channel choices untouched")
+                .contains("EMAIL");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.reciprocity.ledger.consent;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.reciprocity.contracts.DomainEvent;
@@ -56,11 +57,17 @@ public class Consents {
      */
     ConsentHistory record(String timebankId, String memberId, Consent consent, boolean given, ConsentHow how,
                           String by) {
+        return record(timebankId, memberId, consent, given, how, by, clock.instant());
+    }
+
+    /** As above, at a moment the change happened elsewhere (the member clicked the link in an e-mail). */
+    ConsentHistory record(String timebankId, String memberId, Consent consent, boolean given, ConsentHow how,
+                          String by, Instant at) {
         members.require(timebankId, memberId);
         for (int i = 0; i < TRIES; i++) {
             ConsentsDocument stored = mongo.findById(memberId, ConsentsDocument.class);
             ConsentHistory history = stored == null ? ConsentHistory.empty() : stored.toHistory();
-            var change = history.change(consent, given, how, by, clock.instant());
+            var change = history.change(consent, given, how, by, at);
             if (change.isEmpty()) {
                 return history;
             }

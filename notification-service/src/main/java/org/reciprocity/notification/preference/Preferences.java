@@ -2,8 +2,6 @@ package org.reciprocity.notification.preference;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,17 +33,6 @@ public record Preferences(String memberId, String timebankId, Map<MessageKind, S
 
     public boolean quietAt(Instant instant, ZoneId zone) {
         return quietHours != null && quietHours.contains(instant, zone);
-    }
-
-    /** What the one-click unsubscribe does: no more e-mail of any kind; the inbox stays. */
-    public Preferences withoutEmail() {
-        Map<MessageKind, Set<String>> without = new EnumMap<>(MessageKind.class);
-        for (MessageKind kind : MessageKind.values()) {
-            Set<String> kept = new LinkedHashSet<>(channelsFor(kind));
-            kept.remove(EMAIL);
-            without.put(kind, kept);
-        }
-        return new Preferences(memberId, timebankId, without, quietHours, digest, language, unsubscribeToken);
     }
 
     public Preferences changedTo(Map<MessageKind, Set<String>> channels, QuietHours quietHours, boolean digest,

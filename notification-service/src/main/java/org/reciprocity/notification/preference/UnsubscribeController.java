@@ -28,8 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
  * The link at the foot of every e-mail. It needs no sign-in: the token (256 random bits) is the
  * proof. Opening the link only asks (mail scanners open links), and warns what stopping e-mails
  * means for time waiting to be confirmed; "keep my e-mails" changes nothing; the button, or a
- * one-click POST from the mail program (RFC 8058), stops the e-mails. A person whose link is old
- * gets a kind page, a program the problem's code.
+ * one-click POST from the mail program (RFC 8058), withdraws the member's consent EMAIL_ME (issue 18,
+ * {@link EmailConsent#withdrawByLink}): e-mails stop at once, and the ledger writes it in the member's
+ * consent history as "by the link in an e-mail". Their channel choices are left as they were, so
+ * giving the consent again on their consents page brings e-mails back as before. A second click
+ * changes nothing and shows the same page. A person whose link is old gets a kind page, a program
+ * the problem's code.
  */
 @RestController
 class UnsubscribeController {
@@ -37,12 +41,15 @@ class UnsubscribeController {
     static final String PATH = "/api/v1/unsubscribe/{token}";
 
     private final PreferenceStore store;
+    private final EmailConsent consent;
     private final Recipients recipients;
     private final Texts texts;
     private final TimebankContacts contacts;
 
-    UnsubscribeController(PreferenceStore store, Recipients recipients, Texts texts, TimebankContacts contacts) {
+    UnsubscribeController(PreferenceStore store, EmailConsent consent, Recipients recipients, Texts texts,
+                          TimebankContacts contacts) {
         this.store = store;
+        this.consent = consent;
         this.recipients = recipients;
         this.texts = texts;
         this.contacts = contacts;
@@ -75,7 +82,7 @@ class UnsubscribeController {
             return notValid(accept);
         }
         Preferences preferences = found.get();
-        store.save(preferences.withoutEmail());
+        consent.withdrawByLink(preferences.timebankId(), preferences.memberId());
         Locale locale = localeOf(preferences);
         String timebank = recipients.timebank(preferences.timebankId()).name();
         return ok(new UnsubscribePage(texts, locale, help(preferences, locale)).done(timebank));

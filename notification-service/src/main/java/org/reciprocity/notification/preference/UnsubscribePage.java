@@ -44,7 +44,7 @@ record UnsubscribePage(Texts texts, Locale locale, Help help) {
     }
 
     String done(String timebank) {
-        return page("done", say("unsubscribe.done.title"), p(say("unsubscribe.done", timebank)));
+        return page("done", say("unsubscribe.done.title"), p(say("unsubscribe.done", timebank)) + p(say("unsubscribe.done.where")));
     }
 
     String notValid(String code) {

@@ -50,6 +50,17 @@ class UnsubscribePageTest {
                 .contains("lang=\"fr\"").doesNotContain("{\"");
     }
 
+    /** Issue 18: after the link, the member reads that it is written down in their account, and where to change it. */
+    @Test
+    void doneSaysTheInboxStaysAndWhereTheAnswerIsKeptInBothLanguages() {
+        assertThat(page(Locale.ENGLISH, TimebankContact.none("tb-1")).done("Riverside"))
+                .contains("data-page=\"done\"", "lang=\"en\"", "You will not get e-mails from Riverside any more",
+                        "Your messages still wait for you", "&quot;What you allow&quot;");
+        assertThat(page(Locale.FRENCH, TimebankContact.none("tb-1")).done("Riverside"))
+                .contains("lang=\"fr\"", "Vous ne recevrez plus de courriels de Riverside",
+                        "Vos messages vous attendent toujours", "«\u00a0Ce que vous permettez\u00a0»");
+    }
+
     private UnsubscribePage page(Locale locale, TimebankContact contact) {
         return new UnsubscribePage(texts, locale, Help.of(contact, texts, locale));
     }

@@ -27,12 +27,15 @@ class EditProfileController {
     private final ProfileServices profiles;
     private final LayoutAdvice layout;
     private final MessageSource messages;
+    private final AccessibilityConsent accessibility;
 
-    EditProfileController(Services services, ProfileServices profiles, LayoutAdvice layout, MessageSource messages) {
+    EditProfileController(Services services, ProfileServices profiles, LayoutAdvice layout, MessageSource messages,
+                          AccessibilityConsent accessibility) {
         this.services = services;
         this.profiles = profiles;
         this.layout = layout;
         this.messages = messages;
+        this.accessibility = accessibility;
     }
 
     @GetMapping("/profile/edit")
@@ -63,11 +66,20 @@ class EditProfileController {
         return "redirect:/profile";
     }
 
+    /**
+     * Once the member answered who sees their accessibility needs (issue 18), that box is not offered:
+     * the page says where the answer is changed, and a hidden field keeps the stored box as it was, so
+     * saving the page changes nothing about it.
+     */
     private String page(Model model) {
+        SignedIn me = SignedIn.current();
+        boolean answered = accessibility.answer(me.timebankId(), me.memberId()).isPresent();
         model.addAttribute("skills", ProfileForm.SKILLS);
         model.addAttribute("parts", ProfileForm.PARTS);
         model.addAttribute("modes", ProfileForm.MODES);
-        model.addAttribute("shareable", ProfileForm.SHAREABLE);
+        model.addAttribute("shareable", answered ? ProfileForm.SHAREABLE.stream()
+                .filter(field -> !AccessibilityConsent.FIELD.equals(field)).toList() : ProfileForm.SHAREABLE);
+        model.addAttribute("accessibilityAnswered", answered);
         return "profile/edit";
     }
 

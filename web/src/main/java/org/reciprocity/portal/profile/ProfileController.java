@@ -1,7 +1,9 @@
 package org.reciprocity.portal.profile;
 
 import java.util.List;
+import java.util.Optional;
 import org.reciprocity.portal.layout.LayoutAdvice;
+import org.reciprocity.portal.services.Dtos.OwnProfile;
 import org.reciprocity.portal.services.ServiceRefusal;
 import org.reciprocity.portal.services.Services;
 import org.reciprocity.portal.signin.SignedIn;
@@ -21,16 +23,28 @@ class ProfileController {
 
     private final Services services;
     private final LayoutAdvice layout;
+    private final AccessibilityConsent accessibility;
 
-    ProfileController(Services services, LayoutAdvice layout) {
+    ProfileController(Services services, LayoutAdvice layout, AccessibilityConsent accessibility) {
         this.services = services;
         this.layout = layout;
+        this.accessibility = accessibility;
     }
 
+    /**
+     * Once the member answered who sees their accessibility needs, "Other members also see" leaves
+     * them out and a row of their own says the answer, with a link to where it is changed.
+     */
     @GetMapping("/profile")
     String profile(Model model) {
         SignedIn me = SignedIn.current();
-        model.addAttribute("profile", services.ownProfile(me.timebankId(), me.memberId()));
+        OwnProfile profile = services.ownProfile(me.timebankId(), me.memberId());
+        Optional<Boolean> answer = accessibility.answer(me.timebankId(), me.memberId());
+        List<String> shared = profile.sharedWithMembers() == null ? List.of() : profile.sharedWithMembers().stream()
+                .filter(field -> answer.isEmpty() || !AccessibilityConsent.FIELD.equals(field)).toList();
+        model.addAttribute("profile", profile);
+        model.addAttribute("sharedShown", shared);
+        model.addAttribute("accessibilityConsent", answer.orElse(null));
         return "profile";
     }
 
