@@ -129,6 +129,7 @@ final class MongoFactStore<F extends Fact<F>> implements FactStore<F> {
             List<F> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
             List<WriteModel<Document>> inserts = new ArrayList<>(chunk.size());
             chunk.forEach(f -> inserts.add(new InsertOneModel<>(codec.write(f).append("_id", f.id()))));
+            java.util.Set<Integer> stored = new java.util.HashSet<>();
             try {
                 collection.get().bulkWrite(inserts, new BulkWriteOptions().ordered(false));
             } catch (MongoBulkWriteException e) {
@@ -136,9 +137,15 @@ final class MongoFactStore<F extends Fact<F>> implements FactStore<F> {
                     if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
                         throw e;
                     }
+                    stored.add(error.getIndex());
                 }
             }
-            chunk.forEach(f -> changed(f.id()));
+            // a duplicate changed nothing: counting it would make the figures' cache read everything again
+            for (int i = 0; i < chunk.size(); i++) {
+                if (!stored.contains(i)) {
+                    changed(chunk.get(i).id());
+                }
+            }
         }
         return all;
     }

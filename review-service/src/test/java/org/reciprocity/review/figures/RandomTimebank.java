@@ -39,12 +39,12 @@ import org.reciprocity.contracts.member.MemberSuspended;
  * their transfers, reversals, gifts and balance warnings. Balances and ledger sequences are kept as
  * the ledger keeps them.
  */
-final class RandomTimebank {
+public final class RandomTimebank {
 
     static final Instant START = Instant.parse("2026-09-20T00:00:00Z");
 
-    final String timebankId;
-    final List<DomainEvent> events = new ArrayList<>();
+    public final String timebankId;
+    public final List<DomainEvent> events = new ArrayList<>();
     final List<String> members = new ArrayList<>();
     final List<String> organisations = new ArrayList<>();
     private final Random random;
@@ -55,12 +55,12 @@ final class RandomTimebank {
     private long sequence;
     private Instant now = START;
 
-    RandomTimebank(long seed) {
+    public RandomTimebank(long seed) {
         this.random = new Random(seed);
         this.timebankId = "tb-" + Long.toHexString(seed);
     }
 
-    RandomTimebank generate() {
+    public RandomTimebank generate() {
         int memberCount = 2 + random.nextInt(12);
         for (int i = 0; i < memberCount; i++) {
             register("m" + i);
@@ -232,7 +232,7 @@ final class RandomTimebank {
      * partitions of all topics interleave at random, and a partition re-delivers a stretch it had
      * already delivered (a rebalance before the offsets were committed).
      */
-    List<DomainEvent> delivered(Random random) {
+    public List<DomainEvent> delivered(Random random) {
         return delivered(random, events);
     }
 
