@@ -131,6 +131,7 @@ final class Browser implements AutoCloseable {
 
     /** axe-core finds no serious or critical violation here, and the page is shot at both widths. */
     Browser look(String page) {
+        long start = System.nanoTime();
         if (javaScript) {
             Axe.check(driver, page);
         } else {
@@ -140,7 +141,9 @@ final class Browser implements AutoCloseable {
                 Axe.checkWithoutJavaScript(driver, axe, page);
             }
         }
-        screens.shoot(driver, page, width);
+        long axed = System.nanoTime();
+        int shots = screens.shoot(driver, page, width).size();
+        Costs.add(screens.folder().getFileName().toString(), true, axed - start, false, shots, System.nanoTime() - axed);
         return this;
     }
 
