@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What the browser suite's looks cost, per screenshot folder (one test, or one person's browser): how many
  * pages were looked at, how many axe runs and screenshots that made, and the milliseconds spent in each. Printed
- * once when the test JVM ends ({@code [costs] ...} lines in the failsafe output), so a slow class can be
+ * once when the test JVM ends, into {@code target/journeys-costs.txt}, so a slow class can be
  * read without a profiler (docs/benchmarks.md, "Build time (session 12)").
  */
 final class Costs {
@@ -34,16 +34,26 @@ final class Costs {
         c[5] += shotNanos / 1_000_000;
     }
 
+    /** Into {@code target/journeys-costs.txt}: the forked JVM's output is no longer read once its tests are done. */
     static synchronized void print() {
         long[] total = new long[6];
+        StringBuilder out = new StringBuilder();
         BY_FOLDER.forEach((folder, c) -> {
-            System.out.printf("[costs] %-45s looks %4d  axe %4d runs %7d ms (%d skipped)  shots %4d %7d ms%n",
-                    folder, c[0], c[1], c[2], c[3], c[4], c[5]);
+            out.append(line(folder, c));
             for (int i = 0; i < 6; i++) {
                 total[i] += c[i];
             }
         });
-        System.out.printf("[costs] %-45s looks %4d  axe %4d runs %7d ms (%d skipped)  shots %4d %7d ms%n",
-                "TOTAL", total[0], total[1], total[2], total[3], total[4], total[5]);
+        out.append(line("TOTAL", total));
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "journeys-costs.txt"), out);
+        } catch (java.io.IOException e) {
+            System.err.print(out);
+        }
+    }
+
+    private static String line(String folder, long[] c) {
+        return String.format("%-45s looks %4d  axe %4d runs %7d ms (%d skipped)  shots %4d %7d ms%n",
+                folder, c[0], c[1], c[2], c[3], c[4], c[5]);
     }
 }
