@@ -24,7 +24,11 @@ final class Axe {
 
     /** The violations axe finds on the current page (WCAG 2.x A and AA, and best practice). */
     static List<Rule> violations(WebDriver driver) {
+        // legacy mode: axe.run in the page itself. The default (runPartial, then finishRun) opens an about:blank
+        // window for every check and injects axe's 550 kB a second time there; the portal's pages have no frames,
+        // for which alone the two differ (docs/benchmarks.md, "Build time (session 12)")
         Results results = new AxeBuilder()
+                .setLegacyMode(true)
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"))
                 .analyze(driver);
         if (results.isErrored()) {

@@ -28,7 +28,8 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 /**
  * One person's headless Chromium (Debian's, with its chromedriver, both at {@code /usr/bin}; see
  * {@code scripts/ensure-chromium.sh}), with its own profile and so its own cookies. {@link #look}
- * is called on every page a test reaches: axe-core checks it and it is shot at 320 px and 1280 px.
+ * is called on every page a test reaches: axe-core checks each distinct page state and it is shot, at
+ * 320 px and 1280 px the first time the test shows that state.
  * A browser may have its JavaScript switched off (the content setting a person would use), and may
  * carry a virtual passkey authenticator.
  */
@@ -129,18 +130,43 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** axe-core finds no serious or critical violation here, and the page is shot at both widths. */
+    /**
+     * Page states (see {@link PageState}) axe-core found no serious or critical violation in, in this test JVM.
+     * Only added to after a check passed, so a page that failed is checked again wherever it is shown.
+     */
+    private static final Map<String, String> CHECKED = new java.util.concurrent.ConcurrentHashMap<>();
+    /** {@code -Djourneys.axe.everyLook=true}: axe on every look and both widths every time, as before session 12. */
+    static final boolean EVERY_LOOK = Boolean.getBoolean("journeys.axe.everyLook");
+
+    /**
+     * axe-core finds no serious or critical violation here, and the page is shot. axe runs once per distinct
+     * page state in the test JVM (its shape, language, JavaScript setting and working width: {@link PageState}),
+     * not again when a test comes back to the same page with other data; the shot is at both widths the first
+     * time this test shows that state, and at the width the person works at after that (the phone's width
+     * was read, reflow and all, the first time), so every look still leaves a numbered screenshot.
+     */
     Browser look(String page) {
-        if (javaScript) {
-            Axe.check(driver, page);
-        } else {
-            ChromeDriver axe = companion();
-            // one companion for the JVM, and the suite may run two test classes at a time (-Djourneys.parallel): one page at a time in it
-            synchronized (axe) {
-                Axe.checkWithoutJavaScript(driver, axe, page);
+        long start = System.nanoTime();
+        String state = PageState.of(driver, javaScript, width);
+        String checkedAs = CHECKED.get(state);
+        boolean check = EVERY_LOOK || checkedAs == null;
+        if (check) {
+            if (javaScript) {
+                Axe.check(driver, page);
+            } else {
+                ChromeDriver axe = companion();
+                // one companion for the JVM, and the suite may run two test classes at a time (-Djourneys.parallel): one page at a time in it
+                synchronized (axe) {
+                    Axe.checkWithoutJavaScript(driver, axe, page);
+                }
             }
+            CHECKED.putIfAbsent(state, page);
+        } else {
+            System.out.println("[axe] " + page + ": the same page state as " + checkedAs + ", checked already (" + state + ")");
         }
-        screens.shoot(driver, page, width);
+        long axed = System.nanoTime();
+        int shots = screens.shoot(driver, page, width, EVERY_LOOK || screens.firstTime(state)).size();
+        Costs.add(screens.folder().getFileName().toString(), check, axed - start, !check, shots, System.nanoTime() - axed);
         return this;
     }
 

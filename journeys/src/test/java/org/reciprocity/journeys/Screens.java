@@ -14,7 +14,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Every page a test visits, kept as a screenshot at a phone's width (320 px) and a desktop's
- * (1280 px) in {@code target/screenshots/<test>/<nn>-<page>-<width>.png}, for people to look at.
+ * (1280 px) in {@code target/screenshots/<test>/<nn>-<page>-<width>.png}, for people to look at; a
+ * page state the test already shot at both widths only at the width the person works at.
  * The width is set through the DevTools protocol (a window cannot be narrower than Chromium's
  * minimum), the page made as tall as its content, shot, and the browser put back as it was.
  */
@@ -25,6 +26,7 @@ final class Screens {
     private final Path folder;
     private int taken;
     private final List<Path> files = new ArrayList<>();
+    private final java.util.Set<String> states = new java.util.HashSet<>();
 
     Screens(String test) {
         this.folder = ROOT.resolve(safe(test));
@@ -32,6 +34,19 @@ final class Screens {
 
     /** The current page at both widths; returns the two files. */
     synchronized List<Path> shoot(ChromeDriver driver, String page, int workingWidth) {
+        return shoot(driver, page, workingWidth, true);
+    }
+
+    /** Whether this test has not shot this page state (see {@link PageState}) yet; remembers it. */
+    synchronized boolean firstTime(String state) {
+        return states.add(state);
+    }
+
+    /**
+     * The current page at both widths, or only at the width the person works at when {@code bothWidths} is
+     * false (a page state this test already shot at both); returns the files.
+     */
+    synchronized List<Path> shoot(ChromeDriver driver, String page, int workingWidth, boolean bothWidths) {
         taken++;
         List<Path> shots = new ArrayList<>();
         try {
@@ -39,7 +54,7 @@ final class Screens {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (int width : new int[] {Browser.PHONE, Browser.DESKTOP}) {
+        for (int width : bothWidths ? new int[] {Browser.PHONE, Browser.DESKTOP} : new int[] {workingWidth}) {
             Path file = folder.resolve(String.format("%02d-%s-%d.png", taken, safe(page), width));
             metrics(driver, width, 900);
             int height = pageHeight(driver);
