@@ -41,12 +41,17 @@ class TopicSettingsAtStartIT {
         String topic = Topics.INVITATIONS_TOPIC;
         String deadLetters = org.reciprocity.contracts.IdentityContracts.INVITATIONS.deadLetterName();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            everyOtherTopicThere(admin, Set.of(topic, deadLetters));
             asBefore(admin, topic, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                     TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(7).toMillis())));
             asBefore(admin, deadLetters, Map.of(TopicConfig.RETENTION_MS_CONFIG,
                     Long.toString(Duration.ofDays(30).toMillis())));
-            assertThat(settings(admin, topic)).containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "delete")
-                    .doesNotContainKey(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG);
+            // a topic just created is known to the broker a moment later: the service must find it there
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+                    "delete".equals(settings(admin, topic).get(TopicConfig.CLEANUP_POLICY_CONFIG))
+                            && !settings(admin, topic).containsKey(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG)
+                            && Long.toString(Duration.ofDays(30).toMillis())
+                            .equals(settings(admin, deadLetters).get(TopicConfig.RETENTION_MS_CONFIG)));
 
             try (ConfigurableApplicationContext ignored = startALedger(bootstrap)) {
                 Map<String, String> declared = declared(topic);
@@ -57,6 +62,18 @@ class TopicSettingsAtStartIT {
                         .containsAllEntriesOf(declared(deadLetters))
                         .containsEntry(TopicConfig.RETENTION_MS_CONFIG, Long.toString(LAG.toMillis()));
             }
+        }
+    }
+
+    /** A broker that has been running: every other topic of the catalogue is there already, as declared. */
+    private static void everyOtherTopicThere(Admin admin, Set<String> but) throws Exception {
+        Set<String> there = admin.listTopics().names().get();
+        List<NewTopic> missing = TopicDeclarations.of((short) 1, null, LAG).catalogue().stream()
+                .filter(t -> !there.contains(t.name()) && !but.contains(t.name())).toList();
+        if (!missing.isEmpty()) {
+            admin.createTopics(missing).all().get();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                    admin.listTopics().names().get().containsAll(missing.stream().map(NewTopic::name).toList()));
         }
     }
 
@@ -122,6 +139,7 @@ class TopicSettingsAtStartIT {
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + infrastructure.tokens().jwkSetUri(),
                 "--reciprocity.security.issuer=" + infrastructure.tokens().issuer(),
                 "--spring.security.oauth2.resourceserver.jwt.audiences=" + TestTokens.AUDIENCE,
+                "--logging.level.org.springframework.kafka.core.KafkaAdmin=DEBUG",
                 "--spring.main.banner-mode=off");
     }
 }
