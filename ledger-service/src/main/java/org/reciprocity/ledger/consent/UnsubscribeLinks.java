@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * EMAIL_ME. Notification stops the e-mails at once and tells the ledger; the ledger writes it in the
  * member's consent history, when the member clicked and how ({@link ConsentHow#UNSUBSCRIBE_LINK}),
  * through the same {@link Consents#record} as their consents page, so the member sees it there and
- * every service hears the {@code ConsentWithdrawn}. Once per event; already withdrawn records nothing.
+ * every service hears the {@code ConsentWithdrawn}. Once per event; already withdrawn records nothing, and
+ * neither does a click heard after the member answered again on their page.
  */
 @Component
 class UnsubscribeLinks {
@@ -43,6 +44,11 @@ class UnsubscribeLinks {
 
     private void withdraw(EmailUnsubscribed unsubscribed) {
         try {
+            boolean answeredSince = consents.of(unsubscribed.timebankId(), unsubscribed.recipientId())
+                    .current(Consent.EMAIL_ME).map(c -> c.at().isAfter(unsubscribed.occurredAt())).orElse(false);
+            if (answeredSince) {
+                return; // heard late (a broker away): the member answered again on their page after clicking
+            }
             consents.record(unsubscribed.timebankId(), unsubscribed.recipientId(), Consent.EMAIL_ME, false,
                     ConsentHow.UNSUBSCRIBE_LINK, unsubscribed.recipientId(), unsubscribed.occurredAt());
         } catch (ApiException refused) {
