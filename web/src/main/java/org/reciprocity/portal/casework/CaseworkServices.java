@@ -28,7 +28,8 @@ public class CaseworkServices {
     public record Case(String id, String giverId, String receiverId, String loggedBy, String actorId, String onBehalfOf,
                 String awaitingValidationBy, long minutes, LocalDate happenedOn, String kind, String description,
                 String groupActivityId, String state, Instant loggedAt, Instant validationDeadline, String decidedBy,
-                String note, String transferId, Long postedMinutes, String reversedBy) {
+                String note, String transferId, Long postedMinutes, String reversedBy,
+                String reversalReason) {
 
         public boolean disputed() {
             return "DISPUTED".equals(state);

@@ -40,11 +40,12 @@ public final class Dtos {
         }
     }
 
+    /** {@code reversalReason}: the coordinator's words when the transfer was reversed (issue 18: both members see why). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Contribution(String id, String giverId, String receiverId, String loggedBy, String actorId,
                                String awaitingValidationBy, long minutes, LocalDate happenedOn, String kind,
                                String description, String state, Instant loggedAt, Instant validationDeadline,
-                               String note, Long postedMinutes) {
+                               String note, Long postedMinutes, String reversedBy, String reversalReason) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -17,7 +17,7 @@ public class PreferencesForm {
     /** The kinds every member may be sent, in the order a member meets them (notification's MessageKind). */
     static final List<String> MEMBER_KINDS = List.of("WELCOME", "PLEASE_CONFIRM", "REMINDER", "LAST_CALL", "THANK_YOU",
             "CONTRIBUTION_EXPIRED", "DISPUTE_OPENED", "DISPUTE_RESOLVED", "CONTRIBUTION_REJECTED", "MATCH_PROPOSED",
-            "MATCH_ACCEPTED", "MATCH_AGREED", "BALANCE_NEAR_LIMIT", "MONTHLY_STATEMENT");
+            "MATCH_ACCEPTED", "MATCH_AGREED", "MATCH_CANCELLED", "BALANCE_NEAR_LIMIT", "MONTHLY_STATEMENT");
     /** The kinds only coordinators are sent. */
     static final List<String> COORDINATOR_KINDS = List.of("DISPUTE_TO_REVIEW", "DISPUTE_CLOSED",
             "BALANCE_NEAR_LIMIT_TO_REVIEW", "QUEUE_DIGEST");

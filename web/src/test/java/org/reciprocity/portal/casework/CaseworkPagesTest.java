@@ -38,7 +38,8 @@ class CaseworkPagesTest extends PortalTest {
                         + "\"state\":\"VALIDATED\",\"transferId\":\"t-v-1\",\"postedMinutes\":60}")
                 .json("GET " + TB + "/contributions/x-1", "{\"id\":\"x-1\",\"giverId\":\"sam\",\"receiverId\":\"ali\","
                         + "\"actorId\":\"sam\",\"minutes\":60,\"happenedOn\":\"2026-11-28\",\"kind\":\"PEER_SUPPORT\","
-                        + "\"state\":\"VALIDATED\",\"transferId\":\"t-x-1\",\"postedMinutes\":60,\"reversedBy\":\"r:t-x-1\"}")
+                        + "\"state\":\"VALIDATED\",\"transferId\":\"t-x-1\",\"postedMinutes\":60,\"reversedBy\":\"r:t-x-1\","
+                        + "\"reversalReason\":\"Logged twice by mistake.\"}")
                 .json("GET " + TB + "/profiles/sam", "{\"memberId\":\"sam\",\"displayName\":\"Sam\"}")
                 .json("GET " + TB + "/profiles/ali", "{\"memberId\":\"ali\",\"displayName\":\"Ali\"}")
                 .json("GET " + TB + "/organisations", "[{\"id\":\"org-1\",\"name\":\"Recovery college\"}]")
@@ -113,6 +114,7 @@ class CaseworkPagesTest extends PortalTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"already-reversed\"")))
                 .andExpect(content().string(containsString("This transfer was reversed.")))
+                .andExpect(content().string(containsString("id=\"reversal-reason\">Logged twice by mistake.<")))
                 .andExpect(content().string(not(containsString("id=\"reverse\""))));
     }
 

@@ -28,6 +28,10 @@ class ContributionPageTest extends PortalTest {
                         + "\"happenedOn\":\"2026-11-28\",\"kind\":\"PRACTICAL_HELP\",\"description\":\"Moved a sofa\",\"state\":\"LOGGED\"}")
                 .json("GET " + TB + "/profiles/ali", "{\"memberId\":\"ali\",\"displayName\":\"Ali\"}")
                 .json("POST " + TB + "/contributions/c-1/validation", "{\"id\":\"c-1\",\"state\":\"VALIDATED\"}")
+                .json("GET " + TB + "/contributions/c-2", "{\"id\":\"c-2\",\"giverId\":\"ali\",\"receiverId\":\"ana\","
+                        + "\"loggedBy\":\"GIVER\",\"actorId\":\"ali\",\"minutes\":60,\"happenedOn\":\"2026-11-28\","
+                        + "\"kind\":\"PRACTICAL_HELP\",\"state\":\"VALIDATED\",\"transferId\":\"t-2\",\"postedMinutes\":60,"
+                        + "\"reversedBy\":\"t-3\",\"reversalReason\":\"Logged twice by mistake.\"}")
                 .problem("GET " + TB + "/contributions/elsewhere", 403, "not-permitted", "You may not do that.");
     }
 
@@ -46,6 +50,22 @@ class ContributionPageTest extends PortalTest {
         mvc.perform(get("/contributions/c-1").with(member("ali")))
                 .andExpect(content().string(containsString("id=\"withdraw\"")))
                 .andExpect(content().string(not(containsString("id=\"confirm\""))));
+    }
+
+    @Test
+    void bothMembersSeeWhyTheTimeWasTakenBack() throws Exception {
+        for (String who : new String[] {"ana", "ali"}) {
+            mvc.perform(get("/contributions/c-2").with(member(who)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Why the time was taken back")))
+                    .andExpect(content().string(containsString("id=\"reversal-reason\">Logged twice by mistake.<")));
+        }
+    }
+
+    @Test
+    void noReasonRowForTimeThatWasNotTakenBack() throws Exception {
+        mvc.perform(get("/contributions/c-1").with(member("ana")))
+                .andExpect(content().string(not(containsString("id=\"reversal-reason\""))));
     }
 
     @Test

@@ -39,6 +39,12 @@ class MemberPagesTest extends PortalTest {
                 .json("GET " + TB + "/members/pat/listings", "[]")
                 .json("GET " + TB + "/members/pat/matches", "[]")
                 .json("GET " + TB + "/members/pat/supporters", "{\"supporterIds\":[]}")
+                .json("GET " + TB + "/members/gone/record", "{\"id\":\"gone\",\"kind\":\"SERVICE_USER\",\"status\":\"ACTIVE\","
+                        + "\"registeredAt\":\"2026-11-30T10:00:00Z\"}")
+                .json("GET " + TB + "/members/gone/statement", "[]")
+                .json("GET " + TB + "/members/gone/listings", "[]")
+                .json("GET " + TB + "/members/gone/matches", "[]")
+                .json("GET " + TB + "/members/gone/supporters", "{\"supporterIds\":[]}")
                 .answer("POST " + TB + "/paper-first-members", 201, "application/json", PAT)
                 .answer("POST " + TB + "/contributions", 201, "application/json", "{\"id\":\"c-9\",\"minutes\":60}");
     }
@@ -180,6 +186,35 @@ class MemberPagesTest extends PortalTest {
         mvc.perform(post("/coordinator/members/pat/invite").with(coordinator()).with(csrf()).param("email", "pat@example.org"))
                 .andExpect(redirectedUrl("/coordinator/members/pat?done=invited"));
         assertThat(STUB.last("POST", TB + "/invitations").body()).contains("\"memberId\":\"pat\"", "pat@example.org");
+    }
+
+    @Test
+    void anErasedMembersRecordStartsWithACapital() throws Exception {
+        mvc.perform(get("/coordinator/members/gone").with(coordinator()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<title>A former member: member record")))
+                .andExpect(content().string(containsString("id=\"member-name\">A former member<")));
+        mvc.perform(get("/coordinator/members/gone").param("lang", "fr").with(coordinator()))
+                .andExpect(content().string(containsString("id=\"member-name\">Un ancien membre<")));
+    }
+
+    @Test
+    void anErasedMemberInTheListStartsItsCellWithACapital() throws Exception {
+        String withPat = "{\"total\":26,\"page\":0,\"size\":25,\"members\":[{\"id\":\"pat\","
+                + "\"displayName\":\"Pat\",\"kind\":\"SERVICE_USER\",\"status\":\"ACTIVE\",\"paperFirst\":true,"
+                + "\"registeredAt\":\"2026-11-30T10:00:00Z\",\"lastActivityAt\":\"2026-11-30T10:00:00Z\"}]}";
+        STUB.json("GET " + TB + "/members", "{\"total\":1,\"page\":0,\"size\":25,\"members\":[{\"id\":\"gone\","
+                + "\"kind\":\"SERVICE_USER\",\"status\":\"ACTIVE\",\"paperFirst\":false,"
+                + "\"registeredAt\":\"2026-11-30T10:00:00Z\"}]}");
+        try {
+            mvc.perform(get("/coordinator/members").with(coordinator()))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString(">A former member</a>")));
+            mvc.perform(get("/coordinator/members").param("lang", "fr").with(coordinator()))
+                    .andExpect(content().string(containsString(">Un ancien membre</a>")));
+        } finally {
+            STUB.json("GET " + TB + "/members", withPat);
+        }
     }
 
     @Test

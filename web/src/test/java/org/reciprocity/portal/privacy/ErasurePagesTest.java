@@ -215,7 +215,7 @@ class ErasurePagesTest extends PortalTest {
                 .andExpect(content().string(not(containsString("/admin/members/asa/erasure"))));
         mvc.perform(get("/coordinator/members/gus").with(member("ada", "MEMBER", "ADMIN")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"member-name\">a former member</h1>")))
+                .andExpect(content().string(containsString("id=\"member-name\">A former member</h1>")))
                 .andExpect(content().string(containsString("Data deleted")))
                 .andExpect(content().string(not(containsString("??"))));
     }

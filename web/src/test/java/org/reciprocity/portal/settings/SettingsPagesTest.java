@@ -118,6 +118,18 @@ class SettingsPagesTest extends PortalTest {
     }
 
     @Test
+    void aMemberMayChooseHowToHearThatAMatchWasCalledOff() throws Exception {
+        mvc.perform(get("/profile/notifications").with(member("zoe"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("A match was called off")))
+                .andExpect(content().string(containsString("id=\"inbox-MATCH_CANCELLED\"")))
+                .andExpect(content().string(containsString("id=\"email-MATCH_CANCELLED\"")));
+        mvc.perform(post("/profile/notifications").with(member("zoe")).with(csrf())
+                        .param("inbox", "MATCH_CANCELLED").param("quiet", "none"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(STUB.last("PUT", TB + "/preferences").body()).contains("\"MATCH_CANCELLED\":[\"INBOX\"]");
+    }
+
+    @Test
     void quietHoursThatAreNotTimesAreShownBackAndNothingIsSent() throws Exception {
         mvc.perform(post("/profile/notifications").with(member("zoe")).with(csrf())
                         .param("quiet", "some").param("quietStart", "late").param("quietEnd", "07:00"))

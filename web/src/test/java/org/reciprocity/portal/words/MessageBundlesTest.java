@@ -44,7 +44,7 @@ class MessageBundlesTest {
             Stream.of("WELCOME", "PLEASE_CONFIRM", "REMINDER", "LAST_CALL", "THANK_YOU", "CONTRIBUTION_EXPIRED",
                     "DISPUTE_OPENED", "DISPUTE_RESOLVED", "CONTRIBUTION_REJECTED", "MATCH_PROPOSED", "MATCH_ACCEPTED",
                     "MATCH_AGREED", "BALANCE_NEAR_LIMIT", "MONTHLY_STATEMENT", "DISPUTE_TO_REVIEW", "DISPUTE_CLOSED",
-                    "BALANCE_NEAR_LIMIT_TO_REVIEW", "QUEUE_DIGEST").map(k -> "preferences.kind." + k),
+                    "BALANCE_NEAR_LIMIT_TO_REVIEW", "QUEUE_DIGEST", "MATCH_CANCELLED").map(k -> "preferences.kind." + k),
             Stream.of("en", "fr").map(l -> "language." + l),
             Stream.of("named", "withdrawn").map(d -> "supporters.done." + d),
             // issue 18: "Your data" (portal.privacy): each consent's question and hint, how it was answered, the banners
