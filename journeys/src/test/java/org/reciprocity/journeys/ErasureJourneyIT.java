@@ -130,7 +130,7 @@ class ErasureJourneyIT {
             String status = b.text(By.id("erasure-status"));
             assertThat(status.split("Confirmed", -1)).as(status).hasSize(6);
             assertThat(status).doesNotContain("Waiting");
-            assertThat(b.text(By.id("erasure-name"))).isEqualTo("a former member");
+            assertThat(b.text(By.id("erasure-name"))).isEqualTo("A former member");
             b.look("erasure-done");
 
             b.go(portal.web + "/statement");
