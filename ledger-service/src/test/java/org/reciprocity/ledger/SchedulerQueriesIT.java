@@ -66,7 +66,8 @@ class SchedulerQueriesIT {
     void everyScheduledJobOfTheLedgerHasAContractHere() {
         assertThat(jobs().keySet()).containsExactlyInAnyOrder("ContributionDeadlines.check", "ReservationCheck.check",
                 "Bookkeeping.releaseIdleLeases", "OutboxRelay.sweep", "Bookkeeping.publishLeftovers", "CheckpointSchedule.check",
-                "VerificationSchedule.check", "DetailsSweep.scheduled", "LeftMembersRetention.daily");
+                "VerificationSchedule.check", "DetailsSweep.scheduled", "LeftMembersRetention.daily",
+                "ReadLogRetention.daily");
     }
 
     /**
@@ -86,6 +87,25 @@ class SchedulerQueriesIT {
 
         assertThat(mongo.getCollection("ledger_verifications").find(new Document("_id", given.timebank)).first())
                 .as("the timebank's chain verified").isNotNull();
+    }
+
+    /** The kit's job on "who looked" (every service runs it): as the scheduler runs it, on this store. */
+    @Test
+    void theLooksRetentionRemovesMonthsPastTheTwoYearsAndKeepsTheRest() {
+        String member = "schedq-" + UUID.randomUUID();
+        java.time.YearMonth now = java.time.YearMonth.from(clock.instant().atZone(java.time.ZoneOffset.UTC));
+        String old = now.minusMonths(org.reciprocity.kit.access.ReadLog.MONTHS_KEPT + 1).toString();
+        String kept = now.minusMonths(org.reciprocity.kit.access.ReadLog.MONTHS_KEPT).toString();
+        for (String month : List.of(old, kept)) {
+            mongo.getCollection("sensitive_reads").insertOne(new Document("_id", "tb/" + member + "/" + month)
+                    .append("timebankId", "tb").append("memberId", member).append("month", month)
+                    .append("reads", List.of()));
+        }
+
+        run("ReadLogRetention.daily");
+
+        assertThat(mongo.getCollection("sensitive_reads").find(new Document("memberId", member))
+                .map(d -> d.getString("month")).into(new ArrayList<>())).containsExactly(kept);
     }
 
     @Test

@@ -83,7 +83,8 @@ class SchedulerQueriesIT {
         // PlanDrafts.reload (an aggregation counting each draft's proposals) is run against it in PlanDraftsIT
         assertThat(jobs).containsExactlyInAnyOrder("Listings.expireDue", "Listings.reload", "Profiles.reload",
                 "Matches.expireDue", "Matches.reload", "OutboxRelay.sweep", "PlanDrafts.reload",
-                "RetentionJob.daily"); // its removals run against the embedded store in retention.RetentionJobIT
+                "RetentionJob.daily", // its removals run against the embedded store in retention.RetentionJobIT
+                "ReadLogRetention.daily"); // the kit's: run against the embedded store in the ledger's SchedulerQueriesIT
     }
 
     @Test
