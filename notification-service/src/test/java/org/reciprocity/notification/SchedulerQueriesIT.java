@@ -25,7 +25,8 @@ class SchedulerQueriesIT extends NotificationServiceIT {
             "ScheduledMessages.sendDue", "ScheduledMessagesIT",
             "InboxAnnouncements.sweep", "inbox.InboxAnnouncementsIT",
             "RetentionJob.daily", "retention.RetentionJobIT",
-            "OutboxRelay.sweep", "the ledger's SchedulerQueriesIT (the kit's scan of outbox collections)");
+            "OutboxRelay.sweep", "the ledger's SchedulerQueriesIT (the kit's scan of outbox collections)",
+            "ReadLogRetention.daily", "the ledger's SchedulerQueriesIT and the kit's ReadLogRetentionIT (looks past two years)");
 
     @Autowired
     List<ScheduledTaskHolder> schedulers;
