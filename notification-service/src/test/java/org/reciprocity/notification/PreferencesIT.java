@@ -93,6 +93,30 @@ class PreferencesIT extends NotificationServiceIT {
     }
 
     /**
+     * A mail program that sticks a ")" or ">" to the end of the link, or cuts it: the address holds signs
+     * no token has and is refused before the token is looked up. A person opening it still gets the kind
+     * page in their browser (not the problem's JSON), a program the problem; nothing changes.
+     */
+    @Test
+    void aLinkAMailProgramBrokeShowsAPersonTheKindPageAndAProgramTheProblem() {
+        String broken = "/api/v1/unsubscribe/" + "a".repeat(43);
+        Map<String, String> browser = Map.of("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+
+        ApiClient.Response opened = api.send("GET", broken + ")", null, browser, null);
+        ApiClient.Response clicked = api.send("POST", broken + "%3E", null, browser, null);
+        ApiClient.Response program = api.send("POST", broken + ")", null,
+                Map.of("Content-Type", "application/x-www-form-urlencoded"), "List-Unsubscribe=One-Click".getBytes());
+
+        assertThat(opened.status()).isEqualTo(404);
+        assertThat(opened.contentType()).startsWith("text/html");
+        assertThat(opened.body()).contains("This link does not work any more").doesNotContain("\"code\"");
+        assertThat(clicked.status()).isEqualTo(404);
+        assertThat(clicked.body()).contains("This link does not work any more");
+        assertThat(program.status()).isEqualTo(400);
+        assertThat(program.code()).isEqualTo("invalid-value");
+    }
+
+    /**
      * Issue 18: the link withdraws the member's consent EMAIL_ME (their channel choices stay as they
      * were) and tells the ledger, which keeps consents, once: a second click tells no one.
      */

@@ -366,7 +366,7 @@ public final class Ledger {
         if (!actor.isCoordinator()) {
             return Decision.refused(LedgerRefusal.ONLY_COORDINATOR_CORRECTS);
         }
-        if (reason == null || reason.isBlank() || reason.length() > MAX_TEXT) {
+        if (reason == null || !hasSomethingToRead(reason) || reason.length() > MAX_TEXT) {
             return Decision.refused(LedgerRefusal.CORRECTION_REASON_NEEDED, "max", MAX_TEXT);
         }
         Optional<LedgerEntry> original = store.entryByTransfer(timebankId, transferId);
@@ -387,6 +387,15 @@ public final class Ledger {
         return post(timebankId, reversalId, debit, credit, o.minutes(), TransferReason.REVERSAL, null, transferId, 0, 0,
                 null, entry -> List.of(new TransferReversed(UUID.randomUUID(), entry.postedAt(), timebankId, reversalId,
                         transferId, actor.id(), OFF_THE_TOPIC, o.minutes())), actor);
+    }
+
+    /**
+     * Whether a text holds at least one character a reader sees: a reason of only no-break spaces or
+     * zero-width characters passes {@link String#isBlank()} but shows the member an empty "why".
+     */
+    static boolean hasSomethingToRead(String text) {
+        return text.codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+                && Character.getType(c) != Character.FORMAT && !Character.isISOControl(c));
     }
 
     /** One attendance of a group activity: a member's minutes and the kind of their part. */

@@ -178,6 +178,22 @@ class LedgerTest {
                 .isEqualTo(LedgerRefusal.REVERSAL_NOT_REVERSIBLE);
     }
 
+    /** Found on the running platform: a reason of only no-break spaces was kept, and the parties read an empty "why". */
+    @Test
+    void aCorrectionNeedsAReasonWithSomethingToReadNotOnlyInvisibleSpaces() {
+        ledger.log(TB, samGave("c1", 90));
+        ledger.validate(TB, "c1", member("ali"), null);
+
+        for (String empty : List.of("", "   ", "\u00a0\u00a0\u00a0", "\u200b\u200b", "\u202f\ufeff\u2060", "\u3000", "\u2007\t")) {
+            Decision<LedgerEntry> refused = ledger.reverse(TB, "c:c1", coordinator("cora"), empty);
+            assertThat(refused.isAccepted()).as("reason %s", empty.codePoints().mapToObj(Integer::toHexString).toList())
+                    .isFalse();
+            assertThat(refused.refusal().reason()).isEqualTo(LedgerRefusal.CORRECTION_REASON_NEEDED);
+        }
+        assertThat(store.entries).as("nothing reversed").hasSize(1);
+        assertThat(ledger.reverse(TB, "c:c1", coordinator("cora"), "\u00a0Logged twice\u00a0").isAccepted()).isTrue();
+    }
+
     @Test
     void aMemberSpendsHoursOnACourseWithinTheirLimit() {
         assertThat(ledger.redeem(TB, "r1", "sam", "college", 120, "First aid").isAccepted()).isTrue();

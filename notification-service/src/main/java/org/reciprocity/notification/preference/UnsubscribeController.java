@@ -3,7 +3,10 @@ package org.reciprocity.notification.preference;
 import java.util.Locale;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.reciprocity.kit.access.Access;
+import org.reciprocity.kit.problem.Problems;
 import org.reciprocity.kit.web.ApiException;
 import org.reciprocity.kit.web.ProblemDetailsAdvice;
 import org.reciprocity.notification.NotificationRefusal;
@@ -17,6 +20,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -88,11 +92,34 @@ class UnsubscribeController {
         return ok(new UnsubscribePage(texts, locale, help(preferences, locale)).done(timebank));
     }
 
+    /**
+     * A link a mail program broke (a ")" or ">" stuck to its end, a cut) holds signs no token has: the
+     * kit refuses it before the token is looked up ({@code invalid-value}). A person opening it gets
+     * the same kind page as for an old link, not the problem's JSON; a program, and any other refusal,
+     * the problem as everywhere.
+     */
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<?> refused(ApiException e, HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (e.refusal().code().equals(Problems.INVALID_VALUE.code()) && wantsPage(accept)) {
+            return notValidPage();
+        }
+        return ResponseEntity.status(e.status()).body(ProblemDetailsAdvice.problem(e.refusal()));
+    }
+
     /** A person (a browser asks for HTML) gets a kind page in their language; a program gets the problem. */
     private ResponseEntity<String> notValid(String accept) {
-        if (accept == null || !accept.contains(MediaType.TEXT_HTML_VALUE)) {
+        if (!wantsPage(accept)) {
             throw ApiException.of(NotificationRefusal.UNSUBSCRIBE_LINK_NOT_VALID);
         }
+        return notValidPage();
+    }
+
+    private static boolean wantsPage(String accept) {
+        return accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
+    }
+
+    private ResponseEntity<String> notValidPage() {
         Locale locale = Texts.locale(ProblemDetailsAdvice.readerLanguage().getLanguage());
         Help help = Help.of(TimebankContact.none(""), texts, locale);
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_HTML)

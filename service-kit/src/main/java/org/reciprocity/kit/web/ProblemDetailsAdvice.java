@@ -147,6 +147,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(Problems.UNREADABLE_REQUEST.refusal());
     }
 
+    /**
+     * A query string the container cannot decode (a broken %-escape, bytes that are not UTF-8):
+     * the sender's mistake, so a 400 like any unreadable request, not a 500 from our side.
+     */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ProblemDetail undecodableQuery(org.apache.tomcat.util.http.InvalidParameterException e) {
+        return problem(Problems.UNREADABLE_REQUEST.refusal());
+    }
+
     /** A query or path value outside its bounds on a {@code @Validated} controller (a negative {@code limit}). */
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail outOfBounds(ConstraintViolationException e) {

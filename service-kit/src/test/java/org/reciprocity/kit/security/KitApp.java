@@ -107,6 +107,30 @@ final class KitApp implements AutoCloseable {
         }
     }
 
+    /**
+     * A GET written on the socket as given, for request targets {@link java.net.URI} refuses to build
+     * (a broken %-escape): the status and the body, read to the end of the connection.
+     */
+    Answer rawGet(String target, String token) {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n"
+                    + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "Connection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(9, 12));
+            int bodyStart = response.indexOf("\r\n\r\n") + 4;
+            String body = response.substring(bodyStart);
+            if (response.substring(0, bodyStart).toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+                body = body.substring(body.indexOf("\r\n") + 2, body.lastIndexOf("\r\n0\r\n"));
+            }
+            return new Answer(status, body, Map.of());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String url() {
         return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
@@ -148,6 +172,12 @@ final class KitApp implements AutoCloseable {
         @GetMapping("/api/v1/hello")
         Map<String, String> hello() {
             return Map.of("member", Caller.current().memberId());
+        }
+
+        /** Reads a query value, as {@code /names?ids=…} and the member list's search do. */
+        @GetMapping("/api/v1/echo")
+        Map<String, String> echo(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String q) {
+            return Map.of("q", q);
         }
 
         /** Takes a date, as logging time does. */
