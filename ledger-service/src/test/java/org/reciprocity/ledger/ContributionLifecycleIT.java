@@ -178,6 +178,43 @@ class ContributionLifecycleIT {
         assertThat(given.sumOfBalances()).isZero();
     }
 
+    /**
+     * A correction changes two documents, its words ({@code corrections}) and the ledger's reversal.
+     * The words go first: a crash after them leaves words nobody is shown and no reversal; the
+     * coordinator's retry posts it with its words; once posted, a request asked again keeps them.
+     */
+    @Test
+    void aCrashAfterACorrectionsWordsLeavesNoReversalWithoutWordsAndTheRetryPostsBoth() {
+        String id = given.logGiven(sam, ali, 45).text("id");
+        String transfer = given.validate(id, ali, "thanks").text("transferId");
+        String reversalId = "r:" + transfer;
+        // the state a crash between the two writes leaves: the words written, the reversal not posted
+        mongo.getCollection("corrections").insertOne(new Document("_id", given.timebank + "/" + reversalId)
+                .append("timebankId", given.timebank).append("transferId", reversalId).append("reverses", transfer)
+                .append("accounts", List.of(sam, ali)).append("by", "coordinator-1").append("reason", "Wrong day"));
+        JsonNode meanwhile = given.api.get(given.path("/contributions/" + id), given.as(sam)).json();
+        assertThat(meanwhile.hasNonNull("reversedBy")).as("no reversal").isFalse();
+        assertThat(meanwhile.hasNonNull("reversalReason")).as("words of nothing are not shown").isFalse();
+
+        ApiClient.Response refused = given.api.post(given.path("/transfers/" + transfer + "/reversal"),
+                given.coordinator(), Map.of("reason", "\u00a0\u200b"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(mongo.getCollection("corrections").countDocuments(new Document("_id", given.timebank + "/" + reversalId)))
+                .as("a refused correction keeps no words").isZero();
+
+        ApiClient.Response retried = given.api.post(given.path("/transfers/" + transfer + "/reversal"),
+                given.coordinator(), Map.of("reason", "Logged for the wrong day"));
+        ApiClient.Response askedAgain = given.api.post(given.path("/transfers/" + transfer + "/reversal"),
+                given.coordinator(), Map.of("reason", "Other words"));
+
+        assertThat(List.of(retried.status(), askedAgain.status())).containsOnly(201);
+        JsonNode reversed = given.api.get(given.path("/contributions/" + id), given.as(sam)).json();
+        assertThat(reversed.path("reversedBy").asString()).isEqualTo(reversalId);
+        assertThat(reversed.path("reversalReason").asString()).as("the words it was posted with")
+                .isEqualTo("Logged for the wrong day");
+        assertThat(given.sumOfBalances()).isZero();
+    }
+
     @Test
     void redemptionGiftAndACorrectionAreNewEntriesAndTheBooksStillBalance() {
         String course = given.anOrganisation("Recovery College");

@@ -21,6 +21,9 @@ import org.bson.Document;
 import org.reciprocity.contracts.ledger.TransferReason;
 import org.reciprocity.kit.access.Access;
 import org.reciprocity.kit.security.Caller;
+import java.util.Optional;
+import org.reciprocity.ledger.book.Ledger;
+import org.reciprocity.ledger.book.Decision;
 import org.reciprocity.kit.web.ApiException;
 import org.reciprocity.kit.web.ProblemDetailsAdvice;
 import org.reciprocity.kit.web.IdempotencyFilter;
@@ -137,10 +140,19 @@ class AccountController {
     LedgerEntry reverse(@PathVariable String timebankId, @PathVariable String transferId,
                         @Valid @RequestBody ReverseRequest request) {
         String by = Caller.current().memberId();
-        LedgerEntry reversal = bookkeeping.run(timebankId, l -> l.reverse(timebankId, transferId,
-                actors.of(timebankId, Caller.current()), request.reason())).orElseThrow(ApiException::new);
-        // the words stay here, not on the topic (issue 18); a crash before this keeps the reversal without them
-        corrections.keep(reversal, by, request.reason());
+        String reversalId = Ledger.reversalIdOf(transferId);
+        // the words stay here, not on the topic (issue 18), written before the reversal: see Corrections
+        Optional<LedgerEntry> original = bookkeeping.store().entryByTransfer(timebankId, transferId);
+        if (original.isPresent() && request.reason() != null) {
+            corrections.intend(timebankId, reversalId, original.get(), by, request.reason());
+        }
+        Decision<LedgerEntry> decided = bookkeeping.run(timebankId, l -> l.reverse(timebankId, transferId,
+                actors.of(timebankId, Caller.current()), request.reason()));
+        if (!decided.isAccepted()) {
+            corrections.dropUnposted(timebankId, reversalId);
+        }
+        LedgerEntry reversal = decided.orElseThrow(ApiException::new);
+        corrections.posted(reversal);
         return reversal;
     }
 
