@@ -49,4 +49,13 @@ public interface FactStore<F extends Fact<F>> {
      * go, the others' are rewritten without their id. Repeatable: a second run changes nothing.
      */
     void forget(String timebankId, java.util.function.Predicate<String> erased);
+
+    /** Writes what merges hold back (a store with a write-back cache); others write at once. */
+    default void flush() {
+    }
+
+    /** Facts a write-back cache holds until the next {@link #flush}: 0 for a store that writes at once. */
+    default long cached() {
+        return 0;
+    }
 }

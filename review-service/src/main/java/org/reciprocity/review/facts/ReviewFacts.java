@@ -39,6 +39,16 @@ public record ReviewFacts(FactStore<MemberFact> members, FactStore<PostingFact> 
         }
     }
 
+    /** Writes every projection's held-back merges; the fold acknowledges the topics' offsets only after it. */
+    public void flush() {
+        stores().forEach(FactStore::flush);
+    }
+
+    /** Facts held back by the projections' write-back caches. */
+    public long cached() {
+        return stores().stream().mapToLong(FactStore::cached).sum();
+    }
+
     /** The projections' collections by the names {@code Projections} gives them (what an erasure reports). */
     public static final List<String> COLLECTIONS = List.of("members", "postings", "transfer_months", "accounts",
             "contributions", "member_months", "open_contributions", "reversals", "timebanks");

@@ -1,15 +1,24 @@
 package org.reciprocity.review.intake;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.reciprocity.contracts.DomainEvent;
 import org.reciprocity.contracts.Topics;
 import org.reciprocity.review.erasure.ErasureConsumer;
 import org.reciprocity.review.facts.Projector;
 import org.reciprocity.review.store.Projections;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
+import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -18,8 +27,10 @@ import org.springframework.stereotype.Component;
  * Folds the members', details', contributions' and ledger's topics (and the timebanks', for each one's zone)
  * into the projections, one consumer group each ({@code review.members}, {@code review.details},
  * {@code review.contributions}, {@code review.ledger}, {@code review.timebanks}), read from the
- * earliest offset, a batch of records at a time ({@code spring.kafka.consumer.max-poll-records}):
- * one read and one bulk write per projection a batch ({@link Projector#applyAll}). Consuming is
+ * earliest offset, a batch of records at a time ({@code spring.kafka.consumer.max-poll-records}),
+ * merged into the projections' write-back caches ({@link Projector#applyAll}, {@code BucketFactStore})
+ * and written when the listener has caught up, holds {@code flushAt} facts or goes idle; the batches'
+ * offsets are acknowledged only then ({@link #flushAndAcknowledge}). Consuming is
  * idempotent without a processed-events record: every fold is a merge that the same event leaves
  * unchanged the second time ({@code Fact}), so a batch redelivered after a crash changes nothing it
  * already did. A record that cannot be read goes to the topic's dead-letter twin (the kit's error
@@ -39,56 +50,104 @@ public class EventIntake extends AbstractConsumerSeekAware {
     private final Projections projections;
     private final ErasureConsumer erasures;
 
-    EventIntake(Projections projections, ErasureConsumer erasures) {
+    /** Each listener's latest batch folded and not yet acknowledged, by consumer group. */
+    private final Map<String, Acknowledgment> held = new ConcurrentHashMap<>();
+    private final int maxPollRecords;
+    private final long flushAt;
+
+    EventIntake(Projections projections, ErasureConsumer erasures,
+                @Value("${spring.kafka.consumer.max-poll-records:500}") int maxPollRecords,
+                @Value("${reciprocity.review.fold.flush-at:2000000}") long flushAt) {
         this.projections = projections;
         this.erasures = erasures;
+        this.maxPollRecords = maxPollRecords;
+        this.flushAt = flushAt;
     }
 
     /** Names and kind histories: the only source of both (the members topic carries ids and facts). */
-    @KafkaListener(id = DETAILS, topics = Topics.MEMBER_DETAILS_TOPIC, batch = "true")
-    void onDetails(List<ConsumerRecord<String, DomainEvent>> records) {
-        fold(records);
+    @KafkaListener(id = DETAILS, topics = Topics.MEMBER_DETAILS_TOPIC, batch = "true", containerPostProcessor = FoldAcks.BEAN)
+    void onDetails(List<ConsumerRecord<String, DomainEvent>> records, Acknowledgment ack) {
+        fold(records, ack);
     }
 
-    @KafkaListener(id = MEMBERS, topics = Topics.MEMBERS_TOPIC, batch = "true")
-    void onMembers(List<ConsumerRecord<String, DomainEvent>> records) {
-        fold(records);
+    @KafkaListener(id = MEMBERS, topics = Topics.MEMBERS_TOPIC, batch = "true", containerPostProcessor = FoldAcks.BEAN)
+    void onMembers(List<ConsumerRecord<String, DomainEvent>> records, Acknowledgment ack) {
+        fold(records, ack);
     }
 
-    @KafkaListener(id = CONTRIBUTIONS, topics = Topics.CONTRIBUTIONS_TOPIC, batch = "true")
-    void onContributions(List<ConsumerRecord<String, DomainEvent>> records) {
-        fold(records);
+    @KafkaListener(id = CONTRIBUTIONS, topics = Topics.CONTRIBUTIONS_TOPIC, batch = "true", containerPostProcessor = FoldAcks.BEAN)
+    void onContributions(List<ConsumerRecord<String, DomainEvent>> records, Acknowledgment ack) {
+        fold(records, ack);
     }
 
-    @KafkaListener(id = LEDGER, topics = Topics.LEDGER_TOPIC, batch = "true")
-    void onLedger(List<ConsumerRecord<String, DomainEvent>> records) {
-        fold(records);
+    @KafkaListener(id = LEDGER, topics = Topics.LEDGER_TOPIC, batch = "true", containerPostProcessor = FoldAcks.BEAN)
+    void onLedger(List<ConsumerRecord<String, DomainEvent>> records, Acknowledgment ack) {
+        fold(records, ack);
     }
 
     /** Each timebank's zone: its months are the review's months. */
-    @KafkaListener(id = TIMEBANKS, topics = Topics.TIMEBANKS_TOPIC, batch = "true")
-    void onTimebanks(List<ConsumerRecord<String, DomainEvent>> records) {
-        fold(records);
+    @KafkaListener(id = TIMEBANKS, topics = Topics.TIMEBANKS_TOPIC, batch = "true", containerPostProcessor = FoldAcks.BEAN)
+    void onTimebanks(List<ConsumerRecord<String, DomainEvent>> records, Acknowledgment ack) {
+        fold(records, ack);
     }
 
-    private void fold(List<ConsumerRecord<String, DomainEvent>> records) {
+    private void fold(List<ConsumerRecord<String, DomainEvent>> records, Acknowledgment ack) {
         List<DomainEvent> events = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             DomainEvent event = records.get(i).value();
             if (event == null) {
-                // unreadable (the deserializer's error is in the record's headers): fold what came before it
+                // unreadable (the deserializer's error is in the record's headers): fold what came before it and
+                // write it, since the error handler commits the offsets before the record it parks
                 new Projector(projections.facts()).applyAll(events);
                 events.stream().filter(ErasureConsumer::erases).forEach(erasures::on);
+                projections.facts().flush();
                 throw new BatchListenerFailedException("a record that cannot be read", i);
             }
             events.add(event);
         }
         new Projector(projections.facts()).applyAll(events);
+        held.put(KafkaUtils.getConsumerGroupId(), ack);
         // after the fold: the member's events before it on the topic are in what the erasure keeps
         for (DomainEvent event : events) {
             if (ErasureConsumer.erases(event)) {
                 erasures.on(event);
             }
+        }
+        if (records.size() < maxPollRecords || projections.facts().cached() >= flushAt) {
+            flushAndAcknowledge();
+        }
+    }
+
+    /**
+     * Writes what the projections hold back, then acknowledges each listener's latest batch folded before
+     * it: a topic's offsets are committed only once what was folded from them is in the store. While a
+     * backlog is read (full batches) the merges stay in memory up to {@code flushAt} facts, so a bucket
+     * is written once for many batches; a crash before the write loses only merges the topics give again.
+     */
+    synchronized void flushAndAcknowledge() {
+        Map<String, Acknowledgment> folded = new HashMap<>(held);
+        projections.facts().flush();
+        folded.forEach((group, ack) -> {
+            ack.acknowledge();
+            held.remove(group, ack);
+        });
+    }
+
+    /** A listener with nothing to read for a while (see {@link FoldAcks}): write what is held back. */
+    @EventListener
+    void onIdle(ListenerContainerIdleEvent idle) {
+        if (!held.isEmpty() || projections.facts().cached() > 0) {
+            flushAndAcknowledge();
+        }
+    }
+
+    /** After a change of the projections' layout, each group reads its topics again from the start, once. */
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        super.onPartitionsAssigned(assignments, callback);
+        String group = KafkaUtils.getConsumerGroupId();
+        if (group != null && projections.rewind(group)) {
+            callback.seekToBeginning(assignments.keySet());
         }
     }
 

@@ -20,28 +20,51 @@ import org.springframework.stereotype.Component;
 public class Projections {
 
     static final String STATE = "review_state";
+    /** How the projections' documents are laid out: another layout in the store means folding the topics again. */
+    static final String LAYOUT = "buckets-1";
     private static final String ID = "projections";
 
     private final MongoTemplate mongo;
     private volatile long generation;
     private final ReviewFacts facts;
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
+    private final boolean rewind;
+    private final Set<String> rewound = ConcurrentHashMap.newKeySet();
 
     Projections(MongoTemplate mongo) {
         this.mongo = mongo;
         Document state = mongo.getCollection(STATE).find(new Document("_id", ID)).first();
         this.generation = state == null ? 1 : ((Number) state.get("generation")).longValue();
+        // projections written in an older layout (a document a fact) are not read: a fresh generation is folded
+        this.rewind = state != null && !LAYOUT.equals(state.getString("layout"));
+        // buckets: a timebank's facts in a few hundred documents (see BucketFactStore); a month's own for
+        // what is read a month at a time (postings, account months)
         this.facts = new ReviewFacts(
-                new MongoFactStore<>(() -> collection("members"), Codecs.MEMBERS),
-                new MongoFactStore<>(() -> collection("postings", false), Codecs.POSTINGS, true),
-                new MongoFactStore<>(() -> collection("transfer_months", false), Codecs.TRANSFER_MONTHS, true),
-                new MongoFactStore<>(() -> collection("accounts"), Codecs.ACCOUNTS),
-                new MongoFactStore<>(() -> collection("contributions"), Codecs.CONTRIBUTIONS),
-                new MongoFactStore<>(() -> collection("member_months"), Codecs.MEMBER_MONTHS),
-                new MongoFactStore<>(() -> collection("open_contributions"), Codecs.OPEN_CONTRIBUTIONS),
-                new MongoFactStore<>(() -> collection("reversals"), Codecs.REVERSALS),
-                new MongoFactStore<>(() -> collection("timebanks"), Codecs.TIMEBANKS),
+                new BucketFactStore<>(() -> collection("members"), Codecs.MEMBERS, 1, 64),
+                new BucketFactStore<>(() -> collection("postings"), Codecs.POSTINGS, 2, 32),
+                new BucketFactStore<>(() -> collection("transfer_months"), Codecs.TRANSFER_MONTHS, 1, 256),
+                new BucketFactStore<>(() -> collection("accounts"), Codecs.ACCOUNTS, 1, 64),
+                new BucketFactStore<>(() -> collection("contributions"), Codecs.CONTRIBUTIONS, 1, 256),
+                new BucketFactStore<>(() -> collection("member_months"), Codecs.MEMBER_MONTHS, 2, 32),
+                new BucketFactStore<>(() -> collection("open_contributions"), Codecs.OPEN_CONTRIBUTIONS, 1, 64),
+                new BucketFactStore<>(() -> collection("reversals"), Codecs.REVERSALS, 1, 16),
+                new BucketFactStore<>(() -> collection("timebanks"), Codecs.TIMEBANKS, 1, 1),
                 new MongoErasures(mongo));
+        if (rewind) {
+            nextGeneration();
+        } else if (state == null) {
+            mongo.getCollection(STATE).updateOne(new Document("_id", ID), new Document("$setOnInsert",
+                    new Document("generation", generation).append("layout", LAYOUT)),
+                    new com.mongodb.client.model.UpdateOptions().upsert(true));
+        }
+    }
+
+    /**
+     * Whether the consumer group must read its topics from the start once, because the projections were
+     * found in an older layout at start (the first call for a group answers, the later ones do not).
+     */
+    public boolean rewind(String groupId) {
+        return rewind && rewound.add(groupId);
     }
 
     public ReviewFacts facts() {
@@ -73,23 +96,19 @@ public class Projections {
             }
         }
         indexed.removeIf(name -> name.startsWith("g" + next + "_") || name.startsWith("g" + (generation - 1) + "_"));
-        mongo.getCollection(STATE).replaceOne(new Document("_id", ID), new Document("_id", ID).append("generation", next),
+        mongo.getCollection(STATE).replaceOne(new Document("_id", ID), new Document("_id", ID).append("generation", next)
+                .append("layout", LAYOUT),
                 new com.mongodb.client.model.ReplaceOptions().upsert(true));
         generation = next;
         return next;
     }
 
     private com.mongodb.client.MongoCollection<Document> collection(String name) {
-        return collection(name, true);
-    }
-
-    /** @param conditional whether its documents are replaced conditionally on their {@code rev} (not write-once ones) */
-    private com.mongodb.client.MongoCollection<Document> collection(String name, boolean conditional) {
         String full = "g" + generation + "_" + name;
         com.mongodb.client.MongoCollection<Document> collection = mongo.getCollection(full);
-        if (conditional && indexed.add(full)) {
+        if (indexed.add(full)) {
             // a conditional write names {_id, rev}: with this index the embedded store finds it directly, not by a scan
-            collection.createIndex(Indexes.ascending("_id", MongoFactStore.REV), new IndexOptions().unique(true));
+            collection.createIndex(Indexes.ascending("_id", BucketFactStore.REV), new IndexOptions().unique(true));
         }
         return collection;
     }

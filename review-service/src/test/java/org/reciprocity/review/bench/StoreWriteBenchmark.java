@@ -26,7 +26,7 @@ import org.bson.Document;
  * the bar's size. N documents shaped like an account's ({@code _id} {@code <timebank>|<account>},
  * {@code rev}, a few fields) under the {@code {_id, rev}} unique index the projections use, then
  * batches of random ones (2,000 by default) read by one {@code $in} and replaced by one unordered bulk write of
- * {@code {_id, rev}}-conditional replaces: the projections' own pattern ({@code MongoFactStore}).
+ * {@code {_id, rev}}-conditional replaces: the projections' pattern before their buckets (a document a fact).
  * Reports the JVM's CPU per write (the client is in the same JVM, the same for every store), which
  * the machine's load does not hide as it hides wall time.
  *

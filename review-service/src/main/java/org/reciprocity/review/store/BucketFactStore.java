@@ -1,0 +1,435 @@
+package org.reciprocity.review.store;
+
+import static com.mongodb.client.model.Filters.in;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
+import org.bson.BsonBinaryReader;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.DocumentCodec;
+import org.bson.types.Binary;
+import org.reciprocity.review.facts.Fact;
+import org.reciprocity.review.facts.FactStore;
+import org.reciprocity.review.facts.Keys;
+
+/**
+ * Facts packed into bucket documents, and folded behind a write-back cache.
+ *
+ * <p><b>Why buckets.</b> A projection of a large timebank holds millions of facts (a ledger entry, a
+ * contribution, an account's month). Written one document a fact, the embedded store's cost is per
+ * document (each write searches its unique indexes, comparing keys by serialising them), about a
+ * millisecond of CPU an event: a rebuild of two million transfers took hours. Here a fact lives in
+ * the bucket {@code <prefix>#<nnn>}, where the prefix is its id up to the {@code level}-th separator
+ * (the timebank, or the timebank and month) and {@code nnn} a hash of its id: a few hundred documents
+ * a timebank, each holding its facts as one BSON binary (the store copies bytes, it does not walk a
+ * tree). Reads are still by {@code _id}: a fact's bucket is known from its id, a range of ids is a
+ * range of buckets.
+ *
+ * <p><b>Why a write-back cache.</b> {@link #mergeAll} merges into buckets held in memory (read once
+ * from the store) and writes nothing; {@link #flush} writes every changed bucket, one conditional
+ * replace a bucket (its {@code rev}), and empties the cache. The fold flushes when it has caught up with
+ * the topics or holds enough (see {@code EventIntake}), and acknowledges the topics' offsets only after
+ * a flush: a crash loses unflushed merges and the topics give them again. Merging is idempotent and
+ * order-free ({@link Fact}), so a redelivered stretch, or another instance's write to the same bucket
+ * between our read and our write (the replace finds another {@code rev}: read it again, merge ours in,
+ * write again), changes no figure.
+ *
+ * <p>Reads see the store and the cache merged, under a read lock that a flush excludes, so the fold's
+ * own reads (a reversal finding the entry it reverses) never miss a fact between the two.
+ */
+final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
+
+    static final String REV = "rev";
+    static final String FACTS = "facts";
+    static final String COUNT = "count";
+    static final String WRITER = "writer";
+    private static final char SEPARATOR = '|';
+    /** Buckets in one {@code $in}: each may be a few megabytes. */
+    private static final int CHUNK = 64;
+    private static final DocumentCodec DOCUMENTS = new DocumentCodec(MongoClientSettings.getDefaultCodecRegistry());
+
+    private final Supplier<MongoCollection<Document>> collection;
+    private final FactCodec<F> codec;
+    private final int level;
+    private final int buckets;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Buckets read for the fold since the last flush, by bucket id; guarded by {@link #lock}. */
+    private final TreeMap<String, Bucket<F>> cache = new TreeMap<>();
+    private long cachedFacts;
+    private final ConcurrentHashMap<String, AtomicLong> changes = new ConcurrentHashMap<>();
+
+    /**
+     * @param level   how many separators of a fact's id its bucket's prefix keeps: 1 for
+     *                {@code <timebank>|…}, 2 for {@code <timebank>|<month>|…} (a month is then read from its own buckets)
+     * @param buckets buckets a prefix is spread over: enough that one stays far below the 16 MB a document may hold
+     */
+    BucketFactStore(Supplier<MongoCollection<Document>> collection, FactCodec<F> codec, int level, int buckets) {
+        this.collection = collection;
+        this.codec = codec;
+        this.level = level;
+        this.buckets = buckets;
+    }
+
+    private static final class Bucket<F> {
+        final String id;
+        /** 0 when the store has no such document yet. */
+        long rev;
+        final TreeMap<String, F> facts;
+        boolean dirty;
+
+        Bucket(String id, long rev, TreeMap<String, F> facts) {
+            this.id = id;
+            this.rev = rev;
+            this.facts = facts;
+        }
+    }
+
+    /** The id up to and including its {@code level}-th separator (the whole id if it has fewer). */
+    String prefixOf(String id) {
+        int at = -1;
+        for (int i = 0; i < level; i++) {
+            at = id.indexOf(SEPARATOR, at + 1);
+            if (at < 0) {
+                return id;
+            }
+        }
+        return id.substring(0, at + 1);
+    }
+
+    String bucketOf(String factId) {
+        int n = Math.floorMod(factId.hashCode(), buckets);
+        return prefixOf(factId) + '#' + (n < 10 ? "00" : n < 100 ? "0" : "") + n;
+    }
+
+    @Override
+    public void merge(F fact) {
+        mergeAll(List.of(fact));
+    }
+
+    /** Merges into the cached buckets (reading the missing ones in one go); writes nothing until {@link #flush}. */
+    @Override
+    public List<F> mergeAll(Collection<F> facts) {
+        Map<String, F> byId = new LinkedHashMap<>();
+        facts.forEach(f -> byId.merge(f.id(), f, Fact::merge));
+        lock.writeLock().lock();
+        try {
+            List<String> missing = new ArrayList<>();
+            for (String id : byId.keySet()) {
+                String bucket = bucketOf(id);
+                if (!cache.containsKey(bucket) && !missing.contains(bucket)) {
+                    missing.add(bucket);
+                }
+            }
+            for (Bucket<F> loaded : load(missing).values()) {
+                cache.put(loaded.id, loaded);
+                cachedFacts += loaded.facts.size();
+            }
+            for (String bucket : missing) {
+                cache.computeIfAbsent(bucket, b -> new Bucket<>(b, 0, new TreeMap<>()));
+            }
+            List<F> result = new ArrayList<>(byId.size());
+            for (F fact : byId.values()) {
+                Bucket<F> bucket = cache.get(bucketOf(fact.id()));
+                F before = bucket.facts.get(fact.id());
+                F after = before == null ? fact : before.merge(fact);
+                if (!after.equals(before)) {
+                    bucket.facts.put(fact.id(), after);
+                    bucket.dirty = true;
+                    if (before == null) {
+                        cachedFacts++;
+                    }
+                }
+                result.add(after);
+            }
+            return result;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Facts held in the cache (read or merged since the last flush): what the fold weighs before flushing. */
+    @Override
+    public long cached() {
+        lock.readLock().lock();
+        try {
+            return cachedFacts;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Writes every changed bucket, one conditional write each (insert, or replace at the {@code rev} read),
+     * all in one unordered bulk write; a bucket that another writer changed meanwhile is read again, merged
+     * with ours and written again. Then the cache is emptied.
+     */
+    @Override
+    public void flush() {
+        lock.writeLock().lock();
+        try {
+            List<Bucket<F>> dirty = cache.values().stream().filter(b -> b.dirty).toList();
+            for (int from = 0; from < dirty.size(); from += CHUNK) {
+                write(dirty.subList(from, Math.min(dirty.size(), from + CHUNK)));
+            }
+            cache.clear();
+            cachedFacts = 0;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void write(List<Bucket<F>> dirty) {
+        MongoCollection<Document> documents = collection.get();
+        String writer = UUID.randomUUID().toString();
+        List<WriteModel<Document>> writes = new ArrayList<>(dirty.size());
+        for (Bucket<F> b : dirty) {
+            Document document = document(b, writer);
+            writes.add(b.rev == 0 ? new InsertOneModel<>(document)
+                    : new ReplaceOneModel<>(revision(b.id, b.rev), document));
+        }
+        boolean shortfall;
+        try {
+            BulkWriteResult outcome = documents.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            shortfall = outcome.getInsertedCount() + outcome.getMatchedCount() < writes.size();
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+            shortfall = true;
+        }
+        if (shortfall) {
+            // which writes lost a race is not told: a bucket that does not carry this flush's mark lost
+            Map<String, String> marks = new HashMap<>();
+            for (Document d : documents.find(in("_id", dirty.stream().map(b -> b.id).toList()))
+                    .projection(new Document(WRITER, 1))) {
+                marks.put(d.getString("_id"), d.getString(WRITER));
+            }
+            for (Bucket<F> b : dirty) {
+                if (!writer.equals(marks.get(b.id))) {
+                    writeAgain(b);
+                }
+            }
+        }
+        for (Bucket<F> b : dirty) {
+            changed(b.id);
+        }
+    }
+
+    /** One bucket, written until no other writer comes between our read and our write. */
+    private void writeAgain(Bucket<F> ours) {
+        MongoCollection<Document> documents = collection.get();
+        while (true) {
+            Bucket<F> stored = load(List.of(ours.id)).get(ours.id);
+            TreeMap<String, F> merged = new TreeMap<>();
+            if (stored != null) {
+                merged.putAll(stored.facts);
+            }
+            ours.facts.forEach((id, f) -> merged.merge(id, f, Fact::merge));
+            Bucket<F> next = new Bucket<>(ours.id, stored == null ? 0 : stored.rev, merged);
+            Document document = document(next, UUID.randomUUID().toString());
+            try {
+                if (next.rev == 0) {
+                    documents.insertOne(document);
+                    return;
+                }
+                if (documents.replaceOne(revision(next.id, next.rev), document).getMatchedCount() == 1) {
+                    return;
+                }
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Document document(Bucket<F> b, String writer) {
+        List<Document> facts = new ArrayList<>(b.facts.size());
+        b.facts.values().forEach(f -> facts.add(codec.write(f)));
+        RawBsonDocument raw = new RawBsonDocument(new Document(FACTS, facts), DOCUMENTS);
+        ByteBuffer bytes = raw.getByteBuffer().asNIO();
+        byte[] copy = new byte[bytes.remaining()];
+        bytes.get(copy);
+        return new Document("_id", b.id).append(REV, b.rev + 1).append(COUNT, b.facts.size())
+                .append(WRITER, writer).append(FACTS, new Binary(copy));
+    }
+
+    private Bucket<F> bucket(Document stored) {
+        byte[] bytes = stored.get(FACTS, Binary.class).getData();
+        Document decoded = DOCUMENTS.decode(new BsonBinaryReader(ByteBuffer.wrap(bytes)), DecoderContext.builder().build());
+        TreeMap<String, F> facts = new TreeMap<>();
+        for (Document d : decoded.getList(FACTS, Document.class)) {
+            F fact = codec.read(d);
+            facts.put(fact.id(), fact);
+        }
+        return new Bucket<>(stored.getString("_id"), ((Number) stored.get(REV)).longValue(), facts);
+    }
+
+    private Map<String, Bucket<F>> load(List<String> bucketIds) {
+        Map<String, Bucket<F>> loaded = new HashMap<>();
+        for (int from = 0; from < bucketIds.size(); from += CHUNK) {
+            for (Document d : collection.get().find(in("_id", bucketIds.subList(from, Math.min(bucketIds.size(), from + CHUNK))))) {
+                Bucket<F> b = bucket(d);
+                loaded.put(b.id, b);
+            }
+        }
+        return loaded;
+    }
+
+    private static Document revision(String id, long rev) {
+        return new Document("_id", id).append(REV, rev);
+    }
+
+    private void changed(String bucketId) {
+        changes.computeIfAbsent(Keys.timebankOf(bucketId), t -> new AtomicLong()).incrementAndGet();
+    }
+
+    @Override
+    public long changes(String timebankId) {
+        AtomicLong count = changes.get(timebankId);
+        return count == null ? 0 : count.get();
+    }
+
+    @Override
+    public Optional<F> find(String id) {
+        return findAll(List.of(id)).stream().findFirst();
+    }
+
+    @Override
+    public List<F> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        lock.readLock().lock();
+        try {
+            List<String> bucketIds = ids.stream().map(this::bucketOf).distinct().toList();
+            Map<String, Bucket<F>> stored = load(bucketIds);
+            List<F> found = new ArrayList<>();
+            for (String id : ids) {
+                String bucket = bucketOf(id);
+                F fact = union(stored.get(bucket), cache.get(bucket), id);
+                if (fact != null) {
+                    found.add(fact);
+                }
+            }
+            return found;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private static <F extends Fact<F>> F union(Bucket<F> stored, Bucket<F> cached, String id) {
+        F a = stored == null ? null : stored.facts.get(id);
+        F b = cached == null ? null : cached.facts.get(id);
+        return a == null ? b : b == null ? a : a.merge(b);
+    }
+
+    @Override
+    public List<F> withPrefix(String prefix) {
+        return range(prefix, prefix + Keys.END);
+    }
+
+    /** The buckets whose prefixes the range overlaps, read as one {@code _id} range, their facts filtered to it. */
+    @Override
+    public List<F> range(String fromInclusive, String toExclusive) {
+        String first = prefixOf(fromInclusive);
+        String toPrefix = prefixOf(toExclusive);
+        String last = toPrefix.equals(toExclusive) ? toExclusive : toPrefix + Keys.END;
+        lock.readLock().lock();
+        try {
+            TreeMap<String, F> facts = new TreeMap<>();
+            for (Document d : collection.get().find(new Document("_id", new Document("$gte", first).append("$lt", last)))) {
+                bucket(d).facts.subMap(fromInclusive, true, toExclusive, false).forEach(facts::put);
+            }
+            for (Bucket<F> cached : cache.subMap(first, true, last, false).values()) {
+                cached.facts.subMap(fromInclusive, true, toExclusive, false)
+                        .forEach((id, f) -> facts.merge(id, f, Fact::merge));
+            }
+            return new ArrayList<>(facts.values());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Flushes, then applies {@link Fact#forget} to every bucket of the timebank: an erased member's own
+     * facts go, the others' are rewritten without their id; each bucket one conditional write, read again
+     * and forgotten again if another writer changed it meanwhile. Repeatable: a second run writes nothing.
+     */
+    @Override
+    public void forget(String timebankId, Predicate<String> erased) {
+        lock.writeLock().lock();
+        try {
+            flush();
+            String from = Keys.timebank(timebankId);
+            List<String> ids = new ArrayList<>();
+            for (Document d : collection.get().find(new Document("_id", new Document("$gte", from).append("$lt", from + Keys.END)))
+                    .projection(new Document("_id", 1))) {
+                ids.add(d.getString("_id"));
+            }
+            for (String id : ids) {
+                forgetIn(id, erased);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void forgetIn(String bucketId, Predicate<String> erased) {
+        MongoCollection<Document> documents = collection.get();
+        while (true) {
+            Bucket<F> stored = load(List.of(bucketId)).get(bucketId);
+            if (stored == null) {
+                return;
+            }
+            TreeMap<String, F> kept = new TreeMap<>();
+            boolean changedAny = false;
+            for (F fact : stored.facts.values()) {
+                F after = fact.forget(erased);
+                if (after == null) {
+                    changedAny = true;
+                } else {
+                    changedAny |= !after.equals(fact);
+                    kept.put(after.id(), after);
+                }
+            }
+            if (!changedAny) {
+                return;
+            }
+            Document replacement = document(new Bucket<>(bucketId, stored.rev, kept), UUID.randomUUID().toString());
+            if (documents.replaceOne(revision(bucketId, stored.rev), replacement).getMatchedCount() == 1) {
+                changed(bucketId);
+                return;
+            }
+        }
+    }
+}
