@@ -1,10 +1,8 @@
 package org.reciprocity.review.intake;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -50,8 +48,11 @@ public class EventIntake extends AbstractConsumerSeekAware {
     private final Projections projections;
     private final ErasureConsumer erasures;
 
-    /** Each listener's latest batch folded and not yet acknowledged, by consumer group. */
-    private final Map<String, Acknowledgment> held = new ConcurrentHashMap<>();
+    /**
+     * The batches folded and not yet acknowledged, oldest first. Every one is acknowledged, not only the
+     * latest: a batch acknowledges only the partitions it holds records of.
+     */
+    private final List<Acknowledgment> held = new ArrayList<>();
     private final int maxPollRecords;
     private final long flushAt;
 
@@ -106,7 +107,9 @@ public class EventIntake extends AbstractConsumerSeekAware {
             events.add(event);
         }
         new Projector(projections.facts()).applyAll(events);
-        held.put(KafkaUtils.getConsumerGroupId(), ack);
+        synchronized (held) {
+            held.add(ack);
+        }
         // after the fold: the member's events before it on the topic are in what the erasure keeps
         for (DomainEvent event : events) {
             if (ErasureConsumer.erases(event)) {
@@ -125,18 +128,24 @@ public class EventIntake extends AbstractConsumerSeekAware {
      * is written once for many batches; a crash before the write loses only merges the topics give again.
      */
     synchronized void flushAndAcknowledge() {
-        Map<String, Acknowledgment> folded = new HashMap<>(held);
+        List<Acknowledgment> folded;
+        synchronized (held) {
+            folded = new ArrayList<>(held);
+            held.clear();
+        }
         projections.facts().flush();
-        folded.forEach((group, ack) -> {
-            ack.acknowledge();
-            held.remove(group, ack);
-        });
+        // another listener's batches too: Spring Kafka hands an acknowledgement from another thread to its consumer
+        folded.forEach(Acknowledgment::acknowledge);
     }
 
     /** A listener with nothing to read for a while (see {@link FoldAcks}): write what is held back. */
     @EventListener
     void onIdle(ListenerContainerIdleEvent idle) {
-        if (!held.isEmpty() || projections.facts().cached() > 0) {
+        boolean holding;
+        synchronized (held) {
+            holding = !held.isEmpty();
+        }
+        if (holding || projections.facts().cached() > 0) {
             flushAndAcknowledge();
         }
     }

@@ -118,7 +118,9 @@ public final class ReviewBenchmark {
                     "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + infra.tokens().jwkSetUri(),
                     "--spring.security.oauth2.resourceserver.jwt.audiences=" + org.reciprocity.testsupport.TestTokens.AUDIENCE,
                     "--reciprocity.security.issuer=" + infra.tokens().issuer(),
-                    "--reciprocity.default-zone=" + ZONE, "--server.port=0", "--logging.level.root=WARN");
+                    "--reciprocity.default-zone=" + ZONE, "--server.port=0", "--logging.level.root=WARN",
+                    // the whole fold may stay in memory until caught up (HEAP, 8 GB by default, holds it)
+                    "--reciprocity.review.fold.flush-at=" + System.getProperty("bench.flush-at", "20000000"));
             double startup = (System.nanoTime() - started) / 1e9;
             Map<TopicPartition, Long> ends = ends(admin);
             long lastReport = System.nanoTime();
