@@ -52,6 +52,14 @@ public interface FactStore<F extends Fact<F>> {
 
     /** Writes what merges hold back (a store with a write-back cache); others write at once. */
     default void flush() {
+        flush(timebankId -> id -> false);
+    }
+
+    /**
+     * Writes what merges hold back, first forgetting in it the members {@code erasedIn} says are erased
+     * in each timebank: a merge held back while a member was erased must not bring them back.
+     */
+    default void flush(java.util.function.Function<String, java.util.function.Predicate<String>> erasedIn) {
     }
 
     /** Facts a write-back cache holds until the next {@link #flush}: 0 for a store that writes at once. */

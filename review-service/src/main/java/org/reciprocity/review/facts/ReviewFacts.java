@@ -41,7 +41,8 @@ public record ReviewFacts(FactStore<MemberFact> members, FactStore<PostingFact> 
 
     /** Writes every projection's held-back merges; the fold acknowledges the topics' offsets only after it. */
     public void flush() {
-        stores().forEach(FactStore::flush);
+        erasures.refresh();
+        stores().forEach(store -> store.flush(erasures::in));
     }
 
     /** Facts held back by the projections' write-back caches. */

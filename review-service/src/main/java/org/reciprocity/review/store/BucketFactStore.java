@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -102,6 +103,12 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
         /** 0 when the store has no such document yet. */
         long rev;
         final TreeMap<String, F> facts;
+        /**
+         * What this instance merged into the bucket since it was read: all that a write after a lost race
+         * merges into the bucket read again. Never the whole cached bucket: another instance may have
+         * forgotten an erased member's facts meanwhile, and the cached copy still holds them.
+         */
+        final TreeMap<String, F> merged = new TreeMap<>();
         boolean dirty;
 
         Bucket(String id, long rev, TreeMap<String, F> facts) {
@@ -161,6 +168,7 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
                 F after = before == null ? fact : before.merge(fact);
                 if (!after.equals(before)) {
                     bucket.facts.put(fact.id(), after);
+                    bucket.merged.merge(fact.id(), fact, Fact::merge);
                     bucket.dirty = true;
                     if (before == null) {
                         cachedFacts++;
@@ -186,15 +194,22 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
     }
 
     /**
-     * Writes every changed bucket, one conditional write each (insert, or replace at the {@code rev} read),
+     * Forgets in every changed bucket the members {@code erasedIn} says are erased in its timebank, then
+     * writes every changed bucket, one conditional write each (insert, or replace at the {@code rev} read),
      * all in one unordered bulk write; a bucket that another writer changed meanwhile is read again, merged
      * with ours and written again. Then the cache is emptied.
      */
     @Override
-    public void flush() {
+    public void flush(Function<String, Predicate<String>> erasedIn) {
         lock.writeLock().lock();
         try {
             List<Bucket<F>> dirty = cache.values().stream().filter(b -> b.dirty).toList();
+            // merges held back while a member was erased (here or by another instance) must not bring them back
+            for (Bucket<F> b : dirty) {
+                Predicate<String> erased = erasedIn.apply(Keys.timebankOf(b.id));
+                forgetHeld(b.facts, erased);
+                forgetHeld(b.merged, erased);
+            }
             for (int from = 0; from < dirty.size(); from += CHUNK) {
                 write(dirty.subList(from, Math.min(dirty.size(), from + CHUNK)));
             }
@@ -202,6 +217,18 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
             cachedFacts = 0;
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    private static <F extends Fact<F>> void forgetHeld(TreeMap<String, F> facts, Predicate<String> erased) {
+        for (var i = facts.entrySet().iterator(); i.hasNext(); ) {
+            var entry = i.next();
+            F kept = entry.getValue().forget(erased);
+            if (kept == null) {
+                i.remove();
+            } else if (kept != entry.getValue()) {
+                entry.setValue(kept);
+            }
         }
     }
 
@@ -253,7 +280,7 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
             if (stored != null) {
                 merged.putAll(stored.facts);
             }
-            ours.facts.forEach((id, f) -> merged.merge(id, f, Fact::merge));
+            ours.merged.forEach((id, f) -> merged.merge(id, f, Fact::merge));
             Bucket<F> next = new Bucket<>(ours.id, stored == null ? 0 : stored.rev, merged);
             Document document = document(next, UUID.randomUUID().toString());
             try {
@@ -347,9 +374,10 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
         }
     }
 
+    /** What is stored, with what this instance merged since it read the bucket (not its older copy of the rest). */
     private static <F extends Fact<F>> F union(Bucket<F> stored, Bucket<F> cached, String id) {
         F a = stored == null ? null : stored.facts.get(id);
-        F b = cached == null ? null : cached.facts.get(id);
+        F b = cached == null ? null : cached.merged.get(id);
         return a == null ? b : b == null ? a : a.merge(b);
     }
 
@@ -371,7 +399,7 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
                 bucket(d).facts.subMap(fromInclusive, true, toExclusive, false).forEach(facts::put);
             }
             for (Bucket<F> cached : cache.subMap(first, true, last, false).values()) {
-                cached.facts.subMap(fromInclusive, true, toExclusive, false)
+                cached.merged.subMap(fromInclusive, true, toExclusive, false)
                         .forEach((id, f) -> facts.merge(id, f, Fact::merge));
             }
             return new ArrayList<>(facts.values());
@@ -389,7 +417,7 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
     public void forget(String timebankId, Predicate<String> erased) {
         lock.writeLock().lock();
         try {
-            flush();
+            flush(tb -> tb.equals(timebankId) ? erased : id -> false);
             String from = Keys.timebank(timebankId);
             List<String> ids = new ArrayList<>();
             for (Document d : collection.get().find(new Document("_id", new Document("$gte", from).append("$lt", from + Keys.END)))
