@@ -1,9 +1,12 @@
 package org.reciprocity.review.intake;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.reciprocity.contracts.DomainEvent;
@@ -27,7 +30,7 @@ import org.springframework.stereotype.Component;
  * {@code review.contributions}, {@code review.ledger}, {@code review.timebanks}), read from the
  * earliest offset, a batch of records at a time ({@code spring.kafka.consumer.max-poll-records}),
  * merged into the projections' write-back caches ({@link Projector#applyAll}, {@code BucketFactStore})
- * and written when the listener has caught up, holds {@code flushAt} facts or goes idle; the batches'
+ * and written when the listener has caught up (no lag on its partitions), holds {@code flushAt} facts or goes idle; the batches'
  * offsets are acknowledged only then ({@link #flushAndAcknowledge}). Consuming is
  * idempotent without a processed-events record: every fold is a merge that the same event leaves
  * unchanged the second time ({@code Fact}), so a batch redelivered after a crash changes nothing it
@@ -52,47 +55,44 @@ public class EventIntake extends AbstractConsumerSeekAware {
      * The batches folded and not yet acknowledged, oldest first. Every one is acknowledged, not only the
      * latest: a batch acknowledges only the partitions it holds records of.
      */
-    private final List<Acknowledgment> held = new ArrayList<>();
-    private final int maxPollRecords;
+    private final Map<String, List<Acknowledgment>> held = new HashMap<>();
     private final long flushAt;
 
     EventIntake(Projections projections, ErasureConsumer erasures,
-                @Value("${spring.kafka.consumer.max-poll-records:500}") int maxPollRecords,
                 @Value("${reciprocity.review.fold.flush-at:2000000}") long flushAt) {
         this.projections = projections;
         this.erasures = erasures;
-        this.maxPollRecords = maxPollRecords;
         this.flushAt = flushAt;
     }
 
     /** Names and kind histories: the only source of both (the members topic carries ids and facts). */
     @KafkaListener(id = DETAILS, topics = Topics.MEMBER_DETAILS_TOPIC, batch = "true", containerPostProcessor = FoldAcks.BEAN)
-    void onDetails(List<ConsumerRecord<String, DomainEvent>> records, Acknowledgment ack) {
-        fold(records, ack);
+    void onDetails(List<ConsumerRecord<String, DomainEvent>> records, Acknowledgment ack, Consumer<?, ?> consumer) {
+        fold(records, ack, consumer);
     }
 
     @KafkaListener(id = MEMBERS, topics = Topics.MEMBERS_TOPIC, batch = "true", containerPostProcessor = FoldAcks.BEAN)
-    void onMembers(List<ConsumerRecord<String, DomainEvent>> records, Acknowledgment ack) {
-        fold(records, ack);
+    void onMembers(List<ConsumerRecord<String, DomainEvent>> records, Acknowledgment ack, Consumer<?, ?> consumer) {
+        fold(records, ack, consumer);
     }
 
     @KafkaListener(id = CONTRIBUTIONS, topics = Topics.CONTRIBUTIONS_TOPIC, batch = "true", containerPostProcessor = FoldAcks.BEAN)
-    void onContributions(List<ConsumerRecord<String, DomainEvent>> records, Acknowledgment ack) {
-        fold(records, ack);
+    void onContributions(List<ConsumerRecord<String, DomainEvent>> records, Acknowledgment ack, Consumer<?, ?> consumer) {
+        fold(records, ack, consumer);
     }
 
     @KafkaListener(id = LEDGER, topics = Topics.LEDGER_TOPIC, batch = "true", containerPostProcessor = FoldAcks.BEAN)
-    void onLedger(List<ConsumerRecord<String, DomainEvent>> records, Acknowledgment ack) {
-        fold(records, ack);
+    void onLedger(List<ConsumerRecord<String, DomainEvent>> records, Acknowledgment ack, Consumer<?, ?> consumer) {
+        fold(records, ack, consumer);
     }
 
     /** Each timebank's zone: its months are the review's months. */
     @KafkaListener(id = TIMEBANKS, topics = Topics.TIMEBANKS_TOPIC, batch = "true", containerPostProcessor = FoldAcks.BEAN)
-    void onTimebanks(List<ConsumerRecord<String, DomainEvent>> records, Acknowledgment ack) {
-        fold(records, ack);
+    void onTimebanks(List<ConsumerRecord<String, DomainEvent>> records, Acknowledgment ack, Consumer<?, ?> consumer) {
+        fold(records, ack, consumer);
     }
 
-    private void fold(List<ConsumerRecord<String, DomainEvent>> records, Acknowledgment ack) {
+    private void fold(List<ConsumerRecord<String, DomainEvent>> records, Acknowledgment ack, Consumer<?, ?> consumer) {
         List<DomainEvent> events = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             DomainEvent event = records.get(i).value();
@@ -108,7 +108,7 @@ public class EventIntake extends AbstractConsumerSeekAware {
         }
         new Projector(projections.facts()).applyAll(events);
         synchronized (held) {
-            held.add(ack);
+            held.computeIfAbsent(consumer.groupMetadata().groupId(), g -> new ArrayList<>()).add(ack);
         }
         // after the fold: the member's events before it on the topic are in what the erasure keeps
         for (DomainEvent event : events) {
@@ -116,9 +116,23 @@ public class EventIntake extends AbstractConsumerSeekAware {
                 erasures.on(event);
             }
         }
-        if (records.size() < maxPollRecords || projections.facts().cached() >= flushAt) {
+        if (caughtUp(consumer) || projections.facts().cached() >= flushAt) {
             flushAndAcknowledge();
         }
+    }
+
+    /**
+     * Whether the consumer has read all its partitions hold, as far as its last fetch knows (no call to the
+     * broker): a lag it does not know yet counts as caught up, so a live event is written at once.
+     */
+    private static boolean caughtUp(Consumer<?, ?> consumer) {
+        for (TopicPartition partition : consumer.assignment()) {
+            OptionalLong lag = consumer.currentLag(partition);
+            if (lag.isPresent() && lag.getAsLong() > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -128,9 +142,9 @@ public class EventIntake extends AbstractConsumerSeekAware {
      * is written once for many batches; a crash before the write loses only merges the topics give again.
      */
     synchronized void flushAndAcknowledge() {
-        List<Acknowledgment> folded;
+        List<Acknowledgment> folded = new ArrayList<>();
         synchronized (held) {
-            folded = new ArrayList<>(held);
+            held.values().forEach(folded::addAll);
             held.clear();
         }
         projections.facts().flush();
@@ -138,14 +152,20 @@ public class EventIntake extends AbstractConsumerSeekAware {
         folded.forEach(Acknowledgment::acknowledge);
     }
 
-    /** A listener with nothing to read for a while (see {@link FoldAcks}): write what is held back. */
+    /**
+     * A listener with nothing to read for a while (see {@link FoldAcks}) whose own batches are held back:
+     * write them, if it has really read all there is (a listener held up by another's flush is not idle).
+     * Others' idleness writes nothing: a listener that finished its topic must not make the one still
+     * reading a backlog write its buckets every second.
+     */
     @EventListener
     void onIdle(ListenerContainerIdleEvent idle) {
+        Consumer<?, ?> consumer = idle.getConsumer();
         boolean holding;
         synchronized (held) {
-            holding = !held.isEmpty();
+            holding = !held.getOrDefault(consumer.groupMetadata().groupId(), List.of()).isEmpty();
         }
-        if (holding || projections.facts().cached() > 0) {
+        if (holding && caughtUp(consumer)) {
             flushAndAcknowledge();
         }
     }

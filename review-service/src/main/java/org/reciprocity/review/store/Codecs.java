@@ -22,7 +22,7 @@ import org.reciprocity.review.facts.PartyKind;
 import org.reciprocity.review.facts.PostingFact;
 import org.reciprocity.review.facts.TransferMonthFact;
 
-/** The documents of each projection; instants are ISO text so a read gives back the very instant written. */
+/** The documents of each projection; instants to the nanosecond, so a read gives back the very instant written. */
 final class Codecs {
 
     private Codecs() {
@@ -44,12 +44,12 @@ final class Codecs {
             if (d.get("kinds") instanceof List<?> stored) { // a document of before the details topic has none: rebuild
                 for (Object value : stored) {
                     Document kind = (Document) value;
-                    kinds.add(new MemberFact.KindSince(instant(kind.getString("since")),
+                    kinds.add(new MemberFact.KindSince(instant(kind.get("since")),
                             PartyKind.valueOf(kind.getString("kind"))));
                 }
             }
             return new MemberFact(d.getString("timebankId"), d.getString("memberId"), kinds, d.getString("name"),
-                    d.get("version") == null ? Long.MIN_VALUE : number(d, "version"), instant(d.getString("statusAt")),
+                    d.get("version") == null ? Long.MIN_VALUE : number(d, "version"), instant(d.get("statusAt")),
                     d.getBoolean("suspended"));
         }
     };
@@ -66,7 +66,7 @@ final class Codecs {
 
         @Override
         public PostingFact read(Document d) {
-            return new PostingFact(d.getString("timebankId"), d.getString("transferId"), instant(d.getString("at")),
+            return new PostingFact(d.getString("timebankId"), d.getString("transferId"), instant(d.get("at")),
                     d.getString("debit"), d.getString("credit"), number(d, "minutes"),
                     TransferReason.valueOf(d.getString("reason")), d.getString("contributionId"), d.getString("reverses"),
                     number(d, "sequence"));
@@ -98,7 +98,7 @@ final class Codecs {
         @Override
         public AccountFact read(Document d) {
             return new AccountFact(d.getString("timebankId"), d.getString("accountId"), number(d, "sequence"),
-                    number(d, "balance"), instant(d.getString("warnedAt")), d.getString("direction"),
+                    number(d, "balance"), instant(d.get("warnedAt")), d.getString("direction"),
                     number(d, "threshold"));
         }
     };
@@ -126,9 +126,9 @@ final class Codecs {
                     l.getString("receiver"), l.getString("awaiting"), number(l, "minutes"),
                     l.getString("happenedOn") == null ? null : LocalDate.parse(l.getString("happenedOn")),
                     l.getString("kind") == null ? null : CoproductionKind.valueOf(l.getString("kind")),
-                    instant(l.getString("loggedAt")), l.getString("groupActivityId"));
+                    instant(l.get("loggedAt")), l.getString("groupActivityId"));
             return new ContributionFact(d.getString("timebankId"), d.getString("contributionId"), logged,
-                    ContributionFact.Status.valueOf(d.getString("status")), instant(d.getString("statusAt")));
+                    ContributionFact.Status.valueOf(d.getString("status")), instant(d.get("statusAt")));
         }
     };
 
@@ -150,9 +150,9 @@ final class Codecs {
             d.get("entries", Document.class).forEach((transfer, value) -> {
                 Document e = (Document) value;
                 entries.put(transfer, e.containsKey("given")
-                        ? new MemberMonthFact.Entry(instant(e.getString("at")), true, number(e, "given"),
+                        ? new MemberMonthFact.Entry(instant(e.get("at")), true, number(e, "given"),
                         number(e, "received"), e.getString("counterpart"))
-                        : new MemberMonthFact.Entry(instant(e.getString("at")), false, 0, 0, null));
+                        : new MemberMonthFact.Entry(instant(e.get("at")), false, 0, 0, null));
             });
             return new MemberMonthFact(d.getString("timebankId"), YearMonth.parse(d.getString("month")),
                     d.getString("accountId"), entries);
@@ -174,7 +174,7 @@ final class Codecs {
             Map<String, OpenContributionsFact.Entry> entries = new HashMap<>();
             d.get("entries", Document.class).forEach((contribution, value) -> {
                 Document e = (Document) value;
-                entries.put(contribution, new OpenContributionsFact.Entry(instant(e.getString("loggedAt")),
+                entries.put(contribution, new OpenContributionsFact.Entry(instant(e.get("loggedAt")),
                         ContributionFact.Status.valueOf(e.getString("status"))));
             });
             return new OpenContributionsFact(d.getString("timebankId"), d.getString("accountId"), entries);
@@ -196,7 +196,7 @@ final class Codecs {
             Map<String, ReversalsFact.Reversal> reversals = new HashMap<>();
             d.get("reversals", Document.class).forEach((transfer, value) -> {
                 Document v = (Document) value;
-                reversals.put(transfer, new ReversalsFact.Reversal(instant(v.getString("at")), number(v, "minutes")));
+                reversals.put(transfer, new ReversalsFact.Reversal(instant(v.get("at")), number(v, "minutes")));
             });
             return new ReversalsFact(d.getString("timebankId"), d.getString("reversed"), reversals);
         }
@@ -211,17 +211,37 @@ final class Codecs {
 
         @Override
         public TimebankFact read(Document d) {
-            return new TimebankFact(d.getString("timebankId"), d.getString("zoneId"), instant(d.getString("openedAt")));
+            return new TimebankFact(d.getString("timebankId"), d.getString("zoneId"), instant(d.get("openedAt")));
         }
     };
 
-    private static String text(Instant at) {
-        return at == null ? null : at.toString();
+    /**
+     * An instant as nanoseconds since the epoch: exact, and read back without parsing text (parsing ISO
+     * text was the fold's largest cost). One outside 1677–2262 is kept as ISO text.
+     */
+    private static Object text(Instant at) {
+        if (at == null) {
+            return null;
+        }
+        try {
+            return Math.addExact(Math.multiplyExact(at.getEpochSecond(), NANOS), at.getNano());
+        } catch (ArithmeticException outsideTheRange) {
+            return at.toString();
+        }
     }
 
-    private static Instant instant(String text) {
-        return text == null ? null : Instant.parse(text);
+    private static Instant instant(Object stored) {
+        if (stored == null) {
+            return null;
+        }
+        if (stored instanceof String text) {
+            return Instant.parse(text);
+        }
+        long nanos = ((Number) stored).longValue();
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS), Math.floorMod(nanos, NANOS));
     }
+
+    private static final long NANOS = 1_000_000_000L;
 
     private static long number(Document d, String field) {
         return ((Number) d.get(field)).longValue();
