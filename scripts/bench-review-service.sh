@@ -7,7 +7,7 @@
 # unique indexes' keys compared without re-serialising them: scripts/bench-review/BenchKeyMemoNode.java). Recorded in docs/benchmarks/review.md.
 # Usage: scripts/bench-review-service.sh [M=100000] [T=2000000] [R=200] [BACKEND=durable-h2|durable-h2-keymemo|h2|memory]
 # Heap: HEAP=8g (the broker, the store and the service share this one JVM). JAVA_OPTS: more JVM options
-# (e.g. JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/review.jfr to profile a run).
+# RAW_LOG=file keeps the whole output (warnings, stack traces) besides. (e.g. JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/review.jfr to profile a run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CP_FILE=review-service/target/bench-classpath.txt
@@ -25,5 +25,5 @@ javac -nowarn -d "$PLATFORM_CLASSES" -cp "$CP" \
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (with changes)'); args: ${*:-defaults}"
 exec java -Xmx"${HEAP:-8g}" -XX:+UseParallelGC ${JAVA_OPTS:-} -cp "$PLATFORM_CLASSES:$CP" \
-  org.reciprocity.review.bench.ReviewBenchmark "${1:-100000}" "${2:-2000000}" "${3:-200}" "${4:-durable-h2}" 2>&1 \
+  org.reciprocity.review.bench.ReviewBenchmark "${1:-100000}" "${2:-2000000}" "${3:-200}" "${4:-durable-h2}" 2>&1 | tee "${RAW_LOG:-/dev/null}" \
   | grep --line-buffered -vE '^\s|^[0-9:.]+ \[|WARN|SLF4J|^\{' || true

@@ -139,7 +139,8 @@ public final class Projector {
         }
 
         void take(DomainEvent event) {
-            String tb = event.timebankId();
+            // one instance of each id however many facts hold it: a backlog's facts wait in memory until written
+            String tb = event.timebankId().intern();
             if (event instanceof MemberDetailsRecorded e) {
                 members.merge(MemberFact.details(tb, e.memberId(), e.version(), e.displayName(), e.kinds().stream()
                         .map(k -> new MemberFact.KindSince(k.since(), PartyKind.of(k.kind()))).toList()));
@@ -149,7 +150,7 @@ public final class Projector {
                 members.merge(MemberFact.status(tb, e.memberId(), e.occurredAt(), false));
             } else if (event instanceof ContributionLogged e) {
                 contributions.merge(new ContributionFact(tb, e.contributionId(),
-                        new Logged(e.giverAccountId(), e.receiverAccountId(), e.awaitingValidationBy(), e.minutes(),
+                        new Logged(e.giverAccountId().intern(), e.receiverAccountId().intern(), e.awaitingValidationBy(), e.minutes(),
                                 e.happenedOn(), e.kind(), e.occurredAt(), e.groupActivityId()),
                         Status.LOGGED, e.occurredAt()));
             } else if (event instanceof ContributionDisputed e) {
@@ -165,8 +166,8 @@ public final class Projector {
             } else if (event instanceof ContributionExpired e) {
                 status(tb, e.contributionId(), Status.EXPIRED, e);
             } else if (event instanceof TransferPosted e) {
-                PostingFact posting = new PostingFact(tb, e.transferId(), e.occurredAt(), e.debitAccountId(),
-                        e.creditAccountId(), e.minutes(), e.reason(), e.contributionId(), e.reversesTransferId(),
+                PostingFact posting = new PostingFact(tb, e.transferId(), e.occurredAt(), e.debitAccountId().intern(),
+                        e.creditAccountId().intern(), e.minutes(), e.reason(), e.contributionId(), e.reversesTransferId(),
                         e.sequence());
                 postings.merge(posting);
                 transferMonths.merge(new TransferMonthFact(tb, e.transferId(), posting.month()));

@@ -52,14 +52,20 @@ public class EventIntake extends AbstractConsumerSeekAware {
     private final ErasureConsumer erasures;
 
     /**
-     * The batches folded and not yet acknowledged, oldest first. Every one is acknowledged, not only the
-     * latest: a batch acknowledges only the partitions it holds records of.
+     * For each consumer group and partition, the latest batch folded and not yet acknowledged that holds
+     * records of it: acknowledging that batch commits the partition past all its earlier ones (a batch
+     * commits only the partitions it has records of). Only those batches are held: an acknowledgement
+     * keeps its batch's records, and a backlog's batches must not all stay in memory until the flush.
      */
-    private final Map<String, List<Acknowledgment>> held = new HashMap<>();
+    private final Map<String, Map<TopicPartition, Held>> held = new HashMap<>();
+    private long folds;
+
+    private record Held(long fold, Acknowledgment ack) {
+    }
     private final long flushAt;
 
     EventIntake(Projections projections, ErasureConsumer erasures,
-                @Value("${reciprocity.review.fold.flush-at:2000000}") long flushAt) {
+                @Value("${reciprocity.review.fold.flush-at:100000}") long flushAt) {
         this.projections = projections;
         this.erasures = erasures;
         this.flushAt = flushAt;
@@ -108,7 +114,10 @@ public class EventIntake extends AbstractConsumerSeekAware {
         }
         new Projector(projections.facts()).applyAll(events);
         synchronized (held) {
-            held.computeIfAbsent(consumer.groupMetadata().groupId(), g -> new ArrayList<>()).add(ack);
+            Held batch = new Held(++folds, ack);
+            Map<TopicPartition, Held> partitions = held.computeIfAbsent(consumer.groupMetadata().groupId(),
+                    g -> new HashMap<>());
+            records.forEach(r -> partitions.put(new TopicPartition(r.topic(), r.partition()), batch));
         }
         // after the fold: the member's events before it on the topic are in what the erasure keeps
         for (DomainEvent event : events) {
@@ -142,14 +151,15 @@ public class EventIntake extends AbstractConsumerSeekAware {
      * is written once for many batches; a crash before the write loses only merges the topics give again.
      */
     synchronized void flushAndAcknowledge() {
-        List<Acknowledgment> folded = new ArrayList<>();
+        java.util.TreeMap<Long, Acknowledgment> folded = new java.util.TreeMap<>();
         synchronized (held) {
-            held.values().forEach(folded::addAll);
+            held.values().forEach(partitions -> partitions.values().forEach(h -> folded.put(h.fold(), h.ack())));
             held.clear();
         }
         projections.facts().flush();
-        // another listener's batches too: Spring Kafka hands an acknowledgement from another thread to its consumer
-        folded.forEach(Acknowledgment::acknowledge);
+        // oldest first; another listener's batches too: Spring Kafka hands an acknowledgement from another
+        // thread to its consumer, which commits it at its next poll
+        folded.values().forEach(Acknowledgment::acknowledge);
     }
 
     /**
@@ -163,7 +173,7 @@ public class EventIntake extends AbstractConsumerSeekAware {
         Consumer<?, ?> consumer = idle.getConsumer();
         boolean holding;
         synchronized (held) {
-            holding = !held.getOrDefault(consumer.groupMetadata().groupId(), List.of()).isEmpty();
+            holding = !held.getOrDefault(consumer.groupMetadata().groupId(), Map.of()).isEmpty();
         }
         if (holding && caughtUp(consumer)) {
             flushAndAcknowledge();

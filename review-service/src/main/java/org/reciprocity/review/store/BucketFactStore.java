@@ -72,8 +72,13 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
     static final String COUNT = "count";
     static final String WRITER = "writer";
     private static final char SEPARATOR = '|';
-    /** Buckets in one {@code $in}: each may be a few megabytes. */
-    private static final int CHUNK = 64;
+    /**
+     * Buckets in one {@code $in} or bulk write, and in one reply: each may be a few megabytes, and the
+     * embedded store does not cut a reply at the 48 MB a message may hold (a reply of 64 buckets, 117 MB,
+     * was refused by the driver at the benchmark's size).
+     */
+    private static final int CHUNK = 16;
+    private static final int BATCH = 4;
     private static final DocumentCodec DOCUMENTS = new DocumentCodec(MongoClientSettings.getDefaultCodecRegistry());
 
     private final Supplier<MongoCollection<Document>> collection;
@@ -106,15 +111,23 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
         /**
          * What this instance merged into the bucket since it was read: all that a write after a lost race
          * merges into the bucket read again. Never the whole cached bucket: another instance may have
-         * forgotten an erased member's facts meanwhile, and the cached copy still holds them.
+         * forgotten an erased member's facts meanwhile, and the cached copy still holds them. {@code null}
+         * for a bucket the store did not have when it was read: then all its facts are this instance's
+         * merges, and holding them twice would double the memory a rebuild's backlog takes.
          */
-        final TreeMap<String, F> merged = new TreeMap<>();
+        final TreeMap<String, F> merged;
         boolean dirty;
 
         Bucket(String id, long rev, TreeMap<String, F> facts) {
             this.id = id;
             this.rev = rev;
             this.facts = facts;
+            this.merged = rev == 0 ? null : new TreeMap<>();
+        }
+
+        /** What this instance merged into the bucket since it was read. */
+        TreeMap<String, F> own() {
+            return merged == null ? facts : merged;
         }
     }
 
@@ -168,7 +181,9 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
                 F after = before == null ? fact : before.merge(fact);
                 if (!after.equals(before)) {
                     bucket.facts.put(fact.id(), after);
-                    bucket.merged.merge(fact.id(), fact, Fact::merge);
+                    if (bucket.merged != null) {
+                        bucket.merged.merge(fact.id(), fact, Fact::merge);
+                    }
                     bucket.dirty = true;
                     if (before == null) {
                         cachedFacts++;
@@ -208,7 +223,9 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
             for (Bucket<F> b : dirty) {
                 Predicate<String> erased = erasedIn.apply(Keys.timebankOf(b.id));
                 forgetHeld(b.facts, erased);
-                forgetHeld(b.merged, erased);
+                if (b.merged != null) {
+                    forgetHeld(b.merged, erased);
+                }
             }
             for (int from = 0; from < dirty.size(); from += CHUNK) {
                 write(dirty.subList(from, Math.min(dirty.size(), from + CHUNK)));
@@ -280,7 +297,7 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
             if (stored != null) {
                 merged.putAll(stored.facts);
             }
-            ours.merged.forEach((id, f) -> merged.merge(id, f, Fact::merge));
+            ours.own().forEach((id, f) -> merged.merge(id, f, Fact::merge));
             Bucket<F> next = new Bucket<>(ours.id, stored == null ? 0 : stored.rev, merged);
             Document document = document(next, UUID.randomUUID().toString());
             try {
@@ -324,7 +341,8 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
     private Map<String, Bucket<F>> load(List<String> bucketIds) {
         Map<String, Bucket<F>> loaded = new HashMap<>();
         for (int from = 0; from < bucketIds.size(); from += CHUNK) {
-            for (Document d : collection.get().find(in("_id", bucketIds.subList(from, Math.min(bucketIds.size(), from + CHUNK))))) {
+            for (Document d : collection.get().find(in("_id", bucketIds.subList(from, Math.min(bucketIds.size(), from + CHUNK))))
+                    .batchSize(BATCH)) {
                 Bucket<F> b = bucket(d);
                 loaded.put(b.id, b);
             }
@@ -377,7 +395,7 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
     /** What is stored, with what this instance merged since it read the bucket (not its older copy of the rest). */
     private static <F extends Fact<F>> F union(Bucket<F> stored, Bucket<F> cached, String id) {
         F a = stored == null ? null : stored.facts.get(id);
-        F b = cached == null ? null : cached.merged.get(id);
+        F b = cached == null ? null : cached.own().get(id);
         return a == null ? b : b == null ? a : a.merge(b);
     }
 
@@ -395,11 +413,12 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
         lock.readLock().lock();
         try {
             TreeMap<String, F> facts = new TreeMap<>();
-            for (Document d : collection.get().find(new Document("_id", new Document("$gte", first).append("$lt", last)))) {
+            for (Document d : collection.get().find(new Document("_id", new Document("$gte", first).append("$lt", last)))
+                    .batchSize(BATCH)) {
                 bucket(d).facts.subMap(fromInclusive, true, toExclusive, false).forEach(facts::put);
             }
             for (Bucket<F> cached : cache.subMap(first, true, last, false).values()) {
-                cached.merged.subMap(fromInclusive, true, toExclusive, false)
+                cached.own().subMap(fromInclusive, true, toExclusive, false)
                         .forEach((id, f) -> facts.merge(id, f, Fact::merge));
             }
             return new ArrayList<>(facts.values());
