@@ -2,7 +2,6 @@ package org.reciprocity.review.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,11 +11,6 @@ import java.util.Random;
 import java.util.UUID;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,22 +39,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class BatchFoldTest {
 
     private static final Instant T0 = Instant.parse("2026-06-10T09:00:00Z");
-    private static MongoServer server;
-    private static MongoClient client;
+    private static final MongoClient client = WireMongo.client();
     private static int databases;
 
-    @BeforeAll
-    static void start() {
-        server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.shutdownNow();
-    }
 
     @Test
     void aBatchHoldingAFactTwiceAndTwoFactsOfOneDocumentFoldsAsOneAtATime() {

@@ -3,7 +3,6 @@ package org.reciprocity.review.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -26,18 +25,13 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
 import org.bson.types.Binary;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -60,22 +54,9 @@ class BucketFactStoreTest {
     private static final List<String> TIMEBANKS = List.of("ta", "tb", "tc");
     private static final List<YearMonth> MONTHS = List.of(YearMonth.of(2026, 4), YearMonth.of(2026, 5),
             YearMonth.of(2026, 6), YearMonth.of(2026, 7), YearMonth.of(2026, 8));
-    private static MongoServer server;
-    private static MongoClient client;
+    private static final MongoClient client = WireMongo.client();
     private static final AtomicInteger collections = new AtomicInteger();
 
-    @BeforeAll
-    static void start() {
-        server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.shutdownNow();
-    }
 
     // ---------------------------------------------------------------------------------------------
     // 1. Same reads as the in-memory store, before and after a flush

@@ -2,15 +2,9 @@ package org.reciprocity.review.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.reciprocity.review.facts.AccountFact;
 import org.reciprocity.review.facts.Keys;
@@ -23,21 +17,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 class ProjectionsLayoutTest {
 
-    private static MongoServer server;
-    private static MongoClient client;
+    private static final MongoClient client = WireMongo.client();
 
-    @BeforeAll
-    static void start() {
-        server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.shutdownNow();
-    }
 
     @Test
     void aStoreOfTheOldLayoutStartsAFreshGenerationAndEachGroupReadsFromTheStartOnce() {
