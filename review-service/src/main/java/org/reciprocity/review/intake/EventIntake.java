@@ -1,7 +1,6 @@
 package org.reciprocity.review.intake;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -51,17 +50,7 @@ public class EventIntake extends AbstractConsumerSeekAware {
     private final Projections projections;
     private final ErasureConsumer erasures;
 
-    /**
-     * For each consumer group and partition, the latest batch folded and not yet acknowledged that holds
-     * records of it: acknowledging that batch commits the partition past all its earlier ones (a batch
-     * commits only the partitions it has records of). Only those batches are held: an acknowledgement
-     * keeps its batch's records, and a backlog's batches must not all stay in memory until the flush.
-     */
-    private final Map<String, Map<TopicPartition, Held>> held = new HashMap<>();
-    private long folds;
-
-    private record Held(long fold, Acknowledgment ack) {
-    }
+    private final HeldBatches held = new HeldBatches();
     private final long flushAt;
 
     EventIntake(Projections projections, ErasureConsumer erasures,
@@ -113,12 +102,7 @@ public class EventIntake extends AbstractConsumerSeekAware {
             events.add(event);
         }
         new Projector(projections.facts()).applyAll(events);
-        synchronized (held) {
-            Held batch = new Held(++folds, ack);
-            Map<TopicPartition, Held> partitions = held.computeIfAbsent(consumer.groupMetadata().groupId(),
-                    g -> new HashMap<>());
-            records.forEach(r -> partitions.put(new TopicPartition(r.topic(), r.partition()), batch));
-        }
+        held.hold(consumer.groupMetadata().groupId(), records, ack);
         // after the fold: the member's events before it on the topic are in what the erasure keeps
         for (DomainEvent event : events) {
             if (ErasureConsumer.erases(event)) {
@@ -151,15 +135,11 @@ public class EventIntake extends AbstractConsumerSeekAware {
      * is written once for many batches; a crash before the write loses only merges the topics give again.
      */
     synchronized void flushAndAcknowledge() {
-        java.util.TreeMap<Long, Acknowledgment> folded = new java.util.TreeMap<>();
-        synchronized (held) {
-            held.values().forEach(partitions -> partitions.values().forEach(h -> folded.put(h.fold(), h.ack())));
-            held.clear();
-        }
+        List<Acknowledgment> folded = held.release();
         projections.facts().flush();
         // oldest first; another listener's batches too: Spring Kafka hands an acknowledgement from another
         // thread to its consumer, which commits it at its next poll
-        folded.values().forEach(Acknowledgment::acknowledge);
+        folded.forEach(Acknowledgment::acknowledge);
     }
 
     /**
@@ -171,11 +151,7 @@ public class EventIntake extends AbstractConsumerSeekAware {
     @EventListener
     void onIdle(ListenerContainerIdleEvent idle) {
         Consumer<?, ?> consumer = idle.getConsumer();
-        boolean holding;
-        synchronized (held) {
-            holding = !held.getOrDefault(consumer.groupMetadata().groupId(), Map.of()).isEmpty();
-        }
-        if (holding && caughtUp(consumer)) {
+        if (held.holds(consumer.groupMetadata().groupId()) && caughtUp(consumer)) {
             flushAndAcknowledge();
         }
     }

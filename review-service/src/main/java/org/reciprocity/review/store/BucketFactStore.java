@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -160,14 +162,17 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
         facts.forEach(f -> byId.merge(f.id(), f, Fact::merge));
         lock.writeLock().lock();
         try {
-            List<String> missing = new ArrayList<>();
+            // each fact's bucket once: ids are built by concatenation, and a backlog merges millions
+            Map<String, String> bucketOf = new LinkedHashMap<>();
+            Set<String> missing = new LinkedHashSet<>();
             for (String id : byId.keySet()) {
                 String bucket = bucketOf(id);
-                if (!cache.containsKey(bucket) && !missing.contains(bucket)) {
+                bucketOf.put(id, bucket);
+                if (!cache.containsKey(bucket)) {
                     missing.add(bucket);
                 }
             }
-            for (Bucket<F> loaded : load(missing).values()) {
+            for (Bucket<F> loaded : load(new ArrayList<>(missing)).values()) {
                 cache.put(loaded.id, loaded);
                 cachedFacts += loaded.facts.size();
             }
@@ -175,14 +180,16 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
                 cache.computeIfAbsent(bucket, b -> new Bucket<>(b, 0, new TreeMap<>()));
             }
             List<F> result = new ArrayList<>(byId.size());
-            for (F fact : byId.values()) {
-                Bucket<F> bucket = cache.get(bucketOf(fact.id()));
-                F before = bucket.facts.get(fact.id());
+            for (Map.Entry<String, F> entry : byId.entrySet()) {
+                String id = entry.getKey();
+                F fact = entry.getValue();
+                Bucket<F> bucket = cache.get(bucketOf.get(id));
+                F before = bucket.facts.get(id);
                 F after = before == null ? fact : before.merge(fact);
                 if (!after.equals(before)) {
-                    bucket.facts.put(fact.id(), after);
+                    bucket.facts.put(id, after);
                     if (bucket.merged != null) {
-                        bucket.merged.merge(fact.id(), fact, Fact::merge);
+                        bucket.merged.merge(id, fact, Fact::merge);
                     }
                     bucket.dirty = true;
                     if (before == null) {
