@@ -39,6 +39,14 @@ public interface FactStore<F extends Fact<F>> {
     List<F> range(String fromInclusive, String toExclusive);
 
     /**
+     * The facts whose ids start with {@code prefix}, as parts that change separately (a store's
+     * documents): each part's version now, and the facts of each part whose version is not the one in
+     * {@code held} (part id to version, as an earlier call returned them). A reader that keeps what it
+     * computed from each part recomputes only the parts that changed.
+     */
+    Parts<F> parts(String prefix, Map<String, Long> held);
+
+    /**
      * How many writes this store has made to the timebank's documents since it started: what the
      * figures' cache compares to know that nothing it was computed from has changed.
      */

@@ -49,10 +49,11 @@ import org.reciprocity.review.facts.TransferMonthFact;
  * figures exact whatever order the topics were read in: a kind or a contribution that arrives late
  * is simply there at the next read.
  *
- * <p>What a read computes is kept for the next one while the projections have not changed for that
- * timebank ({@link ReviewFacts#changes}): a page, another sort or another filter of the same period
- * is then a sort of rows in memory. A write to the timebank's projections (from this process: the
- * service is one instance) makes the next read compute again.
+ * <p>The review's rows are kept from one read to the next and brought up to date from the parts of
+ * the projections that changed ({@link LiveRows}): after a new entry, a read computes again the rows
+ * of the accounts it touched, not of every member. Parity and the indicators are kept while the
+ * projections have not changed for that timebank ({@link ReviewFacts#changes}), and computed again
+ * whole after a change.
  */
 public final class ReviewFigures {
 
@@ -71,6 +72,15 @@ public final class ReviewFigures {
             return size() > CACHED;
         }
     };
+    /** The review's rows by timebank and period, kept up to date from what changed ({@link LiveRows}). */
+    private final Map<Object, LiveRows> live = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, LiveRows> eldest) {
+            return size() > CACHED;
+        }
+    };
+    /** How long a read trusts that only this process writes the projections: another instance's writes show after it. */
+    private static final java.time.Duration PROBE_EVERY = java.time.Duration.ofSeconds(2);
 
     /** Months in UTC unless a timebank's {@code TimebankOpened} says otherwise. */
     public ReviewFigures(ReviewFacts facts, Thresholds thresholds) {
@@ -115,20 +125,33 @@ public final class ReviewFigures {
 
     // ---- the reciprocity review
 
-    /** A period's rows before filters, sorting and the flag that depends on the time of the read. */
-    private record Rows(List<ReviewRow> rows, Map<String, Set<String>> organisations,
-                        Map<String, List<ReviewRow>> sorted, Map<PartyKind, long[]> erased) {
+    private LiveRows.Snapshot rows(String timebankId, Period period) {
+        long now = version.applyAsLong(timebankId);
+        List<Object> key = List.of("review", timebankId, period);
+        LiveRows rows;
+        synchronized (live) {
+            rows = live.get(key);
+        }
+        if (rows != null) {
+            LiveRows.Snapshot recent = rows.recent(now, PROBE_EVERY);
+            if (recent != null) {
+                return recent;
+            }
+        }
+        ZoneId zone = zone(timebankId);
+        if (rows == null || !rows.zone().equals(zone)) { // a zone read late: the months are other instants
+            rows = new LiveRows(facts, timebankId, period, zone, thresholds);
+            synchronized (live) {
+                live.put(key, rows);
+            }
+        }
+        return rows.read(now, tb -> erasedTotals(tb, period));
     }
 
     public ReviewPage review(String timebankId, ReviewQuery query, Instant now) {
-        Rows base = cached(timebankId, List.of("review", timebankId, query.period()),
-                () -> rows(timebankId, query.period()));
+        LiveRows.Snapshot base = rows(timebankId, query.period());
         String order = query.sort() + (query.descending() ? "-" : "+");
-        List<ReviewRow> sorted = base.sorted().computeIfAbsent(order, o -> {
-            List<ReviewRow> all = new ArrayList<>(base.rows());
-            all.sort(order(query.sort(), query.descending()));
-            return all;
-        });
+        List<ReviewRow> sorted = base.sorted(order, order(query.sort(), query.descending()));
         List<ReviewRow> rows = new ArrayList<>();
         long given = 0;
         long received = 0;
@@ -137,8 +160,7 @@ public final class ReviewFigures {
             if (query.kind() != null && row.kind() != query.kind()) {
                 continue;
             }
-            if (query.organisationId() != null && !base.organisations().getOrDefault(row.memberId(), Set.of())
-                    .contains(query.organisationId())) {
+            if (query.organisationId() != null && !base.with(row.memberId(), query.organisationId())) {
                 continue;
             }
             rows.add(row);
@@ -179,52 +201,6 @@ public final class ReviewFigures {
                 flags);
     }
 
-    private Rows rows(String timebankId, Period period) {
-        ZoneId zone = zone(timebankId);
-        Map<String, MemberFact> members = members(timebankId);
-        List<String> known = members.values().stream().filter(MemberFact::known).map(MemberFact::memberId).toList();
-        Map<String, long[]> hours = new HashMap<>();
-        Map<String, Instant> lastActivity = new HashMap<>();
-        Map<String, Set<String>> organisations = new HashMap<>();
-        Instant start = period.from().atDay(1).atStartOfDay(zone).toInstant();
-        Instant end = period.to().plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-        // _id ranges, not $in: the embedded store answers a range at ~10 µs a document, an $in at ~100 µs an id
-        for (YearMonth stored : storedMonths(period, zone)) {
-            for (MemberMonthFact month : facts.memberMonths().withPrefix(Keys.month(timebankId, stored))) {
-                MemberFact holder = members.get(month.accountId());
-                if (holder == null || !holder.known()) {
-                    continue; // an organisation's account: no row of its own
-                }
-                String account = month.accountId();
-                for (MemberMonthFact.Entry entry : month.entries().values()) {
-                    if (entry.at().isBefore(start) || !entry.at().isBefore(end)) {
-                        continue;
-                    }
-                    lastActivity.merge(account, entry.at(), ReviewFigures::later);
-                    if (entry.flow()) {
-                        long[] h = hours.computeIfAbsent(account, a -> new long[2]);
-                        h[0] += entry.given();
-                        h[1] += entry.received();
-                        MemberFact other = members.get(entry.counterpart());
-                        if ((other == null || !other.known()) && !Keys.ERASED.equals(entry.counterpart())) {
-                            organisations.computeIfAbsent(account, a -> new HashSet<>()).add(entry.counterpart());
-                        }
-                    }
-                }
-            }
-        }
-        Map<String, AccountFact> accounts = new HashMap<>();
-        facts.accounts().withPrefix(Keys.timebank(timebankId)).forEach(a -> accounts.put(a.accountId(), a));
-        Map<String, OpenContributionsFact> open = new HashMap<>();
-        facts.openContributions().withPrefix(Keys.timebank(timebankId)).forEach(o -> open.put(o.accountId(), o));
-        List<ReviewRow> rows = new ArrayList<>(known.size());
-        for (String memberId : known) {
-            rows.add(row(members.get(memberId), hours.getOrDefault(memberId, new long[2]), accounts.get(memberId),
-                    lastActivity.get(memberId), open.get(memberId)));
-        }
-        return new Rows(rows, organisations, new ConcurrentHashMap<>(), erasedTotals(timebankId, period));
-    }
-
     /**
      * The minutes erased members gave and received in the period, by the kind they had then, from the
      * anonymous figures their erasure kept ({@link ErasedContribution}): their rows are gone, the
@@ -258,37 +234,6 @@ public final class ReviewFigures {
         YearMonth first = Keys.monthOf(period.from().atDay(1).atStartOfDay(zone).toInstant());
         YearMonth last = Keys.monthOf(period.to().plusMonths(1).atDay(1).atStartOfDay(zone).toInstant().minusNanos(1));
         return new Period(first, last).months();
-    }
-
-    /** The row as far as it does not depend on when it is read (the long wait is added when read). */
-    private ReviewRow row(MemberFact member, long[] hours, AccountFact account, Instant lastActivity,
-                          OpenContributionsFact open) {
-        long given = hours[0];
-        long received = hours[1];
-        int waiting = 0;
-        Instant waitingSince = null;
-        if (open != null) {
-            for (OpenContributionsFact.Entry entry : open.entries().values()) {
-                if (entry.waiting()) {
-                    waiting++;
-                    waitingSince = waitingSince == null || entry.loggedAt().isBefore(waitingSince) ? entry.loggedAt()
-                            : waitingSince;
-                }
-            }
-        }
-        Set<Flag> flags = EnumSet.noneOf(Flag.class);
-        if (received >= thresholds.muchMinutes() && given <= 0) {
-            flags.add(Flag.RECEIVED_MUCH_NEVER_GAVE);
-        }
-        if (given >= thresholds.muchMinutes() && received <= 0) {
-            flags.add(Flag.GAVE_MUCH_NEVER_RECEIVED);
-        }
-        if (account != null && account.nearLimit()) {
-            flags.add(Flag.NEAR_LIMIT);
-        }
-        return new ReviewRow(member.memberId(), member.name(), member.kind(), member.suspended(), given, received,
-                account == null ? 0 : account.balance(), Ratios.percent(given, given + received), lastActivity,
-                waiting, waitingSince, flags);
     }
 
     private static Comparator<ReviewRow> order(ReviewSort sort, boolean descending) {

@@ -41,6 +41,7 @@ import org.bson.types.Binary;
 import org.reciprocity.review.facts.Fact;
 import org.reciprocity.review.facts.FactStore;
 import org.reciprocity.review.facts.Keys;
+import org.reciprocity.review.facts.Parts;
 
 /**
  * Facts packed into bucket documents, and folded behind a write-back cache.
@@ -92,6 +93,8 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
     private final TreeMap<String, Bucket<F>> cache = new TreeMap<>();
     private long cachedFacts;
     private final ConcurrentHashMap<String, AtomicLong> changes = new ConcurrentHashMap<>();
+    /** Versions of buckets holding merges not yet written: new at each read, so no reader holds one. */
+    private final AtomicLong unwritten = new AtomicLong();
 
     /**
      * @param level   how many separators of a fact's id its bucket's prefix keeps: 1 for
@@ -432,6 +435,70 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * The prefix's buckets as parts, a bucket's version its {@code rev}: the revisions are read first
+     * (a projection of {@code rev} alone, without the facts), then only the buckets whose revision the
+     * reader does not hold. A bucket holding merges this instance has not written yet is read whole
+     * with them, at a version no reader holds.
+     */
+    @Override
+    public Parts<F> parts(String prefix, Map<String, Long> held) {
+        if (!prefix.endsWith(String.valueOf(SEPARATOR)) || prefix.chars().filter(c -> c == SEPARATOR).count() > level) {
+            // a longer prefix would cut across buckets: its facts are spread over all of them
+            throw new IllegalArgumentException("parts of a bucket prefix only: " + prefix);
+        }
+        String last = prefix + Keys.END;
+        lock.readLock().lock();
+        try {
+            Map<String, Long> versions = new HashMap<>();
+            List<String> stale = new ArrayList<>();
+            for (Document d : collection.get().find(new Document("_id", new Document("$gte", prefix).append("$lt", last)))
+                    .projection(new Document(REV, 1))) {
+                String id = d.getString("_id");
+                long rev = ((Number) d.get(REV)).longValue();
+                versions.put(id, rev);
+                Bucket<F> cached = cache.get(id);
+                if (!Long.valueOf(rev).equals(held.get(id)) || (cached != null && !cached.own().isEmpty())) {
+                    stale.add(id);
+                }
+            }
+            Map<String, Bucket<F>> stored = load(stale);
+            Map<String, List<F>> read = new HashMap<>();
+            for (String id : stale) {
+                Bucket<F> b = stored.get(id);
+                if (b != null) {
+                    versions.put(id, b.rev); // it may have moved on since its revision was read
+                }
+                read.put(id, unionOf(b, cache.get(id), prefix, last));
+            }
+            for (Bucket<F> cached : cache.subMap(prefix, true, last, false).values()) {
+                if (!versions.containsKey(cached.id) && !cached.own().isEmpty()) {
+                    read.put(cached.id, unionOf(null, cached, prefix, last)); // not in the store yet
+                }
+            }
+            for (String id : read.keySet()) {
+                Bucket<F> cached = cache.get(id);
+                if (cached != null && !cached.own().isEmpty()) {
+                    versions.put(id, -unwritten.incrementAndGet());
+                }
+            }
+            return new Parts<>(versions, read);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private List<F> unionOf(Bucket<F> stored, Bucket<F> cached, String from, String to) {
+        TreeMap<String, F> facts = new TreeMap<>();
+        if (stored != null) {
+            facts.putAll(stored.facts.subMap(from, true, to, false));
+        }
+        if (cached != null) {
+            cached.own().subMap(from, true, to, false).forEach((id, f) -> facts.merge(id, f, Fact::merge));
+        }
+        return new ArrayList<>(facts.values());
     }
 
     /**

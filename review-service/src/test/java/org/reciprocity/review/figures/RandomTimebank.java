@@ -223,7 +223,7 @@ public final class RandomTimebank {
         return from.get(random.nextInt(from.size()));
     }
 
-    Instant end() {
+    public Instant end() {
         return now;
     }
 

@@ -496,6 +496,58 @@ class BucketFactStoreTest {
         assertThat(after).as("the other buckets are not written").isEqualTo(revs);
     }
 
+    @Test
+    void partsGiveOnlyTheBucketsWhoseRevisionTheReaderDoesNotHoldAndHeldMergesAlways() {
+        MongoCollection<Document> collection = freshCollection();
+        BucketFactStore<Marks> store = new BucketFactStore<>(() -> collection, Marks.CODEC, 2, 4);
+        YearMonth may = YearMonth.of(2026, 5);
+        List<Marks> batch = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String id = Keys.of("tb", may, "k" + i);
+            batch.add(Marks.of(id, Marks.ownerOf(id), "m" + i));
+        }
+        batch.add(Marks.of(Keys.of("tb", YearMonth.of(2026, 6), "k0"), "pat", "june"));
+        store.mergeAll(batch);
+        store.flush();
+        String prefix = Keys.month("tb", may);
+
+        var first = store.parts(prefix, Map.of());
+        assertThat(first.versions()).as("every bucket of May").hasSize(4).allSatisfy((b, rev) -> {
+            assertThat(b).startsWith(prefix);
+            assertThat(rev).isEqualTo(1L);
+        });
+        assertThat(first.read().values().stream().flatMap(List::stream).toList())
+                .as("May's facts, not June's").containsExactlyInAnyOrderElementsOf(batch.subList(0, 20));
+
+        assertThat(store.parts(prefix, first.versions()).read()).as("nothing changed: nothing read").isEmpty();
+
+        Marks changed = Marks.of(batch.get(3).id(), batch.get(3).owner(), "new");
+        BucketFactStore<Marks> other = new BucketFactStore<>(() -> collection, Marks.CODEC, 2, 4);
+        other.mergeAll(List.of(changed));
+        other.flush();
+        var second = store.parts(prefix, first.versions());
+        String bucket = store.bucketOf(changed.id());
+        assertThat(second.read()).as("another instance's write: its bucket alone").containsOnlyKeys(bucket);
+        assertThat(second.read().get(bucket)).contains(batch.get(3).merge(changed));
+        assertThat(second.versions().get(bucket)).isEqualTo(2L);
+
+        Marks held = Marks.of(batch.get(4).id(), batch.get(4).owner(), "held back");
+        store.mergeAll(List.of(held));
+        String heldBucket = store.bucketOf(held.id());
+        var third = store.parts(prefix, second.versions());
+        assertThat(third.read()).as("a bucket holding merges not yet written").containsOnlyKeys(heldBucket);
+        assertThat(third.read().get(heldBucket)).contains(batch.get(4).merge(held));
+        assertThat(third.versions().get(heldBucket)).as("a version no reader holds").isNegative();
+        assertThat(store.parts(prefix, third.versions()).read()).as("read again while held").containsOnlyKeys(heldBucket);
+
+        store.flush();
+        var fourth = store.parts(prefix, third.versions());
+        assertThat(fourth.read()).containsOnlyKeys(heldBucket);
+        assertThat(store.parts(prefix, fourth.versions()).read()).as("written: read once more, then not").isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.parts(Keys.of("tb", may, "k"), Map.of()))
+                .as("a prefix that cuts across buckets").isInstanceOf(IllegalArgumentException.class);
+    }
+
     // ---------------------------------------------------------------------------------------------
     // 6. Bucket ids
     // ---------------------------------------------------------------------------------------------
