@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CP_FILE=review-service/target/bench-classpath.txt
 PLATFORM_CLASSES=review-service/target/bench-platform-classes
-./mvnw -B -q -o -pl review-service -am test-compile dependency:build-classpath \
+./mvnw -B -q -pl review-service -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$PWD/$CP_FILE" -Dmdep.includeScope=test >/dev/null
 CP="review-service/target/test-classes:review-service/target/classes:$(cat "$CP_FILE")"
 mkdir -p "$PLATFORM_CLASSES"

@@ -291,10 +291,12 @@ final class LiveRows {
                 }
             }
             parts.read().forEach((part, read) -> replace(part, read, change));
+            parts.changed().forEach((part, changed) -> update(part, changed, change));
             versions.clear();
             versions.putAll(parts.versions());
         }
 
+        /** A part read whole: what it held and no longer holds is gone. */
         private void replace(String part, List<F> read, Change<V> change) {
             Map<String, V> next = new HashMap<>();
             for (F fact : read) {
@@ -317,7 +319,28 @@ final class LiveRows {
             if (next.isEmpty()) {
                 keysOf.remove(part);
             } else {
-                keysOf.put(part, next.keySet());
+                keysOf.put(part, new HashSet<>(next.keySet()));
+            }
+        }
+
+        /** Only the facts of a part that changed: the rest of it is as held. */
+        private void update(String part, List<F> changed, Change<V> change) {
+            Set<String> keys = keysOf.computeIfAbsent(part, p -> new HashSet<>());
+            for (F fact : changed) {
+                String k = key.apply(fact);
+                V v = value.apply(fact);
+                V before = v == null ? values.remove(k) : values.put(k, v);
+                if (v == null) {
+                    keys.remove(k);
+                } else {
+                    keys.add(k);
+                }
+                if (v == null ? before != null : !v.equals(before)) {
+                    change.changed(k, before, v);
+                }
+            }
+            if (keys.isEmpty()) {
+                keysOf.remove(part);
             }
         }
     }

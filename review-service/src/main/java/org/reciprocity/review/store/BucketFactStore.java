@@ -3,6 +3,7 @@ package org.reciprocity.review.store;
 import static com.mongodb.client.model.Filters.in;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -95,6 +97,24 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
     private final ConcurrentHashMap<String, AtomicLong> changes = new ConcurrentHashMap<>();
     /** Versions of buckets holding merges not yet written: new at each read, so no reader holds one. */
     private final AtomicLong unwritten = new AtomicLong();
+    /** The latest {@code rev} of each bucket this instance has read or written: {@link #parts} without asking the store. */
+    private final ConcurrentSkipListMap<String, Long> revs = new ConcurrentSkipListMap<>();
+    /** When {@link #parts} last asked the store for a prefix's revisions (another instance's writes are seen then). */
+    private final ConcurrentHashMap<String, Long> probed = new ConcurrentHashMap<>();
+    private final Duration probeEvery;
+    /**
+     * What this instance's recent writes changed, by bucket and the {@code rev} each wrote: a reader holding
+     * an earlier {@code rev} of the bucket is given those facts, not the whole bucket again (a bucket of a
+     * large timebank is megabytes; a live change touches a few facts). Guarded by {@link #lock}'s write lock.
+     */
+    private final Map<String, TreeMap<Long, List<F>>> journal = new HashMap<>();
+    private long journalled;
+    /** Facts the journal holds at most (then it starts again: readers read whole buckets once). */
+    private static final int JOURNAL = 200_000;
+    /** A write changing more facts of a bucket than this is not journalled: the bucket is read whole. */
+    private static final int JOURNAL_WRITE = 2_000;
+    /** Writes of a bucket a reader may be behind and still be given only what changed. */
+    private static final int JOURNAL_DEPTH = 32;
 
     /**
      * @param level   how many separators of a fact's id its bucket's prefix keeps: 1 for
@@ -102,10 +122,17 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
      * @param buckets buckets a prefix is spread over: enough that one stays far below the 16 MB a document may hold
      */
     BucketFactStore(Supplier<MongoCollection<Document>> collection, FactCodec<F> codec, int level, int buckets) {
+        this(collection, codec, level, buckets, Duration.ofSeconds(2));
+    }
+
+    /** @param probeEvery how long {@link #parts} trusts the revisions it knows before asking the store again */
+    BucketFactStore(Supplier<MongoCollection<Document>> collection, FactCodec<F> codec, int level, int buckets,
+                    Duration probeEvery) {
         this.collection = collection;
         this.codec = codec;
         this.level = level;
         this.buckets = buckets;
+        this.probeEvery = probeEvery;
     }
 
     private static final class Bucket<F> {
@@ -122,6 +149,8 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
          */
         final TreeMap<String, F> merged;
         boolean dirty;
+        /** Whether a flush forgot erased members in it: then a write changes more than {@link #own}. */
+        boolean forgot;
 
         Bucket(String id, long rev, TreeMap<String, F> facts) {
             this.id = id;
@@ -232,7 +261,7 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
             // merges held back while a member was erased (here or by another instance) must not bring them back
             for (Bucket<F> b : dirty) {
                 Predicate<String> erased = erasedIn.apply(Keys.timebankOf(b.id));
-                forgetHeld(b.facts, erased);
+                b.forgot = forgetHeld(b.facts, erased);
                 if (b.merged != null) {
                     forgetHeld(b.merged, erased);
                 }
@@ -247,16 +276,20 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
         }
     }
 
-    private static <F extends Fact<F>> void forgetHeld(TreeMap<String, F> facts, Predicate<String> erased) {
+    private static <F extends Fact<F>> boolean forgetHeld(TreeMap<String, F> facts, Predicate<String> erased) {
+        boolean forgot = false;
         for (var i = facts.entrySet().iterator(); i.hasNext(); ) {
             var entry = i.next();
             F kept = entry.getValue().forget(erased);
             if (kept == null) {
                 i.remove();
-            } else if (kept != entry.getValue()) {
+                forgot = true;
+            } else if (kept != entry.getValue() && !kept.equals(entry.getValue())) {
                 entry.setValue(kept);
+                forgot = true;
             }
         }
+        return forgot;
     }
 
     private void write(List<Bucket<F>> dirty) {
@@ -269,6 +302,7 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
                     : new ReplaceOneModel<>(revision(b.id, b.rev), document));
         }
         boolean shortfall;
+        Set<String> lost = new java.util.HashSet<>();
         try {
             BulkWriteResult outcome = documents.bulkWrite(writes, new BulkWriteOptions().ordered(false));
             shortfall = outcome.getInsertedCount() + outcome.getMatchedCount() < writes.size();
@@ -289,13 +323,68 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
             }
             for (Bucket<F> b : dirty) {
                 if (!writer.equals(marks.get(b.id))) {
+                    lost.add(b.id);
                     writeAgain(b);
                 }
             }
         }
         for (Bucket<F> b : dirty) {
+            if (!lost.contains(b.id)) {
+                wrote(b.id, b.rev + 1, b.rev == 0 || b.forgot ? null : b.own().keySet(), b.facts);
+            }
             changed(b.id);
         }
+    }
+
+    /**
+     * Notes this instance's write of a bucket at {@code rev}: the facts it changed ({@code ids}, their
+     * values in {@code facts}), or {@code null} when that is not known (a new bucket, one written after
+     * another writer's change, or with erased members forgotten), and then no reader is given a part of it.
+     */
+    private void wrote(String bucketId, long rev, Set<String> ids, Map<String, F> facts) {
+        revs.put(bucketId, rev);
+        TreeMap<Long, List<F>> writes = journal.get(bucketId);
+        if (ids == null || ids.size() > JOURNAL_WRITE) {
+            if (writes != null) {
+                journalled -= writes.values().stream().mapToLong(List::size).sum();
+                journal.remove(bucketId);
+            }
+            return;
+        }
+        if (journalled + ids.size() > JOURNAL) {
+            journal.clear();
+            journalled = 0;
+        }
+        List<F> changed = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            F fact = facts.get(id);
+            if (fact != null) {
+                changed.add(fact);
+            }
+        }
+        writes = journal.computeIfAbsent(bucketId, b -> new TreeMap<>());
+        writes.put(rev, changed);
+        journalled += changed.size();
+        while (writes.size() > JOURNAL_DEPTH) {
+            journalled -= writes.pollFirstEntry().getValue().size();
+        }
+    }
+
+    /** The facts this instance's writes changed in a bucket from {@code held} to {@code now}, or {@code null} if not all are known. */
+    private List<F> changedSince(String bucketId, Long held, long now) {
+        TreeMap<Long, List<F>> writes = journal.get(bucketId);
+        if (writes == null || held == null || held <= 0 || now - held > JOURNAL_DEPTH) {
+            return null;
+        }
+        Map<String, F> changed = new LinkedHashMap<>();
+        for (long rev = held + 1; rev <= now; rev++) {
+            List<F> facts = writes.get(rev);
+            if (facts == null) {
+                return null;
+            }
+            facts.forEach(f -> changed.put(f.id(), f));
+        }
+        return new ArrayList<>(changed.values());
     }
 
     /** One bucket, written until no other writer comes between our read and our write. */
@@ -313,9 +402,11 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
             try {
                 if (next.rev == 0) {
                     documents.insertOne(document);
+                    wrote(next.id, 1, null, null);
                     return;
                 }
                 if (documents.replaceOne(revision(next.id, next.rev), document).getMatchedCount() == 1) {
+                    wrote(next.id, next.rev + 1, null, null);
                     return;
                 }
             } catch (MongoWriteException e) {
@@ -355,6 +446,7 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
                     .batchSize(BATCH)) {
                 Bucket<F> b = bucket(d);
                 loaded.put(b.id, b);
+                revs.merge(b.id, b.rev, Math::max);
             }
         }
         return loaded;
@@ -438,10 +530,12 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
     }
 
     /**
-     * The prefix's buckets as parts, a bucket's version its {@code rev}: the revisions are read first
-     * (a projection of {@code rev} alone, without the facts), then only the buckets whose revision the
-     * reader does not hold. A bucket holding merges this instance has not written yet is read whole
-     * with them, at a version no reader holds.
+     * The prefix's buckets as parts, a bucket's version its {@code rev}. The revisions are the ones this
+     * instance knows (it read or wrote them), asked of the store (a projection of {@code rev} alone) at
+     * most every {@code probeEvery}: another instance's writes are seen then. A bucket whose revision
+     * moved is given as the facts this instance's writes changed since the reader's revision when it
+     * knows them all, else read whole. A first read (nothing held) is one range query. A bucket holding
+     * merges this instance has not written yet is read whole with them, at a version no reader holds.
      */
     @Override
     public Parts<F> parts(String prefix, Map<String, Long> held) {
@@ -453,41 +547,74 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
         lock.readLock().lock();
         try {
             Map<String, Long> versions = new HashMap<>();
-            List<String> stale = new ArrayList<>();
-            for (Document d : collection.get().find(new Document("_id", new Document("$gte", prefix).append("$lt", last)))
-                    .projection(new Document(REV, 1))) {
-                String id = d.getString("_id");
-                long rev = ((Number) d.get(REV)).longValue();
-                versions.put(id, rev);
-                Bucket<F> cached = cache.get(id);
-                if (!Long.valueOf(rev).equals(held.get(id)) || (cached != null && !cached.own().isEmpty())) {
-                    stale.add(id);
-                }
-            }
-            Map<String, Bucket<F>> stored = load(stale);
             Map<String, List<F>> read = new HashMap<>();
-            for (String id : stale) {
-                Bucket<F> b = stored.get(id);
-                if (b != null) {
-                    versions.put(id, b.rev); // it may have moved on since its revision was read
+            Map<String, List<F>> changed = new HashMap<>();
+            long now = System.nanoTime();
+            Long probedAt = probed.get(prefix);
+            if (held.isEmpty()) {
+                for (Document d : collection.get().find(new Document("_id", new Document("$gte", prefix).append("$lt", last)))
+                        .batchSize(BATCH)) {
+                    Bucket<F> b = bucket(d);
+                    revs.merge(b.id, b.rev, Math::max);
+                    versions.put(b.id, b.rev);
+                    read.put(b.id, unionOf(b, cache.get(b.id), prefix, last));
                 }
-                read.put(id, unionOf(b, cache.get(id), prefix, last));
+                probed.put(prefix, now);
+            } else {
+                if (probedAt == null || now - probedAt >= probeEvery.toNanos()) {
+                    for (Document d : collection.get().find(new Document("_id", new Document("$gte", prefix).append("$lt", last)))
+                            .projection(new Document(REV, 1))) {
+                        long rev = ((Number) d.get(REV)).longValue();
+                        revs.merge(d.getString("_id"), rev, Math::max);
+                    }
+                    probed.put(prefix, now);
+                }
+                List<String> stale = new ArrayList<>();
+                for (Map.Entry<String, Long> known : revs.subMap(prefix, true, last, false).entrySet()) {
+                    String id = known.getKey();
+                    long rev = known.getValue();
+                    versions.put(id, rev);
+                    Bucket<F> cached = cache.get(id);
+                    if (cached != null && !cached.own().isEmpty()) {
+                        stale.add(id);
+                    } else if (!Long.valueOf(rev).equals(held.get(id))) {
+                        List<F> since = changedSince(id, held.get(id), rev);
+                        if (since == null) {
+                            stale.add(id);
+                        } else {
+                            changed.put(id, filtered(since, prefix, last));
+                        }
+                    }
+                }
+                Map<String, Bucket<F>> stored = load(stale);
+                for (String id : stale) {
+                    Bucket<F> b = stored.get(id);
+                    if (b != null) {
+                        versions.put(id, b.rev); // it may have moved on since its revision was known
+                    }
+                    read.put(id, unionOf(b, cache.get(id), prefix, last));
+                }
             }
             for (Bucket<F> cached : cache.subMap(prefix, true, last, false).values()) {
-                if (!versions.containsKey(cached.id) && !cached.own().isEmpty()) {
-                    read.put(cached.id, unionOf(null, cached, prefix, last)); // not in the store yet
+                if (!cached.own().isEmpty()) {
+                    read.computeIfAbsent(cached.id, id -> unionOf(null, cached, prefix, last)); // not in the store yet
+                    versions.put(cached.id, -unwritten.incrementAndGet());
                 }
             }
-            for (String id : read.keySet()) {
-                Bucket<F> cached = cache.get(id);
-                if (cached != null && !cached.own().isEmpty()) {
-                    versions.put(id, -unwritten.incrementAndGet());
-                }
-            }
-            return new Parts<>(versions, read);
+            return new Parts<>(versions, read, changed);
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    private List<F> filtered(List<F> facts, String from, String to) {
+        List<F> kept = new ArrayList<>(facts.size());
+        for (F f : facts) {
+            if (f.id().compareTo(from) >= 0 && f.id().compareTo(to) < 0) {
+                kept.add(f);
+            }
+        }
+        return kept;
     }
 
     private List<F> unionOf(Bucket<F> stored, Bucket<F> cached, String from, String to) {
@@ -548,6 +675,7 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
             }
             Document replacement = document(new Bucket<>(bucketId, stored.rev, kept), UUID.randomUUID().toString());
             if (documents.replaceOne(revision(bucketId, stored.rev), replacement).getMatchedCount() == 1) {
+                wrote(bucketId, stored.rev + 1, null, null);
                 changed(bucketId);
                 return;
             }

@@ -144,6 +144,8 @@ public final class ReviewBenchmark {
             System.out.printf("of which, by thread (cumulative since the JVM started): %s%n", cpuByThread());
 
             measureReads(app, tb, reads);
+            measureAfterChanges(app, admin, bootstrap, tb, members, transfers,
+                    Integer.getInteger("bench.changes", 40));
             app.close();
         }
         System.exit(0);
@@ -283,6 +285,87 @@ public final class ReviewBenchmark {
         }
     }
 
+    /** Every account's balance after what was published: the live phase's entries go on from them. */
+    private static final Map<String, Long> BALANCES = new HashMap<>();
+
+    /**
+     * A timebank in use: rounds of a few new validated contributions in the month read (each round
+     * folded, written and committed), then the first read of the page after each round, through the
+     * same figures object as the warm reads (what a coordinator's next click meets). Each round's
+     * total given is checked against the last round's plus the minutes published.
+     */
+    private static void measureAfterChanges(ConfigurableApplicationContext app, Admin admin, String bootstrap, String tb,
+                                            int members, int transfers, int rounds) throws Exception {
+        if (rounds <= 0) {
+            return;
+        }
+        Projections projections = app.getBean(Projections.class);
+        Period month = Period.month(MONTH);
+        Instant now = Instant.parse("2027-01-01T00:00:00Z");
+        ReviewFigures figures = fresh(projections);
+        ReviewQuery all = new ReviewQuery(month, null, null, ReviewSort.NAME, false, 0, 50);
+        long t0 = System.nanoTime();
+        long given = figures.review(tb, all, now).givenMinutes();
+        System.out.printf("live phase: first read (cold) %d ms [load %s]%n", (System.nanoTime() - t0) / 1_000_000, load());
+        Random random = new Random(13);
+        long[] micros = new long[rounds];
+        long[] foldMillis = new long[rounds];
+        int wrong = 0;
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, DomainEvent> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new EventSerializer("/bench"))) {
+            for (int r = 0; r < rounds; r++) {
+                long minutes = 0;
+                int entries = 1 + random.nextInt(5);
+                for (int e = 0; e < entries; e++) {
+                    int i = transfers + r * 10 + e;
+                    Instant at = MONTH.atDay(15).atStartOfDay(ZONE).toInstant().plusSeconds(60L * i % 86_400);
+                    String giver = "m" + random.nextInt(members);
+                    String receiver = "m" + random.nextInt(members);
+                    if (giver.equals(receiver)) {
+                        receiver = "org-1";
+                    }
+                    long m = 15 + random.nextInt(180);
+                    minutes += m;
+                    String id = "live-c" + i;
+                    send(producer, new ContributionLogged(UUID.randomUUID(), at, tb, id, giver, receiver, LoggedBy.GIVER,
+                            giver, null, receiver, m, LocalDate.ofInstant(at, ZONE), CoproductionKind.PEER_SUPPORT,
+                            "bench", null, null, at.plus(Duration.ofDays(14))));
+                    send(producer, new ContributionValidated(UUID.randomUUID(), at, tb, id, receiver, giver, receiver, m,
+                            null, null, "live-t" + i));
+                    send(producer, new TransferPosted(UUID.randomUUID(), at, tb, "live-t" + i, receiver, giver, m,
+                            TransferReason.CONTRIBUTION, BALANCES.merge(receiver, -m, Long::sum),
+                            BALANCES.merge(giver, m, Long::sum), id, null, i + 1L, "live-h" + i));
+                }
+                producer.flush();
+                long published = System.nanoTime();
+                Map<TopicPartition, Long> ends = ends(admin);
+                while (!caughtUp(admin, ends)) {
+                    Thread.sleep(20);
+                }
+                foldMillis[r] = (System.nanoTime() - published) / 1_000_000;
+                ReviewQuery query = random.nextInt(4) == 0 ? all
+                        : new ReviewQuery(month, null, null, ReviewSort.values()[random.nextInt(ReviewSort.values().length)],
+                        random.nextBoolean(), random.nextInt(100), 50);
+                long t = System.nanoTime();
+                ReviewPage page = figures.review(tb, query, now);
+                micros[r] = (System.nanoTime() - t) / 1_000;
+                if (page.givenMinutes() != given + minutes) {
+                    wrong++;
+                    System.out.printf("round %d: given %,d, expected %,d%n", r, page.givenMinutes(), given + minutes);
+                }
+                given = page.givenMinutes();
+            }
+        }
+        Arrays.sort(micros);
+        Arrays.sort(foldMillis);
+        System.out.printf("review page %s, first read after each of %d changes (1-5 new entries each, folded and "
+                        + "written): p50 %.1f ms, p95 %.1f ms, max %.1f ms; totals wrong in %d rounds; fold to commit "
+                        + "p50 %d ms, max %d ms [load %s, heap peak %,d MB]%n", MONTH, rounds, micros[rounds / 2] / 1e3,
+                micros[(int) Math.ceil(rounds * 0.95) - 1] / 1e3, micros[rounds - 1] / 1e3, wrong,
+                foldMillis[rounds / 2], foldMillis[rounds - 1], load(), peakHeap() >> 20);
+    }
+
     private static long publish(String bootstrap, String tb, int members, int transfers) {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.LINGER_MS_CONFIG, 50, ProducerConfig.BATCH_SIZE_CONFIG, 1024 * 1024,
@@ -291,7 +374,7 @@ public final class ReviewBenchmark {
         Random random = new Random(7);
         MemberKind[] kinds = MemberKind.values();
         CoproductionKind[] coKinds = CoproductionKind.values();
-        Map<String, Long> balances = new HashMap<>();
+        Map<String, Long> balances = BALANCES;
         List<TransferPosted> reversible = new ArrayList<>();
         long count = 0;
         Instant start = LocalDate.of(2026, 1, 1).atStartOfDay(ZONE).toInstant();

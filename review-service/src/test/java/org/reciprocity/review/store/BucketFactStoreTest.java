@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -497,9 +498,9 @@ class BucketFactStoreTest {
     }
 
     @Test
-    void partsGiveOnlyTheBucketsWhoseRevisionTheReaderDoesNotHoldAndHeldMergesAlways() {
+    void partsGiveWhatChangedSinceTheRevisionsTheReaderHolds() {
         MongoCollection<Document> collection = freshCollection();
-        BucketFactStore<Marks> store = new BucketFactStore<>(() -> collection, Marks.CODEC, 2, 4);
+        BucketFactStore<Marks> store = new BucketFactStore<>(() -> collection, Marks.CODEC, 2, 4, Duration.ZERO);
         YearMonth may = YearMonth.of(2026, 5);
         List<Marks> batch = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -518,34 +519,70 @@ class BucketFactStoreTest {
         });
         assertThat(first.read().values().stream().flatMap(List::stream).toList())
                 .as("May's facts, not June's").containsExactlyInAnyOrderElementsOf(batch.subList(0, 20));
+        var same = store.parts(prefix, first.versions());
+        assertThat(same.read()).as("nothing changed: nothing read").isEmpty();
+        assertThat(same.changed()).isEmpty();
 
-        assertThat(store.parts(prefix, first.versions()).read()).as("nothing changed: nothing read").isEmpty();
+        Marks ours = Marks.of(batch.get(2).id(), batch.get(2).owner(), "ours");
+        store.mergeAll(List.of(ours));
+        store.flush();
+        var afterOurs = store.parts(prefix, first.versions());
+        String ourBucket = store.bucketOf(ours.id());
+        assertThat(afterOurs.read()).as("this instance's own write: not read again").isEmpty();
+        assertThat(afterOurs.changed()).as("only the fact it changed").containsOnlyKeys(ourBucket);
+        assertThat(afterOurs.changed().get(ourBucket)).containsExactly(batch.get(2).merge(ours));
+        assertThat(afterOurs.versions().get(ourBucket)).isEqualTo(2L);
+        assertThat(store.parts(prefix, first.versions()).changed().get(ourBucket))
+                .as("a reader further behind is given the same").containsExactly(batch.get(2).merge(ours));
 
-        Marks changed = Marks.of(batch.get(3).id(), batch.get(3).owner(), "new");
+        Marks theirs = Marks.of(batch.get(3).id(), batch.get(3).owner(), "theirs");
         BucketFactStore<Marks> other = new BucketFactStore<>(() -> collection, Marks.CODEC, 2, 4);
-        other.mergeAll(List.of(changed));
+        other.mergeAll(List.of(theirs));
         other.flush();
-        var second = store.parts(prefix, first.versions());
-        String bucket = store.bucketOf(changed.id());
-        assertThat(second.read()).as("another instance's write: its bucket alone").containsOnlyKeys(bucket);
-        assertThat(second.read().get(bucket)).contains(batch.get(3).merge(changed));
-        assertThat(second.versions().get(bucket)).isEqualTo(2L);
+        var afterTheirs = store.parts(prefix, afterOurs.versions());
+        String theirBucket = store.bucketOf(theirs.id());
+        assertThat(afterTheirs.read()).as("another instance's write: its bucket, whole").containsOnlyKeys(theirBucket);
+        assertThat(afterTheirs.read().get(theirBucket)).contains(batch.get(3).merge(theirs));
+        assertThat(afterTheirs.changed()).isEmpty();
 
         Marks held = Marks.of(batch.get(4).id(), batch.get(4).owner(), "held back");
         store.mergeAll(List.of(held));
         String heldBucket = store.bucketOf(held.id());
-        var third = store.parts(prefix, second.versions());
-        assertThat(third.read()).as("a bucket holding merges not yet written").containsOnlyKeys(heldBucket);
-        assertThat(third.read().get(heldBucket)).contains(batch.get(4).merge(held));
-        assertThat(third.versions().get(heldBucket)).as("a version no reader holds").isNegative();
-        assertThat(store.parts(prefix, third.versions()).read()).as("read again while held").containsOnlyKeys(heldBucket);
-
+        var whileHeld = store.parts(prefix, afterTheirs.versions());
+        assertThat(whileHeld.read()).as("a bucket holding merges not yet written").containsOnlyKeys(heldBucket);
+        assertThat(whileHeld.read().get(heldBucket)).contains(batch.get(4).merge(held));
+        assertThat(whileHeld.versions().get(heldBucket)).as("a version no reader holds").isNegative();
+        assertThat(store.parts(prefix, whileHeld.versions()).read()).as("read again while held")
+                .containsOnlyKeys(heldBucket);
         store.flush();
-        var fourth = store.parts(prefix, third.versions());
-        assertThat(fourth.read()).containsOnlyKeys(heldBucket);
-        assertThat(store.parts(prefix, fourth.versions()).read()).as("written: read once more, then not").isEmpty();
+        var written = store.parts(prefix, whileHeld.versions());
+        assertThat(written.read()).as("written: read whole once, from a version no journal knows").containsOnlyKeys(heldBucket);
+        var settled = store.parts(prefix, written.versions());
+        assertThat(settled.read()).as("then not").isEmpty();
+        assertThat(settled.changed()).isEmpty();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.parts(Keys.of("tb", may, "k"), Map.of()))
                 .as("a prefix that cuts across buckets").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anotherInstancesWritesAreSeenByPartsWhenTheStoreIsAskedAgain() {
+        MongoCollection<Document> collection = freshCollection();
+        BucketFactStore<Marks> reader = new BucketFactStore<>(() -> collection, Marks.CODEC, 1, 2, Duration.ofDays(1));
+        String id = Keys.of("tb", "k1");
+        BucketFactStore<Marks> writer = new BucketFactStore<>(() -> collection, Marks.CODEC, 1, 2);
+        writer.mergeAll(List.of(Marks.of(id, "pat", "one")));
+        writer.flush();
+        var first = reader.parts("tb|", Map.of());
+        writer.mergeAll(List.of(Marks.of(id, "pat", "two")));
+        writer.flush();
+
+        assertThat(reader.parts("tb|", first.versions()).read()).as("not asked again within the interval").isEmpty();
+        BucketFactStore<Marks> asking = new BucketFactStore<>(() -> collection, Marks.CODEC, 1, 2, Duration.ZERO);
+        var seen = asking.parts("tb|", Map.of());
+        writer.mergeAll(List.of(Marks.of(id, "pat", "three")));
+        writer.flush();
+        assertThat(asking.parts("tb|", seen.versions()).read().values().stream().flatMap(List::stream).toList())
+                .as("asked every time").containsExactly(Marks.of(id, "pat", "one", "two", "three"));
     }
 
     // ---------------------------------------------------------------------------------------------

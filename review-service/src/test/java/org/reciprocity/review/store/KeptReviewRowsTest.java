@@ -48,7 +48,7 @@ class KeptReviewRowsTest {
     }
 
     static LongStream fewerSeeds() {
-        return seeds().limit(12);
+        return seeds().limit(20);
     }
 
     @ParameterizedTest(name = "timebank of seed {0}, in memory")
