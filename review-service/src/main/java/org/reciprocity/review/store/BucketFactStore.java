@@ -76,6 +76,8 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
     static final String FACTS = "facts";
     static final String COUNT = "count";
     static final String WRITER = "writer";
+    /** What the collection of a store's bucket revisions is named after its own. */
+    static final String REVISIONS = "_revisions";
     private static final char SEPARATOR = '|';
     /**
      * Buckets in one {@code $in} or bulk write, and in one reply: each may be a few megabytes, and the
@@ -87,6 +89,7 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
     private static final DocumentCodec DOCUMENTS = new DocumentCodec(MongoClientSettings.getDefaultCodecRegistry());
 
     private final Supplier<MongoCollection<Document>> collection;
+    private final Supplier<MongoCollection<Document>> revisions;
     private final FactCodec<F> codec;
     private final int level;
     private final int buckets;
@@ -121,14 +124,16 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
      *                {@code <timebank>|…}, 2 for {@code <timebank>|<month>|…} (a month is then read from its own buckets)
      * @param buckets buckets a prefix is spread over: enough that one stays far below the 16 MB a document may hold
      */
-    BucketFactStore(Supplier<MongoCollection<Document>> collection, FactCodec<F> codec, int level, int buckets) {
-        this(collection, codec, level, buckets, Duration.ofSeconds(2));
+    BucketFactStore(Supplier<MongoCollection<Document>> collection, Supplier<MongoCollection<Document>> revisions,
+                    FactCodec<F> codec, int level, int buckets) {
+        this(collection, revisions, codec, level, buckets, Duration.ofSeconds(2));
     }
 
     /** @param probeEvery how long {@link #parts} trusts the revisions it knows before asking the store again */
-    BucketFactStore(Supplier<MongoCollection<Document>> collection, FactCodec<F> codec, int level, int buckets,
-                    Duration probeEvery) {
+    BucketFactStore(Supplier<MongoCollection<Document>> collection, Supplier<MongoCollection<Document>> revisions,
+                    FactCodec<F> codec, int level, int buckets, Duration probeEvery) {
         this.collection = collection;
+        this.revisions = revisions;
         this.codec = codec;
         this.level = level;
         this.buckets = buckets;
@@ -301,6 +306,11 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
             writes.add(b.rev == 0 ? new InsertOneModel<>(document)
                     : new ReplaceOneModel<>(revision(b.id, b.rev), document));
         }
+        List<WriteModel<Document>> intents = new ArrayList<>(dirty.size());
+        for (Bucket<F> b : dirty) {
+            intents.add(intent(b.id, b.rev + 1));
+        }
+        revisions.get().bulkWrite(intents, new BulkWriteOptions().ordered(false));
         boolean shortfall;
         Set<String> lost = new java.util.HashSet<>();
         try {
@@ -330,7 +340,7 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
         }
         for (Bucket<F> b : dirty) {
             if (!lost.contains(b.id)) {
-                wrote(b.id, b.rev + 1, b.rev == 0 || b.forgot ? null : b.own().keySet(), b.facts);
+                wrote(documents, b.id, b.rev + 1, b.rev == 0 || b.forgot ? null : b.own().keySet(), b.facts);
             }
             changed(b.id);
         }
@@ -341,13 +351,15 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
      * values in {@code facts}), or {@code null} when that is not known (a new bucket, one written after
      * another writer's change, or with erased members forgotten), and then no reader is given a part of it.
      */
-    private void wrote(String bucketId, long rev, Set<String> ids, Map<String, F> facts) {
-        revs.put(bucketId, rev);
-        TreeMap<Long, List<F>> writes = journal.get(bucketId);
+    private void wrote(MongoCollection<Document> documents, String bucketId, long rev, Set<String> ids,
+                       Map<String, F> facts) {
+        String key = ns(documents) + bucketId;
+        revs.merge(key, rev, Math::max);
+        TreeMap<Long, List<F>> writes = journal.get(key);
         if (ids == null || ids.size() > JOURNAL_WRITE) {
             if (writes != null) {
                 journalled -= writes.values().stream().mapToLong(List::size).sum();
-                journal.remove(bucketId);
+                journal.remove(key);
             }
             return;
         }
@@ -362,7 +374,7 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
                 changed.add(fact);
             }
         }
-        writes = journal.computeIfAbsent(bucketId, b -> new TreeMap<>());
+        writes = journal.computeIfAbsent(key, b -> new TreeMap<>());
         writes.put(rev, changed);
         journalled += changed.size();
         while (writes.size() > JOURNAL_DEPTH) {
@@ -371,8 +383,8 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
     }
 
     /** The facts this instance's writes changed in a bucket from {@code held} to {@code now}, or {@code null} if not all are known. */
-    private List<F> changedSince(String bucketId, Long held, long now) {
-        TreeMap<Long, List<F>> writes = journal.get(bucketId);
+    private List<F> changedSince(String key, Long held, long now) {
+        TreeMap<Long, List<F>> writes = journal.get(key);
         if (writes == null || held == null || held <= 0 || now - held > JOURNAL_DEPTH) {
             return null;
         }
@@ -399,14 +411,15 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
             ours.own().forEach((id, f) -> merged.merge(id, f, Fact::merge));
             Bucket<F> next = new Bucket<>(ours.id, stored == null ? 0 : stored.rev, merged);
             Document document = document(next, UUID.randomUUID().toString());
+            revisions.get().bulkWrite(List.of(intent(next.id, next.rev + 1)));
             try {
                 if (next.rev == 0) {
                     documents.insertOne(document);
-                    wrote(next.id, 1, null, null);
+                    wrote(documents, next.id, 1, null, null);
                     return;
                 }
                 if (documents.replaceOne(revision(next.id, next.rev), document).getMatchedCount() == 1) {
-                    wrote(next.id, next.rev + 1, null, null);
+                    wrote(documents, next.id, next.rev + 1, null, null);
                     return;
                 }
             } catch (MongoWriteException e) {
@@ -442,14 +455,39 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
     private Map<String, Bucket<F>> load(List<String> bucketIds) {
         Map<String, Bucket<F>> loaded = new HashMap<>();
         for (int from = 0; from < bucketIds.size(); from += CHUNK) {
-            for (Document d : collection.get().find(in("_id", bucketIds.subList(from, Math.min(bucketIds.size(), from + CHUNK))))
+            MongoCollection<Document> documents = collection.get();
+            for (Document d : documents.find(in("_id", bucketIds.subList(from, Math.min(bucketIds.size(), from + CHUNK))))
                     .batchSize(BATCH)) {
                 Bucket<F> b = bucket(d);
                 loaded.put(b.id, b);
-                revs.merge(b.id, b.rev, Math::max);
+                revs.merge(ns(documents) + b.id, b.rev, Math::max);
             }
         }
         return loaded;
+    }
+
+    /**
+     * A bucket's revision raised to {@code rev} in the revisions' collection, before the bucket is written:
+     * what {@link #parts} asks instead of the buckets (megabytes each) to know which changed. Written
+     * first, it is never behind the bucket; a write that then fails or loses leaves it ahead, and a
+     * reader reads that bucket again at each look until the bucket is written past it: work, not a
+     * figure missed.
+     */
+    private static WriteModel<Document> intent(String bucketId, long rev) {
+        return new com.mongodb.client.model.UpdateOneModel<>(new Document("_id", bucketId),
+                new Document("$max", new Document(REV, rev)), new com.mongodb.client.model.UpdateOptions().upsert(true));
+    }
+
+    /**
+     * A bucket's id under its collection's name: what the revisions known and the journal are kept under,
+     * and a part's id (a rebuild's generation is another collection, so other parts).
+     */
+    String part(String bucketId) {
+        return ns(collection.get()) + bucketId;
+    }
+
+    private static String ns(MongoCollection<Document> documents) {
+        return documents.getNamespace().getCollectionName() + '/';
     }
 
     private static Document revision(String id, long rev) {
@@ -530,12 +568,14 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
     }
 
     /**
-     * The prefix's buckets as parts, a bucket's version its {@code rev}. The revisions are the ones this
-     * instance knows (it read or wrote them), asked of the store (a projection of {@code rev} alone) at
-     * most every {@code probeEvery}: another instance's writes are seen then. A bucket whose revision
-     * moved is given as the facts this instance's writes changed since the reader's revision when it
-     * knows them all, else read whole. A first read (nothing held) is one range query. A bucket holding
-     * merges this instance has not written yet is read whole with them, at a version no reader holds.
+     * The prefix's buckets as parts (a part's id is the bucket's, under its collection's name: a
+     * rebuild's generation gives other parts), a bucket's version its {@code rev}. The revisions are the
+     * ones this instance knows (it read or wrote them) and, at most every {@code probeEvery}, the ones
+     * the revisions' collection holds (another instance's writes; see {@link #intent}). A bucket whose
+     * revision moved is given as the facts this instance's writes changed since the reader's revision
+     * when it knows them all, else read whole. A first read (nothing held) is one range query. A bucket
+     * holding merges this instance has not written yet is read whole with them, at a version no reader
+     * holds.
      */
     @Override
     public Parts<F> parts(String prefix, Map<String, Long> held) {
@@ -544,45 +584,45 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
             throw new IllegalArgumentException("parts of a bucket prefix only: " + prefix);
         }
         String last = prefix + Keys.END;
+        String ns = part("");
         lock.readLock().lock();
         try {
             Map<String, Long> versions = new HashMap<>();
             Map<String, List<F>> read = new HashMap<>();
             Map<String, List<F>> changed = new HashMap<>();
             long now = System.nanoTime();
-            Long probedAt = probed.get(prefix);
+            Long probedAt = probed.get(ns + prefix);
             if (held.isEmpty()) {
                 for (Document d : collection.get().find(new Document("_id", new Document("$gte", prefix).append("$lt", last)))
                         .batchSize(BATCH)) {
                     Bucket<F> b = bucket(d);
-                    revs.merge(b.id, b.rev, Math::max);
-                    versions.put(b.id, b.rev);
-                    read.put(b.id, unionOf(b, cache.get(b.id), prefix, last));
+                    revs.merge(ns + b.id, b.rev, Math::max);
+                    versions.put(ns + b.id, b.rev);
+                    read.put(ns + b.id, unionOf(b, cache.get(b.id), prefix, last));
                 }
-                probed.put(prefix, now);
+                probed.put(ns + prefix, now);
             } else {
                 if (probedAt == null || now - probedAt >= probeEvery.toNanos()) {
-                    for (Document d : collection.get().find(new Document("_id", new Document("$gte", prefix).append("$lt", last)))
-                            .projection(new Document(REV, 1))) {
-                        long rev = ((Number) d.get(REV)).longValue();
-                        revs.merge(d.getString("_id"), rev, Math::max);
+                    for (Document d : revisions.get().find(new Document("_id", new Document("$gte", prefix).append("$lt", last)))) {
+                        revs.merge(ns + d.getString("_id"), ((Number) d.get(REV)).longValue(), Math::max);
                     }
-                    probed.put(prefix, now);
+                    probed.put(ns + prefix, now);
                 }
                 List<String> stale = new ArrayList<>();
-                for (Map.Entry<String, Long> known : revs.subMap(prefix, true, last, false).entrySet()) {
-                    String id = known.getKey();
+                for (Map.Entry<String, Long> known : revs.subMap(ns + prefix, true, ns + last, false).entrySet()) {
+                    String part = known.getKey();
+                    String id = part.substring(ns.length());
                     long rev = known.getValue();
-                    versions.put(id, rev);
+                    versions.put(part, rev);
                     Bucket<F> cached = cache.get(id);
                     if (cached != null && !cached.own().isEmpty()) {
                         stale.add(id);
-                    } else if (!Long.valueOf(rev).equals(held.get(id))) {
-                        List<F> since = changedSince(id, held.get(id), rev);
+                    } else if (!Long.valueOf(rev).equals(held.get(part))) {
+                        List<F> since = changedSince(part, held.get(part), rev);
                         if (since == null) {
                             stale.add(id);
                         } else {
-                            changed.put(id, filtered(since, prefix, last));
+                            changed.put(part, filtered(since, prefix, last));
                         }
                     }
                 }
@@ -590,15 +630,15 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
                 for (String id : stale) {
                     Bucket<F> b = stored.get(id);
                     if (b != null) {
-                        versions.put(id, b.rev); // it may have moved on since its revision was known
+                        versions.put(ns + id, b.rev); // the revision known may be ahead of the bucket (an intent)
                     }
-                    read.put(id, unionOf(b, cache.get(id), prefix, last));
+                    read.put(ns + id, unionOf(b, cache.get(id), prefix, last));
                 }
             }
             for (Bucket<F> cached : cache.subMap(prefix, true, last, false).values()) {
                 if (!cached.own().isEmpty()) {
-                    read.computeIfAbsent(cached.id, id -> unionOf(null, cached, prefix, last)); // not in the store yet
-                    versions.put(cached.id, -unwritten.incrementAndGet());
+                    read.computeIfAbsent(ns + cached.id, id -> unionOf(null, cached, prefix, last)); // not in the store yet
+                    versions.put(ns + cached.id, -unwritten.incrementAndGet());
                 }
             }
             return new Parts<>(versions, read, changed);
@@ -674,8 +714,9 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
                 return;
             }
             Document replacement = document(new Bucket<>(bucketId, stored.rev, kept), UUID.randomUUID().toString());
+            revisions.get().bulkWrite(List.of(intent(bucketId, stored.rev + 1)));
             if (documents.replaceOne(revision(bucketId, stored.rev), replacement).getMatchedCount() == 1) {
-                wrote(bucketId, stored.rev + 1, null, null);
+                wrote(documents, bucketId, stored.rev + 1, null, null);
                 changed(bucketId);
                 return;
             }

@@ -40,15 +40,15 @@ public class Projections {
         // buckets: a timebank's facts in a few hundred documents (see BucketFactStore); a month's own for
         // what is read a month at a time (postings, account months)
         this.facts = new ReviewFacts(
-                new BucketFactStore<>(() -> collection("members"), Codecs.MEMBERS, 1, 64),
-                new BucketFactStore<>(() -> collection("postings"), Codecs.POSTINGS, 2, 32),
-                new BucketFactStore<>(() -> collection("transfer_months"), Codecs.TRANSFER_MONTHS, 1, 256),
-                new BucketFactStore<>(() -> collection("accounts"), Codecs.ACCOUNTS, 1, 64),
-                new BucketFactStore<>(() -> collection("contributions"), Codecs.CONTRIBUTIONS, 1, 256),
-                new BucketFactStore<>(() -> collection("member_months"), Codecs.MEMBER_MONTHS, 2, 32),
-                new BucketFactStore<>(() -> collection("open_contributions"), Codecs.OPEN_CONTRIBUTIONS, 1, 64),
-                new BucketFactStore<>(() -> collection("reversals"), Codecs.REVERSALS, 1, 16),
-                new BucketFactStore<>(() -> collection("timebanks"), Codecs.TIMEBANKS, 1, 1),
+                new BucketFactStore<>(() -> collection("members"), () -> revisions("members"), Codecs.MEMBERS, 1, 64),
+                new BucketFactStore<>(() -> collection("postings"), () -> revisions("postings"), Codecs.POSTINGS, 2, 32),
+                new BucketFactStore<>(() -> collection("transfer_months"), () -> revisions("transfer_months"), Codecs.TRANSFER_MONTHS, 1, 256),
+                new BucketFactStore<>(() -> collection("accounts"), () -> revisions("accounts"), Codecs.ACCOUNTS, 1, 64),
+                new BucketFactStore<>(() -> collection("contributions"), () -> revisions("contributions"), Codecs.CONTRIBUTIONS, 1, 256),
+                new BucketFactStore<>(() -> collection("member_months"), () -> revisions("member_months"), Codecs.MEMBER_MONTHS, 2, 32),
+                new BucketFactStore<>(() -> collection("open_contributions"), () -> revisions("open_contributions"), Codecs.OPEN_CONTRIBUTIONS, 1, 64),
+                new BucketFactStore<>(() -> collection("reversals"), () -> revisions("reversals"), Codecs.REVERSALS, 1, 16),
+                new BucketFactStore<>(() -> collection("timebanks"), () -> revisions("timebanks"), Codecs.TIMEBANKS, 1, 1),
                 new MongoErasures(mongo));
         if (rewind) {
             nextGeneration();
@@ -101,6 +101,11 @@ public class Projections {
                 new com.mongodb.client.model.ReplaceOptions().upsert(true));
         generation = next;
         return next;
+    }
+
+    /** Each bucket's latest revision, written before the bucket (see {@code BucketFactStore#parts}): small documents. */
+    private com.mongodb.client.MongoCollection<Document> revisions(String name) {
+        return mongo.getCollection("g" + generation + "_" + name + BucketFactStore.REVISIONS);
     }
 
     private com.mongodb.client.MongoCollection<Document> collection(String name) {

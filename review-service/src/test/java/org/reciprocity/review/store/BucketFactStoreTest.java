@@ -74,7 +74,7 @@ class BucketFactStoreTest {
     void mergedInRandomBatchesAndFlushesItReadsAsTheInMemoryStore(long seed, int level, int buckets) {
         Random random = new Random(seed);
         MongoCollection<Document> collection = freshCollection();
-        BucketFactStore<Marks> store = new BucketFactStore<>(() -> collection, Marks.CODEC, level, buckets);
+        BucketFactStore<Marks> store = new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, level, buckets);
         MemoryFactStore<Marks> expected = new MemoryFactStore<>();
         boolean sawHeldBack = false;
         for (int batchNo = 0; batchNo < 40; batchNo++) {
@@ -95,14 +95,14 @@ class BucketFactStoreTest {
         store.flush();
         assertThat(sawHeldBack).as("the reads were made while merges were held back").isTrue();
         assertSameReads(store, expected, random, "at the end");
-        assertSameReads(new BucketFactStore<>(() -> collection, Marks.CODEC, level, buckets), expected, random,
+        assertSameReads(new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, level, buckets), expected, random,
                 "a fresh store on the same collection");
     }
 
     @Test
     void aMergeIsReadBeforeItIsWrittenAndMergedWithWhatIsStored() {
         MongoCollection<Document> collection = freshCollection();
-        BucketFactStore<Marks> store = new BucketFactStore<>(() -> collection, Marks.CODEC, 2, 4);
+        BucketFactStore<Marks> store = new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, 2, 4);
         String id = Keys.of("tb", YearMonth.of(2026, 5), "k1");
         store.merge(Marks.of(id, "pat", "stored"));
         store.flush();
@@ -111,7 +111,7 @@ class BucketFactStoreTest {
 
         assertThat(result).containsExactly(Marks.of(id, "pat", "stored", "held back"));
         assertThat(store.find(id)).contains(Marks.of(id, "pat", "stored", "held back"));
-        assertThat(new BucketFactStore<>(() -> collection, Marks.CODEC, 2, 4).find(id))
+        assertThat(new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, 2, 4).find(id))
                 .as("another instance sees only what is written").contains(Marks.of(id, "pat", "stored"));
     }
 
@@ -184,8 +184,8 @@ class BucketFactStoreTest {
     void twoInstancesFlushingTheSameBucketsAtOnceLoseNoMerge(long seed) throws Exception {
         MongoCollection<Document> collection = freshCollection();
         List<BucketFactStore<Marks>> instances = List.of(
-                new BucketFactStore<>(() -> collection, Marks.CODEC, 2, 2),
-                new BucketFactStore<>(() -> collection, Marks.CODEC, 2, 2));
+                new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, 2, 2),
+                new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, 2, 2));
         int workers = 4;
         int rounds = 25;
         ConcurrentLinkedQueue<Marks> merged = new ConcurrentLinkedQueue<>();
@@ -226,7 +226,7 @@ class BucketFactStoreTest {
         }
         MemoryFactStore<Marks> expected = new MemoryFactStore<>();
         merged.forEach(expected::merge);
-        BucketFactStore<Marks> restarted = new BucketFactStore<>(() -> collection, Marks.CODEC, 2, 2);
+        BucketFactStore<Marks> restarted = new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, 2, 2);
         assertThat(restarted.withPrefix("")).containsExactlyElementsOf(expected.all());
         assertThat(restarted.withPrefix("").stream().mapToInt(m -> m.marks().size()).sum())
                 .as("every mark merged is stored").isEqualTo(merged.size());
@@ -236,8 +236,8 @@ class BucketFactStoreTest {
     @Test
     void aReplaceThatLostTheRaceIsReadAgainAndMergedIn() {
         MongoCollection<Document> collection = freshCollection();
-        BucketFactStore<Marks> one = new BucketFactStore<>(() -> collection, Marks.CODEC, 1, 1);
-        BucketFactStore<Marks> two = new BucketFactStore<>(() -> collection, Marks.CODEC, 1, 1);
+        BucketFactStore<Marks> one = new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, 1, 1);
+        BucketFactStore<Marks> two = new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, 1, 1);
         one.merge(Marks.of("tb|a", "pat", "first"));
         one.flush();
 
@@ -247,7 +247,7 @@ class BucketFactStoreTest {
         two.flush();
         one.flush();
 
-        assertThat(new BucketFactStore<>(() -> collection, Marks.CODEC, 1, 1).withPrefix("tb|")).containsExactly(
+        assertThat(new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, 1, 1).withPrefix("tb|")).containsExactly(
                 Marks.of("tb|a", "pat", "first", "one", "two"), Marks.of("tb|b", "sam", "two"));
         assertThat(collection.countDocuments()).as("one bucket").isEqualTo(1);
     }
@@ -256,15 +256,15 @@ class BucketFactStoreTest {
     @Test
     void anInsertThatLostTheRaceIsReadAgainAndMergedIn() {
         MongoCollection<Document> collection = freshCollection();
-        BucketFactStore<Marks> one = new BucketFactStore<>(() -> collection, Marks.CODEC, 1, 1);
-        BucketFactStore<Marks> two = new BucketFactStore<>(() -> collection, Marks.CODEC, 1, 1);
+        BucketFactStore<Marks> one = new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, 1, 1);
+        BucketFactStore<Marks> two = new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, 1, 1);
         one.merge(Marks.of("tb|a", "pat", "one"));
         two.merge(Marks.of("tb|a", "pat", "two"));
         two.merge(Marks.of("tb|b", "sam", "two"));
         two.flush();
         one.flush();
 
-        assertThat(new BucketFactStore<>(() -> collection, Marks.CODEC, 1, 1).withPrefix("tb|")).containsExactly(
+        assertThat(new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, 1, 1).withPrefix("tb|")).containsExactly(
                 Marks.of("tb|a", "pat", "one", "two"), Marks.of("tb|b", "sam", "two"));
         assertThat(collection.countDocuments()).as("one bucket").isEqualTo(1);
     }
@@ -297,7 +297,7 @@ class BucketFactStoreTest {
                 redelivered.add(Marks.of(id, Marks.ownerOf(id), "after-" + random.nextInt(3)));
             }
         }
-        BucketFactStore<Marks> first = new BucketFactStore<>(() -> collection, Marks.CODEC, level, buckets);
+        BucketFactStore<Marks> first = new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, level, buckets);
         first.mergeAll(before);
         first.flush();
         MemoryFactStore<Marks> beforeFlush = new MemoryFactStore<>();
@@ -307,7 +307,7 @@ class BucketFactStoreTest {
         redelivered.forEach(expected::merge);
 
         CrashingSupplier crashing = new CrashingSupplier(collection);
-        BucketFactStore<Marks> crashes = new BucketFactStore<>(crashing, Marks.CODEC, level, buckets);
+        BucketFactStore<Marks> crashes = new BucketFactStore<>(crashing, () -> revisionsOf(collection), Marks.CODEC, level, buckets);
         for (int from = 0; from < redelivered.size(); from += 100) {
             crashes.mergeAll(redelivered.subList(from, Math.min(redelivered.size(), from + 100)));
         }
@@ -316,7 +316,7 @@ class BucketFactStoreTest {
         crashing.crashOnCall(crashing.calls() + 2); // the first bulk write gets its collection, the second does not
         assertThatThrownBy(crashes::flush).hasMessageContaining("the service stops");
 
-        List<Marks> seen = new BucketFactStore<>(() -> collection, Marks.CODEC, level, buckets).withPrefix("");
+        List<Marks> seen = new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, level, buckets).withPrefix("");
         int written = 0;
         for (Marks m : seen) {
             Marks after = expected.find(m.id()).orElseThrow();
@@ -327,14 +327,14 @@ class BucketFactStoreTest {
         assertThat(written).as("the first bulk write was made").isPositive();
         assertThat(seen).as("the crash came before the last one").isNotEqualTo(expected.all());
 
-        BucketFactStore<Marks> restarted = new BucketFactStore<>(() -> collection, Marks.CODEC, level, buckets);
+        BucketFactStore<Marks> restarted = new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, level, buckets);
         List<Marks> again = new ArrayList<>(redelivered);
         Collections.shuffle(again, random);
         for (int from = 0; from < again.size(); from += 150) {
             restarted.mergeAll(again.subList(from, Math.min(again.size(), from + 150)));
         }
         restarted.flush();
-        assertThat(new BucketFactStore<>(() -> collection, Marks.CODEC, level, buckets).withPrefix(""))
+        assertThat(new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, level, buckets).withPrefix(""))
                 .containsExactlyElementsOf(expected.all());
         assertThat(collection.countDocuments()).as("one document a bucket")
                 .isEqualTo(expected.all().stream().map(m -> restarted.bucketOf(m.id())).distinct().count());
@@ -382,7 +382,7 @@ class BucketFactStoreTest {
     void forgettingAnErasedMemberRemovesTheirsRewritesOthersAndIsRepeatable(long seed) {
         Random random = new Random(seed);
         MongoCollection<Document> collection = freshCollection();
-        BucketFactStore<MemberMonthFact> store = new BucketFactStore<>(() -> collection, Codecs.MEMBER_MONTHS, 2, 32);
+        BucketFactStore<MemberMonthFact> store = new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Codecs.MEMBER_MONTHS, 2, 32);
         MemoryFactStore<MemberMonthFact> expected = new MemoryFactStore<>();
         List<MemberMonthFact> facts = memberMonths(random, 400);
         int flushedUpTo = facts.size() * 2 / 3;
@@ -400,7 +400,7 @@ class BucketFactStoreTest {
         store.forget("tb", erased);
         expected.forget("tb", erased);
 
-        BucketFactStore<MemberMonthFact> fresh = new BucketFactStore<>(() -> collection, Codecs.MEMBER_MONTHS, 2, 32);
+        BucketFactStore<MemberMonthFact> fresh = new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Codecs.MEMBER_MONTHS, 2, 32);
         List<MemberMonthFact> tb = fresh.withPrefix(Keys.timebank("tb"));
         assertThat(tb).as("as the in-memory store forgets, held-back merges included")
                 .containsExactlyElementsOf(expected.withPrefix(Keys.timebank("tb")));
@@ -431,8 +431,8 @@ class BucketFactStoreTest {
     @Test
     void anErasureByOneInstanceIsNotUndoneByAnotherInstancesHeldBackMerges() {
         MongoCollection<Document> collection = freshCollection();
-        BucketFactStore<AccountFact> eraser = new BucketFactStore<>(() -> collection, Codecs.ACCOUNTS, 1, 1);
-        BucketFactStore<AccountFact> folder = new BucketFactStore<>(() -> collection, Codecs.ACCOUNTS, 1, 1);
+        BucketFactStore<AccountFact> eraser = new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Codecs.ACCOUNTS, 1, 1);
+        BucketFactStore<AccountFact> folder = new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Codecs.ACCOUNTS, 1, 1);
         eraser.mergeAll(List.of(AccountFact.balance("tb", "pat", 1, 60), AccountFact.balance("tb", "sam", 1, -60)));
         eraser.flush();
 
@@ -440,7 +440,7 @@ class BucketFactStoreTest {
         eraser.forget("tb", "pat"::equals);
         folder.flush();
 
-        assertThat(new BucketFactStore<>(() -> collection, Codecs.ACCOUNTS, 1, 1).withPrefix(Keys.timebank("tb")))
+        assertThat(new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Codecs.ACCOUNTS, 1, 1).withPrefix(Keys.timebank("tb")))
                 .as("pat's balance stays forgotten").containsExactly(
                         AccountFact.balance("tb", "kim", 2, 30), AccountFact.balance("tb", "sam", 1, -60));
     }
@@ -457,7 +457,7 @@ class BucketFactStoreTest {
     @Test
     void changesGrowOnlyWhenAFlushWritesSomething() {
         MongoCollection<Document> collection = freshCollection();
-        BucketFactStore<Marks> store = new BucketFactStore<>(() -> collection, Marks.CODEC, 1, 8);
+        BucketFactStore<Marks> store = new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, 1, 8);
         List<Marks> batch = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             String id = Keys.of("tb", "k" + i);
@@ -500,7 +500,7 @@ class BucketFactStoreTest {
     @Test
     void partsGiveWhatChangedSinceTheRevisionsTheReaderHolds() {
         MongoCollection<Document> collection = freshCollection();
-        BucketFactStore<Marks> store = new BucketFactStore<>(() -> collection, Marks.CODEC, 2, 4, Duration.ZERO);
+        BucketFactStore<Marks> store = new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, 2, 4, Duration.ZERO);
         YearMonth may = YearMonth.of(2026, 5);
         List<Marks> batch = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -514,7 +514,7 @@ class BucketFactStoreTest {
 
         var first = store.parts(prefix, Map.of());
         assertThat(first.versions()).as("every bucket of May").hasSize(4).allSatisfy((b, rev) -> {
-            assertThat(b).startsWith(prefix);
+            assertThat(b).startsWith(store.part(prefix));
             assertThat(rev).isEqualTo(1L);
         });
         assertThat(first.read().values().stream().flatMap(List::stream).toList())
@@ -527,7 +527,7 @@ class BucketFactStoreTest {
         store.mergeAll(List.of(ours));
         store.flush();
         var afterOurs = store.parts(prefix, first.versions());
-        String ourBucket = store.bucketOf(ours.id());
+        String ourBucket = store.part(store.bucketOf(ours.id()));
         assertThat(afterOurs.read()).as("this instance's own write: not read again").isEmpty();
         assertThat(afterOurs.changed()).as("only the fact it changed").containsOnlyKeys(ourBucket);
         assertThat(afterOurs.changed().get(ourBucket)).containsExactly(batch.get(2).merge(ours));
@@ -536,18 +536,18 @@ class BucketFactStoreTest {
                 .as("a reader further behind is given the same").containsExactly(batch.get(2).merge(ours));
 
         Marks theirs = Marks.of(batch.get(3).id(), batch.get(3).owner(), "theirs");
-        BucketFactStore<Marks> other = new BucketFactStore<>(() -> collection, Marks.CODEC, 2, 4);
+        BucketFactStore<Marks> other = new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, 2, 4);
         other.mergeAll(List.of(theirs));
         other.flush();
         var afterTheirs = store.parts(prefix, afterOurs.versions());
-        String theirBucket = store.bucketOf(theirs.id());
+        String theirBucket = store.part(store.bucketOf(theirs.id()));
         assertThat(afterTheirs.read()).as("another instance's write: its bucket, whole").containsOnlyKeys(theirBucket);
         assertThat(afterTheirs.read().get(theirBucket)).contains(batch.get(3).merge(theirs));
         assertThat(afterTheirs.changed()).isEmpty();
 
         Marks held = Marks.of(batch.get(4).id(), batch.get(4).owner(), "held back");
         store.mergeAll(List.of(held));
-        String heldBucket = store.bucketOf(held.id());
+        String heldBucket = store.part(store.bucketOf(held.id()));
         var whileHeld = store.parts(prefix, afterTheirs.versions());
         assertThat(whileHeld.read()).as("a bucket holding merges not yet written").containsOnlyKeys(heldBucket);
         assertThat(whileHeld.read().get(heldBucket)).contains(batch.get(4).merge(held));
@@ -567,9 +567,9 @@ class BucketFactStoreTest {
     @Test
     void anotherInstancesWritesAreSeenByPartsWhenTheStoreIsAskedAgain() {
         MongoCollection<Document> collection = freshCollection();
-        BucketFactStore<Marks> reader = new BucketFactStore<>(() -> collection, Marks.CODEC, 1, 2, Duration.ofDays(1));
+        BucketFactStore<Marks> reader = new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, 1, 2, Duration.ofDays(1));
         String id = Keys.of("tb", "k1");
-        BucketFactStore<Marks> writer = new BucketFactStore<>(() -> collection, Marks.CODEC, 1, 2);
+        BucketFactStore<Marks> writer = new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, 1, 2);
         writer.mergeAll(List.of(Marks.of(id, "pat", "one")));
         writer.flush();
         var first = reader.parts("tb|", Map.of());
@@ -577,7 +577,7 @@ class BucketFactStoreTest {
         writer.flush();
 
         assertThat(reader.parts("tb|", first.versions()).read()).as("not asked again within the interval").isEmpty();
-        BucketFactStore<Marks> asking = new BucketFactStore<>(() -> collection, Marks.CODEC, 1, 2, Duration.ZERO);
+        BucketFactStore<Marks> asking = new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, 1, 2, Duration.ZERO);
         var seen = asking.parts("tb|", Map.of());
         writer.mergeAll(List.of(Marks.of(id, "pat", "three")));
         writer.flush();
@@ -592,9 +592,9 @@ class BucketFactStoreTest {
     @Test
     void aBucketIsTheIdsPrefixUpToTheLevelthSeparatorAndANumber() {
         MongoCollection<Document> collection = freshCollection();
-        BucketFactStore<Marks> months = new BucketFactStore<>(() -> collection, Marks.CODEC, 2, 32);
-        BucketFactStore<Marks> timebanks = new BucketFactStore<>(() -> collection, Marks.CODEC, 1, 256);
-        BucketFactStore<Marks> one = new BucketFactStore<>(() -> collection, Marks.CODEC, 1, 1);
+        BucketFactStore<Marks> months = new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, 2, 32);
+        BucketFactStore<Marks> timebanks = new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, 1, 256);
+        BucketFactStore<Marks> one = new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, 1, 1);
 
         assertThat(months.prefixOf("tb|2026-05|pat")).isEqualTo("tb|2026-05|");
         assertThat(months.prefixOf("tb|2026-05|pat|more")).isEqualTo("tb|2026-05|");
@@ -604,7 +604,7 @@ class BucketFactStoreTest {
         assertThat(timebanks.bucketOf("tb|2026-05|pat")).matches("tb\\|#\\d{3}");
         assertThat(one.bucketOf("tb|2026-05|pat")).isEqualTo("tb|#000");
         assertThat(months.bucketOf("tb|2026-05|pat")).as("the same id, the same bucket, in any instance")
-                .isEqualTo(new BucketFactStore<>(() -> collection, Marks.CODEC, 2, 32).bucketOf("tb|2026-05|pat"));
+                .isEqualTo(new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, 2, 32).bucketOf("tb|2026-05|pat"));
         Set<String> numbers = new TreeSet<>();
         for (int i = 0; i < 2_000; i++) {
             String bucket = months.bucketOf("tb|2026-05|k" + i);
@@ -619,7 +619,7 @@ class BucketFactStoreTest {
     void aMonthsFactsAreStoredInThatMonthsBuckets() {
         Random random = new Random(61);
         MongoCollection<Document> collection = freshCollection();
-        BucketFactStore<Marks> store = new BucketFactStore<>(() -> collection, Marks.CODEC, 2, 4);
+        BucketFactStore<Marks> store = new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC, 2, 4);
         List<Marks> facts = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             String id = Keys.of(TIMEBANKS.get(random.nextInt(3)), MONTHS.get(random.nextInt(MONTHS.size())),
@@ -713,6 +713,12 @@ class BucketFactStoreTest {
             marks.forEach(m -> kept.add(Keys.forget(m, erased)));
             return new Marks(id, owner, kept);
         }
+    }
+
+    /** The collection of a store's bucket revisions, beside it (as Projections names it). */
+    private static MongoCollection<Document> revisionsOf(MongoCollection<Document> collection) {
+        return client.getDatabase(collection.getNamespace().getDatabaseName())
+                .getCollection(collection.getNamespace().getCollectionName() + BucketFactStore.REVISIONS);
     }
 
     private static MongoCollection<Document> freshCollection() {
