@@ -111,11 +111,16 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
      * large timebank is megabytes; a live change touches a few facts). Guarded by {@link #lock}'s write lock.
      */
     private final Map<String, TreeMap<Long, List<F>>> journal = new HashMap<>();
+    /** The journal's writes, oldest first (bucket, rev): the oldest go first when it holds too many facts. */
+    private final java.util.ArrayDeque<Map.Entry<String, Long>> journalOrder = new java.util.ArrayDeque<>();
     private long journalled;
-    /** Facts the journal holds at most (then it starts again: readers read whole buckets once). */
-    private static final int JOURNAL = 200_000;
-    /** A write changing more facts of a bucket than this is not journalled: the bucket is read whole. */
-    private static final int JOURNAL_WRITE = 2_000;
+    /**
+     * Facts the journal holds at most, a store: a live change writes a few, and the platform gives the
+     * service a small heap (a fact of an account's months can hold hundreds of entries).
+     */
+    private static final int JOURNAL = 20_000;
+    /** A write changing more facts of a bucket than this (a backlog's) is not journalled: the bucket is read whole. */
+    private static final int JOURNAL_WRITE = 500;
     /** Writes of a bucket a reader may be behind and still be given only what changed. */
     private static final int JOURNAL_DEPTH = 32;
 
@@ -363,10 +368,6 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
             }
             return;
         }
-        if (journalled + ids.size() > JOURNAL) {
-            journal.clear();
-            journalled = 0;
-        }
         List<F> changed = new ArrayList<>(ids.size());
         for (String id : ids) {
             F fact = facts.get(id);
@@ -375,10 +376,25 @@ final class BucketFactStore<F extends Fact<F>> implements FactStore<F> {
             }
         }
         writes = journal.computeIfAbsent(key, b -> new TreeMap<>());
-        writes.put(rev, changed);
-        journalled += changed.size();
+        List<F> replaced = writes.put(rev, changed);
+        journalled += changed.size() - (replaced == null ? 0 : replaced.size());
+        journalOrder.addLast(Map.entry(key, rev));
         while (writes.size() > JOURNAL_DEPTH) {
             journalled -= writes.pollFirstEntry().getValue().size();
+        }
+        while (journalled > JOURNAL && !journalOrder.isEmpty()) {
+            Map.Entry<String, Long> oldest = journalOrder.pollFirst();
+            TreeMap<Long, List<F>> of = journal.get(oldest.getKey());
+            List<F> dropped = of == null ? null : of.remove(oldest.getValue());
+            if (dropped != null) {
+                journalled -= dropped.size();
+                if (of.isEmpty()) {
+                    journal.remove(oldest.getKey());
+                }
+            }
+        }
+        if (journalOrder.size() > 4 * JOURNAL) { // entries of writes already dropped another way
+            journalOrder.removeIf(e -> !journal.containsKey(e.getKey()) || !journal.get(e.getKey()).containsKey(e.getValue()));
         }
     }
 

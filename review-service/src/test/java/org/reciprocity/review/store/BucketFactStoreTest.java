@@ -40,6 +40,7 @@ import org.reciprocity.review.facts.AccountFact;
 import org.reciprocity.review.facts.Fact;
 import org.reciprocity.review.facts.FactStore;
 import org.reciprocity.review.facts.Keys;
+import org.reciprocity.review.facts.Parts;
 import org.reciprocity.review.facts.MemberMonthFact;
 import org.reciprocity.review.facts.MemoryFactStore;
 
@@ -562,6 +563,57 @@ class BucketFactStoreTest {
         assertThat(settled.changed()).isEmpty();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.parts(Keys.of("tb", may, "k"), Map.of()))
                 .as("a prefix that cuts across buckets").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aReaderFurtherBehindThanTheJournalReadsWholeBucketsAndMissesNothing() {
+        MongoCollection<Document> collection = freshCollection();
+        BucketFactStore<Marks> store = new BucketFactStore<>(() -> collection, () -> revisionsOf(collection), Marks.CODEC,
+                1, 64, Duration.ZERO);
+        List<Marks> all = new ArrayList<>();
+        for (int i = 0; i < 640; i++) { // every bucket exists before the journal starts
+            all.add(Marks.of(Keys.of("tb", "k" + i), "pat", "first"));
+        }
+        store.mergeAll(all);
+        store.flush();
+        Map<Integer, Parts<Marks>> seen = new HashMap<>();
+        seen.put(-1, store.parts("tb|", Map.of()));
+        // 1,000 facts a round, ~16 a bucket: the journal's 20,000 facts hold the last 20 rounds
+        for (int round = 0; round < 45; round++) {
+            List<Marks> batch = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                batch.add(Marks.of(Keys.of("tb", "r" + round + "-" + i), "pat", "round " + round));
+            }
+            store.mergeAll(batch);
+            store.flush();
+            all.addAll(batch);
+            if (round == 20 || round == 40) {
+                seen.put(round, store.parts("tb|", Map.of()));
+            }
+        }
+        for (int behind : List.of(-1, 20, 40)) {
+            Parts<Marks> held = seen.get(behind);
+            Parts<Marks> now = store.parts("tb|", held.versions());
+            Map<String, Map<String, Marks>> reader = new HashMap<>();
+            held.read().forEach((part, facts) -> facts.forEach(f -> reader.computeIfAbsent(part, p -> new HashMap<>())
+                    .put(f.id(), f)));
+            now.read().forEach((part, facts) -> {
+                reader.put(part, new HashMap<>());
+                facts.forEach(f -> reader.get(part).put(f.id(), f));
+            });
+            now.changed().forEach((part, facts) -> facts.forEach(f -> reader.computeIfAbsent(part, p -> new HashMap<>())
+                    .put(f.id(), f)));
+            // as sets: tens of thousands of facts (a list compared in any order is quadratic)
+            assertThat(reader.values().stream().flatMap(m -> m.values().stream()).collect(java.util.stream.Collectors.toSet()))
+                    .as("a reader that held the parts of round %d misses nothing", behind)
+                    .isEqualTo(new java.util.HashSet<>(all));
+            assertThat(reader.values().stream().mapToInt(Map::size).sum()).isEqualTo(all.size());
+            if (behind == 40) {
+                assertThat(now.read()).as("four rounds behind: all in the journal").isEmpty();
+            } else {
+                assertThat(now.read()).as("%d rounds behind: buckets read whole", 44 - behind).isNotEmpty();
+            }
+        }
     }
 
     @Test
