@@ -31,6 +31,9 @@ class ClusterFailoverIT {
         assertThat(report.failovers()).as("one broker killed and back").hasSize(1);
         assertThat(report.load().validated()).as("validations acknowledged under load").isPositive();
         assertThat(report.load().registered()).as("registrations acknowledged under load").isPositive();
-        assertThat(report.checks()).filteredOn(check -> !check.passed()).isEmpty();
+        assertThat(report.checks()).filteredOn(check -> !check.passed())
+                .as("every check; the launcher's console ended:%n%s", CrashSuite.tail(SharedLauncher.dataDir()
+                        .resolve("launcher-console.log"), 80))
+                .isEmpty();
     }
 }

@@ -20,8 +20,13 @@ class CrashSuiteIT {
     void noAcknowledgedHourIsLostOrDoubledAndEveryProcessComesBackAfterKillNine() throws Exception {
         Launcher launcher = SharedLauncher.get();
 
+        // In the build the platform shares two cores with the browser suite: a fresh-clone build saw the whole
+        // platform (three brokers recovering their logs, then every service) take over 240 s to come back after
+        // the launcher's kill. The build checks that it comes back; how fast it does on a quiet machine is the
+        // full suite's measure (scripts/crash-suite.sh, 240 s).
+        Duration recovery = Duration.ofSeconds(Long.getLong("reciprocity.crash.recovery-seconds", 420));
         CrashSuite.Report report = CrashSuite.run(launcher, new CrashSuite.Settings(null, SharedLauncher.dataDir(), 1,
-                List.of("ledger-service", "launcher"), Duration.ofSeconds(5), 0, Duration.ofSeconds(240)));
+                List.of("ledger-service", "launcher"), Duration.ofSeconds(5), 0, recovery));
         CrashSuite.print(report);
 
         assertThat(report.checks().get(0).passed())
@@ -29,6 +34,9 @@ class CrashSuiteIT {
                         .resolve("launcher-console.log"), 60))
                 .isTrue();
         assertThat(report.load().validated()).as("validations acknowledged under load").isPositive();
-        assertThat(report.checks()).filteredOn(check -> !check.passed()).isEmpty();
+        assertThat(report.checks()).filteredOn(check -> !check.passed())
+                .as("every check; the launcher's console ended:%n%s", CrashSuite.tail(SharedLauncher.dataDir()
+                        .resolve("launcher-console.log"), 80))
+                .isEmpty();
     }
 }
