@@ -69,7 +69,7 @@ class ReviewController {
                        @RequestParam(required = false) String page,
                        @Parameter(schema = @Schema(type = "integer", defaultValue = "50", minimum = "1"))
                        @RequestParam(required = false) String size) {
-        Period period = ReviewRequests.period(from, to, clock);
+        Period period = period(timebankId, from, to);
         PartyKind memberKind = ReviewRequests.memberKind(kind);
         ReviewPage rows = figures.review(timebankId, ReviewRequests.query(period, memberKind, organisation, sort,
                 direction, ReviewRequests.number(page, 0), ReviewRequests.number(size, 50)), Instant.now(clock));
@@ -87,7 +87,7 @@ class ReviewController {
                                       @RequestParam(required = false) String organisation,
                                       @RequestParam(defaultValue = "name") String sort,
                                       @RequestParam(defaultValue = "asc") String direction) {
-        Period period = ReviewRequests.period(from, to, clock);
+        Period period = period(timebankId, from, to);
         PartyKind memberKind = ReviewRequests.memberKind(kind);
         CsvTable table = new CsvTable("member_id", "name", "kind", "suspended", "given_minutes", "received_minutes",
                 "balance_minutes", "reciprocity_percent", "last_activity", "waiting_validations", "waiting_since", "flags");
@@ -118,7 +118,7 @@ class ReviewController {
     @Access("READ_PARITY")
     ParityFigures parity(@PathVariable String timebankId, @RequestParam(required = false) String from,
                          @RequestParam(required = false) String to) {
-        return figures.parity(timebankId, ReviewRequests.period(from, to, clock));
+        return figures.parity(timebankId, period(timebankId, from, to));
     }
 
     @Operation(summary = "The parity matrix as CSV: one line a giver's kind, one column a receiver's kind, in minutes")
@@ -126,7 +126,7 @@ class ReviewController {
     @Access("READ_PARITY")
     ResponseEntity<String> parityCsv(@PathVariable String timebankId, @RequestParam(required = false) String from,
                                      @RequestParam(required = false) String to) {
-        ParityFigures parity = figures.parity(timebankId, ReviewRequests.period(from, to, clock));
+        ParityFigures parity = figures.parity(timebankId, period(timebankId, from, to));
         CsvTable table = new CsvTable("giver_kind", "to_service_user", "to_staff", "to_carer", "to_neighbour",
                 "to_organisation");
         parity.matrix().forEach((giver, row) -> table.row(giver, row.get(PartyKind.SERVICE_USER), row.get(PartyKind.STAFF),
@@ -140,7 +140,7 @@ class ReviewController {
     @Access("READ_PARITY")
     ResponseEntity<String> parityMonthsCsv(@PathVariable String timebankId, @RequestParam(required = false) String from,
                                            @RequestParam(required = false) String to) {
-        ParityFigures parity = figures.parity(timebankId, ReviewRequests.period(from, to, clock));
+        ParityFigures parity = figures.parity(timebankId, period(timebankId, from, to));
         CsvTable table = new CsvTable("month", "total_minutes", "service_users_gave_minutes",
                 "service_users_received_minutes", "service_users_gave_percent");
         for (ParityMonth month : parity.trend()) {
@@ -158,7 +158,7 @@ class ReviewController {
     @Access("READ_INDICATORS")
     IndicatorFigures indicators(@PathVariable String timebankId, @RequestParam(required = false) String from,
                                 @RequestParam(required = false) String to) {
-        return figures.indicators(timebankId, ReviewRequests.period(from, to, clock));
+        return figures.indicators(timebankId, period(timebankId, from, to));
     }
 
     @Operation(summary = "The indicators as CSV: one line an indicator and month, and one for the whole period")
@@ -166,7 +166,7 @@ class ReviewController {
     @Access("READ_INDICATORS")
     ResponseEntity<String> indicatorsCsv(@PathVariable String timebankId, @RequestParam(required = false) String from,
                                          @RequestParam(required = false) String to) {
-        IndicatorFigures indicators = figures.indicators(timebankId, ReviewRequests.period(from, to, clock));
+        IndicatorFigures indicators = figures.indicators(timebankId, period(timebankId, from, to));
         CsvTable table = new CsvTable("level", "indicator", "month", "met", "contributions", "people", "minutes",
                 "service_users");
         for (Indicator indicator : indicators.indicators()) {
@@ -189,7 +189,7 @@ class ReviewController {
     List<BehindFigure> behind(@PathVariable String timebankId, @PathVariable String indicator,
                               @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         CoproductionKind kind = ReviewRequests.indicator(indicator);
-        return figures.behind(timebankId, kind, ReviewRequests.period(from, to, clock));
+        return figures.behind(timebankId, kind, period(timebankId, from, to));
     }
 
     @Operation(summary = "The contributions behind an indicator's figure as CSV")
@@ -200,7 +200,7 @@ class ReviewController {
                                      @RequestParam(required = false) String from,
                                      @RequestParam(required = false) String to) {
         CoproductionKind kind = ReviewRequests.indicator(indicator);
-        Period period = ReviewRequests.period(from, to, clock);
+        Period period = period(timebankId, from, to);
         CsvTable table = new CsvTable("contribution_id", "kind", "happened_on", "posted_on", "minutes", "giver_kind",
                 "receiver_kind", "group_activity");
         for (BehindFigure b : figures.behind(timebankId, kind, period)) {
@@ -221,5 +221,10 @@ class ReviewController {
         ReviewRequests.nothing(request.getQueryString(), body);
         long generation = intake.rebuild();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("generation", generation));
+    }
+
+    /** The period asked, "this month" being the timebank's (its zone), not the server's. */
+    private Period period(String timebankId, String from, String to) {
+        return ReviewRequests.period(from, to, clock.withZone(figures.zoneOf(timebankId)));
     }
 }

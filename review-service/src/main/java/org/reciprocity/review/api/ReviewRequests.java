@@ -2,7 +2,6 @@ package org.reciprocity.review.api;
 
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -29,9 +28,14 @@ final class ReviewRequests {
     private ReviewRequests() {
     }
 
-    /** {@code from} and {@code to} as {@code yyyy-MM}; without {@code from} the current month (UTC), without {@code to} the one month {@code from}. */
+    /**
+     * {@code from} and {@code to} as {@code yyyy-MM}; without {@code from} the current month, without {@code to}
+     * the one month {@code from}.
+     *
+     * @param clock in the timebank's zone: "this month" is the month its members are living in
+     */
     static Period period(String from, String to, Clock clock) {
-        YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+        YearMonth now = YearMonth.now(clock);
         YearMonth first = from == null || from.isBlank() ? null : month(from);
         YearMonth last = to == null || to.isBlank() ? null : month(to);
         if (first == null) {

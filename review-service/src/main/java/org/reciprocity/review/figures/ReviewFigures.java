@@ -100,7 +100,7 @@ public final class ReviewFigures {
     }
 
     /** The timebank's zone: its months are the review's months. Read each time (one {@code _id}), so it may come late. */
-    private ZoneId zone(String timebankId) {
+    public ZoneId zoneOf(String timebankId) {
         return facts.timebanks().find(Keys.timebank(timebankId)).map(TimebankFact::zone).orElse(defaultZone);
     }
 
@@ -138,7 +138,7 @@ public final class ReviewFigures {
                 return recent;
             }
         }
-        ZoneId zone = zone(timebankId);
+        ZoneId zone = zoneOf(timebankId);
         if (rows == null || !rows.zone().equals(zone)) { // a zone read late: the months are other instants
             rows = new LiveRows(facts, timebankId, period, zone, thresholds);
             synchronized (live) {
@@ -354,7 +354,7 @@ public final class ReviewFigures {
         Flows read = flows(timebankId, period);
         List<Flow> flows = read.flows();
         Map<String, ContributionFact> contributions = read.contributions();
-        ZoneId zone = zone(timebankId);
+        ZoneId zone = zoneOf(timebankId);
         Map<String, List<Flow>> byContribution = new LinkedHashMap<>();
         flows.stream().filter(f -> kind == read.kindOf(f))
                 .sorted(Comparator.comparing(Flow::at).thenComparing(Flow::contributionId))
@@ -397,7 +397,7 @@ public final class ReviewFigures {
 
     private Flows flows(String timebankId, Period period) {
         return cached(timebankId, List.of("flows", timebankId, period), () -> {
-            ZoneId zone = zone(timebankId);
+            ZoneId zone = zoneOf(timebankId);
             List<PostingFact> postings = new ArrayList<>();
             for (PostingFact posting : postings(timebankId, period, zone)) {
                 if (period.contains(YearMonth.from(posting.at().atZone(zone)))) {
@@ -471,7 +471,7 @@ public final class ReviewFigures {
      * member their id, an organisation {@code null}.
      */
     public List<ErasedContribution> contributionsOf(String timebankId, String memberId, String person) {
-        ZoneId zone = zone(timebankId);
+        ZoneId zone = zoneOf(timebankId);
         List<PostingFact> all = facts.postings().withPrefix(Keys.timebank(timebankId));
         List<Flow> flows = flows(timebankId, all, members(timebankId), zone);
         Map<String, ContributionFact> contributions = contributions(timebankId, flows);

@@ -21,6 +21,15 @@ class ReviewRequestsTest {
     final Clock november = Clock.fixed(Instant.parse("2026-11-15T12:00:00Z"), ZoneOffset.UTC);
 
     @Test
+    void thisMonthIsTheMonthInTheTimebanksZoneNotUtcs() {
+        Instant lateOnTheLastOfSeptember = Instant.parse("2026-09-30T23:30:00Z"); // already October in London
+        assertThat(ReviewRequests.period(null, null, Clock.fixed(lateOnTheLastOfSeptember, java.time.ZoneId.of("Europe/London"))))
+                .isEqualTo(Period.month(YearMonth.of(2026, 10)));
+        assertThat(ReviewRequests.period(null, null, Clock.fixed(lateOnTheLastOfSeptember, ZoneOffset.UTC)))
+                .isEqualTo(Period.month(YearMonth.of(2026, 9)));
+    }
+
+    @Test
     void aPeriodIsThisMonthByDefaultAndOneMonthWhenOnlyItsStartIsGiven() {
         assertThat(ReviewRequests.period(null, null, november)).isEqualTo(Period.month(YearMonth.of(2026, 11)));
         assertThat(ReviewRequests.period("2026-03", null, november)).isEqualTo(Period.month(YearMonth.of(2026, 3)));

@@ -2,7 +2,6 @@ package org.reciprocity.portal.review;
 
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +11,7 @@ import org.reciprocity.portal.services.Dtos;
 import org.reciprocity.portal.services.ServiceRefusal;
 import org.reciprocity.portal.services.Services;
 import org.reciprocity.portal.signin.SignedIn;
+import org.reciprocity.portal.words.Zones;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -43,19 +43,22 @@ class ReviewPages {
     private final ReviewCalls review;
     private final Services services;
     private final MessageSource messages;
+    private final Zones zones;
 
-    ReviewPages(ReviewCalls review, Services services, MessageSource messages) {
+    ReviewPages(ReviewCalls review, Services services, MessageSource messages, Zones zones) {
         this.review = review;
         this.services = services;
         this.messages = messages;
+        this.zones = zones;
     }
 
     /** The period the form or a link asks for, as request parameters. */
     record PeriodParams(String period, String from, String to, String fromMonth, String fromYear, String toMonth,
                         String toYear) {
 
-        ReviewPeriod.Asked read() {
-            return ReviewPeriod.read(period, from, to, fromMonth, fromYear, toMonth, toYear, YearMonth.now(ZoneOffset.UTC));
+        /** @param now the month it is in the timebank's zone (what "this month" means to its members) */
+        ReviewPeriod.Asked read(YearMonth now) {
+            return ReviewPeriod.read(period, from, to, fromMonth, fromYear, toMonth, toYear, now);
         }
     }
 
@@ -169,7 +172,7 @@ class ReviewPages {
     // ----
 
     private ReviewPeriod.Asked period(PeriodParams params, Model model) {
-        ReviewPeriod.Asked asked = params.read();
+        ReviewPeriod.Asked asked = params.read(YearMonth.now(zones.of(SignedIn.current().timebankId())));
         model.addAttribute("asked", asked);
         model.addAttribute("period", asked.period());
         if (asked.wrong()) {
@@ -180,7 +183,7 @@ class ReviewPages {
 
     /** A CSV link is only ever made from a page whose period was right; a hand-made one that is not gets words. */
     private ReviewPeriod periodForCsv(PeriodParams params) {
-        ReviewPeriod.Asked asked = params.read();
+        ReviewPeriod.Asked asked = params.read(YearMonth.now(zones.of(SignedIn.current().timebankId())));
         if (asked.wrong()) {
             throw new ServiceRefusal(400, "not-a-period", text(asked.errorKey()));
         }

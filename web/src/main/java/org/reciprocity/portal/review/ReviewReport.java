@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +62,7 @@ class ReviewReport {
 
     @GetMapping("/review/report")
     String page(@RequestParam(required = false) String quarter, @RequestParam(required = false) String wrong, Model model) {
-        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        YearMonth now = YearMonth.now(zones.of(SignedIn.current().timebankId()));
         Locale locale = LocaleContextHolder.getLocale();
         Quarter asked = Quarter.parse(quarter);
         Quarter chosen = asked != null && asked.begunBy(now) ? asked : Quarter.of(now).previous();
@@ -78,7 +77,7 @@ class ReviewReport {
 
     @GetMapping("/review/report.pdf")
     ResponseEntity<byte[]> download(@RequestParam(required = false) String quarter) {
-        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        YearMonth now = YearMonth.now(zones.of(SignedIn.current().timebankId()));
         Quarter q = Quarter.parse(quarter);
         if (q == null || !q.begunBy(now)) {
             // only a hand-made address gets here (the page always has one chosen): back to the page, saying so
