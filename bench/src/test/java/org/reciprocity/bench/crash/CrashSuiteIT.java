@@ -20,11 +20,12 @@ class CrashSuiteIT {
     void noAcknowledgedHourIsLostOrDoubledAndEveryProcessComesBackAfterKillNine() throws Exception {
         Launcher launcher = SharedLauncher.get();
 
-        // In the build the platform shares two cores with the browser suite: a fresh-clone build saw the whole
-        // platform (three brokers recovering their logs, then every service) take over 240 s to come back after
-        // the launcher's kill. The build checks that it comes back; how fast it does on a quiet machine is the
-        // full suite's measure (scripts/crash-suite.sh, 240 s).
-        Duration recovery = Duration.ofSeconds(Long.getLong("reciprocity.crash.recovery-seconds", 420));
+        // In the build the platform shares two cores with the browser suite's platform and browsers (load 30-38):
+        // a fresh-clone build saw the ledger back after 209 s and the whole platform (three brokers recovering
+        // their logs, then every service) after 319 s; CI's machine was slower still. The build checks that
+        // each comes back on its own; how fast it does on a quiet machine is the full suite's measure
+        // (scripts/crash-suite.sh, 240 s).
+        Duration recovery = Duration.ofSeconds(Long.getLong("reciprocity.crash.recovery-seconds", 600));
         CrashSuite.Report report = CrashSuite.run(launcher, new CrashSuite.Settings(null, SharedLauncher.dataDir(), 1,
                 List.of("ledger-service", "launcher"), Duration.ofSeconds(5), 0, recovery));
         CrashSuite.print(report);
