@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -27,8 +28,14 @@ final class Axe {
         // legacy mode: axe.run in the page itself. The default (runPartial, then finishRun) opens an about:blank
         // window for every check and injects axe's 550 kB a second time there; the portal's pages have no frames,
         // for which alone the two differ (docs/benchmarks.md, "Build time (session 12)")
+        // Only the violations are read, so only they are reported in full. Otherwise axe makes a unique selector
+        // for every node of every passed and inapplicable rule too (its slowest step on a long page, axe-core's
+        // API documentation, resultTypes) and sends them all back; the other types keep one node each.
+        AxeRunOptions options = new AxeRunOptions();
+        options.setResultTypes(List.of("violations"));
         Results results = new AxeBuilder()
                 .setLegacyMode(true)
+                .withOptions(options)
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"))
                 .analyze(driver);
         if (results.isErrored()) {
