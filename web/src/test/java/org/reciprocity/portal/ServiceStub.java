@@ -20,7 +20,7 @@ public final class ServiceStub {
     }
 
     public record Received(String method, String path, String query, String authorization, String language,
-                           String idempotencyKey, String body) {
+                           String idempotencyKey, String body, String readReason) {
     }
 
     private final HttpServer server;
@@ -35,7 +35,8 @@ public final class ServiceStub {
             received.add(new Received(exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("Accept-Language"),
-                    exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
+                    exchange.getRequestHeaders().getFirst("Idempotency-Key"), body,
+                    exchange.getRequestHeaders().getFirst("Reciprocity-Read-Reason")));
             Answer answer = answers.get(exchange.getRequestMethod() + " " + path);
             if (answer == null && "GET".equals(exchange.getRequestMethod()) && path.endsWith("/names")) {
                 answer = names(path, exchange.getRequestURI().getQuery());

@@ -2,13 +2,14 @@ package org.reciprocity.portal.queue;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.reciprocity.portal.privacy.ReadReasonChoice;
 import org.reciprocity.portal.services.ServiceRefusal;
+import org.reciprocity.portal.services.Services;
 import org.reciprocity.portal.signin.SignedIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +36,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 class QueueController {
 
     private static final Logger log = LoggerFactory.getLogger(QueueController.class);
-    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final QueueReads reads;
     private final MessageSource messages;
@@ -51,12 +52,12 @@ class QueueController {
                  @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request,
                  HttpServletResponse response, Model model) {
         String tb = SignedIn.current().timebankId();
-        freshToken(request, response);
+        Services.Handover person = handover(request, response);
         Optional<Kind> only = Kind.fromKey(kind);
         boolean newestFirst = "newest".equals(sort);
         int perKind = only.isPresent() ? QueueReads.PER_KIND : QueueReads.OVERVIEW_PER_KIND;
-        CompletableFuture<QueueReads.MatchingQueue> matching = reads.matching(tb, perKind, newestFirst);
-        CompletableFuture<QueueReads.LedgerQueue> ledger = reads.ledger(tb, perKind, newestFirst);
+        CompletableFuture<QueueReads.MatchingQueue> matching = reads.matching(person, tb, perKind, newestFirst);
+        CompletableFuture<QueueReads.LedgerQueue> ledger = reads.ledger(person, tb, perKind, newestFirst);
         CoordinatorQueue queue = CoordinatorQueue.of(answer(matching, "matching"), answer(ledger, "ledger"), only,
                 newestFirst, messages, LocaleContextHolder.getLocale());
         model.addAttribute("queue", queue);
@@ -68,15 +69,21 @@ class QueueController {
     }
 
     /**
-     * Makes the access token fresh on the page's own thread (refreshing it if due), so the two reads
-     * that follow in parallel find it fresh and neither refreshes it.
+     * The person as the two reads carry them, taken here on the page's own thread: the access token
+     * made fresh (refreshed if due, so the reads that follow in parallel never both refresh it), the
+     * page's language and the read reason chosen in this session.
      */
-    private void freshToken(HttpServletRequest request, HttpServletResponse response) {
-        clients.authorize(OAuth2AuthorizeRequest.withClientRegistrationId("reciprocity")
+    private Services.Handover handover(HttpServletRequest request, HttpServletResponse response) {
+        OAuth2AuthorizedClient client = clients.authorize(OAuth2AuthorizeRequest.withClientRegistrationId("reciprocity")
                 .principal(SecurityContextHolder.getContext().getAuthentication())
                 .attribute(HttpServletRequest.class.getName(), request)
                 .attribute(HttpServletResponse.class.getName(), response)
                 .build());
+        if (client == null) {
+            throw new ServiceRefusal(401, "sign-in-needed", null); // the session's end: sign in again
+        }
+        return new Services.Handover(client.getAccessToken().getTokenValue(), LocaleContextHolder.getLocale(),
+                ReadReasonChoice.current().orElse(null));
     }
 
     /**
@@ -85,7 +92,7 @@ class QueueController {
      */
     private static <T> T answer(CompletableFuture<T> read, String service) {
         try {
-            return read.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return read.get(QueueReads.WAIT.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ServiceRefusal refusal && refusal.status() == 401) {
                 throw refusal;

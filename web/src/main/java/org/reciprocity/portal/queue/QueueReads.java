@@ -1,29 +1,26 @@
 package org.reciprocity.portal.queue;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 import jakarta.annotation.PreDestroy;
+import org.reciprocity.portal.PortalSettings;
 import org.reciprocity.portal.services.Services;
-import org.springframework.context.i18n.LocaleContext;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.client.RestClient;
 
 /**
  * The two reads behind the queue, made at the same time: matching's (needs, proposals, members to
  * watch, newcomers) and the ledger's (disputes, contributions waiting past a reminder, balances near
  * a limit). Each answer already carries the names members see, so the page makes no call per item.
- * A read runs on another thread with the page's person, language and request, so it goes with their
- * token and their words; the token is made fresh on the page's own thread first (see the controller),
- * so the two reads never both try to refresh it.
+ * A read runs on another thread as the page's person: their token (made fresh on the page's own
+ * thread first, see the controller, so the two reads never both try to refresh it), language and
+ * read reason are handed over, and the read never touches the page's request, which is not safe to
+ * read from two threads at once (see {@link Services#handedOver}).
  */
 @Component
 class QueueReads {
@@ -36,16 +33,20 @@ class QueueReads {
      * word and render on a large timebank (docs/benchmarks/coordinator.md); "see all" opens one kind.
      */
     static final int OVERVIEW_PER_KIND = 5;
+    /** How long a read waits for a service; the page then shows the other half and says what is missing. */
+    static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final Services services;
+    private final RestClient matching;
+    private final RestClient ledger;
     private final ExecutorService pool = Executors.newFixedThreadPool(8, r -> {
         Thread t = new Thread(r, "queue-read");
         t.setDaemon(true);
         return t;
     });
 
-    QueueReads(Services services) {
-        this.services = services;
+    QueueReads(PortalSettings settings) {
+        this.matching = Services.handedOver(settings.matchingUrl(), WAIT);
+        this.ledger = Services.handedOver(settings.ledgerUrl(), WAIT);
     }
 
     @PreDestroy
@@ -53,34 +54,16 @@ class QueueReads {
         pool.shutdownNow();
     }
 
-    CompletableFuture<MatchingQueue> matching(String tb, int limit, boolean newest) {
-        return async(() -> services.matching().get().uri(Services.TB + "/coordinator/queue?limit={limit}&newest={newest}",
-                        tb, limit, newest)
-                .retrieve().body(MatchingQueue.class));
+    CompletableFuture<MatchingQueue> matching(Services.Handover person, String tb, int limit, boolean newest) {
+        return CompletableFuture.supplyAsync(() -> matching.get()
+                .uri(Services.TB + "/coordinator/queue?limit={limit}&newest={newest}", tb, limit, newest)
+                .headers(Services.as(person)).retrieve().body(MatchingQueue.class), pool);
     }
 
-    CompletableFuture<LedgerQueue> ledger(String tb, int limit, boolean newest) {
-        return async(() -> services.ledger().get().uri(Services.TB + "/coordinator/queue?limit={limit}&newest={newest}",
-                        tb, limit, newest)
-                .retrieve().body(LedgerQueue.class));
-    }
-
-    private <T> CompletableFuture<T> async(Supplier<T> read) {
-        SecurityContext security = SecurityContextHolder.getContext();
-        LocaleContext locale = LocaleContextHolder.getLocaleContext();
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        return CompletableFuture.supplyAsync(() -> {
-            SecurityContextHolder.setContext(security);
-            LocaleContextHolder.setLocaleContext(locale);
-            RequestContextHolder.setRequestAttributes(request);
-            try {
-                return read.get();
-            } finally {
-                SecurityContextHolder.clearContext();
-                LocaleContextHolder.resetLocaleContext();
-                RequestContextHolder.resetRequestAttributes();
-            }
-        }, pool);
+    CompletableFuture<LedgerQueue> ledger(Services.Handover person, String tb, int limit, boolean newest) {
+        return CompletableFuture.supplyAsync(() -> ledger.get()
+                .uri(Services.TB + "/coordinator/queue?limit={limit}&newest={newest}", tb, limit, newest)
+                .headers(Services.as(person)).retrieve().body(LedgerQueue.class), pool);
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

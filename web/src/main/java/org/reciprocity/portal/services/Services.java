@@ -69,6 +69,46 @@ public class Services {
                 .build();
     }
 
+    /**
+     * The signed-in person as a thread other than the page's carries them: their access token, language
+     * and read reason, taken on the page's thread (see {@link #handedOver}).
+     */
+    public record Handover(String token, java.util.Locale language, String readReason) {
+
+        void applyTo(HttpHeaders headers) {
+            headers.setBearerAuth(token);
+            headers.set(HttpHeaders.ACCEPT_LANGUAGE, language.getLanguage());
+            if (readReason != null) {
+                headers.set(org.reciprocity.portal.privacy.ReadReasonChoice.HEADER, readReason);
+            }
+        }
+    }
+
+    /**
+     * A client of one service for threads other than the page's, which must not read the page's request:
+     * Tomcat builds a request's cookies lazily and without a lock, and a read made beside the page once
+     * saw the array half built (a NullPointerException, and a coordinator's queue with half of it
+     * missing). Each call carries the {@link Handover} given to {@link #as}; a refusal is a
+     * {@link ServiceRefusal}, as from the page's own clients; a service that hangs is given up after
+     * {@code readTimeout}.
+     */
+    public static RestClient handedOver(String baseUrl, java.time.Duration readTimeout) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory();
+        requests.setReadTimeout(readTimeout);
+        return RestClient.builder()
+                .baseUrl(baseUrl)
+                .requestFactory(requests)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+                    throw ServiceRefusal.read(response.getStatusCode().value(), body(response.getBody()));
+                })
+                .build();
+    }
+
+    /** Sets the handed-over person's headers on one call of a {@link #handedOver} client. */
+    public static java.util.function.Consumer<HttpHeaders> as(Handover person) {
+        return person::applyTo;
+    }
+
     /*
      * The four clients, for a feature's own calls (board, profile…): each carries the member's token and
      * language and turns a refusal into a ServiceRefusal, as the calls below do.
