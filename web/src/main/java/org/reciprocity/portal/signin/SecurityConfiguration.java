@@ -1,5 +1,6 @@
 package org.reciprocity.portal.signin;
 
+import jakarta.servlet.DispatcherType;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +55,9 @@ class SecurityConfiguration {
                 && String.valueOf(request.getHeader("Accept")).contains("text/html"));
         http.requestCache(cache -> cache.requestCache(pagesOnly));
         http.authorizeHttpRequests(a -> a
+                        // the end of a live stream is dispatched again (ASYNC) for a request let in when it began;
+                        // the member may have signed out since, and refusing it then only logged errors
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/", "/webjars/**", "/assets/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
                                 "/error", "/signed-out", "/paused", "/verify").permitAll()
                         .requestMatchers("/coordinator", "/coordinator/**").access((auth, context) -> new AuthorizationDecision(coordinates(auth.get())))
