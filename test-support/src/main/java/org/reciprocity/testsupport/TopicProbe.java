@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -65,5 +66,40 @@ public final class TopicProbe {
             }
         }
         return seen;
+    }
+
+    /**
+     * Every record of {@code topic}: read from the start for at least {@code settle} (so what is being
+     * published just now is still seen), and in any case until everything written before the call has been
+     * read. Unlike {@link #readUntil} with a predicate that never matches, a slow broker or a large topic
+     * cannot cut the list short without a word: if the records written before the call are not all read
+     * within a minute, this fails. Reads its partitions directly (no consumer group to join).
+     */
+    public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic, Duration settle) {
+        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            long start = System.nanoTime();
+            long atLeast = start + settle.toNanos();
+            long atMost = start + Math.max(settle.toNanos(), Duration.ofMinutes(1).toNanos());
+            while (System.nanoTime() < atLeast || !caughtUp(consumer, ends)) {
+                if (System.nanoTime() > atMost) {
+                    throw new AssertionError("could not read " + topic + " to its end in a minute: " + seen.size()
+                            + " records read, ends " + ends);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            }
+        }
+        return seen;
+    }
+
+    private static boolean caughtUp(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
     }
 }

@@ -113,8 +113,8 @@ class ContributionDeadlinesIT {
     }
 
     private static List<JsonNode> reminders(String id) {
-        return TopicProbe.readUntil(SharedInfrastructure.get().kafkaBootstrapServers(), Topics.CONTRIBUTIONS_TOPIC,
-                        r -> false, Duration.ofSeconds(2)).stream()
+        return TopicProbe.readAll(SharedInfrastructure.get().kafkaBootstrapServers(), Topics.CONTRIBUTIONS_TOPIC,
+                        Duration.ofSeconds(2)).stream()
                 .filter(r -> id.equals(r.key()))
                 .filter(r -> "reciprocity.ValidationReminderDue.v1".equals(CloudEventHeaders.get(r.headers(), "ce_type")))
                 .map(ContributionDeadlinesIT::json)

@@ -189,7 +189,7 @@ class MatchingErasureIT {
 
     /** The values of the {@code MatchCancelled} records of a match on the matches topic. */
     private List<String> cancellations(String match) {
-        return TopicProbe.readUntil(bootstrap, Topics.MATCHES_TOPIC, r -> false, Duration.ofSeconds(5)).stream()
+        return TopicProbe.readAll(bootstrap, Topics.MATCHES_TOPIC, Duration.ofSeconds(5)).stream()
                 .filter(r -> match.equals(r.key()) && "reciprocity.MatchCancelled.v1".equals(type(r)))
                 .map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
     }
@@ -231,8 +231,8 @@ class MatchingErasureIT {
             return confirmation != null && confirmation.getList("outbox", Object.class, List.of()).isEmpty();
         });
         List<ConsumerRecord<String, byte[]>> mine = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : TopicProbe.readUntil(bootstrap, Topics.ERASURE_CONFIRMATIONS_TOPIC,
-                r -> false, Duration.ofSeconds(5))) {
+        for (ConsumerRecord<String, byte[]> record : TopicProbe.readAll(bootstrap, Topics.ERASURE_CONFIRMATIONS_TOPIC,
+                Duration.ofSeconds(5))) {
             String value = new String(record.value(), StandardCharsets.UTF_8);
             if (member.equals(record.key()) && value.contains("\"matching-service\"")) {
                 mine.add(record);
