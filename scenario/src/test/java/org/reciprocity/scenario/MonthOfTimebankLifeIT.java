@@ -50,6 +50,9 @@ class MonthOfTimebankLifeIT {
             for (int day = 0; day <= LAST_DAY; day++) {
                 town.moveTo(day, MORNING);
                 Town.letSchedulersRun();
+                // the coordinator's digest is made from the queue as it is in the morning: it must be out before
+                // midday, when a contribution may expire (day 16); on a slow machine the pause may not be enough
+                town.awaitInboxes(day, script, "QUEUE_DIGEST");
                 town.moveTo(day, MIDDAY);
                 today(day);
                 town.moveTo(day, EVENING);

@@ -182,8 +182,17 @@ final class Town implements AutoCloseable {
      * comparison at the end does.
      */
     void awaitInboxes(int day, List<Script.Message> script) {
+        awaitInboxes(day, script, m -> true);
+    }
+
+    /** Waits (up to 20 s) until the day's messages of these kinds that the script lists are in the inboxes. */
+    void awaitInboxes(int day, List<Script.Message> script, String... kinds) {
+        awaitInboxes(day, script, m -> List.of(kinds).contains(m.kind()));
+    }
+
+    private void awaitInboxes(int day, List<Script.Message> script, java.util.function.Predicate<Script.Message> which) {
         Map<String, List<String>> wanted = new LinkedHashMap<>();
-        script.stream().filter(m -> m.day() == day && m.channel().equals("INBOX"))
+        script.stream().filter(m -> m.day() == day && m.channel().equals("INBOX") && which.test(m))
                 .forEach(m -> wanted.computeIfAbsent(m.recipient(), k -> new ArrayList<>()).add(m.kind()));
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline && !wanted.entrySet().stream().allMatch(w -> arrived(day, w.getKey(), w.getValue()))) {
