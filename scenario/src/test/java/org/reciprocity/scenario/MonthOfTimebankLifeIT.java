@@ -49,14 +49,14 @@ class MonthOfTimebankLifeIT {
             long started = System.nanoTime();
             for (int day = 0; day <= LAST_DAY; day++) {
                 town.moveTo(day, MORNING);
-                Town.letSchedulersRun();
+                town.letSchedulersRun();
                 // the coordinator's digest is made from the queue as it is in the morning: it must be out before
                 // midday, when a contribution may expire (day 16); on a slow machine the pause may not be enough
                 town.awaitInboxes(day, script, "QUEUE_DIGEST");
                 town.moveTo(day, MIDDAY);
                 today(day);
                 town.moveTo(day, EVENING);
-                Town.letSchedulersRun();
+                town.letSchedulersRun();
                 town.awaitInboxes(day, script);
                 afterTheDay(day);
             }
