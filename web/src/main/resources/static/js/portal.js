@@ -1,6 +1,8 @@
 // GOV.UK Frontend's components (error summary focus, service navigation menu, skip link).
 // Kept in a file, never inline: the content security policy allows scripts from this site only.
-import { initAll } from '/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.js';
+// The WebJar's versioned address: a browser keeps static files for a year, so a version-less address would keep
+// the old script after an upgrade (StaticFilesTest fails when this version is not the one the portal ships).
+import { initAll } from '/webjars/govuk-frontend/5.14.0/dist/govuk/govuk-frontend.min.js';
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 initAll();

@@ -87,6 +87,28 @@ class AuthorizationCodeFlowIT extends IdentityServiceIT {
         assertThat(browser.getAny("/login/webauthn.js").statusCode()).isEqualTo(200);
     }
 
+    /**
+     * A browser keeps the sign-in pages' static files for a year and asks again only under a new address: each
+     * link names its version, each file answers with a year's public cache; the page itself is never stored.
+     */
+    @Test
+    void theSignInPagesStaticFilesNameTheirVersionAndAreKeptForAYear() {
+        Browser browser = browser();
+        HttpResponse<String> login = browser.get("/login");
+        assertThat(login.headers().firstValue("Cache-Control")).get().asString().contains("no-store");
+        List<String> links = java.util.regex.Pattern.compile("(?:href|src)=\"(/(?:css|js|webjars)/[^\"]+)\"")
+                .matcher(login.body()).results().map(m -> m.group(1)).toList();
+        assertThat(links).as("the sign-in page's static links").hasSizeGreaterThanOrEqualTo(3)
+                .allMatch(link -> link.matches("/(css|js)/[a-z-]+-[0-9a-f]{32}\\.(css|js)")
+                        || link.matches("/webjars/[^/]+/[0-9][^/]*/.+"), "names its version");
+        for (String link : links) {
+            HttpResponse<String> file = browser.getAny(link);
+            assertThat(file.statusCode()).as(link).isEqualTo(200);
+            assertThat(file.headers().firstValue("Cache-Control")).as(link).get().asString()
+                    .contains("max-age=31536000").contains("public").doesNotContain("no-store");
+        }
+    }
+
     @Test
     void everyInstanceSignsWithTheKeyTheFirstOneStored() {
         com.nimbusds.jose.jwk.RSAKey again = org.reciprocity.identity.token.SigningKeys.loadOrCreate(mongo);

@@ -16,14 +16,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /**
- * The links of a page go through the resource chain only when they are WebJar links (the locator
- * puts the WebJar's version in them). Thymeleaf passes every {@code @{...}} link through the
+ * The links of a page go through the resource chain only when they are static files' links: a WebJar's (the
+ * locator puts the WebJar's version in them) or the portal's own css and js (a hash of the file's content is
+ * put in their name: {@code spring.web.resources.chain.strategy.content}). Every static file's address so
+ * names its version, which is what lets a browser keep it for a year ({@code spring.web.resources.cache}).
+ * Thymeleaf passes every {@code @{...}} link through the
  * response's {@code encodeURL}; Spring's {@link ResourceUrlEncodingFilter} (which Spring Boot
  * registers, and this one replaces) then looks each up as a static resource, because the static
  * mapping {@code /**} matches every path, and a link that is not a resource is looked up again on
  * every page (only found resources are cached): several failed lookups in the jar per link. On the
  * coordinator's queue that was 60% of the portal's CPU (docs/benchmarks/coordinator.md, run 7).
- * The portal's own css and js need no rewriting: no version strategy is set.
  */
 @Configuration(proxyBeanMethods = false)
 class WebjarLinks {
@@ -55,9 +57,10 @@ class WebjarLinks {
                     }));
         }
 
-        /** Whether a link is one the resource chain rewrites: a WebJar's. */
+        /** Whether a link is one the resource chain rewrites: a WebJar's, or one of the portal's css or js files. */
         static boolean throughChain(String url, String contextPath) {
-            return url != null && url.startsWith(contextPath + "/webjars/");
+            return url != null && (url.startsWith(contextPath + "/webjars/") || url.startsWith(contextPath + "/css/")
+                    || url.startsWith(contextPath + "/js/"));
         }
     }
 }

@@ -19,6 +19,6 @@ class WebjarLinksPageTest extends PortalTest {
     void thePagesWebjarLinksAreStillVersioned() throws Exception {
         String page = mvc.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).doesNotContain("/webjars/htmx.org/dist/htmx.min.js").containsPattern("/webjars/htmx.org/[0-9][^/]*/dist/htmx.min.js")
-                .contains("/css/portal.css");
+                .containsPattern("/css/portal-[0-9a-f]{32}\\.css");
     }
 }

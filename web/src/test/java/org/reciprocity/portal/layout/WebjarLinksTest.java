@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Which of a page's links go through the resource chain: WebJar links only (it versions them). */
+/** Which of a page's links go through the resource chain: static files' only (it versions them). */
 class WebjarLinksTest {
 
     @Test
@@ -14,10 +14,16 @@ class WebjarLinksTest {
     }
 
     @Test
+    void thePortalsOwnCssAndJsGoThroughTheResourceChain() {
+        assertThat(WebjarLinks.OnlyWebjars.throughChain("/css/portal.css", "")).isTrue();
+        assertThat(WebjarLinks.OnlyWebjars.throughChain("/js/portal.js", "")).isTrue();
+    }
+
+    @Test
     void aPageLinkIsNotLookedUpAsAResource() {
         assertThat(WebjarLinks.OnlyWebjars.throughChain("/coordinator/listings/l-1/suggestions", "")).isFalse();
         assertThat(WebjarLinks.OnlyWebjars.throughChain("/coordinator?kind=needs", "")).isFalse();
-        assertThat(WebjarLinks.OnlyWebjars.throughChain("/css/portal.css", "")).isFalse();
+        assertThat(WebjarLinks.OnlyWebjars.throughChain("/cssx", "")).isFalse();
         assertThat(WebjarLinks.OnlyWebjars.throughChain("/webjars/x.js", "/portal")).isFalse();
     }
 }
