@@ -3,12 +3,29 @@
 # process (a service's jar, Chromium's process type, chromedriver, Maven, the test JVM...), the CPU seconds
 # (user + sys) it used while sampled. Used to find where a build's or a test run's CPU goes
 # (docs/benchmarks.md, "Build time (session 16)"). A process that lives less than one interval is missed.
-# Usage: scripts/cpu-by-process.sh OUT [STOP=/tmp/cpu-by-process.stop] [EVERY=2]
+# With BY=module, each process is charged instead to the Maven module whose test JVM (surefire or failsafe) it
+# descends from (that JVM's working folder), Maven itself as "maven" (scripts/cpu-by-module.sh).
+# Usage: [BY=module] scripts/cpu-by-process.sh OUT [STOP=/tmp/cpu-by-process.stop] [EVERY=2]
 set -uo pipefail
 out=$1; stop=${2:-/tmp/cpu-by-process.stop}; every=${3:-2}
 HZ=$(getconf CLK_TCK)
-declare -A best name first
+declare -A best name first testjvm
 round=0
+# the module of the nearest test JVM above a process, "maven", or "other"
+module_of() {
+  local p=$1 d=0 c
+  while [ "$p" -gt 1 ] && [ $d -lt 30 ]; do
+    if [ -n "${testjvm[$p]:-}" ]; then echo "${testjvm[$p]}"; return; fi
+    c=$(tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null)
+    case "$c" in
+      *surefire*|*failsafe*) testjvm[$p]=$(basename "$(readlink "/proc/$p/cwd")"); echo "${testjvm[$p]}"; return ;;
+      *plexus-classworlds*) echo maven; return ;;
+    esac
+    p=$(awk '{print $4}' "/proc/$p/stat" 2>/dev/null); [ -z "$p" ] && break
+    d=$((d+1))
+  done
+  echo other
+}
 while [ ! -f "$stop" ]; do
   for p in /proc/[0-9]*; do
     pid=${p#/proc/}
@@ -19,7 +36,9 @@ while [ ! -f "$stop" ]; do
     if [ $round -eq 0 ] && [ -z "${first[$pid]:-}" ]; then first[$pid]=$t; fi
     if [ -z "${best[$pid]:-}" ] || [ "$t" -gt "${best[$pid]}" ]; then
       best[$pid]=$t
-      if [ -z "${name[$pid]:-}" ]; then
+      if [ -z "${name[$pid]:-}" ] && [ "${BY:-process}" = module ]; then
+        name[$pid]=$(module_of "$pid")
+      elif [ -z "${name[$pid]:-}" ]; then
         cmd=$(tr '\0' ' ' < "$p/cmdline" 2>/dev/null)
         n=$(echo "$cmd" | grep -oE '[a-z]+-service-exec\.jar|web-exec\.jar|surefire|failsafe|plexus-classworlds|chromedriver|kafka-log4j2' | head -1)
         case "$cmd" in
